@@ -1,0 +1,118 @@
+"""The ``cdsanalysis`` command: parse, call one public function, map errors to exit codes.
+
+Exit codes: 0 success; 1 bad data or a failed district; 2 misuse (unknown option,
+missing file or directory given on the command line).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from cdsanalysis.exceptions import CdsAnalysisError, DataValidationError
+
+EXIT_OK, EXIT_DATA, EXIT_USAGE = 0, 1, 2
+
+
+class _UsageError(Exception):
+    """A command-line mistake (exit 2), as opposed to bad data (exit 1)."""
+
+
+def _data_dir(value: str | None) -> Path | None:
+    if value is None:
+        return None
+    path = Path(value)
+    if not path.is_dir():
+        raise _UsageError(f"{value}: no such data directory")
+    return path
+
+
+def _cmd_validate(args: argparse.Namespace) -> int:
+    from cdsanalysis.dataset import bundled_data_dir, load_dataset
+
+    directory = _data_dir(args.directory) or bundled_data_dir()
+    dataset = load_dataset(directory)
+    print(f"{directory}: valid — {dataset.units['district_code'].nunique()} districts, "
+          f"{len(dataset.units)} communes, {len(dataset.progress)} progress rows, "
+          f"{len(dataset.targets)} targets")
+    return EXIT_OK
+
+
+def _cmd_progress(args: argparse.Namespace) -> int:
+    from cdsanalysis.dataset import load_dataset
+    from cdsanalysis.display import format_standing
+    from cdsanalysis.standing import standing
+
+    dataset = load_dataset(_data_dir(args.data))
+    print(format_standing(standing(dataset, args.as_of)))
+    return EXIT_OK
+
+
+def _cmd_import(args: argparse.Namespace) -> int:
+    from cdsanalysis.dataset import bundled_data_dir, load_dataset
+    from cdsanalysis.spreadsheet import import_sheet
+
+    source = Path(args.file)
+    if not source.is_file():
+        raise _UsageError(f"{args.file}: no such file")
+    units_dir = _data_dir(args.data) or bundled_data_dir()
+    units = load_dataset(units_dir).units
+    written = import_sheet(source, units, Path(args.out), sheet=args.sheet, as_of=args.as_of,
+                           status=args.status)
+    print(f"imported {source} into {written}")
+    return EXIT_OK
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="cdsanalysis",
+        description="Digital transformation (chuyển đổi số) progress and forecasts per district.",
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    validate = commands.add_parser("validate", help="check a data directory and list every problem")
+    validate.add_argument("directory", nargs="?", help="directory with units.csv, progress.csv, "
+                          "targets.csv (default: the bundled data)")
+    validate.set_defaults(run=_cmd_validate)
+
+    progress = commands.add_parser("progress", help="print where each district stands")
+    progress.add_argument("--data", help="data directory (default: the bundled data)")
+    progress.add_argument("--as-of", help="date YYYY-MM-DD (default: the latest in the data)")
+    progress.set_defaults(run=_cmd_progress)
+
+    importer = commands.add_parser("import", help="read a district progress spreadsheet (.xlsx) "
+                                   "into canonical progress rows")
+    importer.add_argument("file", help="the .xlsx file (never modified)")
+    importer.add_argument("--out", required=True, help="directory whose progress.csv receives the rows")
+    importer.add_argument("--data", help="data directory whose units.csv names the districts "
+                          "(default: the bundled data)")
+    importer.add_argument("--sheet", help="sheet name (default: the first)")
+    importer.add_argument("--as-of", help="date of the counts when the sheet does not say")
+    importer.add_argument("--status", default="actual", help="status of the rows (default: actual)")
+    importer.set_defaults(run=_cmd_import)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exit_:
+        return int(exit_.code or 0) and EXIT_USAGE
+    try:
+        return args.run(args)
+    except _UsageError as err:
+        print(f"cdsanalysis {args.command}: {err}", file=sys.stderr)
+        return EXIT_USAGE
+    except DataValidationError as err:
+        print(str(err), file=sys.stderr)
+        return EXIT_DATA
+    except CdsAnalysisError as err:
+        print(f"cdsanalysis {args.command}: {err}", file=sys.stderr)
+        return EXIT_DATA
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

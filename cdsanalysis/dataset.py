@@ -1,0 +1,156 @@
+"""The validated data a forecast starts from: units, progress and targets of one province."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+import pandas as pd
+
+from cdsanalysis.exceptions import CdsAnalysisError
+from cdsanalysis.io import TABLE_FILES
+from cdsanalysis.names import NameIndex, display_name
+from cdsanalysis.schema import read_tables, to_typed, validate_tables
+
+BUNDLED_DATA = Path(__file__).resolve().parent.parent / "data"
+"""The repository's `data/` directory (the package is installed editable)."""
+
+
+def bundled_data_dir() -> Path:
+    """Where the bundled data live; `CDSANALYSIS_DATA` overrides it."""
+    return Path(os.environ.get("CDSANALYSIS_DATA", BUNDLED_DATA))
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """Units, cumulative progress and targets, validated and typed.
+
+    ``progress.as_of`` and ``targets.deadline`` are datetime64[ns]; counts are int64;
+    codes are strings, and an empty ``district_code`` means the whole province.
+    """
+
+    units: pd.DataFrame
+    progress: pd.DataFrame
+    targets: pd.DataFrame
+    source: str = ""
+    data_hash: str = field(default="", compare=False)
+
+    @classmethod
+    def from_frames(
+        cls,
+        units: pd.DataFrame,
+        progress: pd.DataFrame,
+        targets: pd.DataFrame,
+        validate: bool = True,
+        source: str = "<frames>",
+    ) -> Dataset:
+        """Build a dataset from DataFrames in the canonical layout (typed or text)."""
+        raw = {name: _as_text(frame) for name, frame in
+               (("units", units), ("progress", progress), ("targets", targets))}
+        if validate:
+            typed = validate_tables(raw, {name: f"<{name}>" for name in raw})
+        else:
+            typed = {name: to_typed(name, frame) for name, frame in raw.items()}
+        return cls(*(typed[name].reset_index(drop=True) for name in TABLE_FILES), source=source,
+                   data_hash=_hash_frames(raw))
+
+    @cached_property
+    def _district_index(self) -> NameIndex:
+        districts = self.units.drop_duplicates("district_code")
+        return NameIndex(zip(districts["district_code"], districts["district_name"]), kind="district")
+
+    def districts(self) -> pd.DataFrame:
+        """One row per district: code, official name, short name and its number of communes."""
+        table = (
+            self.units.groupby(["district_code", "district_name"], sort=False)
+            .size()
+            .rename("communes_total")
+            .reset_index()
+        )
+        table.insert(2, "short_name", table["district_name"].map(display_name))
+        table["communes_total"] = table["communes_total"].astype("int64")
+        return table.sort_values("district_code", kind="stable").reset_index(drop=True)
+
+    def district_code(self, query: object) -> str:
+        """The code of a district given its code or any common spelling of its name."""
+        return self._district_index.resolve(query)
+
+    def district_name(self, code: str) -> str:
+        return self._district_index.name_of(code)
+
+    def latest_date(self) -> pd.Timestamp:
+        if self.progress.empty:
+            raise CdsAnalysisError("the progress table has no rows, so there is no latest date")
+        return pd.Timestamp(self.progress["as_of"].max())
+
+    def until(self, as_of: object) -> Dataset:
+        """What was known at ``as_of``: progress rows dated on or before it."""
+        cutoff = _to_timestamp(as_of)
+        progress = self.progress[self.progress["as_of"] <= cutoff].reset_index(drop=True)
+        return Dataset(self.units, progress, self.targets, source=self.source,
+                       data_hash=self.data_hash)
+
+    def _repr_html_(self) -> str:
+        return (f"<b>Dataset</b> {self.source}: {self.units['district_code'].nunique()} districts, "
+                f"{len(self.units)} communes, {len(self.progress)} progress rows, "
+                f"{len(self.targets)} targets")
+
+    def __repr__(self) -> str:
+        return (f"Dataset({self.source!r}: {self.units['district_code'].nunique()} districts, "
+                f"{len(self.units)} communes, {len(self.progress)} progress rows, {len(self.targets)} targets)")
+
+
+def load_dataset(path: str | os.PathLike | None = None) -> Dataset:
+    """Load and validate a data directory (units.csv, progress.csv, targets.csv).
+
+    Without a path, the bundled Thanh Hóa data. Raises `DataValidationError` listing
+    every problem found, each with file, row and column.
+    """
+    directory = Path(path) if path is not None else bundled_data_dir()
+    if not directory.is_dir():
+        raise CdsAnalysisError(f"{directory}: no such data directory (it should hold "
+                               f"{', '.join(TABLE_FILES.values())})")
+    raw, files = read_tables(directory)
+    typed = validate_tables(raw, files)
+    return Dataset(*(typed[name].reset_index(drop=True) for name in TABLE_FILES),
+                   source=str(directory), data_hash=_hash_files(files.values()))
+
+
+def _to_timestamp(value: object) -> pd.Timestamp:
+    try:
+        stamp = pd.Timestamp(value)
+    except (ValueError, TypeError) as err:
+        raise CdsAnalysisError(f"not a date: {value!r}; write dates as YYYY-MM-DD") from err
+    if pd.isna(stamp):
+        raise CdsAnalysisError(f"not a date: {value!r}; write dates as YYYY-MM-DD")
+    return stamp.normalize()
+
+
+def _as_text(frame: pd.DataFrame) -> pd.DataFrame:
+    """Turn a typed frame back into the text cells the validator reads (dates as ISO)."""
+    out = pd.DataFrame(index=pd.RangeIndex(2, len(frame) + 2, name="row"))
+    for column in frame.columns:
+        values = frame[column]
+        if pd.api.types.is_datetime64_any_dtype(values):
+            text = values.dt.strftime("%Y-%m-%d").fillna("")
+        else:
+            text = values.astype(object).where(values.notna(), "").astype(str).str.strip()
+        out[column] = text.to_numpy()
+    return out
+
+
+def _hash_frames(raw: dict[str, pd.DataFrame]) -> str:
+    digest = hashlib.sha256()
+    for name in TABLE_FILES:
+        digest.update(raw[name].to_csv(index=False).encode())
+    return digest.hexdigest()[:16]
+
+
+def _hash_files(paths) -> str:
+    digest = hashlib.sha256()
+    for path in paths:
+        digest.update(Path(path).read_bytes())
+    return digest.hexdigest()[:16]

@@ -1,0 +1,300 @@
+"""Validation of the three canonical tables, with errors a person can act on.
+
+Two layers: pandera checks each table's own cells (types, allowed values, duplicates)
+on the raw text, then cross-table rules that need the units list (known districts,
+counts within the commune total, cumulative counts never falling, district sums not
+above the province). Every problem is collected before anything is raised.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+import pandera.pandas as pa
+
+from cdsanalysis.exceptions import FAILURE_COLUMNS, DataValidationError, NameLookupError
+from cdsanalysis.io import TABLE_FILES, read_text_table
+from cdsanalysis.names import NameIndex, name_key
+
+PROGRESS_STATUSES = ("actual", "claim", "derived", "illustrative")
+TARGET_STATUSES = ("target", "illustrative")
+TARGET_KINDS = ("commune_quota", "all_communes")
+COMMUNE_TYPES = ("xã", "phường", "thị trấn")
+
+_ISO_DATE = r"^\d{4}-\d{2}-\d{2}$"
+_WHOLE = r"^\d+$"
+
+
+def _required(name: str) -> pa.Check:
+    return pa.Check.str_length(min_value=1, error=f"{name} is empty; every row needs a {name}")
+
+
+def _iso_date(name: str) -> list[pa.Check]:
+    def parses(s: pd.Series) -> pd.Series:
+        return pd.to_datetime(s, format="%Y-%m-%d", errors="coerce").notna()
+
+    return [
+        pa.Check(parses, element_wise=False,
+                 error=f"{name} must be an ISO date YYYY-MM-DD, e.g. 2024-06-30 (not 30/6/2024)")
+    ]
+
+
+def _whole_number(name: str) -> pa.Check:
+    return pa.Check.str_matches(_WHOLE, error=f"{name} must be a whole number of communes, e.g. 12")
+
+
+def _one_of(name: str, allowed: tuple[str, ...]) -> pa.Check:
+    return pa.Check.isin(allowed, error=f"{name} must be one of: {', '.join(allowed)}")
+
+
+SCHEMAS: dict[str, pa.DataFrameSchema] = {
+    "units": pa.DataFrameSchema(
+        {
+            "district_code": pa.Column(str, _required("district_code")),
+            "district_name": pa.Column(str, _required("district_name")),
+            "commune_code": pa.Column(str, _required("commune_code"), unique=True, report_duplicates="all"),
+            "commune_name": pa.Column(str, _required("commune_name")),
+            "commune_type": pa.Column(str, _one_of("commune_type", COMMUNE_TYPES)),
+            "source": pa.Column(str, _required("source")),
+        },
+        strict=False,
+    ),
+    "progress": pa.DataFrameSchema(
+        {
+            "district_code": pa.Column(str),
+            "as_of": pa.Column(str, _iso_date("as_of")),
+            "completed": pa.Column(str, _whole_number("completed")),
+            "source": pa.Column(str, _required("source")),
+            "status": pa.Column(str, _one_of("status", PROGRESS_STATUSES)),
+        },
+        strict=False,
+        unique=["district_code", "as_of"],
+        report_duplicates="all",
+    ),
+    "targets": pa.DataFrameSchema(
+        {
+            "district_code": pa.Column(str),
+            "deadline": pa.Column(str, _iso_date("deadline")),
+            "target": pa.Column(str, _whole_number("target")),
+            "kind": pa.Column(str, _one_of("kind", TARGET_KINDS)),
+            "source": pa.Column(str, _required("source")),
+            "status": pa.Column(str, _one_of("status", TARGET_STATUSES)),
+        },
+        strict=False,
+        unique=["district_code", "deadline", "kind"],
+        report_duplicates="all",
+    ),
+}
+
+OPTIONAL_COLUMNS = {
+    "units": {"district_type": ""},
+    "progress": {"district_name": "", "note": ""},
+    "targets": {"district_name": "", "note": ""},
+}
+
+_DUPLICATE_KEYS = {
+    "units": "commune_code",
+    "progress": "district_code, as_of",
+    "targets": "district_code, deadline, kind",
+}
+
+
+class _Failures:
+    """Collects failure cases across files, in the order found."""
+
+    def __init__(self) -> None:
+        self.rows: list[dict] = []
+
+    def add(self, file: str, row: object, column: str, value: object, check: str, message: str) -> None:
+        self.rows.append(dict(file=file, row="" if row is None else row, column=column,
+                              value="" if value is None else str(value), check=check, message=message))
+
+    def frame(self) -> pd.DataFrame:
+        """Failures ordered by file (as first seen), then row; whole-file problems first."""
+        table = pd.DataFrame(self.rows, columns=FAILURE_COLUMNS)
+        file_order = {f: i for i, f in enumerate(dict.fromkeys(table["file"]))}
+        key = pd.DataFrame({"f": table["file"].map(file_order),
+                            "r": pd.to_numeric(table["row"], errors="coerce").fillna(0)})
+        return table.loc[key.sort_values(["f", "r"], kind="stable").index].reset_index(drop=True)
+
+
+def _schema_failures(table: str, frame: pd.DataFrame, file: str, failures: _Failures) -> set:
+    """Run the pandera schema; return the rows whose cells are unusable for later checks."""
+    try:
+        SCHEMAS[table].validate(frame, lazy=True)
+        return set()
+    except pa.errors.SchemaErrors as err:
+        cases = err.failure_cases
+    bad_rows: set = set()
+    seen_duplicates: set = set()
+    for case in cases.itertuples(index=False):
+        row = None if pd.isna(case.index) else int(case.index)
+        if case.check == "column_in_dataframe":
+            expected = ", ".join(SCHEMAS[table].columns)
+            failures.add(file, None, str(case.failure_case), "", "missing_column",
+                         f"missing column '{case.failure_case}'; {file} needs the columns {expected}")
+            bad_rows.add("*")
+        elif "uniqueness" in str(case.check) or "field_uniqueness" in str(case.check) or (
+            case.check == "field_uniqueness"
+        ):
+            if row in seen_duplicates:
+                continue
+            seen_duplicates.add(row)
+            key = _DUPLICATE_KEYS[table]
+            values = ", ".join(str(frame.at[row, c]) or "(province)" for c in key.split(", "))
+            failures.add(file, row, key, values, "duplicate",
+                         f"duplicate row: ({key}) = ({values}) appears more than once; keep one row")
+            bad_rows.add(row)
+        else:
+            failures.add(file, row, str(case.column), case.failure_case, "value", str(case.check))
+            bad_rows.add(row)
+    return bad_rows
+
+
+@dataclass(frozen=True)
+class _Frame:
+    """The units list distilled into what the cross-table checks need."""
+
+    index: NameIndex
+    totals: Mapping[str, int]
+
+    @classmethod
+    def from_units(cls, units: pd.DataFrame) -> _Frame:
+        districts = units.drop_duplicates("district_code")
+        index = NameIndex(zip(districts["district_code"], districts["district_name"]), kind="district")
+        totals = units.groupby("district_code").size().astype(int).to_dict()
+        totals[""] = int(len(units))
+        return cls(index=index, totals=totals)
+
+
+def _check_units(units: pd.DataFrame, file: str, failures: _Failures) -> None:
+    names = units.groupby("district_code")["district_name"].nunique()
+    for code in names[names > 1].index:
+        rows = units[units["district_code"] == code]
+        first = rows["district_name"].iloc[0]
+        for row, name in rows["district_name"].items():
+            if name != first:
+                failures.add(file, row, "district_name", name, "consistent_name",
+                             f"district {code} is called '{first}' elsewhere in the file; use one name per code")
+
+
+def _check_district(frame: _Frame, code: str, name: str, file: str, row: int, failures: _Failures) -> bool:
+    """A row's district must be a known code; a name beside it must be that district's."""
+    if code == "":
+        return True
+    if code not in frame.index:
+        try:
+            resolved = frame.index.resolve(code)
+            fix = f"use the code {resolved} ({frame.index.name_of(resolved)})"
+        except NameLookupError as err:
+            near = "; ".join(f"{n} ({c})" for c, n in err.suggestions)
+            fix = f"did you mean {near}?" if near else "check the units list for valid codes"
+        failures.add(file, row, "district_code", code, "known_district",
+                     f"unknown district '{code}'; {fix}")
+        return False
+    if name and name_key(name) != name_key(frame.index.name_of(code)):
+        near = "; ".join(f"{n} ({c})" for c, n in frame.index.suggest(name))
+        failures.add(file, row, "district_name", name, "known_district",
+                     f"district name '{name}' does not match code {code} ({frame.index.name_of(code)}); "
+                     f"nearest names: {near}")
+        return False
+    return True
+
+
+def _check_counts(typed: pd.DataFrame, count_col: str, frame: _Frame, file: str,
+                  failures: _Failures) -> pd.Series:
+    """Counts must lie within the commune total; returns which rows do."""
+    within = typed[count_col] <= typed["district_code"].map(frame.totals)
+    for row, code, value in zip(typed.index[~within], typed["district_code"][~within],
+                                typed[count_col][~within]):
+        total = frame.totals[code]
+        who = "the province" if code == "" else f"district {code} ({frame.index.name_of(code)})"
+        failures.add(file, row, count_col, value, "within_total",
+                     f"{count_col} {value} is above the {total} communes of {who}; "
+                     f"a count cannot exceed the commune total")
+    return within
+
+
+def _check_progress_order(progress: pd.DataFrame, file: str, failures: _Failures) -> None:
+    ordered = progress.sort_values(["district_code", "as_of"], kind="stable")
+    for code, rows in ordered.groupby("district_code", sort=False):
+        previous = None
+        for row, as_of, completed in zip(rows.index, rows["as_of"], rows["completed"]):
+            if previous is not None and completed < previous[2]:
+                failures.add(file, row, "completed", completed, "never_falls",
+                             f"cumulative count falls from {previous[2]} (row {previous[0]}, "
+                             f"{previous[1]:%Y-%m-%d}) to {completed} ({as_of:%Y-%m-%d}); "
+                             f"cumulative counts never fall: correct one of the two rows")
+            previous = (row, as_of, completed)
+
+
+def _check_province_sums(progress: pd.DataFrame, file: str, failures: _Failures) -> None:
+    province = progress[progress["district_code"] == ""]
+    districts = progress[progress["district_code"] != ""]
+    sums = districts.groupby("as_of")["completed"].sum()
+    for row, as_of, completed in zip(province.index, province["as_of"], province["completed"]):
+        if as_of in sums.index and sums[as_of] > completed:
+            failures.add(file, row, "completed", completed, "province_sum",
+                         f"district counts on {as_of:%Y-%m-%d} sum to {sums[as_of]}, above the province "
+                         f"count {completed}; fix the province row or the district rows of that date")
+
+
+def to_typed(table: str, frame: pd.DataFrame) -> pd.DataFrame:
+    """Add missing optional columns and parse dates and counts of already validated text."""
+    out = frame.copy()
+    for column, default in OPTIONAL_COLUMNS[table].items():
+        if column not in out.columns:
+            out[column] = default
+    if table == "progress":
+        out["as_of"] = pd.to_datetime(out["as_of"], format="%Y-%m-%d").astype("datetime64[ns]")
+        out["completed"] = out["completed"].astype("int64")
+    elif table == "targets":
+        out["deadline"] = pd.to_datetime(out["deadline"], format="%Y-%m-%d").astype("datetime64[ns]")
+        out["target"] = out["target"].astype("int64")
+    return out
+
+
+def validate_tables(raw: Mapping[str, pd.DataFrame], files: Mapping[str, str]) -> dict[str, pd.DataFrame]:
+    """Validate raw text tables; return typed tables or raise one error listing every problem."""
+    failures = _Failures()
+    bad = {t: _schema_failures(t, raw[t], files[t], failures) for t in TABLE_FILES}
+    if "*" in bad["units"]:
+        raise DataValidationError(failures.frame(), title="invalid units list")
+    units = raw["units"].drop(index=[r for r in bad["units"] if r != "*"])
+    _check_units(units, files["units"], failures)
+    frame = _Frame.from_units(to_typed("units", units))
+    typed: dict[str, pd.DataFrame] = {"units": to_typed("units", raw["units"])}
+    for table, count_col in (("progress", "completed"), ("targets", "target")):
+        if "*" in bad[table]:
+            continue
+        good = raw[table].drop(index=list(bad[table]))
+        names = good["district_name"] if "district_name" in good else pd.Series("", index=good.index)
+        known = [
+            _check_district(frame, code, name, files[table], row, failures)
+            for row, code, name in zip(good.index, good["district_code"], names)
+        ]
+        good = to_typed(table, good[known])
+        typed[table] = good[_check_counts(good, count_col, frame, files[table], failures)]
+    if "progress" in typed:
+        _check_progress_order(typed["progress"], files["progress"], failures)
+        _check_province_sums(typed["progress"], files["progress"], failures)
+    if failures.rows:
+        raise DataValidationError(failures.frame())
+    return typed
+
+
+def read_tables(directory: str | os.PathLike) -> tuple[dict[str, pd.DataFrame], dict[str, str]]:
+    """Read the three canonical CSVs of a directory as raw text tables."""
+    directory = Path(directory)
+    files = {table: str(directory / name) for table, name in TABLE_FILES.items()}
+    return {table: read_text_table(path) for table, path in files.items()}, files
+
+
+def validate(directory: str | os.PathLike) -> None:
+    """Check a data directory; raise `DataValidationError` listing every problem."""
+    raw, files = read_tables(directory)
+    validate_tables(raw, files)

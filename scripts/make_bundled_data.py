@@ -1,0 +1,143 @@
+"""Build data/targets.csv and data/progress.csv from the sourced figures, filling gaps with
+illustrative numbers that are labelled so and agree with every sourced figure they overlap.
+
+Run from the repository root: `python scripts/make_bundled_data.py`. Deterministic (seeded):
+running it twice writes byte-identical files. See data/README.md and docs/assumptions.md.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from cdsanalysis.io import atomic_write_csv
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+SEED = 969
+DECISION_969 = "Quyết định 969/QĐ-UBND ngày 18/3/2022 (https://muonglat.thanhhoa.gov.vn/portal/pages/print.aspx?p=6517)"
+BAO_THANH_HOA = "Báo Thanh Hóa, 'Nỗ lực cán đích xã chuyển đổi số', mid-2024 (vhds.baothanhhoa.vn)"
+TTH_2025 = ("Truyền hình Thanh Hóa, 07/01/2025 (https://truyenhinhthanhhoa.vn/cac-dia-phuong-no-luc-hoan-"
+            "thanh-chi-tieu-chuyen-doi-so-cap-xa-180250106172135574.htm)")
+ILLUSTRATIVE = f"illustrative: scripts/make_bundled_data.py (seed {SEED}); not an official figure"
+
+HALF_YEARS = ["2022-12-31", "2023-06-30", "2023-12-31", "2024-06-30"]
+# Province-wide sums the illustrative district histories must reach. 35 and 95 are sourced
+# (F20, F19); the two earlier sums are illustrative (the commune criteria came out in May 2023).
+PROVINCE_SUMS = {"2022-12-31": 12, "2023-06-30": 16, "2023-12-31": 35, "2024-06-30": 95}
+
+
+def _figures() -> pd.DataFrame:
+    return pd.read_csv(DATA / "sources" / "sourced_figures.csv", dtype=str, keep_default_na=False)
+
+
+def _largest_remainder(amount: int, weights: pd.Series) -> pd.Series:
+    """Split a whole number in proportion to weights, rounding so the parts sum exactly."""
+    exact = amount * weights / weights.sum()
+    parts = np.floor(exact).astype(int)
+    short = amount - int(parts.sum())
+    order = (exact - parts).sort_values(ascending=False, kind="stable").index[:short]
+    parts[order] += 1
+    return parts
+
+
+def build_targets(units: pd.DataFrame, figures: pd.DataFrame) -> pd.DataFrame:
+    totals = units.groupby("district_code").size()
+    names = units.drop_duplicates("district_code").set_index("district_code")["district_name"]
+    yearly = figures[(figures["measure"] == "commune_quota_in_year") & figures["source"].str.contains("969")]
+    deadlines = yearly["period_end"].tolist()
+    province = yearly["value"].astype(int).cumsum().tolist()  # 94, 226, 359, 477
+    goals = figures[figures["measure"] == "district_level_goal"]
+    due_all = goals["district_code"].tolist()
+    roadmap = figures[(figures["measure"] == "commune_quota_cumulative")]
+    fixed = {(r.district_code, r.period_end): int(r.value) for r in roadmap.itertuples()}
+
+    rows = [dict(district_code="", deadline=d, target=t, kind="commune_quota", source=DECISION_969,
+                 status="target", note="cumulative sum of the yearly quotas 94, 132, 133, 118")
+            for d, t in zip(deadlines, province)]
+    quota: dict[str, pd.Series] = {}
+    last = deadlines[-1]
+    for code in due_all:
+        rows.append(dict(district_code=code, deadline=last, target=int(totals[code]), kind="all_communes",
+                         source=DECISION_969 + ("; " + TTH_2025 if (code, last) in fixed else ""),
+                         status="target", note="one of the 12 units due to complete CĐS by 2025: all communes"))
+    others = totals.index.difference(due_all)
+    quota[last] = pd.concat([totals[due_all],
+                             _largest_remainder(province[-1] - int(totals[due_all].sum()), totals[others])])
+    for deadline, amount in zip(reversed(deadlines[:-1]), reversed(province[:-1])):
+        following = quota[deadlines[deadlines.index(deadline) + 1]]
+        pinned = {c: v for (c, d), v in fixed.items() if d == deadline}
+        free = following.index.difference(list(pinned))
+        quota[deadline] = pd.concat([pd.Series(pinned, dtype=int),
+                                     _largest_remainder(amount - sum(pinned.values()), following[free])])
+    for deadline in deadlines:
+        for code, value in quota[deadline].items():
+            if deadline == last and code in due_all:
+                continue
+            sourced = (code, deadline) in fixed
+            rows.append(dict(district_code=code, deadline=deadline, target=int(value), kind="commune_quota",
+                             source=TTH_2025 if sourced else ILLUSTRATIVE,
+                             status="target" if sourced else "illustrative",
+                             note="district roadmap" if sourced else
+                             "illustrative share of Decision 969's province quota (its appendix is not public)"))
+    table = pd.DataFrame(rows)
+    table.insert(1, "district_name", table["district_code"].map(names).fillna(""))
+    return table.sort_values(["district_code", "deadline", "kind"], kind="stable").reset_index(drop=True)
+
+
+def build_progress(units: pd.DataFrame, targets: pd.DataFrame, figures: pd.DataFrame) -> pd.DataFrame:
+    rng = np.random.default_rng(SEED)
+    totals = units.groupby("district_code").size()
+    names = units.drop_duplicates("district_code").set_index("district_code")["district_name"]
+    claim = figures[(figures["measure"] == "completed_cumulative")].iloc[0]
+    pinned = {(claim["district_code"], claim["period_end"]): int(claim["value"])}
+    stalled = claim["district_code"]  # its 13 communes for 2023 were still under appraisal in mid-2024
+    quota_2024 = targets[(targets["deadline"] == "2024-12-31") & (targets["district_code"] != "")]
+    propensity = quota_2024.set_index("district_code")["target"].reindex(totals.index).astype(float)
+    propensity *= rng.gamma(shape=2.0, scale=0.5, size=len(propensity))
+    current = pd.Series(0, index=totals.index)
+    rows = []
+    for as_of in HALF_YEARS:
+        for (code, date), value in pinned.items():
+            if date == as_of:
+                current[code] = value
+        need = PROVINCE_SUMS[as_of] - int(current.sum())
+        movable = totals.index.drop(stalled)
+        for _ in range(need):
+            room = (totals[movable] - current[movable]) / totals[movable]
+            weights = propensity[movable] * room
+            pick = rng.choice(movable, p=(weights / weights.sum()).to_numpy())
+            current[pick] += 1
+        for code in totals.index:
+            if (code, as_of) in pinned:
+                rows.append(dict(district_code=code, as_of=as_of, completed=int(current[code]),
+                                 source=BAO_THANH_HOA, status="claim",
+                                 note="F21: the district's own statement (10/37 completed in 2022); "
+                                      "no provincial recognition decision cited"))
+            else:
+                rows.append(dict(district_code=code, as_of=as_of, completed=int(current[code]),
+                                 source=ILLUSTRATIVE, status="illustrative",
+                                 note="made up to fill a gap; district sums agree with the sourced province totals"))
+    rows.append(dict(district_code="", as_of="2023-12-31", completed=35, status="derived",
+                     source=BAO_THANH_HOA + ": 95 recognised by 30/6/2024 minus 60 recognised in H1 2024",
+                     note="F20 = F19 - F18; consistent with '1.6 times the 2023 number'"))
+    rows.append(dict(district_code="", as_of="2024-06-30", completed=95, status="actual",
+                     source=BAO_THANH_HOA, note="F19: 95 communes recognised in total by mid-2024"))
+    table = pd.DataFrame(rows)
+    table.insert(1, "district_name", table["district_code"].map(names).fillna(""))
+    return table.sort_values(["district_code", "as_of"], kind="stable").reset_index(drop=True)
+
+
+def main() -> None:
+    units = pd.read_csv(DATA / "units.csv", dtype=str, keep_default_na=False)
+    figures = _figures()
+    targets = build_targets(units, figures)
+    progress = build_progress(units, targets, figures)
+    atomic_write_csv(DATA / "targets.csv", targets)
+    atomic_write_csv(DATA / "progress.csv", progress)
+    print(f"wrote {len(targets)} targets and {len(progress)} progress rows to {DATA}")
+
+
+if __name__ == "__main__":
+    main()
