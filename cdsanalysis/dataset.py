@@ -59,8 +59,7 @@ class Dataset:
 
     @cached_property
     def _district_index(self) -> NameIndex:
-        districts = self.units.drop_duplicates("district_code")
-        return NameIndex(zip(districts["district_code"], districts["district_name"]), kind="district")
+        return NameIndex.for_districts(self.units)
 
     def districts(self) -> pd.DataFrame:
         """One row per district: code, official name, short name and its number of communes."""

@@ -1,0 +1,61 @@
+"""The command line: exit codes, messages without tracebacks, the progress table."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from cdsanalysis.cli import main
+from tests.test_schema import HH_2023, TX_2024, _set
+
+
+def test_validate_bundled_data_exits_0(capsys):
+    assert main(["validate"]) == 0
+    assert "valid" in capsys.readouterr().out
+
+
+def test_validate_bad_copy_lists_all_four_problems(data_copy, edit_csv, capsys):
+    def break_four(rows):
+        _set(rows, HH_2023, district_code="Hoang Hoa X")
+        _set(rows, TX_2024, completed="17")
+        _set(rows, {"district_code": "380", "as_of": "2024-06-30"}, completed="0")
+        return rows + [dict(rows[10])]
+
+    edit_csv(data_copy / "progress.csv", break_four)
+    assert main(["validate", str(data_copy)]) == 1
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    for words in ("unknown district 'Hoang Hoa X'", "above the 16 communes", "cumulative count falls", "duplicate row"):
+        assert words in err
+    assert err.count("progress.csv, row ") >= 5
+
+
+def test_misuse_exits_2(tmp_path, capsys):
+    assert main(["validate", str(tmp_path / "missing")]) == 2
+    assert main(["no-such-command"]) == 2
+    assert main(["import", str(tmp_path / "x.xlsx"), "--out", str(tmp_path)]) == 2
+
+
+def test_unreadable_file_is_a_data_error_not_a_traceback(data_copy, capsys):
+    (data_copy / "progress.csv").write_bytes(b"\xff\xfe\x00bad")
+    assert main(["validate", str(data_copy)]) == 1
+    err = capsys.readouterr().err
+    assert "progress.csv" in err and "Traceback" not in err
+
+
+def test_progress_prints_every_district_and_the_province(capsys):
+    assert main(["progress"]) == 0
+    out = capsys.readouterr().out
+    lines = [line for line in out.splitlines() if line[:3].isdigit()]
+    assert len(lines) == 27
+    assert "Toàn tỉnh" in out and "95/559" in out
+    assert "10/37" in next(line for line in lines if line.startswith("399"))
+    assert "illustrative" in out
+
+
+@pytest.mark.parametrize("args, code", [(["validate"], 0), (["--help"], 0)])
+def test_installed_command_runs(args, code):
+    result = subprocess.run([sys.executable, "-m", "cdsanalysis.cli", *args], capture_output=True, text=True)
+    assert result.returncode == code, result.stderr
