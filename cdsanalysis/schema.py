@@ -141,11 +141,12 @@ def _schema_failures(table: str, frame: pd.DataFrame, file: str, failures: _Fail
         elif "uniqueness" in str(case.check) or "field_uniqueness" in str(case.check) or (
             case.check == "field_uniqueness"
         ):
-            if row in seen_duplicates:
+            key_columns = _DUPLICATE_KEYS[table].split(", ")
+            if row in seen_duplicates or row is None or not set(key_columns) <= set(frame.columns):
                 continue
             seen_duplicates.add(row)
             key = _DUPLICATE_KEYS[table]
-            values = ", ".join(str(frame.at[row, c]) or "(province)" for c in key.split(", "))
+            values = ", ".join(str(frame.at[row, c]) or "(province)" for c in key_columns)
             failures.add(file, row, key, values, "duplicate",
                          f"duplicate row: ({key}) = ({values}) appears more than once; keep one row")
             bad_rows.add(row)
@@ -186,7 +187,7 @@ def _check_district(frame: _Frame, code: str, name: str, file: str, row: int, fa
     """A row's district must be a known code; a name beside it must be that district's."""
     if code == "":
         return True
-    if code not in frame.index:
+    if code not in frame.totals:
         try:
             resolved = frame.index.resolve(code)
             fix = f"use the code {resolved} ({frame.index.name_of(resolved)})"
@@ -264,7 +265,8 @@ def validate_tables(raw: Mapping[str, pd.DataFrame], files: Mapping[str, str]) -
     bad = {t: _schema_failures(t, raw[t], files[t], failures) for t in TABLE_FILES}
     if "*" in bad["units"]:
         raise DataValidationError(failures.frame(), title="invalid units list")
-    units = raw["units"].drop(index=[r for r in bad["units"] if r != "*"])
+    # A commune with a bad cell still counts towards its district's total; a repeated one does not.
+    units = raw["units"].drop_duplicates("commune_code")
     _check_units(units, files["units"], failures)
     frame = _Frame.from_units(to_typed("units", units))
     typed: dict[str, pd.DataFrame] = {"units": to_typed("units", raw["units"])}
