@@ -14,7 +14,7 @@ $(STAMP): pyproject.toml
 	@touch $(STAMP)
 
 report: $(STAMP)
-	$(BIN)/cdsanalysis render
+	$(BIN)/cdsanalysis progress
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
