@@ -51,12 +51,12 @@ def _cmd_progress(args: argparse.Namespace) -> int:
 
 
 def _cmd_import(args: argparse.Namespace) -> int:
-    from cdsanalysis.dataset import bundled_data_dir, load_dataset
-    from cdsanalysis.spreadsheet import import_sheet
-
     source = Path(args.file)
     if not source.is_file():
         raise _UsageError(f"{args.file}: no such file")
+    from cdsanalysis.dataset import bundled_data_dir, load_dataset
+    from cdsanalysis.spreadsheet import import_sheet
+
     units_dir = _data_dir(args.data) or bundled_data_dir()
     units = load_dataset(units_dir).units
     written = import_sheet(source, units, Path(args.out), sheet=args.sheet, as_of=args.as_of,
