@@ -137,7 +137,7 @@ def _as_text(frame: pd.DataFrame) -> pd.DataFrame:
             text = values.dt.strftime("%Y-%m-%d").fillna("")
         else:
             text = values.astype(object).where(values.notna(), "").astype(str).str.strip()
-        out[column] = text.to_numpy()
+        out[column] = pd.Series(text.to_numpy(), index=out.index, dtype="str")
     return out
 
 

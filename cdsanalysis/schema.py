@@ -150,6 +150,9 @@ def _schema_failures(table: str, frame: pd.DataFrame, file: str, failures: _Fail
             failures.add(file, row, key, values, "duplicate",
                          f"duplicate row: ({key}) = ({values}) appears more than once; keep one row")
             bad_rows.add(row)
+        elif row is None:  # a whole-column problem (e.g. its type): the table cannot be used
+            failures.add(file, None, str(case.column), case.failure_case, "column", str(case.check))
+            bad_rows.add("*")
         else:
             failures.add(file, row, str(case.column), case.failure_case, "value", str(case.check))
             bad_rows.add(row)
@@ -279,7 +282,7 @@ def validate_tables(raw: Mapping[str, pd.DataFrame], files: Mapping[str, str]) -
             _check_district(frame, code, name, files[table], row, failures)
             for row, code, name in zip(good.index, good["district_code"], names)
         ]
-        good = to_typed(table, good[known])
+        good = to_typed(table, good[pd.Series(known, index=good.index, dtype=bool)])
         typed[table] = good[_check_counts(good, count_col, frame, files[table], failures)]
     if "progress" in typed:
         _check_progress_order(typed["progress"], files["progress"], failures)

@@ -108,3 +108,9 @@ def test_public_api_is_lazy_and_complete():
     assert {"load_dataset", "Dataset", "validate", "DataValidationError"} <= set(dir(cdsanalysis))
     with pytest.raises(AttributeError):
         cdsanalysis.no_such_thing  # noqa: B018
+
+
+def test_empty_targets_table_is_valid(dataset):
+    empty = Dataset.from_frames(dataset.units, dataset.progress, dataset.targets.iloc[:0])
+    assert empty.targets.empty
+    assert empty.targets["deadline"].dtype == "datetime64[ns]"
