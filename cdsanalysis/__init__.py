@@ -18,6 +18,14 @@ _EXPORTS = {
     "Dataset": "cdsanalysis.dataset",
     "load_dataset": "cdsanalysis.dataset",
     "validate": "cdsanalysis.schema",
+    "standing": "cdsanalysis.standing",
+    "read_progress_sheet": "cdsanalysis.spreadsheet",
+    "import_sheet": "cdsanalysis.spreadsheet",
+    "forecast": "cdsanalysis.forecast",
+    "Forecast": "cdsanalysis.forecast",
+    "assess": "cdsanalysis.assess",
+    "Status": "cdsanalysis.assess",
+    "Thresholds": "cdsanalysis.settings",
 }
 
 __all__ = sorted(_EXPORTS) + ["__version__"]
@@ -38,4 +46,9 @@ def __dir__() -> list[str]:
 if TYPE_CHECKING:  # pragma: no cover
     from cdsanalysis.dataset import Dataset, load_dataset
     from cdsanalysis.exceptions import CdsAnalysisError, DataValidationError, NameLookupError
+    from cdsanalysis.assess import Status, assess
+    from cdsanalysis.forecast import Forecast, forecast
     from cdsanalysis.schema import validate
+    from cdsanalysis.settings import Thresholds
+    from cdsanalysis.spreadsheet import import_sheet, read_progress_sheet
+    from cdsanalysis.standing import standing

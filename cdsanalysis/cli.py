@@ -29,6 +29,13 @@ def _data_dir(value: str | None) -> Path | None:
     return path
 
 
+def _positive_int(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be a whole number >= 1, got {text}")
+    return value
+
+
 def _cmd_validate(args: argparse.Namespace) -> int:
     from cdsanalysis.dataset import bundled_data_dir, load_dataset
 
@@ -57,12 +64,51 @@ def _cmd_import(args: argparse.Namespace) -> int:
     from cdsanalysis.dataset import bundled_data_dir, load_dataset
     from cdsanalysis.spreadsheet import import_sheet
 
-    units_dir = _data_dir(args.data) or bundled_data_dir()
+    out = Path(args.out)
+    units_dir = _data_dir(args.data) or (out if (out / "units.csv").is_file() else bundled_data_dir())
     units = load_dataset(units_dir).units
-    written = import_sheet(source, units, Path(args.out), sheet=args.sheet, as_of=args.as_of,
-                           status=args.status)
+    sheet = int(args.sheet) if args.sheet and args.sheet.isdigit() else args.sheet
+    written = import_sheet(source, units, out, sheet=sheet, as_of=args.as_of, status=args.status,
+                           source=args.source)
     print(f"imported {source} into {written}")
     return EXIT_OK
+
+
+def _cmd_forecast(args: argparse.Namespace) -> int:
+    from cdsanalysis.assess import assess
+    from cdsanalysis.dataset import load_dataset
+    from cdsanalysis.display import format_assessment
+    from cdsanalysis.forecast import forecast
+    from cdsanalysis.provenance import illustrative_note
+
+    out = Path(args.out) if args.out else None
+    if out is not None and out.suffix.lower() not in (".csv", ".xlsx"):
+        raise _UsageError(f"--out {args.out}: write a .csv or an .xlsx file")
+    dataset = load_dataset(_data_dir(args.data))
+    result = forecast(dataset, as_of=args.as_of, until=args.until, model=args.model, draws=args.draws,
+                      seed=args.seed)
+    table = assess(result)
+    print(f"Forecast ({args.model}, {result.draws} draws, seed {args.seed}) as of {result.as_of:%Y-%m-%d}; "
+          f"P(meet) = share of simulated paths reaching the target by its deadline")
+    print(format_assessment(table, result.as_of, lang=args.lang, long=args.long))
+    note = illustrative_note(result.dataset, lang=args.lang)
+    if note:
+        print("\n" + note)
+    if out is not None:
+        _write_table(table, out, args.lang)
+        print(f"wrote {out}")
+    return EXIT_OK
+
+
+def _write_table(table, out: Path, lang: str) -> None:
+    if out.suffix.lower() == ".xlsx":
+        from cdsanalysis.excel import write_assessment_xlsx
+
+        write_assessment_xlsx(table, out, lang=lang)
+    else:
+        from cdsanalysis.io import atomic_write_csv
+
+        atomic_write_csv(out, table)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -87,11 +133,26 @@ def build_parser() -> argparse.ArgumentParser:
     importer.add_argument("file", help="the .xlsx file (never modified)")
     importer.add_argument("--out", required=True, help="directory whose progress.csv receives the rows")
     importer.add_argument("--data", help="data directory whose units.csv names the districts "
-                          "(default: the bundled data)")
-    importer.add_argument("--sheet", help="sheet name (default: the first)")
+                          "(default: DIR's own units.csv, else the bundled data)")
+    importer.add_argument("--sheet", help="sheet name or 0-based position (default: the first with a header)")
+    importer.add_argument("--source", help="provenance written in each row (default: file and sheet name)")
     importer.add_argument("--as-of", help="date of the counts when the sheet does not say")
     importer.add_argument("--status", default="actual", help="status of the rows (default: actual)")
     importer.set_defaults(run=_cmd_import)
+
+    from cdsanalysis.models import MODEL_NAMES  # light: names only
+
+    fc = commands.add_parser("forecast", help="forecast every district and assess its targets")
+    fc.add_argument("--data", help="data directory (default: the bundled data)")
+    fc.add_argument("--as-of", help="forecast origin YYYY-MM-DD (default: the latest date in the data)")
+    fc.add_argument("--until", default="2025-12-31", help="end of the horizon (default: 2025-12-31)")
+    fc.add_argument("--model", default="hazard", choices=MODEL_NAMES, help="model (default: hazard)")
+    fc.add_argument("--draws", type=_positive_int, default=4000, help="simulated paths (default: 4000)")
+    fc.add_argument("--seed", type=int, default=0, help="random seed (default: 0)")
+    fc.add_argument("--lang", default="vi", choices=("vi", "en"), help="status labels (default: vi)")
+    fc.add_argument("--long", action="store_true", help="one row per target, past deadlines included")
+    fc.add_argument("--out", help="also write the full assessment to FILE.csv or FILE.xlsx")
+    fc.set_defaults(run=_cmd_forecast)
     return parser
 
 

@@ -32,3 +32,64 @@ def format_standing(table: pd.DataFrame) -> str:
         note = ("\nNote: rows marked 'illustrative' are made-up figures that fill gaps in the public "
                 "record (see data/README.md); they are not official.")
     return f"Communes completing digital transformation, as of {cutoff:%Y-%m-%d}\n{body}{note}"
+
+
+def _percent(p: float) -> str:
+    if pd.isna(p):
+        return "—"
+    if 0 < p < 0.005:
+        return "<1%"
+    if 0.995 <= p < 1:
+        return ">99%"
+    return f"{p:.0%}"
+
+
+def format_assessment(table: pd.DataFrame, as_of: pd.Timestamp, lang: str = "vi",
+                      long: bool = False) -> str:
+    """The table `cdsanalysis forecast` prints.
+
+    Wide by default: one row per district (and the province) with, for each deadline after
+    ``as_of``, the target, P(meet) and status. ``long``: one row per target, past ones too.
+    """
+    label = f"status_{lang}"
+    done = table["completed"].map(lambda v: "—" if pd.isna(v) else str(int(v))) + "/" + \
+        table["communes_total"].astype(str)
+    name = table["district_name"].map(_short)
+    if long:
+        rows = [[code or "", n, d, f"{dl:%Y-%m-%d}", str(t), k, _percent(p), s]
+                for code, n, d, dl, t, k, p, s in zip(table["district_code"], name, done, table["deadline"],
+                                                       table["target"], table["kind"], table["p_meet"],
+                                                       table[label])]
+        return format_table(rows, ["code", "district", "completed", "deadline", "target", "kind", "P(meet)",
+                                   "status"], right={2, 4, 6})
+    future = table[table["deadline"] > as_of]
+    deadlines = sorted(future["deadline"].unique())
+    # Where a district has two targets on one deadline, show the stricter (larger) one.
+    strict = future.sort_values("target", kind="stable").groupby(["district_code", "deadline"]).tail(1)
+    cells = strict.set_index(["district_code", "deadline"])
+    header = ["code", "district", "completed"]
+    for deadline in deadlines:
+        year = f"{pd.Timestamp(deadline):%Y-%m-%d}"
+        header += [f"target {year}", "P(meet)", "status"]
+    rows = []
+    firsts = table.drop_duplicates("district_code")
+    order = pd.concat([firsts[firsts["district_code"] != ""], firsts[firsts["district_code"] == ""]])
+    for row in order.itertuples(index=False):
+        line = [row.district_code or "", _short(row.district_name),
+                ("—" if pd.isna(row.completed) else str(int(row.completed))) + f"/{row.communes_total}"]
+        for deadline in deadlines:
+            key = (row.district_code, deadline)
+            if key in cells.index:
+                cell = cells.loc[key]
+                line += [str(int(cell["target"])), _percent(cell["p_meet"]), str(cell[label])]
+            else:
+                line += ["—", "", ""]
+        rows.append(line)
+    right = {2} | {3 + 3 * i for i in range(len(deadlines))} | {4 + 3 * i for i in range(len(deadlines))}
+    return format_table(rows, header, right=right)
+
+
+def _short(name: str) -> str:
+    from cdsanalysis.names import display_name
+
+    return display_name(name) if name else ""

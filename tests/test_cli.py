@@ -59,3 +59,44 @@ def test_progress_prints_every_district_and_the_province(capsys):
 def test_installed_command_runs(args, code):
     result = subprocess.run([sys.executable, "-m", "cdsanalysis.cli", *args], capture_output=True, text=True)
     assert result.returncode == code, result.stderr
+
+
+def test_import_writes_canonical_rows_and_reports_sheet_problems(tmp_path, capsys):
+    from pathlib import Path
+
+    sheets = Path(__file__).parent / "fixtures" / "sheets"
+    out = tmp_path / "out"
+    out.mkdir()
+    assert main(["import", str(sheets / "clean_province.xlsx"), "--out", str(out)]) == 0
+    text = (out / "progress.csv").read_text(encoding="utf-8")
+    assert text.startswith("district_code,district_name,as_of,completed,source,status,note")
+    assert "399,Huyện Hoằng Hóa,2024-06-30,12," in text
+    assert main(["import", str(sheets / "problems.xlsx"), "--out", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and "Hoang Hoa X" in err and "row 4" in err
+    assert (out / "progress.csv").read_text(encoding="utf-8") == text
+
+
+def test_forecast_prints_every_district_and_the_province(capsys):
+    assert main(["forecast", "--as-of", "2024-06-30", "--draws", "200", "--lang", "en"]) == 0
+    out = capsys.readouterr().out
+    rows = [line for line in out.splitlines() if line[:3].isdigit()]
+    assert len(rows) == 27
+    province = next(line for line in out.splitlines() if "Toàn tỉnh" in line)
+    assert "95/559" in province and "477" in province
+    assert any(word in out for word in ("On track", "At risk", "Off track"))
+    assert "illustrative" in out
+
+
+def test_forecast_writes_csv(tmp_path):
+    import pandas as pd
+
+    target = tmp_path / "assessment.csv"
+    assert main(["forecast", "--draws", "100", "--model", "linear", "--out", str(target)]) == 0
+    table = pd.read_csv(target, dtype={"district_code": str}, keep_default_na=False)
+    assert {"p_meet", "status", "required_pace"} <= set(table.columns)
+    assert len(table) == 112
+
+
+def test_forecast_rejects_an_unknown_output_format(tmp_path):
+    assert main(["forecast", "--out", str(tmp_path / "x.json")]) == 2
