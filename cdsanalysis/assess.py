@@ -1,0 +1,219 @@
+"""Will each district meet its targets? Probabilities, paces and status labels.
+
+For each target (district or province, deadline, cumulative count) the forecast's paths
+give P(meet) = the share of paths at or above the target on the deadline; the status
+follows from it by the thresholds in `cdsanalysis.settings.Thresholds`. The province's
+paths are the sums of the district paths, and its current count the sum of theirs.
+
+Status rules, first match wins:
+
+1. ``insufficient_data``: the district has no observation on or before as_of (for the
+   province: some district has none);
+2. ``achieved``: the count at as_of already reaches the target;
+3. ``missed``: the deadline is on or before as_of and the target is not reached (counts
+   never fall, so it cannot have been met);
+4. ``beyond_horizon``: the deadline is after the forecast's last date;
+5. ``on_track`` if P(meet) >= on_track, ``at_risk`` if P(meet) >= at_risk, else ``off_track``.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import TYPE_CHECKING
+
+import numpy as np
+import pandas as pd
+
+from cdsanalysis.exceptions import CdsAnalysisError
+from cdsanalysis.settings import DAYS_PER_MONTH, DAYS_PER_YEAR, DEFAULT_THRESHOLDS, PROVINCE_NAME, Thresholds
+
+if TYPE_CHECKING:  # pragma: no cover
+    from cdsanalysis.forecast import Forecast
+
+PACE_WINDOW_DAYS = DAYS_PER_YEAR
+"""Current pace is measured over the last 12 months of a district's observations."""
+
+
+class Status(StrEnum):
+    """Where a target stands; the values are stable machine names (CSV, JSON, tests)."""
+
+    ACHIEVED = "achieved"
+    ON_TRACK = "on_track"
+    AT_RISK = "at_risk"
+    OFF_TRACK = "off_track"
+    MISSED = "missed"
+    BEYOND_HORIZON = "beyond_horizon"
+    INSUFFICIENT_DATA = "insufficient_data"
+
+
+STATUS_LABELS: dict[Status, dict[str, str]] = {
+    Status.ACHIEVED: {"vi": "Đã đạt", "en": "Achieved"},
+    Status.ON_TRACK: {"vi": "Đúng tiến độ", "en": "On track"},
+    Status.AT_RISK: {"vi": "Có nguy cơ", "en": "At risk"},
+    Status.OFF_TRACK: {"vi": "Chậm tiến độ", "en": "Off track"},
+    Status.MISSED: {"vi": "Không đạt", "en": "Missed"},
+    Status.BEYOND_HORIZON: {"vi": "Ngoài tầm dự báo", "en": "Beyond forecast horizon"},
+    Status.INSUFFICIENT_DATA: {"vi": "Thiếu dữ liệu", "en": "Insufficient data"},
+}
+"""Display text of each status, Vietnamese and English: the only place labels live."""
+
+ASSESS_COLUMNS = [
+    "district_code", "district_name", "communes_total", "completed", "deadline", "target", "kind",
+    "p_meet", "expected", "lower", "upper", "current_pace", "required_pace", "pace_ratio",
+    "status", "status_vi", "status_en",
+]
+
+
+def status_label(status: Status | str, lang: str = "vi") -> str:
+    """Display text of a status in ``lang`` ("vi" or "en")."""
+    try:
+        return STATUS_LABELS[Status(status)][lang]
+    except (KeyError, ValueError):
+        raise CdsAnalysisError(f"no label for status {status!r} in language {lang!r}") from None
+
+
+def current_pace(progress: pd.DataFrame, district_codes: tuple[str, ...]) -> np.ndarray:
+    """Communes completed per month over each district's last 12 months of observations.
+
+    The count 12 months before the last observation is interpolated linearly between
+    the observations around it; with less than 12 months of data, the whole span is
+    used. One observation (or none) gives NaN.
+    """
+    rows = progress.loc[progress["district_code"] != "", ["district_code", "as_of", "completed"]]
+    rows = rows.sort_values(["district_code", "as_of"], kind="stable")
+    day = (rows["as_of"] - pd.Timestamp("1970-01-01")).dt.days.astype(float)
+    frame = pd.DataFrame({"code": rows["district_code"].to_numpy(dtype=object), "day": day.to_numpy(),
+                          "count": rows["completed"].to_numpy(dtype=float)})
+    by_code = frame.groupby("code", sort=False)
+    frame["window_start"] = by_code["day"].transform("max") - PACE_WINDOW_DAYS
+    first, last = by_code.head(1).set_index("code"), by_code.tail(1).set_index("code")
+    before = frame[frame["day"] <= frame["window_start"]].groupby("code", sort=False).tail(1).set_index("code")
+    after = frame[frame["day"] >= frame["window_start"]].groupby("code", sort=False).head(1).set_index("code")
+    codes = list(district_codes)
+    first, last, before, after = (t.reindex(codes) for t in (first, last, before, after))
+    gap = (after["day"] - before["day"]).to_numpy()
+    share = np.divide(last["window_start"].to_numpy() - before["day"].to_numpy(), gap,
+                      out=np.zeros(len(codes)), where=gap > 0)
+    interpolated = before["count"].to_numpy() + share * (after["count"].to_numpy() - before["count"].to_numpy())
+    long_enough = before["day"].notna().to_numpy()
+    reference_count = np.where(long_enough, interpolated, first["count"].to_numpy())
+    span_days = np.where(long_enough, PACE_WINDOW_DAYS, (last["day"] - first["day"]).to_numpy())
+    months = span_days / DAYS_PER_MONTH
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return np.where(months > 0, (last["count"].to_numpy() - reference_count) / months, np.nan)
+
+
+def _targets_frame(targets: pd.DataFrame) -> pd.DataFrame:
+    """Targets in the canonical layout, typed; deadlines may be ISO strings or dates."""
+    missing = [c for c in ("district_code", "deadline", "target") if c not in targets.columns]
+    if missing:
+        raise CdsAnalysisError(f"targets lack the column(s) {', '.join(missing)}; "
+                               "expected district_code, deadline, target, kind")
+    out = pd.DataFrame({
+        "district_code": targets["district_code"].astype(object).where(targets["district_code"].notna(), "")
+        .astype(str).str.strip().to_numpy(dtype=object),
+        "kind": (targets["kind"].astype(str).to_numpy(dtype=object) if "kind" in targets
+                 else np.full(len(targets), "commune_quota", dtype=object)),
+    })
+    try:
+        out.insert(1, "deadline", pd.to_datetime(targets["deadline"]).dt.normalize().to_numpy())
+        out.insert(2, "target", pd.to_numeric(targets["target"], errors="raise").to_numpy(dtype=np.int64))
+    except (TypeError, ValueError) as err:
+        raise CdsAnalysisError(f"targets: deadlines must be dates (YYYY-MM-DD) and targets whole numbers ({err})"
+                               ) from err
+    return out
+
+
+def assess(forecast: Forecast, targets: pd.DataFrame | None = None, *,
+           thresholds: Thresholds | None = None) -> pd.DataFrame:
+    """One row per target: P(meet), expected count and interval at the deadline, paces, status.
+
+    ``targets`` defaults to the forecast dataset's targets. Paces are communes per month
+    (a month is 365.25/12 days); ``required_pace`` is 0 when the target is already met
+    and NaN when its deadline has passed; ``pace_ratio`` = current / required (NaN when
+    required is 0 or unknown). For deadlines on or before as_of, ``p_meet`` is 1 or 0 and
+    the expected count and interval are NaN (the forecast does not cover the past).
+    """
+    thresholds = thresholds or DEFAULT_THRESHOLDS
+    table = _targets_frame(forecast.dataset.targets if targets is None else targets)
+    codes = forecast.district_codes
+    unknown = sorted(set(table["district_code"]) - set(codes) - {""})
+    if unknown:
+        raise CdsAnalysisError(f"targets name unknown district codes: {', '.join(unknown)}")
+
+    # Unit 0 is the province, unit j + 1 district j: the province is the sum of the districts.
+    unit_of = {"": 0} | {code: j + 1 for j, code in enumerate(codes)}
+    unit = table["district_code"].map(unit_of).to_numpy(dtype=np.intp)
+    has_data = np.r_[forecast.complete, forecast.has_data][unit]
+    now = np.r_[forecast.start[forecast.has_data].sum(), forecast.start].astype(float)[unit]
+    totals = np.r_[forecast.communes_total.sum(), forecast.communes_total][unit]
+    pace = current_pace(forecast.dataset.progress, codes)
+    current = np.r_[pace.sum() if len(pace) else np.nan, pace][unit]  # province: NaN if any district's is
+
+    deadline = pd.DatetimeIndex(table["deadline"])
+    target = table["target"].to_numpy(dtype=float)
+    passed = np.asarray(deadline <= forecast.as_of)
+    beyond = np.asarray(deadline > forecast.dates[-1])
+    position = forecast.dates.get_indexer(deadline)
+    off_grid = ~passed & ~beyond & (position < 0)
+    if off_grid.any():
+        dates = ", ".join(sorted({f"{d:%Y-%m-%d}" for d in deadline[off_grid]}))
+        raise CdsAnalysisError(f"deadlines {dates} are not forecast dates; pass them to forecast() "
+                               "as extra_dates=")
+    on_grid = ~passed & ~beyond & has_data
+    p_meet, expected, lower, upper = _at_deadlines(forecast, unit, position, target, on_grid,
+                                                   thresholds.interval_level)
+    known = passed & has_data
+    p_meet[known] = (now[known] >= target[known]).astype(float)
+
+    months_left = np.asarray((deadline - forecast.as_of).days, dtype=float) / DAYS_PER_MONTH
+    remaining = np.maximum(target - now, 0.0)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        required = np.where(remaining == 0, 0.0, np.where(passed, np.nan, remaining / months_left))
+        ratio = np.where(required > 0, current / required, np.nan)
+    required[~has_data] = np.nan
+
+    status = np.select(
+        [~has_data, now >= target, passed, beyond,
+         p_meet >= thresholds.on_track, p_meet >= thresholds.at_risk],
+        [Status.INSUFFICIENT_DATA.value, Status.ACHIEVED.value, Status.MISSED.value,
+         Status.BEYOND_HORIZON.value, Status.ON_TRACK.value, Status.AT_RISK.value],
+        default=Status.OFF_TRACK.value,
+    )
+    districts = forecast.dataset.districts()
+    names = dict(zip(districts["district_code"], districts["district_name"])) | {"": PROVINCE_NAME}
+    result = pd.DataFrame({
+        "district_code": table["district_code"].to_numpy(dtype=object),
+        "district_name": table["district_code"].map(names).to_numpy(dtype=object),
+        "communes_total": totals.astype(np.int64),
+        "completed": pd.Series(now).where(has_data).astype("Int64").to_numpy(),
+        "deadline": deadline.to_numpy(),
+        "target": table["target"].to_numpy(dtype=np.int64),
+        "kind": table["kind"].to_numpy(dtype=object),
+        "p_meet": p_meet, "expected": expected, "lower": lower, "upper": upper,
+        "current_pace": current, "required_pace": required, "pace_ratio": ratio,
+        "status": status.astype(object),
+        "status_vi": [STATUS_LABELS[Status(s)]["vi"] for s in status],
+        "status_en": [STATUS_LABELS[Status(s)]["en"] for s in status],
+    }, columns=ASSESS_COLUMNS)
+    return result.sort_values(["district_code", "deadline", "kind"], kind="stable").reset_index(drop=True)
+
+
+def _at_deadlines(forecast: Forecast, unit: np.ndarray, position: np.ndarray, target: np.ndarray,
+                  rows: np.ndarray, level: float) -> tuple[np.ndarray, ...]:
+    """P(meet), mean and central interval of the paths on each deadline, for ``rows``; NaN elsewhere."""
+    out = tuple(np.full(len(unit), np.nan) for _ in range(4))
+    if not rows.any():
+        return out
+    unit, position = unit[rows], position[rows]
+    values = np.empty((forecast.draws, len(unit)), dtype=np.int64)  # draws x targets
+    province = unit == 0
+    if province.any():
+        values[:, province] = forecast.province_paths()[:, position[province]]
+    values[:, ~province] = forecast.paths[:, unit[~province] - 1, position[~province]]
+    p_meet, expected, lower, upper = out
+    p_meet[rows] = np.mean(values >= target[rows], axis=0)
+    expected[rows] = values.mean(axis=0)
+    lower[rows], upper[rows] = np.quantile(values, [(1 - level) / 2, (1 + level) / 2], axis=0,
+                                           method="inverted_cdf")
+    return out

@@ -1,0 +1,53 @@
+"""Thresholds and defaults of the forecast and its assessment, in one place.
+
+Every number that turns a probability into a status label lives here, so that a
+reader can find it, a notebook can change it (``Thresholds(on_track=0.9)``), and
+``docs/assumptions.md`` can cite it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from cdsanalysis.exceptions import CdsAnalysisError
+
+DAYS_PER_YEAR = 365.25
+"""Length of the year used for every duration in the models (Julian year)."""
+
+DAYS_PER_MONTH = DAYS_PER_YEAR / 12
+"""A month for paces (communes per month): 30.4375 days."""
+
+PROVINCE_NAME = "Toàn tỉnh"
+"""Display name of the province rows (district_code "") in tables."""
+
+DEFAULT_UNTIL = "2025-12-31"
+"""Default end of the forecast horizon: the deadline of the province's 2025 plan."""
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """When a target counts as on track, at risk or off track.
+
+    ``on_track``: P(meet) at or above it is on track (0.8 = four paths in five reach the
+    target). ``at_risk``: at or above it (and below ``on_track``) is at risk; below it,
+    off track. ``interval_level``: coverage of the reported interval (0.8 = the 10 % and
+    90 % quantiles of the paths). ``draws``: simulated paths per forecast.
+    """
+
+    on_track: float = 0.8
+    at_risk: float = 0.2
+    interval_level: float = 0.8
+    draws: int = 4000
+
+    def __post_init__(self) -> None:
+        if not 0.0 <= self.at_risk <= self.on_track <= 1.0:
+            raise CdsAnalysisError(
+                f"thresholds must satisfy 0 <= at_risk <= on_track <= 1; got at_risk={self.at_risk}, "
+                f"on_track={self.on_track}")
+        if not 0.0 < self.interval_level < 1.0:
+            raise CdsAnalysisError(f"interval_level must be between 0 and 1; got {self.interval_level}")
+        if int(self.draws) != self.draws or self.draws < 1:
+            raise CdsAnalysisError(f"draws must be a whole number >= 1; got {self.draws}")
+
+
+DEFAULT_THRESHOLDS = Thresholds()

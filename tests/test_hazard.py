@@ -1,0 +1,185 @@
+"""The pooled hazard model: at-risk table, Newton fit against statsmodels, pooling, edge cases."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from cdsanalysis.dataset import Dataset
+from cdsanalysis.exceptions import CdsAnalysisError
+from cdsanalysis.models.hazard import HazardModel, HazardResults, at_risk_table
+
+HALF_YEARS = ["2022-12-31", "2023-06-30", "2023-12-31", "2024-06-30", "2024-12-31"]
+
+
+def make_dataset(totals: dict[str, int], observations: list[tuple[str, str, int]]) -> Dataset:
+    """A dataset in the canonical layout: ``totals`` communes per district, (code, date, completed) rows."""
+    units = pd.DataFrame([
+        {"district_code": code, "district_name": f"Huyện Thử {code}", "district_type": "huyện",
+         "commune_code": f"{code}{i:04d}", "commune_name": f"Xã Số {code} {i}", "commune_type": "xã",
+         "source": "test"}
+        for code, total in totals.items() for i in range(total)])
+    progress = pd.DataFrame([
+        {"district_code": code, "district_name": "", "as_of": date, "completed": completed,
+         "source": "test", "status": "illustrative", "note": ""}
+        for code, date, completed in observations])
+    targets = pd.DataFrame(columns=["district_code", "district_name", "deadline", "target", "kind",
+                                    "source", "status", "note"])
+    return Dataset.from_frames(units, progress, targets, validate=False)
+
+
+def series(code: str, counts: list[int], dates: list[str] = HALF_YEARS) -> list[tuple[str, str, int]]:
+    return [(code, date, count) for date, count in zip(dates, counts)]
+
+
+def test_at_risk_table_by_hand():
+    totals = {"A": 10, "B": 5}
+    observations = [
+        ("A", "2023-01-01", 0), ("A", "2023-07-02", 3), ("A", "2024-01-01", 10), ("A", "2024-07-01", 10),
+        ("B", "2024-01-01", 2),  # one observation: no interval
+        ("", "2024-01-01", 12),  # province rows are not used
+    ]
+    dataset = make_dataset(totals, observations)
+    table = at_risk_table(dataset.progress, totals, "2024-01-01")
+    # (0 -> 3]: 10 at risk, 3 events, 182 days; (3 -> 10]: 7 at risk, 7 events, 183 days;
+    # (10 -> 10]: nothing at risk, dropped.
+    assert table["district_code"].tolist() == ["A", "A"]
+    assert table["at_risk"].tolist() == [10, 7]
+    assert table["events"].tolist() == [3, 7]
+    assert table["duration"].to_numpy() == pytest.approx([182 / 365.25, 183 / 365.25])
+    # Midpoints in years from 2024-01-01: (-365 - 183) / 2 and (-183 + 0) / 2 days.
+    assert table["midpoint"].to_numpy() == pytest.approx([-274 / 365.25, -91.5 / 365.25])
+
+
+RICH = {"A": 400, "B": 300, "C": 500}
+RICH_DATES = ["2022-12-31", "2023-05-15", "2023-12-31", "2024-04-30", "2024-12-31"]
+RICH_COUNTS = {"A": [0, 40, 95, 150, 230], "B": [10, 30, 60, 100, 130], "C": [5, 80, 160, 250, 330]}
+
+
+def rich_dataset() -> Dataset:
+    return make_dataset(RICH, [row for code, counts in RICH_COUNTS.items()
+                               for row in series(code, counts, RICH_DATES)])
+
+
+def test_newton_matches_statsmodels_glm_when_pooling_is_off():
+    """With tau huge (no pooling) and no prior on beta, the fit is the GLM with district dummies."""
+    from statsmodels.genmod.families import Binomial
+    from statsmodels.genmod.families.links import CLogLog
+    from statsmodels.genmod.generalized_linear_model import GLM
+
+    model = HazardModel(rich_dataset(), beta_prior_sd=None)
+    results = model.fit(tau=1e3)
+    table = model.table
+    exog = pd.get_dummies(table["district_code"], dtype=float)
+    exog["x"] = table["midpoint"]
+    endog = np.c_[table["events"], table["at_risk"] - table["events"]]
+    glm = GLM(endog, exog, family=Binomial(link=CLogLog()), offset=np.log(table["duration"]))
+    reference = glm.fit(method="newton", tol=1e-12, maxiter=200)  # observed-information covariance
+
+    assert results.converged
+    levels = results.alpha + results.u
+    assert levels == pytest.approx(reference.params[["A", "B", "C"]].to_numpy(), abs=1e-6)
+    assert results.beta == pytest.approx(reference.params["x"], abs=1e-6)
+    # Standard errors of each district level alpha + u_d and of beta agree too.
+    for j, code in enumerate(["A", "B", "C"]):
+        contrast = np.zeros(len(results.cov))
+        contrast[[0, 2 + j]] = 1.0
+        assert np.sqrt(contrast @ results.cov @ contrast) == pytest.approx(reference.bse[code], rel=1e-5)
+    assert np.sqrt(results.cov[1, 1]) == pytest.approx(reference.bse["x"], rel=1e-5)
+
+
+def test_tau_maximises_the_laplace_marginal_likelihood():
+    model = HazardModel(rich_dataset())
+    best = model.fit()
+    assert 0.01 <= best.tau <= 5.0
+    for factor in (0.7, 1.4):
+        assert model.fit(tau=best.tau * factor).log_marginal < best.log_marginal
+
+
+def shrinkage_dataset() -> Dataset:
+    # Six typical districts lose a fifth of their pending communes each half-year; L and S lose
+    # 30 %: L over four half-years, S over its only observed half-year.
+    typical = [0, 10, 18, 24, 29]
+    observations = [row for i in range(6) for row in series(f"T{i}", typical)]
+    observations += series("L", [0, 30, 51, 66, 76])
+    observations += series("S", [0, 30], HALF_YEARS[3:])
+    totals = {f"T{i}": 50 for i in range(6)} | {"L": 100, "S": 100}
+    return make_dataset(totals, observations)
+
+
+def test_district_with_one_interval_is_pulled_harder_toward_the_province():
+    results = HazardModel(shrinkage_dataset()).fit()
+    effects = results.to_frame().set_index("district_code")["u"]
+    assert 0 < effects["S"] < effects["L"]
+    # And its effect is the less certain of the two.
+    se = results.to_frame().set_index("district_code")["se"]
+    assert se["S"] > se["L"]
+
+
+def test_districts_at_zero_and_at_the_total_do_not_break_the_fit():
+    observations = [row for i in range(4) for row in series(f"T{i}", [0, 5, 9, 12, 14])]
+    observations += series("Z", [0, 0, 0, 0, 0])  # never moves
+    observations += series("F", [0, 10, 10, 10, 10])  # all done in the first half-year
+    totals = {f"T{i}": 25 for i in range(4)} | {"Z": 20, "F": 10}
+    results = HazardModel(make_dataset(totals, observations)).fit()
+    frame = results.to_frame().set_index("district_code")
+    assert results.converged
+    assert np.isfinite(results.cov).all() and np.isfinite(frame.to_numpy(dtype=float)).all()
+    assert frame["u"].idxmin() == "Z" and frame["u"].idxmax() == "F"
+
+
+def test_one_district_still_fits():
+    results = HazardModel(make_dataset({"A": 30}, series("A", [0, 4, 9, 15, 20]))).fit()
+    assert results.converged and np.isfinite(results.params).all()
+
+
+def test_trend_with_one_interval_comes_from_its_prior_alone():
+    # Every district observed on the same two dates: x is the same for all rows, so the
+    # likelihood sees only alpha + beta * x and beta's posterior is its N(0, 1) prior.
+    observations = [("A", "2023-12-31", 0), ("A", "2024-06-30", 5),
+                    ("B", "2023-12-31", 2), ("B", "2024-06-30", 4)]
+    results = HazardModel(make_dataset({"A": 20, "B": 10}, observations)).fit()
+    assert results.beta == pytest.approx(0.0, abs=1e-8)
+    assert np.sqrt(results.cov[1, 1]) == pytest.approx(1.0, rel=1e-6)
+
+
+@pytest.mark.parametrize("observations, message", [
+    (series("A", [0, 0, 0]) + series("B", [3, 3, 3]), "no commune completed"),
+    ([("A", "2024-06-30", 3), ("B", "2024-06-30", 1)], "observed twice"),
+    (series("A", [0, 10]) + series("B", [0, 10]), "every pending commune completed"),
+])
+def test_data_that_cannot_be_fitted_raise_a_clear_error(observations, message):
+    with pytest.raises(CdsAnalysisError, match=message):
+        HazardModel(make_dataset({"A": 10, "B": 10}, observations)).fit()
+
+
+def test_non_convergence_warns():
+    with pytest.warns(RuntimeWarning, match="did not converge"):
+        results = HazardModel(rich_dataset()).fit(tau=0.5, maxiter=1)
+    assert not results.converged
+
+
+def test_sample_has_the_mode_and_covariance_of_the_fit():
+    results = HazardModel(shrinkage_dataset()).fit()
+    alpha, beta, u = results.sample(40_000, np.random.default_rng(1))
+    draws = np.column_stack([alpha, beta, u])
+    sd = np.sqrt(np.diag(results.cov))
+    mode = np.r_[results.alpha, results.beta, results.u]
+    assert np.all(np.abs(draws.mean(axis=0) - mode) < 4 * sd / np.sqrt(len(draws)))
+    correlation = results.cov / np.outer(sd, sd)
+    assert np.abs(np.corrcoef(draws, rowvar=False) - correlation).max() < 0.03
+    assert draws.std(axis=0) == pytest.approx(sd, rel=0.03)
+
+
+def test_results_tables_and_display():
+    results = HazardModel(rich_dataset()).fit()
+    assert isinstance(results, HazardResults)
+    summary = results.summary()
+    assert summary["parameter"].tolist() == ["alpha", "beta", "tau"]
+    assert (summary["lower"] < summary["estimate"]).iloc[:2].all()
+    frame = results.to_frame()
+    assert frame.columns.tolist() == ["district_code", "u", "se", "hazard_per_year", "p_complete_year"]
+    assert frame["hazard_per_year"].to_numpy() == pytest.approx(np.exp(results.alpha + results.u))
+    assert list(results.params.index[:3]) == ["alpha", "beta", "tau"]
+    assert "HazardResults" in results._repr_html_()
