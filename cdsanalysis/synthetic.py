@@ -1,0 +1,137 @@
+"""Synthetic provinces drawn from a known hazard process, for checks and benchmarks.
+
+A made-up units list (any number of districts, no real codes) and half-yearly histories
+drawn from the grouped-time hazard process the model assumes: each pending commune of
+district d completes in (t1, t2] with probability 1 - exp(-(t2 - t1) exp(alpha + beta t + u_d)),
+t being the interval's midpoint in years since the first observation and u_d ~ N(0,
+heterogeneity^2). Targets sit near each district's expected count, so "will it be met?"
+is a real question; knowing the truth lets a test ask whether the model's intervals and
+probabilities are honest.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import numpy as np
+import pandas as pd
+
+from cdsanalysis.exceptions import CdsAnalysisError
+from cdsanalysis.settings import DAYS_PER_YEAR
+
+if TYPE_CHECKING:  # pragma: no cover
+    from cdsanalysis.dataset import Dataset
+
+SOURCE = "synthetic: cdsanalysis.synthetic.synthetic_dataset"
+
+
+def half_year_ends(start: object, periods: int) -> pd.DatetimeIndex:
+    """``periods`` consecutive 30 June / 31 December dates from ``start`` (itself one of them)."""
+    first = pd.Timestamp(start).normalize()
+    if (first.month, first.day) not in ((6, 30), (12, 31)):
+        raise CdsAnalysisError(f"start must be a 30 June or a 31 December; got {first:%Y-%m-%d}")
+    return pd.DatetimeIndex([first + pd.offsets.MonthEnd(6 * i) for i in range(periods)], name="as_of")
+
+
+def _district_sizes(districts: int, communes: int, rng: np.random.Generator) -> np.ndarray:
+    """Communes per district: at least one each, the rest spread by gamma(4) weights (sd ~ half the mean)."""
+    weights = rng.gamma(4.0, size=districts)
+    return 1 + rng.multinomial(communes - districts, weights / weights.sum())
+
+
+def synthetic_dataset(
+    districts: int = 30,
+    communes: int | None = None,
+    periods: int = 6,
+    seed: int = 0,
+    *,
+    start: object = "2021-12-31",
+    hazard: float = 0.25,
+    trend: float = 0.3,
+    heterogeneity: float = 0.5,
+    lead_years: float = 0.5,
+    target_spread: float = 0.25,
+    validate: bool = True,
+) -> Dataset:
+    """A dataset in the canonical layout, drawn from the hazard process with these parameters.
+
+    ``districts`` district-level units with ``communes`` communes in all (default 25 per
+    district); ``periods`` observations at consecutive half-year ends from ``start``.
+    ``hazard``: completions per pending commune-year of a typical district at ``start``
+    (exp(alpha)); ``trend``: change of the log hazard per year (beta); ``heterogeneity``:
+    sd of the district effects u_d. The first observation counts completions over
+    ``lead_years`` before ``start``. Targets: one per district at every 31 December after
+    the first observation and up to one year after the last, near the expected count
+    (times a lognormal(0, ``target_spread``) factor), plus the province's (their sum).
+    Codes are zero-padded numbers as strings; names are "Huyện Mẫu 001", "Xã Mẫu 001-01".
+    """
+    from cdsanalysis.dataset import Dataset
+
+    if districts < 1 or periods < 1 or hazard <= 0 or heterogeneity < 0 or lead_years < 0:
+        raise CdsAnalysisError("need districts >= 1, periods >= 1, hazard > 0, heterogeneity >= 0, lead_years >= 0")
+    communes = 25 * districts if communes is None else int(communes)
+    if communes < districts:
+        raise CdsAnalysisError(f"{communes} communes cannot fill {districts} districts (one at least each)")
+    rng = np.random.default_rng(seed)
+    sizes = _district_sizes(districts, communes, rng)
+    effects = rng.normal(0.0, heterogeneity, size=districts)
+    dates = half_year_ends(start, periods)
+    years = (dates - dates[0]).days.to_numpy(dtype=float) / DAYS_PER_YEAR
+    edges = np.r_[-lead_years, years]  # interval k ends at dates[k]
+
+    def cumulative_hazard(t0: float, t1: float) -> np.ndarray:
+        """Integral of exp(alpha + beta t + u_d) over (t0, t1], per district."""
+        rate = hazard * np.exp(effects)
+        if abs(trend) < 1e-12:
+            return rate * (t1 - t0)
+        return rate * (np.exp(trend * t1) - np.exp(trend * t0)) / trend
+
+    counts = np.zeros((districts, periods), dtype=np.int64)
+    done = np.zeros(districts, dtype=np.int64)
+    for k in range(periods):
+        # The midpoint rule of the model's likelihood, as the model itself steps.
+        midpoint, duration = (edges[k] + edges[k + 1]) / 2, edges[k + 1] - edges[k]
+        p = -np.expm1(-duration * hazard * np.exp(trend * midpoint + effects)) if duration > 0 else 0.0
+        done = done + rng.binomial(sizes - done, p)
+        counts[:, k] = done
+
+    width = max(3, len(str(districts)))
+    codes = [f"{i + 1:0{width}d}" for i in range(districts)]
+    names = [f"Huyện Mẫu {i + 1:0{width}d}" for i in range(districts)]
+    units = pd.DataFrame({
+        "district_code": np.repeat(codes, sizes),
+        "district_name": np.repeat(names, sizes),
+        "district_type": "huyện",
+        "commune_code": [f"{i + 1:0{max(5, len(str(communes)))}d}" for i in range(communes)],
+        "commune_name": [f"Xã Mẫu {d + 1:0{width}d}-{j + 1:02d}" for d in range(districts) for j in range(sizes[d])],
+        "commune_type": "xã",
+        "source": SOURCE,
+    })
+    progress = pd.DataFrame({
+        "district_code": np.r_[np.repeat(codes, periods), np.full(periods, "", dtype=object)],
+        "district_name": "",
+        "as_of": np.r_[np.tile(dates.strftime("%Y-%m-%d"), districts), dates.strftime("%Y-%m-%d")],
+        "completed": np.r_[counts.ravel(), counts.sum(axis=0)],
+        "source": SOURCE, "status": "illustrative", "note": f"seed {seed}",
+    })
+
+    deadlines = [d for d in pd.date_range(dates[0], dates[-1] + pd.DateOffset(years=1), freq="YE")
+                 if d > dates[0]]
+    rows = []
+    for deadline in deadlines:
+        t = (deadline - dates[0]).days / DAYS_PER_YEAR
+        expected = sizes * -np.expm1(-cumulative_hazard(-lead_years, t))
+        wish = expected * np.exp(rng.normal(0.0, target_spread, size=districts))
+        target = np.clip(np.ceil(wish), 1, sizes).astype(np.int64)
+        rows.append(pd.DataFrame({"district_code": codes, "deadline": deadline, "target": target}))
+    targets = pd.concat(rows, ignore_index=True) if rows else pd.DataFrame(
+        {"district_code": [], "deadline": [], "target": []})
+    # Keep targets cumulative: never below the same district's earlier target.
+    targets["target"] = targets.groupby("district_code")["target"].cummax()
+    province = targets.groupby("deadline", as_index=False)["target"].sum().assign(district_code="")
+    targets = pd.concat([targets, province], ignore_index=True)
+    targets = targets.assign(district_name="", kind="commune_quota", source=SOURCE, status="illustrative",
+                             note=f"seed {seed}")
+    targets["deadline"] = pd.to_datetime(targets["deadline"]).dt.strftime("%Y-%m-%d")
+    targets = targets[["district_code", "district_name", "deadline", "target", "kind", "source", "status", "note"]]
+    return Dataset.from_frames(units, progress, targets, validate=validate, source=f"synthetic (seed {seed})")
