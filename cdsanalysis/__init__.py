@@ -26,6 +26,9 @@ _EXPORTS = {
     "assess": "cdsanalysis.assess",
     "Status": "cdsanalysis.assess",
     "Thresholds": "cdsanalysis.settings",
+    "backtest": "cdsanalysis.backtest",
+    "Backtest": "cdsanalysis.backtest",
+    "synthetic_dataset": "cdsanalysis.synthetic",
 }
 
 __all__ = sorted(_EXPORTS) + ["__version__"]
@@ -47,6 +50,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from cdsanalysis.dataset import Dataset, load_dataset
     from cdsanalysis.exceptions import CdsAnalysisError, DataValidationError, NameLookupError
     from cdsanalysis.assess import Status, assess
+    from cdsanalysis.backtest import Backtest, backtest
+    from cdsanalysis.synthetic import synthetic_dataset
     from cdsanalysis.forecast import Forecast, forecast
     from cdsanalysis.schema import validate
     from cdsanalysis.settings import Thresholds

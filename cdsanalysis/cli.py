@@ -111,6 +111,22 @@ def _write_table(table, out: Path, lang: str) -> None:
         atomic_write_csv(out, table)
 
 
+def _cmd_render(args: argparse.Namespace) -> int:
+    from cdsanalysis.report import render
+
+    districts = [d.strip() for d in args.districts.split(",") if d.strip()] if args.districts else None
+    if args.jobs is not None and args.jobs < 1:
+        raise _UsageError(f"--jobs must be at least 1; got {args.jobs}")
+    result = render(_data_dir(args.data), as_of=args.as_of, districts=districts, jobs=args.jobs, out=args.out,
+                    lang=args.lang, draws=args.draws, seed=args.seed, progress=not args.quiet)
+    done = len(result.outcomes) - len(result.failed)
+    print(f"rendered {done} of {len(result.outcomes)} districts into {result.out_dir} "
+          f"in {result.timings['total_seconds']:.1f} s")
+    for outcome in result.failed:
+        print(f"failed: {outcome.district_name} ({outcome.district_code}): {outcome.error}", file=sys.stderr)
+    return EXIT_OK if result.ok else EXIT_DATA
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="cdsanalysis",
@@ -139,6 +155,19 @@ def build_parser() -> argparse.ArgumentParser:
     importer.add_argument("--as-of", help="date of the counts when the sheet does not say")
     importer.add_argument("--status", default="actual", help="status of the rows (default: actual)")
     importer.set_defaults(run=_cmd_import)
+
+    renderer = commands.add_parser("render", help="render every district's forecast report (HTML, PNG, "
+                                   "summary.csv/.xlsx, index.html) into OUT/<as_of>/")
+    renderer.add_argument("--data", help="data directory (default: the bundled data)")
+    renderer.add_argument("--as-of", help="forecast origin YYYY-MM-DD (default: the latest date in the data)")
+    renderer.add_argument("--districts", help="comma-separated codes or names (default: every district)")
+    renderer.add_argument("--jobs", type=int, help="parallel processes (default: the number of cores)")
+    renderer.add_argument("--out", help="output root (default: reports/ of the repository)")
+    renderer.add_argument("--lang", choices=["vi", "en"], default="vi", help="report language (default: vi)")
+    renderer.add_argument("--draws", type=int, default=4000, help="simulated paths (default: 4000)")
+    renderer.add_argument("--seed", type=int, default=0, help="random seed (default: 0)")
+    renderer.add_argument("--quiet", action="store_true", help="no progress bar")
+    renderer.set_defaults(run=_cmd_render)
 
     from cdsanalysis.models import MODEL_NAMES  # light: names only
 
