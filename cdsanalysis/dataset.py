@@ -80,6 +80,23 @@ class Dataset:
     def district_name(self, code: str) -> str:
         return self._district_index.name_of(code)
 
+    def commune_code(self, query: object, district: object = None) -> str:
+        """The code of a commune given its code or any spelling of its name.
+
+        Commune names repeat across districts (several "Phường Ba Đình"): give ``district``
+        (code or name) to look only there; without it, a repeated name is an error listing
+        every match with its district.
+        """
+        if district is None:
+            return self._commune_index(None).resolve(query)
+        return self._commune_index(self.district_code(district)).resolve(query)
+
+    def _commune_index(self, district_code: str | None) -> NameIndex:
+        cache = self.__dict__.setdefault("_commune_indexes", {})
+        if district_code not in cache:
+            cache[district_code] = NameIndex.for_communes(self.units, district_code)
+        return cache[district_code]
+
     def latest_date(self) -> pd.Timestamp:
         if self.progress.empty:
             raise CdsAnalysisError("the progress table has no rows, so there is no latest date")

@@ -231,7 +231,9 @@ class NameIndex:
                 typed = [code for code in as_short if self._type[code] == unit_type]
                 if unit_type and len(typed) == 1 and set(as_whole) <= set(typed):
                     return typed[0]
-                raise self._error(query, found, ambiguous=True)
+                # Several of the typed kind: list only those ("Phường Ba Đình", not "Xã Ba Đình").
+                narrowed = typed if unit_type and len(typed) > 1 and not as_whole else found
+                raise self._error(query, narrowed, ambiguous=True)
         raise self._error(query, [code for code, _ in self.suggest(query)], ambiguous=False)
 
     def suggest(self, query: object, n: int = 3) -> list[tuple[str, str]]:

@@ -114,3 +114,20 @@ def test_empty_targets_table_is_valid(dataset):
     empty = Dataset.from_frames(dataset.units, dataset.progress, dataset.targets.iloc[:0])
     assert empty.targets.empty
     assert empty.targets["deadline"].dtype == "datetime64[ns]"
+
+
+def test_every_commune_resolves_within_its_district(dataset):
+    for row in dataset.units.itertuples(index=False):
+        for spelling in (row.commune_code, row.commune_name, display_name(row.commune_name),
+                         unicodedata.normalize("NFD", row.commune_name.lower())):
+            assert dataset.commune_code(spelling, district=row.district_code) == row.commune_code
+
+
+def test_repeated_commune_name_is_ambiguous_without_a_district(dataset):
+    with pytest.raises(NameLookupError) as info:
+        dataset.commune_code("Phường Ba Đình")
+    assert info.value.ambiguous
+    assert {code for code, _ in info.value.suggestions} == {"14776", "14812"}
+    assert any("Bỉm Sơn" in label for _, label in info.value.suggestions)
+    assert dataset.commune_code("P. Ba Đình", district="TX. Bỉm Sơn") == "14812"
+    assert dataset.commune_code("Xã Hoằng Xuân") == dataset.commune_code("hoang xuan", district="399")
