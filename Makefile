@@ -13,11 +13,14 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e ".[test]"
 	@touch $(STAMP)
 
+# Every district's report into reports/<as_of>/ (HTML, PNG, summary.csv/.xlsx, index.html, run.json).
 report: $(STAMP)
-	$(BIN)/cdsanalysis progress
+	$(BIN)/cdsanalysis render
 
+# Unit tests and nbval over the committed notebooks (strict: outputs compared), in one pytest run.
+NBVAL := --nbval --nbval-current-env --nbval-sanitize-with notebooks/nbval_sanitize.cfg
 test: $(STAMP)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest tests notebooks $(NBVAL)
 
 validate: $(STAMP)
 	$(BIN)/cdsanalysis validate data

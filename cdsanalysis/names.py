@@ -232,7 +232,7 @@ class NameIndex:
                 if unit_type and len(typed) == 1 and set(as_whole) <= set(typed):
                     return typed[0]
                 # Several of the typed kind: list only those ("Phường Ba Đình", not "Xã Ba Đình").
-                narrowed = typed if unit_type and len(typed) > 1 and not as_whole else found
+                narrowed = typed if unit_type and len(typed) > 1 and set(as_whole) <= set(typed) else found
                 raise self._error(query, narrowed, ambiguous=True)
         raise self._error(query, [code for code, _ in self.suggest(query)], ambiguous=False)
 
