@@ -46,6 +46,12 @@ def read_text_table(path: str | os.PathLike) -> pd.DataFrame:
     return frame
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def _atomic_write(path: str | os.PathLike, write: Callable[[IO], None], mode: str) -> Path:
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -55,6 +61,7 @@ def _atomic_write(path: str | os.PathLike, write: Callable[[IO], None], mode: st
     try:
         with os.fdopen(fd, mode, encoding=encoding, newline=newline) as handle:
             write(handle)
+        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; outputs are for other readers too
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
