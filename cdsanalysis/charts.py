@@ -1,0 +1,379 @@
+"""Every chart of the workbook, so notebooks, reports and Word pastes look alike.
+
+Charts are altair specifications built from plain DataFrames (tested through
+``chart.to_dict()``); labels are Vietnamese by default and English with ``lang="en"``.
+They leave the package as static PNG through vl-convert (`to_png`, `show`), which needs
+no network and is byte-identical from run to run, or as interactive HTML with the Vega
+libraries inlined (`show_interactive`), which also opens offline.
+
+altair is imported inside the functions: a kernel that only shows tables never pays for it.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import pandas as pd
+
+from cdsanalysis.exceptions import CdsAnalysisError
+
+if TYPE_CHECKING:  # pragma: no cover
+    import altair as alt
+
+LANGS = ("vi", "en")
+WIDTH, HEIGHT = 560, 320
+
+LABELS: dict[str, dict[str, str]] = {
+    "vi": {
+        "date": "Thời điểm",
+        "completed": "Số xã đã hoàn thành (lũy kế)",
+        "communes": "số xã",
+        "series": "Chú giải",
+        "observed": "Số liệu",
+        "observed_claim": "Số liệu (huyện tự báo cáo)",
+        "observed_illustrative": "Số liệu (minh họa)",
+        "median": "Dự báo (trung vị)",
+        "band50": "Khoảng dự báo 50 %",
+        "band80": "Khoảng dự báo 80 %",
+        "target": "Mục tiêu",
+        "target_illustrative": "Mục tiêu (minh họa)",
+        "required": "Lộ trình cần đạt",
+        "total": "Tổng số xã",
+        "district": "Đơn vị",
+        "share": "Tỷ lệ hoàn thành",
+        "next_target": "Mục tiêu kỳ tới",
+        "status": "Loại số liệu",
+        "deadline": "Hạn",
+        "value": "Giá trị",
+        "lower": "Cận dưới",
+        "upper": "Cận trên",
+        "trajectory_title": "{name}: số xã hoàn thành chuyển đổi số",
+        "trajectory_subtitle": "Số liệu đến {as_of}; dự báo {model}, {draws} đường mô phỏng",
+        "overview_title": "Tiến độ của các đơn vị cấp huyện đến {as_of}",
+        "overview_subtitle": "Xanh đậm: số xã đã hoàn thành; nền xám: tổng số xã; vạch đỏ: mục tiêu {deadline}",
+        "history_title": "Diễn biến của đơn vị được chọn",
+        "predicted": "Xác suất dự báo",
+        "observed_freq": "Tần suất thực tế",
+        "model": "Mô hình",
+        "count": "Số trường hợp",
+        "calibration_title": "Hiệu chuẩn: xác suất dự báo so với thực tế",
+        "perfect": "Hiệu chuẩn hoàn hảo",
+    },
+    "en": {
+        "date": "Date",
+        "completed": "Communes completed (cumulative)",
+        "communes": "communes",
+        "series": "Legend",
+        "observed": "Observed",
+        "observed_claim": "Observed (district's claim)",
+        "observed_illustrative": "Observed (illustrative)",
+        "median": "Forecast (median)",
+        "band50": "50% forecast interval",
+        "band80": "80% forecast interval",
+        "target": "Target",
+        "target_illustrative": "Target (illustrative)",
+        "required": "Required path",
+        "total": "Communes in total",
+        "district": "District",
+        "share": "Share completed",
+        "next_target": "Next target",
+        "status": "Kind of figure",
+        "deadline": "Deadline",
+        "value": "Value",
+        "lower": "Lower",
+        "upper": "Upper",
+        "trajectory_title": "{name}: communes completing digital transformation",
+        "trajectory_subtitle": "Data to {as_of}; {model} forecast, {draws} simulated paths",
+        "overview_title": "Progress of the district-level units to {as_of}",
+        "overview_subtitle": "Dark blue: communes completed; grey: all communes; red tick: target for {deadline}",
+        "history_title": "History of the selected unit",
+        "predicted": "Forecast probability",
+        "observed_freq": "Observed frequency",
+        "model": "Model",
+        "count": "Cases",
+        "calibration_title": "Calibration: forecast probability against outcome",
+        "perfect": "Perfect calibration",
+    },
+}
+"""Every piece of chart text, in both languages: the only place chart labels live."""
+
+SERIES_COLORS = {
+    "observed": "#1a1a1a",
+    "observed_claim": "#7a4f01",
+    "observed_illustrative": "#8c8c8c",
+    "median": "#1f5fa8",
+    "band50": "#6d9fd6",
+    "band80": "#bcd3ee",
+    "target": "#c0171d",
+    "target_illustrative": "#f08a6c",
+    "required": "#e07b00",
+}
+"""One colour per series; the legend shows only the series a chart draws."""
+
+_OBSERVED_SERIES = {"actual": "observed", "derived": "observed", "claim": "observed_claim",
+                    "illustrative": "observed_illustrative"}
+
+
+def labels(lang: str) -> dict[str, str]:
+    """The chart texts of ``lang``; an unknown language is an error, not a silent fallback."""
+    if lang not in LABELS:
+        raise CdsAnalysisError(f"lang must be one of {', '.join(LANGS)}; got {lang!r}")
+    return LABELS[lang]
+
+
+def format_date(value: object, lang: str = "vi") -> str:
+    """30/06/2024 in Vietnamese, 2024-06-30 in English."""
+    stamp = pd.Timestamp(value)
+    return f"{stamp:%d/%m/%Y}" if lang == "vi" else f"{stamp:%Y-%m-%d}"
+
+
+def _iso(frame: pd.DataFrame, *columns: str) -> pd.DataFrame:
+    """Dates as ISO strings: the spec then holds no time zone and is identical on every machine."""
+    out = frame.copy()
+    for column in columns:
+        out[column] = pd.to_datetime(out[column]).dt.strftime("%Y-%m-%d")
+    return out
+
+
+def _series_color(present: list[str], text: dict[str, str], title: str) -> alt.Color:
+    import altair as alt
+
+    order = [key for key in SERIES_COLORS if key in present]
+    return alt.Color(
+        "series:N", title=title,
+        scale=alt.Scale(domain=[text[key] for key in order], range=[SERIES_COLORS[key] for key in order]),
+        legend=alt.Legend(orient="right", symbolType="circle"),
+    )
+
+
+def required_paths(as_of: object, completed: float, targets: pd.DataFrame) -> pd.DataFrame:
+    """Straight lines from today's count to each open target not yet reached.
+
+    Columns ``deadline, date, completed``: two rows per target (start and end), so a
+    line per deadline draws the pace needed from ``as_of`` to meet it.
+    """
+    start = pd.Timestamp(as_of)
+    open_targets = targets[(pd.to_datetime(targets["deadline"]) > start) & (targets["target"] > completed)]
+    rows = []
+    for deadline, target in zip(pd.to_datetime(open_targets["deadline"]), open_targets["target"]):
+        rows += [{"deadline": deadline, "date": start, "completed": float(completed)},
+                 {"deadline": deadline, "date": deadline, "completed": float(target)}]
+    return pd.DataFrame(rows, columns=["deadline", "date", "completed"])
+
+
+def trajectory_chart(
+    history: pd.DataFrame,
+    band: pd.DataFrame,
+    targets: pd.DataFrame,
+    *,
+    name: str,
+    as_of: object,
+    communes_total: int,
+    lang: str = "vi",
+    model: str = "hazard",
+    draws: int | None = None,
+) -> alt.LayerChart:
+    """Observed counts, the forecast median with its 50 % and 80 % bands, targets and the required paths.
+
+    ``history``: ``as_of, completed, status`` (observations on or before ``as_of``);
+    ``band``: ``date, median, lower50, upper50, lower80, upper80`` (may be empty);
+    ``targets``: ``deadline, target, status`` (``target`` or ``illustrative``).
+    The y axis runs from 0 to ``communes_total``, drawn as a dotted rule.
+    """
+    import altair as alt
+
+    text = labels(lang)
+    as_of = pd.Timestamp(as_of)
+    history = history.sort_values("as_of", kind="stable")
+    observed = history.assign(series=history["status"].map(_OBSERVED_SERIES).fillna("observed"))
+    latest = float(history["completed"].iloc[-1]) if len(history) else 0.0
+    path = required_paths(as_of, latest, targets)
+    targets = targets.assign(series=np.where(targets["status"] == "illustrative", "target_illustrative",
+                                             "target"))
+    present = sorted(set(observed["series"]) | set(targets["series"])
+                     | ({"median", "band50", "band80"} if len(band) else set())
+                     | ({"required"} if len(path) else set()))
+    color = _series_color(present, text, text["series"])
+    x_title, y_title = text["date"], text["completed"]
+    first = min([*pd.to_datetime(history["as_of"]), *pd.to_datetime(targets["deadline"]), as_of])
+    last = max([as_of, *pd.to_datetime(band["date"]), *pd.to_datetime(targets["deadline"])])
+    pad = pd.Timedelta(days=max(20, (last - first).days // 40))  # room for the markers at the edges
+    x_scale = alt.Scale(domain=[f"{first - pad:%Y-%m-%d}", f"{last + pad:%Y-%m-%d}"])
+    x = alt.X("date:T", title=x_title, scale=x_scale, axis=alt.Axis(format="%m/%Y", tickCount=8))
+    y_scale = alt.Scale(domain=[0, int(communes_total)], nice=False)
+    number = ".0f"
+
+    layers = []
+    if len(band):
+        band_data = _iso(band, "date")
+        for key, low, high in (("band80", "lower80", "upper80"), ("band50", "lower50", "upper50")):
+            layers.append(
+                alt.Chart(band_data.assign(series=text[key])).mark_area(opacity=0.85)
+                .encode(x=x, y=alt.Y(f"{low}:Q", title=y_title, scale=y_scale), y2=f"{high}:Q", color=color,
+                        tooltip=[alt.Tooltip("date:T", title=x_title, format="%d/%m/%Y"),
+                                 alt.Tooltip(f"{low}:Q", title=f"{text[key]} – {text['lower']}", format=number),
+                                 alt.Tooltip(f"{high}:Q", title=f"{text[key]} – {text['upper']}", format=number)]))
+        layers.append(
+            alt.Chart(band_data.assign(series=text["median"])).mark_line(strokeWidth=2.5)
+            .encode(x=x, y=alt.Y("median:Q", title=y_title, scale=y_scale), color=color,
+                    tooltip=[alt.Tooltip("date:T", title=x_title, format="%d/%m/%Y"),
+                             alt.Tooltip("median:Q", title=text["median"], format=number)]))
+    if len(path):
+        layers.append(
+            alt.Chart(_iso(path, "date", "deadline").assign(series=text["required"]))
+            .mark_line(strokeDash=[6, 4], strokeWidth=1.8)
+            .encode(x=x, y=alt.Y("completed:Q", title=y_title, scale=y_scale), detail="deadline:N", color=color))
+    total = pd.DataFrame({"completed": [int(communes_total)], "label": [f"{text['total']}: {int(communes_total)}"]})
+    layers.append(alt.Chart(total).mark_rule(strokeDash=[2, 3], color="#555555").encode(y=alt.Y("completed:Q",
+                                                                                                scale=y_scale)))
+    layers.append(alt.Chart(total).mark_text(align="left", baseline="bottom", dx=4, dy=-2, color="#555555")
+                  .encode(y=alt.Y("completed:Q", scale=y_scale), x=alt.value(0), text="label:N"))
+    if len(history):
+        obs = _iso(observed, "as_of").rename(columns={"as_of": "date"})
+        obs["series"] = obs["series"].map(text)
+        layers.append(alt.Chart(obs).mark_line(color="#1a1a1a", strokeWidth=1.2)
+                      .encode(x=x, y=alt.Y("completed:Q", title=y_title, scale=y_scale)))
+        layers.append(
+            alt.Chart(obs).mark_point(filled=True, size=70, opacity=1)
+            .encode(x=x, y=alt.Y("completed:Q", title=y_title, scale=y_scale), color=color,
+                    tooltip=[alt.Tooltip("date:T", title=x_title, format="%d/%m/%Y"),
+                             alt.Tooltip("completed:Q", title=y_title), alt.Tooltip("series:N", title=text["status"])]))
+    if len(targets):
+        marks = _iso(targets, "deadline").rename(columns={"deadline": "date"})
+        marks["series"] = marks["series"].map(text)
+        marks["label"] = marks["target"].astype(int).astype(str)
+        layers.append(
+            alt.Chart(marks).mark_point(shape="diamond", filled=True, size=150, opacity=1)
+            .encode(x=x, y=alt.Y("target:Q", title=y_title, scale=y_scale), color=color,
+                    tooltip=[alt.Tooltip("date:T", title=text["deadline"], format="%d/%m/%Y"),
+                             alt.Tooltip("target:Q", title=text["target"]),
+                             alt.Tooltip("series:N", title=text["status"])]))
+        layers.append(alt.Chart(marks).mark_text(align="right", dx=-9, dy=-9, fontWeight="bold", color="#8f1014")
+                      .encode(x=x, y=alt.Y("target:Q", scale=y_scale), text="label:N"))
+    subtitle = text["trajectory_subtitle"].format(as_of=format_date(as_of, lang), model=model,
+                                                  draws=draws if draws is not None else "–")
+    title = alt.TitleParams(text["trajectory_title"].format(name=name), subtitle=subtitle, anchor="start")
+    return alt.layer(*layers).properties(width=WIDTH, height=HEIGHT, title=title).configure_view(stroke=None)
+
+
+def overview_chart(
+    districts: pd.DataFrame,
+    history: pd.DataFrame,
+    *,
+    as_of: object,
+    deadline: object,
+    lang: str = "vi",
+    interactive: bool = True,
+) -> alt.HConcatChart | alt.Chart:
+    """Every district's count against its total and its next target; click one to see its history.
+
+    ``districts``: ``district_code, short_name, completed, communes_total, target, status``
+    (``target`` = cumulative target at ``deadline``; ``status`` = kind of the latest figure).
+    ``history``: ``district_code, as_of, completed, status``. With ``interactive`` False, only
+    the bars (a static picture for reports and nbval).
+    """
+    import altair as alt
+
+    text = labels(lang)
+    table = districts.assign(share=districts["completed"] / districts["communes_total"],
+                             status_text=districts["status"].map(_OBSERVED_SERIES).fillna("observed").map(text))
+    order = table.sort_values(["share", "short_name"], ascending=[False, True], kind="stable")["short_name"].tolist()
+    y = alt.Y("short_name:N", title=text["district"], sort=order)
+    tooltip = [alt.Tooltip("short_name:N", title=text["district"]),
+               alt.Tooltip("completed:Q", title=text["completed"]),
+               alt.Tooltip("communes_total:Q", title=text["total"]),
+               alt.Tooltip("share:Q", title=text["share"], format=".0%"),
+               alt.Tooltip("target:Q", title=text["next_target"]),
+               alt.Tooltip("status_text:N", title=text["status"])]
+    select = alt.selection_point(fields=["district_code"], name="pick", on="click", clear="dblclick")
+    base = alt.Chart(table)
+    opacity = alt.condition(select, alt.value(1.0), alt.value(0.35)) if interactive else alt.value(1.0)
+    totals = base.mark_bar(color="#dde6f0").encode(y=y, x=alt.X("communes_total:Q", title=text["completed"]),
+                                                   tooltip=tooltip)
+    done = base.mark_bar(color=SERIES_COLORS["median"]).encode(y=y, x="completed:Q", opacity=opacity,
+                                                               tooltip=tooltip)
+    ticks = base.mark_tick(color=SERIES_COLORS["target"], thickness=3, size=14).encode(y=y, x="target:Q",
+                                                                                      tooltip=tooltip)
+    bars = alt.layer(totals, done, ticks).properties(
+        width=380, height=alt.Step(16),
+        title=alt.TitleParams(text["overview_title"].format(as_of=format_date(as_of, lang)),
+                              subtitle=text["overview_subtitle"].format(deadline=format_date(deadline, lang)),
+                              anchor="start"))
+    if not interactive:
+        return bars.configure_view(stroke=None)
+    bars = bars.add_params(select)
+    past = _iso(history, "as_of").merge(districts[["district_code", "short_name"]], on="district_code")
+    past["status_text"] = past["status"].map(_OBSERVED_SERIES).fillna("observed").map(text)
+    detail = alt.Chart(past).transform_filter(select).encode(
+        x=alt.X("as_of:T", title=text["date"], axis=alt.Axis(format="%m/%Y")),
+        y=alt.Y("completed:Q", title=text["completed"]),
+        color=alt.Color("short_name:N", title=text["district"], legend=None),
+        tooltip=[alt.Tooltip("short_name:N", title=text["district"]),
+                 alt.Tooltip("as_of:T", title=text["date"], format="%d/%m/%Y"),
+                 alt.Tooltip("completed:Q", title=text["completed"]),
+                 alt.Tooltip("status_text:N", title=text["status"])])
+    lines = alt.layer(detail.mark_line(), detail.mark_point(filled=True, size=50)).properties(
+        width=300, height=300, title=text["history_title"])
+    return alt.hconcat(bars, lines).configure_view(stroke=None)
+
+
+def calibration_chart(table: pd.DataFrame, *, lang: str = "vi") -> alt.LayerChart:
+    """Forecast probability against observed frequency, one line per model, with the diagonal.
+
+    ``table``: ``model, predicted, observed, count`` per model and probability bin (the layout
+    of `cdsanalysis.backtest.Backtest.calibration`); models keep their order of appearance.
+    """
+    import altair as alt
+
+    text = labels(lang)
+    axis = alt.Scale(domain=[0, 1])
+    x = alt.X("predicted:Q", title=text["predicted"], scale=axis, axis=alt.Axis(format=".0%"))
+    y = alt.Y("observed:Q", title=text["observed_freq"], scale=axis, axis=alt.Axis(format=".0%"))
+    diagonal = pd.DataFrame({"predicted": [0.0, 1.0], "observed": [0.0, 1.0]})
+    reference = alt.Chart(diagonal).mark_line(color="#888888", strokeDash=[4, 4]).encode(x=x, y=y)
+    color = alt.Color("model:N", title=text["model"], sort=list(dict.fromkeys(table["model"])))
+    tooltip = [alt.Tooltip("model:N", title=text["model"]),
+               alt.Tooltip("predicted:Q", title=text["predicted"], format=".2f"),
+               alt.Tooltip("observed:Q", title=text["observed_freq"], format=".2f"),
+               alt.Tooltip("count:Q", title=text["count"])]
+    lines = alt.Chart(table).mark_line().encode(x=x, y=y, color=color, tooltip=tooltip)
+    points = alt.Chart(table).mark_point(filled=True).encode(x=x, y=y, color=color, tooltip=tooltip,
+                                                             size=alt.Size("count:Q", title=text["count"]))
+    return alt.layer(reference, lines, points).properties(
+        width=360, height=360, title=alt.TitleParams(text["calibration_title"], anchor="start"))
+
+
+def to_png(chart: alt.TopLevelMixin | dict[str, Any], scale: float = 2.0) -> bytes:
+    """A PNG of the chart, drawn offline by vl-convert (the same bytes on every run)."""
+    import vl_convert
+    from altair.utils._importers import vl_version_for_vl_convert
+
+    # The schema check costs ~0.1 s a chart; the tests validate every chart through to_dict().
+    spec = chart if isinstance(chart, dict) else chart.to_dict(validate=False)
+    return vl_convert.vegalite_to_png(spec, scale=scale, vl_version=vl_version_for_vl_convert())
+
+
+def show(chart: alt.TopLevelMixin, scale: float = 2.0, alt_text: str | None = None):
+    """The chart as a static PNG for a notebook (nbval does not compare PNG data).
+
+    ``alt_text`` (default: the chart's title) describes the picture in exported HTML.
+    """
+    from IPython.display import Image
+
+    png = to_png(chart, scale=scale)
+    width = int.from_bytes(png[16:20], "big")  # PNG header: IHDR width
+    if alt_text is None:
+        title = chart.to_dict(validate=False).get("title", "")
+        alt_text = title.get("text", "") if isinstance(title, dict) else str(title)
+    return Image(data=png, format="png", width=int(width / scale), alt=alt_text or None)
+
+
+def show_interactive(chart: alt.TopLevelMixin, name: str = "chart"):
+    """The chart as HTML with the Vega libraries inlined: interactive and offline.
+
+    ``name`` becomes the element id, so the output holds no random id.
+    """
+    from IPython.display import HTML
+
+    return HTML(chart.to_html(fullhtml=False, inline=True, output_div=f"cds-{name}"))

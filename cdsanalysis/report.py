@@ -1,0 +1,642 @@
+"""Batch rendering of the per-district reports: fit once, execute the template per district in parallel.
+
+`render` fits the model once and saves the forecast next to the reports; each district's
+template runs under papermill in a process pool and loads that file (so a kernel does
+little more than start, load arrays and draw one chart). Each finished notebook becomes an
+offline HTML page (inputs hidden, chart as an embedded PNG, no script or stylesheet from
+the network) and its chart a PNG for Word reports. The run writes ``summary.csv``,
+``summary.xlsx``, ``index.html`` and ``run.json`` beside them.
+
+Everything is written into a staging folder that replaces ``<out>/<as_of>/`` only at the end,
+so a re-run never leaves stale files mixed in and a reader never sees half a run. One
+failing district does not stop the others: its executed notebook is kept and the summary,
+the index and `RenderResult.failed` name it. A kernel that fails to start (parallel kernels
+sometimes collide on ports) is retried.
+"""
+
+from __future__ import annotations
+
+import functools
+import html
+import json
+import os
+import platform
+import random
+import re
+import shutil
+import tempfile
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from cdsanalysis.exceptions import CdsAnalysisError
+
+ROOT = Path(__file__).resolve().parent.parent
+TEMPLATE = ROOT / "notebooks" / "district_forecast.ipynb"
+"""The papermill template (resolved from the package, never from the working directory)."""
+REPORTS = ROOT / "reports"
+"""Default output root; git ignores it."""
+
+FORECAST_FILE = "forecast.npz"
+KERNEL_LOG = "kernels.log"
+KERNEL = "python3"
+KERNEL_ARGUMENTS = ["--HistoryManager.enabled=False"]
+"""Batch kernels keep no input history: parallel kernels would otherwise share one SQLite file."""
+CHART_TAG = "trajectory-chart"
+HIDDEN_TAGS = {"remove-cell", "parameters", "injected-parameters"}
+SUMMARY_EXTRA = ["target_status", "data_status", "report", "error", "html"]
+
+
+@dataclass(frozen=True)
+class DistrictOutcome:
+    """How one district's rendering went."""
+
+    district_code: str
+    district_name: str
+    stem: str
+    ok: bool
+    error: str = ""
+    attempts: int = 1
+    seconds: float = 0.0
+    phases: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def files(self) -> list[str]:
+        return [f"{self.stem}.{ext}" for ext in (("ipynb", "html", "png") if self.ok else ("ipynb",))]
+
+
+@dataclass(frozen=True, eq=False)
+class RenderResult:
+    """What `render` did: where, for which districts, what failed, and the summary table."""
+
+    out_dir: Path
+    as_of: pd.Timestamp
+    outcomes: tuple[DistrictOutcome, ...]
+    table: pd.DataFrame
+    timings: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def failed(self) -> list[DistrictOutcome]:
+        return [o for o in self.outcomes if not o.ok]
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed
+
+    def summary(self) -> pd.DataFrame:
+        """The summary table (as in summary.csv): one row per district and target, province first."""
+        return self.table.copy()
+
+    def to_frame(self) -> pd.DataFrame:
+        """One row per district: code, name, ok, error, attempts, seconds."""
+        return pd.DataFrame([{"district_code": o.district_code, "district_name": o.district_name, "ok": o.ok,
+                              "error": o.error, "attempts": o.attempts, "seconds": round(o.seconds, 2)}
+                             for o in self.outcomes])
+
+    def _repr_html_(self) -> str:
+        return (f"<b>RenderResult</b> {self.out_dir}: {len(self.outcomes) - len(self.failed)} of "
+                f"{len(self.outcomes)} districts rendered" + self.to_frame().to_html(index=False))
+
+
+def stem_for(code: str, short_name: str) -> str:
+    """File name stem of a district's outputs: code and accent-free short name, e.g. ``399-hoang-hoa``."""
+    from cdsanalysis.names import name_key
+
+    slug = re.sub(r"[^a-z0-9]+", "-", name_key(short_name)).strip("-")
+    return f"{code}-{slug}" if slug else code
+
+
+# --------------------------------------------------------------------------------------------
+# One district, in a worker process
+# --------------------------------------------------------------------------------------------
+
+def _is_kernel_start_failure(err: BaseException) -> bool:
+    """Errors of starting or reaching a kernel (port clash, slow start), worth a retry."""
+    from papermill.exceptions import PapermillExecutionError
+
+    if isinstance(err, PapermillExecutionError):
+        return False
+    names = {cls.__name__ for cls in type(err).__mro__}
+    return bool(names & {"RuntimeError", "TimeoutError", "ZMQError", "DeadKernelError", "OSError",
+                         "CellTimeoutError"}) or "kernel" in str(err).lower()
+
+
+def _execution_error_text(err: BaseException) -> str:
+    from papermill.exceptions import PapermillExecutionError
+
+    if isinstance(err, PapermillExecutionError):
+        return f"{err.ename}: {err.evalue} (cell {err.exec_count})"
+    return f"{type(err).__name__}: {err}"
+
+
+_spare: dict[str, Any] = {}
+"""This worker's next kernel, already starting: {"folder": str, "kernel": _Kernel}."""
+
+
+def _kernel_class():
+    from jupyter_client.manager import AsyncKernelManager
+
+    class _Kernel(AsyncKernelManager):
+        """A kernel started before its notebook; closes the clients papermill made for it."""
+
+        def client(self, **kwargs):
+            made = super().client(**kwargs)
+            self.__dict__.setdefault("_made_clients", []).append(made)
+            return made
+
+        def stop(self) -> None:
+            from jupyter_core.utils import run_sync
+
+            for made in self.__dict__.get("_made_clients", []):
+                made.stop_channels()
+            try:
+                run_sync(self.shutdown_kernel)(now=True)
+            except Exception:  # noqa: BLE001 - already dead (e.g. it never started)
+                self.cleanup_resources()
+
+    return _Kernel
+
+
+def _start_spare_kernel(folder: str) -> None:
+    """Start the kernel for this worker's next district now, so its ~0.5 s start overlaps this one."""
+    from jupyter_core.utils import run_sync
+
+    kernel = _kernel_class()(kernel_name=KERNEL)
+    try:
+        run_sync(kernel.start_kernel)(cwd=folder, extra_arguments=KERNEL_ARGUMENTS)
+    except Exception:  # noqa: BLE001 - papermill starts one itself then
+        return
+    _spare.update(folder=folder, kernel=kernel)
+    if "finalizer" not in _spare:  # the last spare of a worker is stopped when the worker exits
+        from multiprocessing.util import Finalize
+
+        _spare["finalizer"] = Finalize(None, _stop_spare_kernel, exitpriority=10)
+
+
+def _take_spare_kernel(folder: str):
+    """The kernel started for ``folder`` by the previous district, if any."""
+    if _spare.get("folder") != folder:
+        _stop_spare_kernel()
+        return None
+    _spare.pop("folder")
+    return _spare.pop("kernel", None)
+
+
+def _stop_spare_kernel() -> None:
+    kernel = _spare.pop("kernel", None)
+    _spare.pop("folder", None)
+    if kernel is not None:
+        kernel.stop()
+
+
+def _render_one(task: dict[str, Any]) -> DistrictOutcome:
+    """Execute the template for one district, then export HTML and PNG. Never raises."""
+    start = time.perf_counter()
+    phases: dict[str, float] = {}
+    folder = Path(task["folder"])
+    stem = task["stem"]
+    notebook = folder / f"{stem}.ipynb"
+
+    def outcome(ok: bool, error: str = "") -> DistrictOutcome:
+        return DistrictOutcome(task["code"], task["name"], stem, ok=ok, error=error, attempts=attempts,
+                               seconds=time.perf_counter() - start, phases=phases)
+
+    attempts, error = 0, ""
+    # Build the report and draw the chart while the kernel starts (about 0.5 s in which this
+    # process would only wait). The kernel uses them if they are ready by its first code cell,
+    # and otherwise builds the report itself: the same numbers and bytes either way.
+    preparing = threading.Thread(target=_prepare, args=(task,), daemon=True)
+    preparing.start()
+    kernel = _take_spare_kernel(str(folder)) if task.get("prestart") else None
+    if task.get("prestart"):
+        _start_spare_kernel(str(folder))
+    while True:
+        attempts += 1
+        try:
+            import papermill
+
+            executed = papermill.execute_notebook(
+                str(task["template"]), str(notebook), parameters=task["parameters"], kernel_name=KERNEL,
+                progress_bar=False, log_output=False, request_save_on_cell_execute=False, cwd=str(folder),
+                start_timeout=task.get("start_timeout", 60), extra_arguments=KERNEL_ARGUMENTS, km=kernel)
+            break
+        except Exception as err:  # noqa: BLE001 - every failure is reported, none stops the batch
+            error = _execution_error_text(err)
+            retry = attempts <= task["retries"] and _is_kernel_start_failure(err)
+            if retry:
+                time.sleep(0.2 + random.random() * 0.5)  # let a colliding kernel take its ports
+                continue
+            preparing.join()
+            phases["execute"] = round(time.perf_counter() - start, 3)
+            return outcome(False, error)
+        finally:
+            if kernel is not None:
+                kernel.stop()
+                kernel = None  # a retry starts a fresh kernel through papermill
+    preparing.join()
+    phases["execute"] = round(time.perf_counter() - start, 3)
+    try:
+        page = notebook_html(executed, title=task["title"], lang=task["lang"])
+        _write_text(folder / f"{stem}.html", page)
+        png = chart_png(executed)
+        if png is None:
+            raise CdsAnalysisError(f"the notebook shows no chart (no PNG output in a cell tagged {CHART_TAG!r})")
+        _write_bytes(folder / f"{stem}.png", png)
+    except Exception as err:  # noqa: BLE001
+        return outcome(False, f"export failed: {type(err).__name__}: {err}")
+    phases["export"] = round(time.perf_counter() - start - phases["execute"], 3)
+    return outcome(True)
+
+
+def _prepare(task: dict[str, Any]) -> None:
+    """Build the district's report and chart in this warm worker, where the template will find them."""
+    from cdsanalysis.district_report import prepare_report
+
+    try:
+        prepare_report(Path(task["folder"]) / task["parameters"]["forecast_file"], task["code"], task["lang"])
+    except Exception:  # noqa: BLE001 - the kernel then builds the report itself and shows any error
+        pass
+
+
+def _write_text(path: Path, text: str) -> None:
+    from cdsanalysis.io import atomic_write_text
+
+    atomic_write_text(path, text)
+
+
+def _write_bytes(path: Path, data: bytes) -> None:
+    from cdsanalysis.io import atomic_write_bytes
+
+    atomic_write_bytes(path, data)
+
+
+# --------------------------------------------------------------------------------------------
+# HTML and PNG from an executed notebook
+# --------------------------------------------------------------------------------------------
+
+PAGE_CSS = """
+body { font-family: "Segoe UI", Roboto, "Helvetica Neue", Arial, "Noto Sans", sans-serif; color: #1a1a1a;
+       max-width: 1100px; margin: 2rem auto; padding: 0 1rem; line-height: 1.45; }
+h1 { font-size: 1.6rem; margin-bottom: .2rem; } h2 { font-size: 1.25rem; margin-top: 2rem;
+     border-bottom: 1px solid #ddd; padding-bottom: .2rem; }
+blockquote { background: #fff4e5; border-left: 5px solid #e07b00; margin: 1rem 0; padding: .6rem 1rem; }
+table { border-collapse: collapse; margin: .5rem 0 1rem; font-size: .92rem; }
+th, td { border: 1px solid #d0d7de; padding: .3rem .6rem; text-align: left; vertical-align: top; }
+th { background: #f3f5f7; } td.num { text-align: right; }
+img { max-width: 100%; height: auto; }
+.jp-OutputPrompt, .jp-InputPrompt { display: none; }
+.failed { background: #f4a6a6; } .muted { color: #666; font-size: .9rem; }
+pre { white-space: pre-wrap; }
+a.anchor-link { display: none; }
+"""
+
+
+def _page(title: str, body: str, lang: str) -> str:
+    return (f'<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
+            f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+            f"<title>{html.escape(title)}</title>\n<style>{PAGE_CSS}</style>\n</head>\n<body>\n{body}\n"
+            "</body>\n</html>\n")
+
+
+@functools.cache
+def _exporter():
+    """One HTML exporter per process: building one compiles its templates (~50 ms)."""
+    from nbconvert import HTMLExporter
+    from nbconvert.preprocessors import TagRemovePreprocessor
+
+    exporter = HTMLExporter(template_name="basic", exclude_input=True, exclude_input_prompt=True,
+                            exclude_output_prompt=True)
+    exporter.register_preprocessor(TagRemovePreprocessor(remove_cell_tags=HIDDEN_TAGS, enabled=True), enabled=True)
+    return exporter
+
+
+def notebook_html(notebook, title: str, lang: str = "vi") -> str:
+    """A self-contained page of an executed notebook: outputs only, no external script or stylesheet."""
+    body, _ = _exporter().from_notebook_node(notebook)
+    return _page(title, body, lang)
+
+
+def chart_png(notebook) -> bytes | None:
+    """The PNG shown in the cell tagged ``trajectory-chart`` (None when there is none)."""
+    import base64
+
+    for cell in notebook.cells:
+        if CHART_TAG not in cell.get("metadata", {}).get("tags", []):
+            continue
+        for output in cell.get("outputs", []):
+            data = output.get("data", {})
+            if "image/png" in data:
+                return base64.b64decode(data["image/png"])
+    return None
+
+
+# --------------------------------------------------------------------------------------------
+# Summary, index, run record
+# --------------------------------------------------------------------------------------------
+
+def summary_table(forecast, codes: list[str], outcomes: dict[str, DistrictOutcome]) -> pd.DataFrame:
+    """`assess` rows of the province and the rendered districts, with provenance and report columns."""
+    from cdsanalysis.assess import assess
+
+    dataset = forecast.dataset
+    table = assess(forecast)
+    table = table[table["district_code"].isin(["", *codes])].copy()
+    targets = dataset.targets
+    status_of = {(c, d, k, t): s for c, d, k, t, s in zip(targets["district_code"], targets["deadline"],
+                                                           targets["kind"], targets["target"], targets["status"])}
+    table["target_status"] = [status_of.get(key, "target") for key in
+                              zip(table["district_code"], table["deadline"], table["kind"], table["target"])]
+    progress = dataset.progress.sort_values("as_of", kind="stable")
+    latest = progress.groupby("district_code").tail(1).set_index("district_code")["status"]
+    table["data_status"] = table["district_code"].map(latest).fillna("")
+    table["report"] = [("" if c == "" else "ok" if outcomes[c].ok else "failed") for c in table["district_code"]]
+    table["error"] = [("" if c == "" else outcomes[c].error) for c in table["district_code"]]
+    table["html"] = [("" if c == "" or not outcomes[c].ok else f"{outcomes[c].stem}.html")
+                     for c in table["district_code"]]
+    for column in ("p_meet", "expected", "lower", "upper", "current_pace", "required_pace", "pace_ratio"):
+        table[column] = table[column].astype(float).round(4)
+    order = {code: i for i, code in enumerate(["", *codes])}
+    table = table.sort_values(["district_code", "deadline", "kind"], key=lambda s: s.map(order)
+                              if s.name == "district_code" else s, kind="stable")
+    return table.reset_index(drop=True)
+
+
+INDEX_TEXT = {
+    "vi": {"title": "Dự báo chuyển đổi số cấp xã theo đơn vị cấp huyện — số liệu đến {as_of}",
+           "rank": "Hạng", "district": "Đơn vị", "completed": "Đã hoàn thành", "p": "Xác suất đạt mục tiêu {d}",
+           "status": "Đánh giá {d}", "province": "Toàn tỉnh", "failed": "Lỗi: không tạo được báo cáo",
+           "ranking": "Xếp hạng theo xác suất đạt mục tiêu {d} (cao xuống thấp).",
+           "files": "Tệp: summary.xlsx (bảng tổng hợp), summary.csv, run.json (thông số lần chạy).",
+           "illustrative": ("⚠️ Lưu ý: nhiều số liệu tiến độ và mục tiêu cấp huyện là số liệu minh họa (không "
+                            "chính thức). Các báo cáo minh họa phương pháp; không dùng làm kết luận về từng đơn vị.")},
+    "en": {"title": "Digital transformation forecasts per district — data as of {as_of}",
+           "rank": "Rank", "district": "District", "completed": "Completed", "p": "P(meet) {d}",
+           "status": "Status {d}", "province": "Province", "failed": "Error: report not rendered",
+           "ranking": "Ranked by the probability of meeting the {d} target (highest first).",
+           "files": "Files: summary.xlsx (summary table), summary.csv, run.json (run parameters).",
+           "illustrative": ("⚠️ Note: many district progress figures and targets are illustrative (not "
+                            "official). The reports illustrate the method; they are not findings about a district.")},
+}
+
+
+def index_html(table: pd.DataFrame, outcomes: list[DistrictOutcome], as_of: pd.Timestamp, lang: str,
+               illustrative: bool) -> str:
+    """The ranking page: districts by P(meet) of the next deadline, with links; failures listed last."""
+    from cdsanalysis.charts import format_date
+    from cdsanalysis.district_report import STATUS_COLORS
+
+    text = INDEX_TEXT[lang]
+    status_col = "status_vi" if lang == "vi" else "status_en"
+    open_rows = table[table["deadline"] > as_of]
+    deadlines = sorted(open_rows["deadline"].unique())
+    key = deadlines[0] if deadlines else None
+    esc = html.escape
+
+    def p_cell(rows: pd.DataFrame, deadline) -> str:
+        row = rows[rows["deadline"] == deadline]
+        if row.empty:
+            return "<td>—</td><td>—</td>"
+        r = row.iloc[0]
+        fill, ink = STATUS_COLORS.get(r["status"], ("#ffffff", "#000000"))
+        p = "—" if pd.isna(r["p_meet"]) else f"{100 * r['p_meet']:.0f}%"
+        return (f'<td class="num">{int(r["target"])}: {p}</td>'
+                f'<td style="background:{fill};color:{ink}">{esc(str(r[status_col]))}</td>')
+
+    def row_for(code: str) -> tuple[float, float, str]:
+        rows = open_rows[open_rows["district_code"] == code]
+        values = [rows.loc[rows["deadline"] == d, "p_meet"].max() for d in deadlines]
+        values = [-1.0 if pd.isna(v) else float(v) for v in values]
+        return (-values[0] if values else 0.0, -values[-1] if values else 0.0, code)
+
+    ok = [o for o in outcomes if o.ok]
+    ranked = sorted(ok, key=lambda o: row_for(o.district_code))
+    head = "".join(f"<th>{esc(text['p'].format(d=format_date(d, lang)))}</th><th>{esc(text['status'].format(d=''))}</th>"
+                   for d in deadlines)
+    lines = [f"<h1>{esc(text['title'].format(as_of=format_date(as_of, lang)))}</h1>"]
+    if illustrative:
+        lines.append(f"<blockquote><strong>{esc(text['illustrative'])}</strong></blockquote>")
+    if key is not None:
+        lines.append(f"<p>{esc(text['ranking'].format(d=format_date(key, lang)))}</p>")
+    lines.append(f"<table><thead><tr><th>{text['rank']}</th><th>{text['district']}</th>"
+                 f"<th>{text['completed']}</th>{head}</tr></thead><tbody>")
+    province = table[table["district_code"] == ""]
+    if len(province):
+        first = province.iloc[0]
+        lines.append(f"<tr><td></td><td><strong>{esc(text['province'])}</strong></td>"
+                     f'<td class="num">{first["completed"]}/{first["communes_total"]}</td>'
+                     + "".join(p_cell(open_rows[open_rows["district_code"] == ""], d) for d in deadlines) + "</tr>")
+    for rank, outcome in enumerate(ranked, start=1):
+        rows = table[table["district_code"] == outcome.district_code]
+        done = f'{rows.iloc[0]["completed"]}/{rows.iloc[0]["communes_total"]}' if len(rows) else "—"
+        lines.append(f'<tr><td class="num">{rank}</td><td><a href="{esc(outcome.stem)}.html">'
+                     f"{esc(outcome.district_name)}</a></td><td class=\"num\">{done}</td>"
+                     + "".join(p_cell(open_rows[open_rows["district_code"] == outcome.district_code], d)
+                               for d in deadlines) + "</tr>")
+    for outcome in (o for o in outcomes if not o.ok):
+        lines.append(f'<tr class="failed"><td></td><td><a href="{esc(outcome.stem)}.ipynb">'
+                     f"{esc(outcome.district_name)}</a></td><td colspan=\"{1 + 2 * len(deadlines)}\">"
+                     f"{esc(text['failed'])} — {esc(outcome.error)}</td></tr>")
+    lines.append("</tbody></table>")
+    lines.append(f'<p class="muted">{esc(text["files"])}</p>')
+    return _page(text["title"].format(as_of=format_date(as_of, lang)), "\n".join(lines), lang)
+
+
+def _versions() -> dict[str, str]:
+    from importlib.metadata import PackageNotFoundError, version
+
+    out = {"python": platform.python_version()}
+    for name in ("cdsanalysis", "numpy", "pandas", "scipy", "altair", "vl-convert-python", "papermill",
+                 "nbconvert", "nbclient", "ipykernel", "openpyxl"):
+        try:
+            out[name] = version(name)
+        except PackageNotFoundError:
+            out[name] = ""
+    return out
+
+
+# --------------------------------------------------------------------------------------------
+# The batch
+# --------------------------------------------------------------------------------------------
+
+PRELOAD = ["pandas", "cdsanalysis.report", "cdsanalysis.district_report", "cdsanalysis.charts",
+           "cdsanalysis.assess", "cdsanalysis.forecast", "cdsanalysis.dataset", "papermill", "nbconvert", "altair"]
+"""Imported once by the fork server, so workers start with them loaded (pure Python, no threads)."""
+
+
+def _warm_worker(log: str | None = None) -> None:
+    """Pool initializer: send kernels' chatter to ``log``; load vl-convert's engine and the exporter."""
+    if log is not None:  # kernels inherit this process's stdout and stderr
+        handle = os.open(log, os.O_WRONLY | os.O_APPEND | os.O_CREAT)
+        os.dup2(handle, 1)
+        os.dup2(handle, 2)
+        os.close(handle)
+    try:
+        import vl_convert
+
+        vl_convert.vegalite_to_png({"mark": "point", "data": {"values": [{}]}})
+        _exporter()
+    except Exception:  # noqa: BLE001 - warming is an optimisation; the real work reports errors
+        pass
+
+
+def _pool(jobs: int, log: str | None = None):
+    """Worker processes started by a fork server (no threads inherited from this process)."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(PRELOAD)
+    else:  # pragma: no cover - Windows
+        context = multiprocessing.get_context("spawn")
+    return ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_warm_worker, initargs=(log,))
+
+
+def _swap_into_place(staging: Path, final: Path) -> None:
+    """Replace ``final`` by ``staging`` with two renames, so no old file survives among new ones."""
+    old = None
+    if final.exists():
+        old = Path(tempfile.mkdtemp(prefix=f".{final.name}.old-", dir=final.parent))
+        old.rmdir()
+        final.rename(old)
+    staging.rename(final)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def render(
+    data_dir: str | os.PathLike | None = None,
+    as_of: object = None,
+    districts: list[object] | None = None,
+    jobs: int | None = None,
+    out: str | os.PathLike | None = None,
+    lang: str = "vi",
+    draws: int = 4000,
+    seed: int = 0,
+    *,
+    template: str | os.PathLike | None = None,
+    retries: int = 2,
+    progress: bool = True,
+) -> RenderResult:
+    """Render every district's report (or ``districts``: codes or names) into ``<out>/<as_of>/``.
+
+    Fits the hazard model once (``draws`` paths, ``seed``), saves it as ``forecast.npz`` in
+    the output folder, and runs the template once per district in ``jobs`` processes
+    (default: the number of cores). Returns a `RenderResult`; districts that failed are in
+    ``.failed`` (the run itself raises only when nothing could start: bad data, unknown
+    district, bad arguments).
+    """
+    if lang not in INDEX_TEXT:
+        raise CdsAnalysisError(f"lang must be 'vi' or 'en'; got {lang!r}")
+    jobs = max(1, int(jobs or os.cpu_count() or 1))
+    template = Path(template).resolve() if template is not None else TEMPLATE
+    if not template.is_file():
+        raise CdsAnalysisError(f"{template}: template notebook not found")
+    clock = time.perf_counter()
+    pool, log = None, None
+    workers = jobs if not districts else min(jobs, len(districts))
+    if workers > 1:
+        handle, log = tempfile.mkstemp(prefix="cdsanalysis-kernels-", suffix=".log")
+        os.close(handle)
+        pool = _pool(workers, log)
+        for _ in range(workers):  # start and warm the workers while the model is fitted here
+            pool.submit(int)
+    try:
+        return _render(pool, log, data_dir, as_of, districts, jobs, out, lang, draws, seed, template, retries,
+                       progress, clock)
+    finally:
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=True)
+        if log is not None:
+            Path(log).unlink(missing_ok=True)
+
+
+def _render(pool, log, data_dir, as_of, districts, jobs, out, lang, draws, seed, template, retries, progress,
+            clock) -> RenderResult:
+    from tqdm import tqdm
+
+    from cdsanalysis.dataset import load_dataset
+    from cdsanalysis.district_report import save_forecast
+    from cdsanalysis.forecast import forecast
+
+    dataset = load_dataset(data_dir)
+    listing = dataset.districts()
+    codes = list(listing["district_code"]) if not districts else list(dict.fromkeys(
+        dataset.district_code(d) for d in districts))
+    names = dict(zip(listing["district_code"], listing["district_name"]))
+    shorts = dict(zip(listing["district_code"], listing["short_name"]))
+    result = forecast(dataset, as_of=as_of, draws=draws, seed=seed)
+    fitted = time.perf_counter()
+
+    root = Path(out).resolve() if out is not None else REPORTS  # absolute: papermill changes directory
+    root.mkdir(parents=True, exist_ok=True)
+    final = root / f"{result.as_of:%Y-%m-%d}"
+    staging = Path(tempfile.mkdtemp(prefix=f".{final.name}.rendering-", dir=root))
+    try:
+        save_forecast(result, staging / FORECAST_FILE, data_dir=data_dir or dataset.source)
+        tasks = [{
+            "code": code, "name": names[code], "stem": stem_for(code, shorts[code]), "folder": str(staging),
+            "template": str(template), "retries": retries, "lang": lang, "prestart": pool is not None,
+            "title": f"{names[code]} — {result.as_of:%Y-%m-%d}",
+            "parameters": {"district": code, "as_of": f"{result.as_of:%Y-%m-%d}", "data_dir": None,
+                           "forecast_file": FORECAST_FILE, "draws": int(draws), "seed": int(seed), "lang": lang},
+        } for code in codes]
+        outcomes: dict[str, DistrictOutcome] = {}
+        bar = tqdm(total=len(tasks), desc="districts", unit="district", disable=not progress)
+        if pool is None:
+            for task in tasks:
+                outcome = _render_one(task)
+                outcomes[outcome.district_code] = outcome
+                bar.update(1)
+        else:
+            from concurrent.futures import as_completed
+
+            futures = [pool.submit(_render_one, task) for task in tasks]
+            for future in as_completed(futures):
+                outcome = future.result()
+                outcomes[outcome.district_code] = outcome
+                bar.update(1)
+                if not outcome.ok and progress:
+                    bar.write(f"failed: {outcome.district_name} ({outcome.district_code}): {outcome.error}")
+        bar.close()
+        rendered = time.perf_counter()
+
+        ordered = tuple(outcomes[code] for code in codes)
+        table = summary_table(result, codes, outcomes)
+        from cdsanalysis.excel import write_assessment_xlsx
+        from cdsanalysis.io import atomic_write_csv
+
+        atomic_write_csv(staging / "summary.csv", table)
+        write_assessment_xlsx(table, staging / "summary.xlsx", lang=lang)
+        illustrative = bool((dataset.progress["status"] == "illustrative").any()
+                            or (dataset.targets["status"] == "illustrative").any())
+        _write_text(staging / "index.html", index_html(table, list(ordered), result.as_of, lang, illustrative))
+        timings = {"fit_seconds": round(fitted - clock, 3), "render_seconds": round(rendered - fitted, 3),
+                   "total_seconds": round(time.perf_counter() - clock, 3)}
+        record = {
+            "parameters": {"data_dir": str(Path(data_dir).resolve()) if data_dir else None,
+                           "as_of": f"{result.as_of:%Y-%m-%d}", "districts": codes, "jobs": jobs, "lang": lang,
+                           "draws": int(draws), "seed": int(seed), "model": result.model,
+                           "template": str(template)},
+            "data": {"source": dataset.source, "hash": dataset.data_hash},
+            "versions": _versions(),
+            "timings": timings,
+            "districts": [{"code": o.district_code, "name": o.district_name, "ok": o.ok, "error": o.error,
+                           "attempts": o.attempts, "seconds": round(o.seconds, 3), "phases": o.phases,
+                           "files": o.files}
+                          for o in ordered],
+            "failed": [o.district_code for o in ordered if not o.ok],
+        }
+        _write_text(staging / "run.json", json.dumps(record, ensure_ascii=False, indent=2) + "\n")
+        shutil.rmtree(staging / "prepared", ignore_errors=True)  # intermediate, for the kernels only
+        if log is not None and any(not o.ok for o in ordered):
+            shutil.copyfile(log, staging / KERNEL_LOG)  # the kernels' own messages, to see why
+        _swap_into_place(staging, final)
+    finally:
+        if staging.exists():
+            shutil.rmtree(staging, ignore_errors=True)
+    return RenderResult(out_dir=final, as_of=result.as_of, outcomes=ordered, table=table, timings=timings)

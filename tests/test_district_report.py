@@ -1,0 +1,216 @@
+"""One district's report: the facts it shows, the saved forecast it starts from, its wording."""
+
+from __future__ import annotations
+
+import pickle
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from cdsanalysis.assess import assess
+from cdsanalysis.dataset import Dataset
+from cdsanalysis.district_report import (
+    PROGRESS_RATIO_BANDS,
+    STATUS_COLORS,
+    build_district_report,
+    forecast_band,
+    load_forecast,
+    prepare_report,
+    prepared_path,
+    ratio_label,
+    save_forecast,
+)
+from cdsanalysis.exceptions import CdsAnalysisError, NameLookupError
+from cdsanalysis.forecast import forecast
+
+DRAWS = 200
+
+
+def small_tables(illustrative: bool = True, without_progress: str | None = None) -> dict[str, pd.DataFrame]:
+    """Three districts: 901 (6 communes, illustrative history), 902 (10, recognised), 903 (4, a claim)."""
+    sizes = {"901": ("Huyện An Bình", 6), "902": ("Huyện Bình Minh", 10), "903": ("Thị xã Cẩm Lâm", 4)}
+    units = pd.DataFrame([{"district_code": code, "district_name": name, "commune_code": f"{code}{i:02d}",
+                           "commune_name": f"Xã Số {code}-{i}", "commune_type": "xã", "source": "test"}
+                          for code, (name, n) in sizes.items() for i in range(n)])
+    kind_901 = "illustrative" if illustrative else "actual"
+    rows = [("901", "2023-01-01", 1, kind_901), ("901", "2023-07-01", 2, kind_901), ("901", "2024-01-01", 3, kind_901),
+            ("902", "2023-01-01", 0, "actual"), ("902", "2024-01-01", 2, "actual"),
+            ("903", "2023-01-01", 0, "actual"), ("903", "2024-01-01", 1, "claim")]
+    progress = pd.DataFrame([{"district_code": c, "district_name": "", "as_of": d, "completed": str(n),
+                              "source": "test", "status": s, "note": ""} for c, d, n, s in rows
+                             if c != without_progress])
+    targets = pd.DataFrame([
+        {"district_code": c, "district_name": "", "deadline": d, "target": str(t), "kind": k, "source": "test",
+         "status": s}
+        for c, d, t, k, s in [("901", "2023-12-31", 3, "commune_quota", "illustrative" if illustrative else "target"),
+                              ("901", "2024-12-31", 5, "commune_quota", "illustrative" if illustrative else "target"),
+                              ("902", "2024-12-31", 6, "commune_quota", "target"),
+                              ("903", "2024-12-31", 4, "all_communes", "target"),
+                              ("", "2024-12-31", 15, "commune_quota", "target")]])
+    return {"units": units, "progress": progress, "targets": targets}
+
+
+def write_tables(folder: Path, tables: dict[str, pd.DataFrame]) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, frame in tables.items():
+        frame.to_csv(folder / f"{name}.csv", index=False)
+    return folder
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    return write_tables(tmp_path / "data", small_tables())
+
+
+@pytest.fixture
+def saved(tmp_path: Path, data_dir: Path) -> Path:
+    from cdsanalysis.dataset import load_dataset
+
+    return save_forecast(forecast(load_dataset(data_dir), draws=DRAWS, seed=3), tmp_path / "out" / "forecast.npz",
+                         data_dir=data_dir)
+
+
+def test_report_facts_match_assess_on_the_same_forecast(data_dir):
+    from cdsanalysis.dataset import load_dataset
+
+    report = build_district_report("An Bình", data_dir=data_dir, draws=DRAWS, seed=3)
+    expected = assess(forecast(load_dataset(data_dir), draws=DRAWS, seed=3))
+    expected = expected[expected["district_code"] == "901"].reset_index(drop=True)
+    assert report.district_code == "901" and report.district_name == "Huyện An Bình"
+    assert (report.completed, report.communes_total, report.data_status) == (3, 6, "illustrative")
+    assert report.observed_on == pd.Timestamp("2024-01-01") == report.as_of
+    pd.testing.assert_frame_equal(report.assessment[expected.columns], expected)
+    assert report.assessment["target_status"].tolist() == ["illustrative", "illustrative"]
+    # The end-2023 target (3) was reached by 2024-01-01's count of 3.
+    assert report.assessment["status"].tolist()[0] == "achieved"
+
+
+def test_band_holds_median_and_nested_intervals(data_dir):
+    band = build_district_report("901", data_dir=data_dir, draws=DRAWS, seed=3).band
+    assert band.iloc[0][["median", "lower50", "upper50", "lower80", "upper80"]].tolist() == [3.0] * 5
+    assert (band["lower80"] <= band["lower50"]).all() and (band["lower50"] <= band["median"]).all()
+    assert (band["median"] <= band["upper50"]).all() and (band["upper50"] <= band["upper80"]).all()
+    assert (band["upper80"] <= 6).all()
+
+
+def test_baselines_hand_computed_for_a_straight_history(data_dir):
+    # 902: 0 on 2023-01-01, 2 on 2024-01-01 (365 days): the line gains 2 per 365 days, so on
+    # 2024-12-31 (365 days later) it reaches 4; the last value stays 2. Target 6 is met by neither.
+    report = build_district_report("902", data_dir=data_dir, draws=DRAWS, seed=3)
+    row = report.baselines.iloc[0]
+    assert (row["deadline"], row["target"], row["linear"], row["last"]) == (pd.Timestamp("2024-12-31"), 6, 4, 2)
+    table = report.baselines_frame()
+    assert table.iloc[0].tolist()[-2:] == ["4 (không đạt)", "2 (không đạt)"]
+
+
+def test_an_int_code_from_papermill_is_accepted(data_dir):
+    assert build_district_report(902, data_dir=data_dir, draws=DRAWS).district_code == "902"
+
+
+def test_unknown_district_names_the_nearest(data_dir):
+    with pytest.raises(NameLookupError) as caught:
+        build_district_report("An Binh X", data_dir=data_dir, draws=DRAWS)
+    assert "Huyện An Bình (901)" in str(caught.value)
+
+
+def test_a_district_without_figures_cannot_be_reported(tmp_path):
+    folder = write_tables(tmp_path / "data", small_tables(without_progress="903"))
+    with pytest.raises(CdsAnalysisError, match=r"Thị xã Cẩm Lâm \(903\) has no progress figure"):
+        build_district_report("903", data_dir=folder, draws=DRAWS)
+
+
+def test_provenance_warns_about_every_kind_of_illustrative_figure(data_dir):
+    report = build_district_report("901", data_dir=data_dir, draws=DRAWS)
+    assert report.illustrative == ("progress", "targets", "model")
+    text = report.provenance()
+    assert "số liệu minh họa, không phải số liệu chính thức" in text
+    assert "3 trong 3 mốc số liệu là minh họa" in text and "2 trong 2 mục tiêu" in text
+    # 902's own figures are recognised, but the pooled model leans on 901's illustrative history.
+    other = build_district_report("902", data_dir=data_dir, draws=DRAWS, lang="en")
+    assert other.illustrative == ("model",)
+    assert "not official" in other.provenance()
+
+
+def test_provenance_without_illustrative_data_says_so(tmp_path):
+    folder = write_tables(tmp_path / "data", small_tables(illustrative=False))
+    report = build_district_report("901", data_dir=folder, draws=DRAWS)
+    assert report.illustrative == ()
+    assert "minh họa" not in report.provenance()
+
+
+def test_english_tables_and_vietnamese_number_format(data_dir):
+    vi = build_district_report("901", data_dir=data_dir, draws=DRAWS, seed=3)
+    en = build_district_report("901", data_dir=data_dir, draws=DRAWS, seed=3, lang="en")
+    assert vi.targets_frame().iloc[0].tolist()[:5] == ["31/12/2023", 3, "chỉ tiêu số xã", "minh họa", "100,0 %"]
+    assert en.targets_frame().iloc[0].tolist()[:5] == ["2023-12-31", 3, "commune quota", "illustrative", "100.0%"]
+    assert en.targets_frame()["Status"].tolist()[0] == "Achieved"
+    assert en.heading().startswith("# Digital transformation forecast: Huyện An Bình")
+    with pytest.raises(CdsAnalysisError, match="lang"):
+        build_district_report("901", data_dir=data_dir, draws=DRAWS, lang="fr")
+
+
+def test_status_table_colours_status_cells_and_keeps_a_fixed_id(data_dir):
+    report = build_district_report("901", data_dir=data_dir, draws=DRAWS, seed=3)
+    html = report.styled(report.targets_frame(), "targets")._repr_html_()
+    fill, ink = STATUS_COLORS["achieved"]
+    assert 'id="cds-targets"' in html
+    assert f'<td style="background-color: {fill}; color: {ink}">Đã đạt</td>' in html
+    assert "Đã đạt" in repr(report.styled(report.targets_frame(), "targets"))
+
+
+def test_saved_forecast_round_trips(data_dir, saved):
+    from cdsanalysis.dataset import load_dataset
+
+    original = forecast(load_dataset(data_dir), draws=DRAWS, seed=3)
+    loaded = load_forecast(saved)
+    assert np.array_equal(loaded.paths, original.paths)
+    assert loaded.dates.equals(original.dates) and loaded.as_of == original.as_of
+    assert loaded.district_codes == original.district_codes and loaded.seed == 3
+    for name in ("units", "progress", "targets"):
+        pd.testing.assert_frame_equal(getattr(loaded.dataset, name), getattr(original.dataset, name))
+    pd.testing.assert_frame_equal(forecast_band(loaded, ""), forecast_band(original, ""))
+
+
+def test_report_from_a_saved_forecast_equals_the_one_fitted_in_place(data_dir, saved):
+    from_file = build_district_report("902", forecast_file=saved)
+    fitted = build_district_report("902", data_dir=data_dir, draws=DRAWS, seed=3)
+    assert from_file.forecast_source == "file" and fitted.forecast_source == "fitted"
+    pd.testing.assert_frame_equal(from_file.assessment, fitted.assessment)
+    pd.testing.assert_frame_equal(from_file.band, fitted.band)
+
+
+def test_saved_forecast_rejects_another_as_of_or_data_dir(saved, tmp_path):
+    with pytest.raises(CdsAnalysisError, match="as of 2024-01-01"):
+        build_district_report("902", forecast_file=saved, as_of="2023-06-30")
+    with pytest.raises(CdsAnalysisError, match="was made from"):
+        build_district_report("902", forecast_file=saved, data_dir=tmp_path)
+    with pytest.raises(CdsAnalysisError, match="no such forecast file"):
+        build_district_report("902", forecast_file=tmp_path / "missing.npz")
+
+
+def test_prepared_report_is_picked_up_only_for_its_own_forecast(saved):
+    path = prepare_report(saved, "902", "vi")
+    assert path == prepared_path(saved, "902", "vi")
+    prepared = build_district_report("902", forecast_file=saved)
+    assert prepared.prepared_png is not None and prepared.chart_png() == prepared.prepared_png
+    pd.testing.assert_frame_equal(prepared.assessment, pickle.loads(path.read_bytes()).assessment)
+    assert build_district_report("902", forecast_file=saved, lang="en").prepared_png is None  # other language
+    saved.write_bytes(saved.read_bytes() + b"\0")  # a different forecast file: a different digest
+    assert not prepared_path(saved, "902", "vi").exists()
+
+
+@pytest.mark.parametrize(("ratio", "label"), [
+    (PROGRESS_RATIO_BANDS.on_track, "on_track"), (2.0, "on_track"), (0.9499, "acceleration_needed"),
+    (PROGRESS_RATIO_BANDS.limited, "acceleration_needed"), (0.5999, "limited_progress"), (0.0, "limited_progress"),
+    (-0.01, "deterioration"), (float("nan"), "not_applicable"),
+])
+def test_progress_ratio_labels_at_their_boundaries(ratio, label):
+    assert ratio_label(ratio) == label
+
+
+def test_dataset_from_frames_is_accepted_too():
+    tables = small_tables()
+    dataset = Dataset.from_frames(tables["units"], tables["progress"], tables["targets"])
+    assert dataset.district_code("Cẩm Lâm") == "903"

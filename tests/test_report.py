@@ -1,0 +1,226 @@
+"""The batch renderer: outputs, offline HTML, failures kept and reported, re-runs, determinism."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import nbformat
+import pandas as pd
+import pytest
+
+from cdsanalysis.cli import main
+from cdsanalysis.dataset import load_dataset
+from cdsanalysis.district_report import STATUS_COLORS
+from cdsanalysis.forecast import forecast
+from cdsanalysis.report import (
+    CHART_TAG,
+    DistrictOutcome,
+    _is_kernel_start_failure,
+    chart_png,
+    index_html,
+    notebook_html,
+    render,
+    stem_for,
+)
+from tests.test_district_report import small_tables, write_tables
+
+DRAWS = 100
+NETWORK_ASSET = re.compile(r"<(?:script|link)\b[^>]*(?:src|href)\s*=\s*[\"']?(?:https?:)?//", re.IGNORECASE)
+
+
+def test_stem_is_code_and_accent_free_name():
+    assert stem_for("399", "Hoằng Hóa") == "399-hoang-hoa"
+    assert stem_for("07", "Đông Sơn") == "07-dong-son"
+
+
+def _notebook():
+    hidden = nbformat.v4.new_markdown_cell("ANALYST NOTE", metadata={"tags": ["remove-cell"]})
+    code = nbformat.v4.new_code_cell("SECRET_CODE = 1", metadata={"tags": [CHART_TAG]})
+    code.outputs = [nbformat.v4.new_output("display_data", data={"image/png": "iVBORw0KGgo=", "text/plain": "img"}),
+                    nbformat.v4.new_output("execute_result", data={"text/markdown": "## Tiêu đề"}, execution_count=1)]
+    return nbformat.v4.new_notebook(cells=[hidden, code])
+
+
+def test_notebook_html_hides_inputs_and_tagged_cells_and_needs_no_network():
+    page = notebook_html(_notebook(), title="Huyện Thử", lang="vi")
+    assert "SECRET_CODE" not in page and "ANALYST NOTE" not in page
+    assert "Tiêu đề" in page and "data:image/png;base64,iVBORw0KGgo=" in page
+    assert page.startswith("<!DOCTYPE html>") and '<html lang="vi">' in page
+    assert not NETWORK_ASSET.search(page)
+
+
+def test_chart_png_comes_from_the_tagged_cell():
+    assert chart_png(_notebook()) == b"\x89PNG\r\n\x1a\n"
+    assert chart_png(nbformat.v4.new_notebook()) is None
+
+
+def test_kernel_start_failures_are_retried_cell_errors_are_not():
+    from papermill.exceptions import PapermillExecutionError
+
+    assert _is_kernel_start_failure(RuntimeError("Kernel died before replying to kernel_info"))
+    assert _is_kernel_start_failure(TimeoutError("Kernel didn't respond in 60 seconds"))
+    cell_error = PapermillExecutionError(3, 3, "x = 1", "NameLookupError", "unknown district", [])
+    assert not _is_kernel_start_failure(cell_error)
+
+
+def test_index_ranks_by_the_next_deadline_and_lists_failures_last():
+    as_of = pd.Timestamp("2024-06-30")
+    rows = []
+    for code, p in (("", 0.5), ("1", 0.2), ("2", 0.9), ("3", 0.6)):
+        rows.append({"district_code": code, "district_name": code, "communes_total": 10, "completed": 1,
+                     "deadline": pd.Timestamp("2024-12-31"), "target": 5, "p_meet": p,
+                     "status": "on_track" if p >= 0.8 else "at_risk",
+                     "status_vi": "Đúng tiến độ" if p >= 0.8 else "Có nguy cơ", "status_en": ""})
+    outcomes = [DistrictOutcome("1", "Huyện Một", "1-mot", True), DistrictOutcome("2", "Huyện Hai", "2-hai", True),
+                DistrictOutcome("3", "Huyện Ba", "3-ba", False, error="boom")]
+    page = index_html(pd.DataFrame(rows), outcomes, as_of, "vi", illustrative=True)
+    assert page.index("2-hai.html") < page.index("1-mot.html") < page.index("3-ba.ipynb")
+    assert "boom" in page and "minh họa" in page
+    assert f"background:{STATUS_COLORS['on_track'][0]}" in page
+    assert not NETWORK_ASSET.search(page)
+
+
+# ---- end to end (small data, 2 districts in parallel, few draws) ------------------------------
+
+@pytest.fixture(scope="module")
+def data_dir(tmp_path_factory) -> Path:
+    return write_tables(tmp_path_factory.mktemp("render") / "data", small_tables())
+
+
+@pytest.fixture(scope="module")
+def rendered(data_dir, tmp_path_factory):
+    out = tmp_path_factory.mktemp("reports")
+    result = render(data_dir, districts=["901", "Bình Minh"], jobs=2, out=out, draws=DRAWS, seed=5, progress=False)
+    return result, out
+
+
+def test_render_writes_every_output(rendered):
+    result, out = rendered
+    assert result.ok and result.out_dir == out / "2024-01-01"
+    names = sorted(p.name for p in result.out_dir.iterdir())
+    assert names == ["901-an-binh.html", "901-an-binh.ipynb", "901-an-binh.png", "902-binh-minh.html",
+                     "902-binh-minh.ipynb", "902-binh-minh.png", "forecast.npz", "index.html", "run.json",
+                     "summary.csv", "summary.xlsx"]
+    for page in ("901-an-binh.html", "902-binh-minh.html", "index.html"):
+        text = (result.out_dir / page).read_text(encoding="utf-8")
+        assert not NETWORK_ASSET.search(text), page
+    page = (result.out_dir / "901-an-binh.html").read_text(encoding="utf-8")
+    assert "Huyện An Bình" in page and "không phải số liệu chính thức" in page  # the illustrative banner
+    assert "build_district_report" not in page  # inputs hidden
+    assert (result.out_dir / "902-binh-minh.png").read_bytes()[:4] == b"\x89PNG"
+    run = json.loads((result.out_dir / "run.json").read_text(encoding="utf-8"))
+    assert run["parameters"]["districts"] == ["901", "902"] and run["parameters"]["draws"] == DRAWS
+    assert run["data"]["hash"] and run["versions"]["papermill"] and run["failed"] == []
+
+
+def test_summary_numbers_are_those_of_assess_on_the_same_forecast(rendered, data_dir):
+    from cdsanalysis.assess import assess
+
+    result, _ = rendered
+    summary = pd.read_csv(result.out_dir / "summary.csv", dtype={"district_code": str}, keep_default_na=False)
+    assert summary["district_code"].tolist() == ["", "901", "901", "902"]
+    expected = assess(forecast(load_dataset(data_dir), draws=DRAWS, seed=5))
+    expected = expected[expected["district_code"].isin(["", "901", "902"])]
+    assert summary["p_meet"].astype(float).tolist() == expected["p_meet"].round(4).tolist()
+    assert summary["report"].tolist() == ["", "ok", "ok", "ok"]
+    assert summary["target_status"].tolist() == ["target", "illustrative", "illustrative", "target"]
+
+
+def test_executed_notebook_loaded_the_saved_forecast_with_the_code_as_text(rendered):
+    result, _ = rendered
+    notebook = nbformat.read(result.out_dir / "902-binh-minh.ipynb", as_version=4)
+    injected = next(c for c in notebook.cells if "injected-parameters" in c.metadata.get("tags", []))
+    assert 'district = "902"' in injected.source and 'forecast_file = "forecast.npz"' in injected.source
+
+
+def test_rerun_writes_the_same_numbers_and_leaves_no_stale_file(rendered, data_dir):
+    result, out = rendered
+    stale = result.out_dir / "999-old.html"
+    stale.write_text("stale", encoding="utf-8")
+    before = {name: (result.out_dir / name).read_bytes() for name in ("summary.csv", "901-an-binh.png")}
+    again = render(data_dir, districts=["901", "902"], jobs=2, out=out, draws=DRAWS, seed=5, progress=False)
+    assert again.out_dir == result.out_dir and not stale.exists()
+    for name, data in before.items():
+        assert (again.out_dir / name).read_bytes() == data, name
+    assert [p.name for p in out.iterdir()] == ["2024-01-01"]  # no staging folder left behind
+
+
+def test_a_failing_district_is_reported_kept_and_the_others_rendered(tmp_path, capsys):
+    folder = write_tables(tmp_path / "data", small_tables(without_progress="903"))
+    code = main(["render", "--data", str(folder), "--out", str(tmp_path / "out"), "--jobs", "2",
+                 "--draws", str(DRAWS), "--quiet"])
+    assert code == 1
+    err = capsys.readouterr().err
+    assert "failed: Thị xã Cẩm Lâm (903)" in err and "has no progress figure" in err
+    out = tmp_path / "out" / "2024-01-01"
+    assert (out / "903-cam-lam.ipynb").exists()  # the failed notebook is kept, with its error
+    assert not (out / "903-cam-lam.html").exists()
+    failed = nbformat.read(out / "903-cam-lam.ipynb", as_version=4)
+    assert any(o.get("ename") == "CdsAnalysisError" for c in failed.cells for o in c.get("outputs", []))
+    for stem in ("901-an-binh", "902-binh-minh"):
+        assert (out / f"{stem}.html").exists() and (out / f"{stem}.png").exists()
+    summary = pd.read_csv(out / "summary.csv", dtype={"district_code": str}, keep_default_na=False)
+    status = dict(zip(summary["district_code"], summary["report"]))
+    assert (status["901"], status["902"], status["903"]) == ("ok", "ok", "failed")
+    assert "has no progress figure" in summary.loc[summary["district_code"] == "903", "error"].iloc[0]
+    run = json.loads((out / "run.json").read_text(encoding="utf-8"))
+    assert run["failed"] == ["903"]
+    assert (out / "kernels.log").exists()  # the kernels' own messages, kept when a district failed
+    assert "903-cam-lam.ipynb" in (out / "index.html").read_text(encoding="utf-8")
+
+
+def test_unknown_district_stops_before_rendering(data_dir, tmp_path, capsys):
+    assert main(["render", "--data", str(data_dir), "--out", str(tmp_path), "--districts", "An Binh X",
+                 "--quiet"]) == 1
+    assert "Huyện An Bình (901)" in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_kernel_that_fails_to_start_is_retried(rendered, tmp_path, monkeypatch):
+    import shutil
+
+    import papermill
+
+    from cdsanalysis import report
+
+    result, _ = rendered
+    folder = tmp_path / "run"
+    folder.mkdir()
+    shutil.copy(result.out_dir / "forecast.npz", folder / "forecast.npz")
+    real, calls = papermill.execute_notebook, []
+
+    def flaky(*args, **kwargs):
+        calls.append(kwargs.get("km"))
+        if len(calls) == 1:
+            raise RuntimeError("Kernel died before replying to kernel_info")  # as a port clash looks
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(papermill, "execute_notebook", flaky)
+    task = {"code": "902", "name": "Huyện Bình Minh", "stem": "902-binh-minh", "folder": str(folder),
+            "template": str(report.TEMPLATE), "retries": 2, "lang": "vi", "prestart": False, "title": "t",
+            "parameters": {"district": "902", "as_of": "2024-01-01", "data_dir": None,
+                           "forecast_file": "forecast.npz", "draws": DRAWS, "seed": 5, "lang": "vi"}}
+    outcome = report._render_one(task)
+    assert outcome.ok and outcome.attempts == 2 and len(calls) == 2
+    assert (folder / "902-binh-minh.html").exists() and (folder / "902-binh-minh.png").exists()
+
+
+def test_a_cell_error_is_not_retried(rendered, tmp_path):
+    import shutil
+
+    from cdsanalysis import report
+
+    result, _ = rendered
+    folder = tmp_path / "run"
+    folder.mkdir()
+    shutil.copy(result.out_dir / "forecast.npz", folder / "forecast.npz")
+    task = {"code": "x", "name": "x", "stem": "x", "folder": str(folder), "template": str(report.TEMPLATE),
+            "retries": 2, "lang": "vi", "prestart": False, "title": "t",
+            "parameters": {"district": "An Binh X", "as_of": None, "data_dir": None,
+                           "forecast_file": "forecast.npz", "draws": DRAWS, "seed": 5, "lang": "vi"}}
+    outcome = report._render_one(task)
+    assert not outcome.ok and outcome.attempts == 1
+    assert outcome.error.startswith("NameLookupError: unknown district 'An Binh X'; did you mean: Huyện An Bình (901)")
+    assert (folder / "x.ipynb").exists() and not (folder / "x.html").exists()
