@@ -34,6 +34,7 @@ notebooks: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_forecast.py
+	$(BIN)/python benchmarks/bench_render.py
 
 clean-venv:
 	rm -rf $(VENV)
