@@ -9,7 +9,9 @@ Status rules, first match wins:
 
 1. ``insufficient_data``: the district has no observation on or before as_of (for the
    province: some district has none);
-2. ``achieved``: the count at as_of already reaches the target;
+2. ``achieved``: the count at as_of already reaches the target and, for a deadline on or
+   before as_of, the count recorded by the deadline did too (or none was recorded then);
+   ``achieved_late``: reached now, but the count recorded by the deadline was short;
 3. ``missed``: the deadline is on or before as_of and the target is not reached (counts
    never fall, so it cannot have been met);
 4. ``beyond_horizon``: the deadline is after the forecast's last date;
@@ -38,6 +40,7 @@ class Status(StrEnum):
     """Where a target stands; the values are stable machine names (CSV, JSON, tests)."""
 
     ACHIEVED = "achieved"
+    ACHIEVED_LATE = "achieved_late"
     ON_TRACK = "on_track"
     AT_RISK = "at_risk"
     OFF_TRACK = "off_track"
@@ -48,6 +51,7 @@ class Status(StrEnum):
 
 STATUS_LABELS: dict[Status, dict[str, str]] = {
     Status.ACHIEVED: {"vi": "Đã đạt", "en": "Achieved"},
+    Status.ACHIEVED_LATE: {"vi": "Đạt muộn", "en": "Achieved late"},
     Status.ON_TRACK: {"vi": "Đúng tiến độ", "en": "On track"},
     Status.AT_RISK: {"vi": "Có nguy cơ", "en": "At risk"},
     Status.OFF_TRACK: {"vi": "Chậm tiến độ", "en": "Off track"},
@@ -163,8 +167,11 @@ def assess(forecast: Forecast, targets: pd.DataFrame | None = None, *,
     on_grid = ~passed & ~beyond & has_data
     p_meet, expected, lower, upper = _at_deadlines(forecast, unit, position, target, on_grid,
                                                    thresholds.interval_level)
+    # Past deadlines are judged on the count recorded by the deadline; where none was, on today's.
+    at_deadline = _counts_by(forecast.dataset.progress, codes, unit, deadline)
+    on_time = np.where(np.isnan(at_deadline), now, at_deadline) >= target
     known = passed & has_data
-    p_meet[known] = (now[known] >= target[known]).astype(float)
+    p_meet[known] = on_time[known].astype(float)
 
     months_left = np.asarray((deadline - forecast.as_of).days, dtype=float) / DAYS_PER_MONTH
     remaining = np.maximum(target - now, 0.0)
@@ -174,10 +181,10 @@ def assess(forecast: Forecast, targets: pd.DataFrame | None = None, *,
     required[~has_data] = np.nan
 
     status = np.select(
-        [~has_data, now >= target, passed, beyond,
+        [~has_data, (now >= target) & (~passed | on_time), now >= target, passed, beyond,
          p_meet >= thresholds.on_track, p_meet >= thresholds.at_risk],
-        [Status.INSUFFICIENT_DATA.value, Status.ACHIEVED.value, Status.MISSED.value,
-         Status.BEYOND_HORIZON.value, Status.ON_TRACK.value, Status.AT_RISK.value],
+        [Status.INSUFFICIENT_DATA.value, Status.ACHIEVED.value, Status.ACHIEVED_LATE.value,
+         Status.MISSED.value, Status.BEYOND_HORIZON.value, Status.ON_TRACK.value, Status.AT_RISK.value],
         default=Status.OFF_TRACK.value,
     )
     districts = forecast.dataset.districts()
@@ -197,6 +204,25 @@ def assess(forecast: Forecast, targets: pd.DataFrame | None = None, *,
         "status_en": [STATUS_LABELS[Status(s)]["en"] for s in status],
     }, columns=ASSESS_COLUMNS)
     return result.sort_values(["district_code", "deadline", "kind"], kind="stable").reset_index(drop=True)
+
+
+def _counts_by(progress: pd.DataFrame, codes: tuple[str, ...], unit: np.ndarray,
+               deadline: pd.DatetimeIndex) -> np.ndarray:
+    """Each target's count recorded on or before its deadline (NaN if none).
+
+    The province's is the sum of its districts', known only when every district has one.
+    """
+    rows = progress.loc[progress["district_code"] != "", ["district_code", "as_of", "completed"]]
+    table = rows.pivot_table(index="as_of", columns="district_code", values="completed", aggfunc="last")
+    table = table.reindex(columns=list(codes)).sort_index().ffill()
+    out = np.full(len(unit), np.nan)
+    for i, (u, day) in enumerate(zip(unit, deadline)):
+        known = table[table.index <= day]
+        if known.empty:
+            continue
+        counts = known.iloc[-1].to_numpy(dtype=float)
+        out[i] = (np.nan if np.isnan(counts).any() else counts.sum()) if u == 0 else counts[u - 1]
+    return out
 
 
 def _at_deadlines(forecast: Forecast, unit: np.ndarray, position: np.ndarray, target: np.ndarray,

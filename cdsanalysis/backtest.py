@@ -37,7 +37,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from cdsanalysis.dataset import Dataset
     from cdsanalysis.forecast import Forecast
 
-DEFAULT_MODELS: tuple[str, ...] = ("hazard", "linear", "last")
+DEFAULT_MODELS: tuple[str, ...] = ("hazard", "steady", "linear", "last")
 
 TABLE_COLUMNS = [
     "model", "origin", "district_code", "date", "horizon_days", "actual", "mean", "median", "lower",

@@ -19,6 +19,7 @@ import numpy as np
 import pandas as pd
 
 from cdsanalysis.exceptions import CdsAnalysisError
+from cdsanalysis.settings import PROGRESS_RATIO_BANDS, ProgressRatioBands
 
 if TYPE_CHECKING:  # pragma: no cover
     import altair as alt
@@ -29,21 +30,6 @@ if TYPE_CHECKING:  # pragma: no cover
 FORMAT_VERSION = 1
 _TABLES = ("units", "progress", "targets")
 _BASELINES = ("linear", "last")
-
-
-@dataclass(frozen=True)
-class ProgressRatioBands:
-    """Open SDG / UN ESCAP labels of the progress ratio (current pace / required pace).
-
-    At or above ``on_track``: on track; at or above ``limited``: acceleration needed;
-    at or above 0: limited progress; below 0: deterioration.
-    """
-
-    on_track: float = 0.95
-    limited: float = 0.60
-
-
-PROGRESS_RATIO_BANDS = ProgressRatioBands()
 
 RATIO_LABELS = {
     "on_track": {"vi": "Đúng tiến độ", "en": "On track"},
@@ -238,10 +224,14 @@ TEXT = {
             "Mô hình: hazard rời rạc theo nhóm thời gian (log-log bù), ước lượng chung cho các đơn vị cấp huyện "
             "với hiệu ứng từng đơn vị được co về mức chung của tỉnh; số xã chưa hoàn thành ở mỗi kỳ hoàn "
             "thành theo phân phối nhị thức.",
+            "Giả định mạnh nhất: xu hướng tăng tốc ước lượng từ số liệu đã có được kéo dài đến hết kỳ dự "
+            "báo. Nếu tốc độ hoàn thành chỉ giữ nguyên như hiện nay (mô hình `steady`), xác suất đạt các mục "
+            "tiêu xa sẽ thấp hơn nhiều (xem docs/assumptions.md, M4).",
             "Dự báo là {draws} đường mô phỏng (seed {seed}); trung vị và các khoảng 50 %, 80 % lấy từ các "
             "đường đó. Xác suất đạt = tỷ lệ đường mô phỏng đạt mục tiêu vào ngày hạn.",
             "Đánh giá: đúng tiến độ khi xác suất đạt ≥ {on_track}, có nguy cơ khi ≥ {at_risk}, chậm tiến độ "
-            "khi thấp hơn; mục tiêu đã qua hạn được đánh giá theo số liệu thực tế.",
+            "khi thấp hơn; mục tiêu đã qua hạn được đánh giá theo số liệu ghi nhận đến ngày hạn (đạt sau hạn: "
+            "“đạt muộn”).",
             "Tốc độ hiện tại: số xã hoàn thành thêm mỗi tháng trong 12 tháng số liệu gần nhất. Tốc độ cần "
             "thiết: số xã còn thiếu chia cho số tháng đến hạn. Tỷ số tiến độ = hiện tại / cần thiết "
             "(≥ 0,95 đúng tiến độ; 0,60–0,95 cần tăng tốc; dưới 0,60 tiến bộ hạn chế).",
@@ -289,10 +279,14 @@ TEXT = {
             "Model: a grouped-time discrete hazard model (complementary log-log), fitted jointly across the "
             "district-level units, with each unit's effect shrunk toward the province; the communes not yet "
             "completed in each period complete as a binomial draw.",
+            "The strongest assumption: the acceleration estimated from the data so far is carried forward "
+            "to the end of the horizon. If the completion rate only stays at today's level (model `steady`), "
+            "the chances of meeting distant targets are much lower (see docs/assumptions.md, M4).",
             "The forecast is {draws} simulated paths (seed {seed}); the median and the 50% and 80% intervals "
             "come from those paths. P(meet) = the share of paths that reach the target by its deadline.",
             "Status: on track when P(meet) ≥ {on_track}, at risk when ≥ {at_risk}, off track below; targets "
-            "whose deadline has passed are judged on the data.",
+            "whose deadline has passed are judged on the count recorded by the deadline (reached later: "
+            "\"achieved late\").",
             "Current pace: communes completed per month over the last 12 months of data. Required pace: the "
             "communes still needed divided by the months to the deadline. Progress ratio = current / required "
             "(≥ 0.95 on track; 0.60–0.95 acceleration needed; below 0.60 limited progress).",
@@ -306,6 +300,7 @@ TEXT = {
 
 STATUS_COLORS = {
     "achieved": ("#1a7f37", "#ffffff"),
+    "achieved_late": ("#8fbf9f", "#1f2328"),
     "on_track": ("#b7e4c7", "#0b3d1f"),
     "at_risk": ("#ffe08a", "#5c4400"),
     "off_track": ("#f4a6a6", "#5c0a0a"),

@@ -51,3 +51,19 @@ class Thresholds:
 
 
 DEFAULT_THRESHOLDS = Thresholds()
+
+
+@dataclass(frozen=True)
+class ProgressRatioBands:
+    """Open SDG / UN ESCAP labels of the progress ratio (current pace / required pace).
+
+    At or above ``on_track``: on track; at or above ``limited``: acceleration needed;
+    at or above 0: limited progress; below 0: deterioration.
+    """
+
+    on_track: float = 0.95
+    limited: float = 0.60
+
+
+PROGRESS_RATIO_BANDS = ProgressRatioBands()
+"""Bands of `ratio_label` in the reports; documented in docs/assumptions.md (R1)."""

@@ -24,8 +24,10 @@ DISTRICTS = {
     "C": (8, [("2024-01-01", 2), ("2024-06-30", 8)], [[8] * 5, [8] * 5]),  # already complete
 }
 TARGETS = [
-    ("A", "2022-12-31", 5, "commune_quota"),    # passed, met -> achieved
+    ("A", "2023-06-30", 4, "commune_quota"),    # passed, met by the deadline -> achieved
     ("A", "2023-12-31", 12, "commune_quota"),   # passed, not met -> missed
+    ("A", "2023-12-31", 8, "all_communes"),     # passed; 4 by the deadline, 10 now -> achieved late
+    ("C", "2023-12-31", 1, "commune_quota"),    # passed; nothing recorded by then, 8 now -> achieved
     ("A", "2024-12-31", 12, "commune_quota"),   # 4 of 5 paths -> p = 0.8 exactly -> on track
     ("A", "2025-06-30", 14, "commune_quota"),   # 1 of 5 -> p = 0.2 exactly -> at risk
     ("A", "2025-06-30", 15, "all_communes"),    # 0 of 5 -> off track
@@ -75,8 +77,10 @@ def table() -> pd.DataFrame:
 
 
 @pytest.mark.parametrize("key, p_meet, status", [
-    (("A", "2022-12-31", 5), 1.0, Status.ACHIEVED),
+    (("A", "2023-06-30", 4), 1.0, Status.ACHIEVED),
     (("A", "2023-12-31", 12), 0.0, Status.MISSED),
+    (("A", "2023-12-31", 8), 0.0, Status.ACHIEVED_LATE),
+    (("C", "2023-12-31", 1), 1.0, Status.ACHIEVED),
     (("A", "2024-12-31", 12), 0.8, Status.ON_TRACK),
     (("A", "2025-06-30", 14), 0.2, Status.AT_RISK),
     (("A", "2025-06-30", 15), 0.0, Status.OFF_TRACK),

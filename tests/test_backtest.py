@@ -271,13 +271,13 @@ def bundled_backtest():
         return backtest(load_dataset())
 
 
-def test_bundled_backtest_reports_all_three_models(bundled_backtest):
+def test_bundled_backtest_reports_every_default_model(bundled_backtest):
     scores = bundled_backtest.scores()
-    assert scores["model"].tolist() == ["hazard", "linear", "last"]
+    assert scores["model"].tolist() == ["hazard", "steady", "linear", "last"]
     assert list(bundled_backtest.origins) == list(pd.to_datetime([D1, D2]))
     # 27 districts x (2 held-out dates from 2023-06-30 + 1 from 2023-12-31); the end-2023 quotas.
-    assert scores["n_rps"].tolist() == [81, 81, 81]
-    assert scores["n_brier"].tolist() == [27, 27, 27]
+    assert scores["n_rps"].tolist() == [81] * 4
+    assert scores["n_brier"].tolist() == [27] * 4
     assert scores[["brier", "rps", "coverage", "mae"]].notna().all().all()
 
 

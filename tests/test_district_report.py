@@ -83,8 +83,8 @@ def test_report_facts_match_assess_on_the_same_forecast(data_dir):
     assert report.observed_on == pd.Timestamp("2024-01-01") == report.as_of
     pd.testing.assert_frame_equal(report.assessment[expected.columns], expected)
     assert report.assessment["target_status"].tolist() == ["illustrative", "illustrative"]
-    # The end-2023 target (3) was reached by 2024-01-01's count of 3.
-    assert report.assessment["status"].tolist()[0] == "achieved"
+    # The end-2023 target (3) was reached only in the count of 2024-01-01, after its deadline.
+    assert report.assessment["status"].tolist()[0] == "achieved_late"
 
 
 def test_band_holds_median_and_nested_intervals(data_dir):
@@ -143,9 +143,9 @@ def test_provenance_without_illustrative_data_says_so(tmp_path):
 def test_english_tables_and_vietnamese_number_format(data_dir):
     vi = build_district_report("901", data_dir=data_dir, draws=DRAWS, seed=3)
     en = build_district_report("901", data_dir=data_dir, draws=DRAWS, seed=3, lang="en")
-    assert vi.targets_frame().iloc[0].tolist()[:5] == ["31/12/2023", 3, "chỉ tiêu số xã", "minh họa", "100,0 %"]
-    assert en.targets_frame().iloc[0].tolist()[:5] == ["2023-12-31", 3, "commune quota", "illustrative", "100.0%"]
-    assert en.targets_frame()["Status"].tolist()[0] == "Achieved"
+    assert vi.targets_frame().iloc[0].tolist()[:5] == ["31/12/2023", 3, "chỉ tiêu số xã", "minh họa", "0,0 %"]
+    assert en.targets_frame().iloc[0].tolist()[:5] == ["2023-12-31", 3, "commune quota", "illustrative", "0.0%"]
+    assert en.targets_frame()["Status"].tolist()[0] == "Achieved late"
     assert en.heading().startswith("# Digital transformation forecast: Huyện An Bình")
     with pytest.raises(CdsAnalysisError, match="lang"):
         build_district_report("901", data_dir=data_dir, draws=DRAWS, lang="fr")
@@ -154,10 +154,10 @@ def test_english_tables_and_vietnamese_number_format(data_dir):
 def test_status_table_colours_status_cells_and_keeps_a_fixed_id(data_dir):
     report = build_district_report("901", data_dir=data_dir, draws=DRAWS, seed=3)
     html = report.styled(report.targets_frame(), "targets")._repr_html_()
-    fill, ink = STATUS_COLORS["achieved"]
+    fill, ink = STATUS_COLORS["achieved_late"]
     assert 'id="cds-targets"' in html
-    assert f'<td style="background-color: {fill}; color: {ink}">Đã đạt</td>' in html
-    assert "Đã đạt" in repr(report.styled(report.targets_frame(), "targets"))
+    assert f'<td style="background-color: {fill}; color: {ink}">Đạt muộn</td>' in html
+    assert "Đạt muộn" in repr(report.styled(report.targets_frame(), "targets"))
 
 
 def test_saved_forecast_round_trips(data_dir, saved):
