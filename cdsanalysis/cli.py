@@ -111,6 +111,14 @@ def _write_table(table, out: Path, lang: str) -> None:
         atomic_write_csv(out, table)
 
 
+_ILLUSTRATIVE_NOTE = {
+    "vi": "Lưu ý: bảng trên dùng số liệu minh họa (illustrative), không phải số liệu chính thức; "
+          "xem data/README.md và từng báo cáo.",
+    "en": "Note: the table above rests on illustrative figures, not official ones; see data/README.md "
+          "and each report.",
+}
+
+
 def _cmd_render(args: argparse.Namespace) -> int:
     from cdsanalysis.report import render
 
@@ -119,6 +127,13 @@ def _cmd_render(args: argparse.Namespace) -> int:
         raise _UsageError(f"--jobs must be at least 1; got {args.jobs}")
     result = render(_data_dir(args.data), as_of=args.as_of, districts=districts, jobs=args.jobs, out=args.out,
                     lang=args.lang, draws=args.draws, seed=args.seed, progress=not args.quiet)
+    from cdsanalysis.display import format_assessment
+
+    if not result.table.empty:
+        print(format_assessment(result.table, result.as_of, lang=args.lang))
+        if result.table["data_status"].astype(str).str.contains("illustrative").any() or \
+                result.table["target_status"].astype(str).str.contains("illustrative").any():
+            print("\n" + _ILLUSTRATIVE_NOTE[args.lang])
     done = len(result.outcomes) - len(result.failed)
     print(f"rendered {done} of {len(result.outcomes)} districts into {result.out_dir} "
           f"in {result.timings['total_seconds']:.1f} s")

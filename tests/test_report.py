@@ -152,8 +152,13 @@ def test_a_failing_district_is_reported_kept_and_the_others_rendered(tmp_path, c
     code = main(["render", "--data", str(folder), "--out", str(tmp_path / "out"), "--jobs", "2",
                  "--draws", str(DRAWS), "--quiet"])
     assert code == 1
-    err = capsys.readouterr().err
+    printed = capsys.readouterr()
+    err = printed.err
     assert "failed: Thị xã Cẩm Lâm (903)" in err and "has no progress figure" in err
+    # The table of every district's standing and chances is printed too, the failed one included.
+    table = [line for line in printed.out.splitlines() if line[:3] in ("901", "902", "903")]
+    assert [line[:3] for line in table] == ["901", "902", "903"]
+    assert "—/" in table[2]  # no count for the district without data
     out = tmp_path / "out" / "2024-01-01"
     assert (out / "903-cam-lam.ipynb").exists()  # the failed notebook is kept, with its error
     assert not (out / "903-cam-lam.html").exists()
