@@ -1,15 +1,15 @@
-"""Everything one district's report shows, computed in one call, and the saved forecast it can start from.
+"""Everything one district's report shows, computed in one call.
 
 The template notebook calls `build_district_report`. Given a forecast file saved by
-`save_forecast` (what `cdsanalysis render` does once for all districts), the kernel only
-loads arrays and small tables: no model fit, no validation, no statsmodels; altair loads
-only when the chart is drawn. Without one, it loads the data and fits the model itself,
-so the raw papermill CLI works on the template.
+`save_forecast` (`cdsanalysis.forecast_store`; what `cdsanalysis render` does once for all
+districts), the kernel only loads arrays and small tables: no model fit, no validation, no
+statsmodels; altair loads only when the chart is drawn. Without one, it loads the data and
+fits the model itself, so the raw papermill CLI works on the template. The wording lives in
+`cdsanalysis.report_text`.
 """
 
 from __future__ import annotations
 
-import json
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,7 +19,22 @@ import numpy as np
 import pandas as pd
 
 from cdsanalysis.exceptions import CdsAnalysisError
-from cdsanalysis.settings import PROGRESS_RATIO_BANDS, ProgressRatioBands
+from cdsanalysis.forecast_store import (  # noqa: F401 - FORMAT_VERSION, save_forecast re-exported
+    FORMAT_VERSION,
+    forecast_file_info,
+    load_forecast,
+    save_forecast,
+)
+from cdsanalysis.report_text import (
+    RATIO_LABELS,
+    STATUS_COLORS,
+    TEXT,
+    format_day,
+    format_number,
+    format_percent,
+    ratio_label,
+)
+from cdsanalysis.settings import PROGRESS_RATIO_BANDS, ProgressRatioBands  # noqa: F401 - re-exported
 
 if TYPE_CHECKING:  # pragma: no cover
     import altair as alt
@@ -27,109 +42,12 @@ if TYPE_CHECKING:  # pragma: no cover
     from cdsanalysis.dataset import Dataset
     from cdsanalysis.forecast import Forecast
 
-FORMAT_VERSION = 1
-_TABLES = ("units", "progress", "targets")
 _BASELINES = ("linear", "last")
 
-RATIO_LABELS = {
-    "on_track": {"vi": "Đúng tiến độ", "en": "On track"},
-    "acceleration_needed": {"vi": "Cần tăng tốc", "en": "Acceleration needed"},
-    "limited_progress": {"vi": "Tiến bộ hạn chế", "en": "Limited progress"},
-    "deterioration": {"vi": "Thụt lùi", "en": "Deterioration"},
-    "not_applicable": {"vi": "—", "en": "—"},
-}
-
 
 # --------------------------------------------------------------------------------------------
-# The saved forecast: one .npz holding the paths and, as UTF-8 JSON, the metadata and the
-# data tables the forecast was fitted on (already validated; reloaded without validation).
+# Reports prepared ahead by the renderer's warm workers, for the kernels to pick up
 # --------------------------------------------------------------------------------------------
-
-def _table_to_json(frame: pd.DataFrame) -> dict:
-    columns = {}
-    for name in frame.columns:
-        values = frame[name]
-        if pd.api.types.is_datetime64_any_dtype(values):
-            columns[name] = values.dt.strftime("%Y-%m-%d").tolist()
-        else:
-            columns[name] = values.astype(object).where(values.notna(), None).tolist()
-    return {"dtypes": {name: str(frame[name].dtype) for name in frame.columns}, "columns": columns}
-
-
-def _table_from_json(payload: dict) -> pd.DataFrame:
-    frame = pd.DataFrame(payload["columns"])
-    for name, dtype in payload["dtypes"].items():
-        if dtype.startswith("datetime64"):
-            frame[name] = pd.to_datetime(frame[name]).astype(dtype)
-        else:
-            frame[name] = frame[name].astype(dtype)
-    return frame
-
-
-def save_forecast(result: Forecast, path: str | os.PathLike, data_dir: str | os.PathLike | None = None) -> Path:
-    """Write a forecast to ``path`` (.npz) so a report kernel can load it in milliseconds."""
-    from cdsanalysis.io import atomic_write_bytes
-    import io
-
-    meta = {
-        "format": FORMAT_VERSION,
-        "as_of": f"{result.as_of:%Y-%m-%d}",
-        "model": result.model,
-        "seed": result.seed,
-        "dates": [f"{d:%Y-%m-%d}" for d in result.dates],
-        "district_codes": list(result.district_codes),
-        "start_dates": [None if pd.isna(d) else f"{d:%Y-%m-%d}" for d in result.start_dates],
-        "data_dir": None if data_dir is None else str(Path(data_dir).resolve()),
-        "data_source": result.dataset.source,
-        "data_hash": result.dataset.data_hash,
-        "tables": {name: _table_to_json(getattr(result.dataset, name)) for name in _TABLES},
-    }
-    buffer = io.BytesIO()
-    np.savez(buffer, paths=result.paths, communes_total=result.communes_total, start=result.start,
-             meta=np.frombuffer(json.dumps(meta, ensure_ascii=False).encode("utf-8"), dtype=np.uint8))
-    return atomic_write_bytes(path, buffer.getvalue())
-
-
-def load_forecast(path: str | os.PathLike) -> Forecast:
-    """The forecast `save_forecast` wrote, with its dataset (not validated again)."""
-    from cdsanalysis.dataset import Dataset
-    from cdsanalysis.forecast import Forecast
-
-    path = Path(path)
-    if not path.is_file():
-        raise CdsAnalysisError(f"{path}: no such forecast file (write one with cdsanalysis render, "
-                               "or leave forecast_file empty to fit the model in the notebook)")
-    try:
-        with np.load(path, allow_pickle=False) as archive:
-            meta = json.loads(archive["meta"].tobytes().decode("utf-8"))
-            paths, totals, start = archive["paths"], archive["communes_total"], archive["start"]
-    except (OSError, ValueError, KeyError) as err:
-        raise CdsAnalysisError(f"{path}: not a forecast file written by cdsanalysis ({err})") from err
-    if meta.get("format") != FORMAT_VERSION:
-        raise CdsAnalysisError(f"{path}: forecast file format {meta.get('format')!r}; this version reads "
-                               f"{FORMAT_VERSION}. Render again.")
-    tables = {name: _table_from_json(meta["tables"][name]) for name in _TABLES}
-    dataset = Dataset(tables["units"], tables["progress"], tables["targets"], source=meta["data_source"],
-                      data_hash=meta["data_hash"])
-    return Forecast(
-        dataset=dataset, as_of=pd.Timestamp(meta["as_of"]), model=meta["model"], seed=meta["seed"],
-        dates=pd.DatetimeIndex(pd.to_datetime(meta["dates"]), name="date").astype("datetime64[ns]"),
-        district_codes=tuple(meta["district_codes"]), communes_total=totals, start=start,
-        start_dates=pd.DatetimeIndex(pd.to_datetime(meta["start_dates"])).astype("datetime64[ns]"),
-        paths=paths,
-    )
-
-
-def forecast_file_info(path: str | os.PathLike) -> dict:
-    """The metadata of a saved forecast (no tables): as_of, model, seed, data_dir, data_hash."""
-    if not Path(path).is_file():
-        raise CdsAnalysisError(f"{path}: no such forecast file (write one with cdsanalysis render, "
-                               "or leave forecast_file empty to fit the model in the notebook)")
-    with np.load(Path(path), allow_pickle=False) as archive:
-        meta = json.loads(archive["meta"].tobytes().decode("utf-8"))
-    meta.pop("tables", None)
-    return meta
-
 
 def _digest(path: Path) -> str:
     import hashlib
@@ -183,164 +101,6 @@ def _load_prepared(forecast_file: str | os.PathLike, district: object, lang: str
 # --------------------------------------------------------------------------------------------
 # The report of one district
 # --------------------------------------------------------------------------------------------
-
-TEXT = {
-    "vi": {
-        "heading": "Báo cáo dự báo chuyển đổi số: {name}",
-        "as_of": "Số liệu đến ngày {date}",
-        "illustrative_title": "Lưu ý: báo cáo này dùng số liệu minh họa, không phải số liệu chính thức.",
-        "illustrative_items": {
-            "progress": "số xã hoàn thành của đơn vị ({n} trong {m} mốc số liệu là minh họa)",
-            "targets": "mục tiêu của đơn vị ({n} trong {m} mục tiêu là phân bổ minh họa)",
-            "model": "mô hình được ước lượng chung cho cả tỉnh trên số liệu có phần minh họa",
-        },
-        "illustrative_end": "Các con số dưới đây minh họa phương pháp; không dùng làm kết luận về đơn vị này.",
-        "official": "Mọi số liệu trong báo cáo có nguồn (chính thức, do huyện báo cáo hoặc suy ra từ nguồn).",
-        "standing": "Hiện trạng",
-        "standing_line": "{done}/{total} xã đã hoàn thành chuyển đổi số ({share}), theo số liệu ngày {date} ({kind}).",
-        "trajectory": "Quỹ đạo và dự báo",
-        "targets": "Khả năng đạt mục tiêu",
-        "pace": "Tốc độ hiện tại và tốc độ cần thiết",
-        "baselines": "So sánh với các phương pháp đơn giản",
-        "method": "Ghi chú phương pháp",
-        "data_kind": {"actual": "chính thức", "claim": "huyện tự báo cáo", "derived": "suy ra từ nguồn",
-                      "illustrative": "minh họa"},
-        "target_kind": {"commune_quota": "chỉ tiêu số xã", "all_communes": "toàn bộ số xã"},
-        "target_status": {"target": "chính thức", "illustrative": "minh họa"},
-        "columns": {
-            "deadline": "Hạn", "target": "Mục tiêu (lũy kế)", "kind": "Loại mục tiêu",
-            "target_status": "Nguồn mục tiêu", "p_meet": "Xác suất đạt", "expected": "Dự báo (trung bình)",
-            "interval": "Khoảng 80 %", "status": "Đánh giá", "current_pace": "Tốc độ hiện tại (xã/tháng)",
-            "required_pace": "Tốc độ cần thiết (xã/tháng)", "pace_ratio": "Tỷ số tiến độ",
-            "ratio_label": "Đánh giá theo tỷ số", "model": "Dự báo mô hình (trung vị)",
-            "linear": "Xu hướng tuyến tính", "last": "Giữ nguyên số hiện tại",
-            "model_meets": "Mô hình: xác suất đạt", "linear_meets": "Tuyến tính: đạt?", "last_meets": "Giữ nguyên: đạt?",
-            "item": "Chỉ số", "value": "Giá trị",
-        },
-        "yes": "đạt", "no": "không đạt",
-        "items": {"completed": "Đã hoàn thành", "total": "Tổng số xã", "share": "Tỷ lệ",
-                  "observed_on": "Ngày số liệu", "kind": "Loại số liệu", "remaining": "Còn lại"},
-        "method_notes": [
-            "Mô hình: hazard rời rạc theo nhóm thời gian (log-log bù), ước lượng chung cho các đơn vị cấp huyện "
-            "với hiệu ứng từng đơn vị được co về mức chung của tỉnh; số xã chưa hoàn thành ở mỗi kỳ hoàn "
-            "thành theo phân phối nhị thức.",
-            "Giả định mạnh nhất: xu hướng tăng tốc ước lượng từ số liệu đã có được kéo dài đến hết kỳ dự "
-            "báo. Nếu tốc độ hoàn thành chỉ giữ nguyên như hiện nay (mô hình `steady`), xác suất đạt các mục "
-            "tiêu xa sẽ thấp hơn nhiều (xem docs/assumptions.md, M4).",
-            "Dự báo là {draws} đường mô phỏng (seed {seed}); trung vị và các khoảng 50 %, 80 % lấy từ các "
-            "đường đó. Xác suất đạt = tỷ lệ đường mô phỏng đạt mục tiêu vào ngày hạn.",
-            "Đánh giá: đúng tiến độ khi xác suất đạt ≥ {on_track}, có nguy cơ khi ≥ {at_risk}, chậm tiến độ "
-            "khi thấp hơn; mục tiêu đã qua hạn được đánh giá theo số liệu ghi nhận đến ngày hạn (đạt sau hạn: "
-            "“đạt muộn”).",
-            "Tốc độ hiện tại: số xã hoàn thành thêm mỗi tháng trong 12 tháng số liệu gần nhất. Tốc độ cần "
-            "thiết: số xã còn thiếu chia cho số tháng đến hạn. Tỷ số tiến độ = hiện tại / cần thiết "
-            "(≥ 0,95 đúng tiến độ; 0,60–0,95 cần tăng tốc; dưới 0,60 tiến bộ hạn chế).",
-            "Các phương pháp đơn giản: xu hướng tuyến tính của số lũy kế (như FORECAST.LINEAR của Excel) và "
-            "giữ nguyên số hiện tại. Công nhận thường đến sau khi xã hoàn thành, nên số liệu có thể thấp hơn "
-            "thực tế ở thời điểm hạn.",
-        ],
-    },
-    "en": {
-        "heading": "Digital transformation forecast: {name}",
-        "as_of": "Data as of {date}",
-        "illustrative_title": "Note: this report uses illustrative figures, not official ones.",
-        "illustrative_items": {
-            "progress": "the district's completed communes ({n} of {m} observations are illustrative)",
-            "targets": "the district's targets ({n} of {m} targets are an illustrative allocation)",
-            "model": "the model is fitted across the province on data that are partly illustrative",
-        },
-        "illustrative_end": "The figures below illustrate the method; they are not findings about this district.",
-        "official": "Every figure in this report has a source (recognised, the district's claim, or derived).",
-        "standing": "Where the district stands",
-        "standing_line": "{done}/{total} communes have completed digital transformation ({share}), as of {date} ({kind}).",
-        "trajectory": "Trajectory and forecast",
-        "targets": "Chances of meeting the targets",
-        "pace": "Current pace and required pace",
-        "baselines": "Beside simple methods",
-        "method": "Method notes",
-        "data_kind": {"actual": "recognised", "claim": "district's claim", "derived": "derived from sources",
-                      "illustrative": "illustrative"},
-        "target_kind": {"commune_quota": "commune quota", "all_communes": "all communes"},
-        "target_status": {"target": "official", "illustrative": "illustrative"},
-        "columns": {
-            "deadline": "Deadline", "target": "Target (cumulative)", "kind": "Kind",
-            "target_status": "Target source", "p_meet": "P(meet)", "expected": "Forecast (mean)",
-            "interval": "80% interval", "status": "Status", "current_pace": "Current pace (communes/month)",
-            "required_pace": "Required pace (communes/month)", "pace_ratio": "Progress ratio",
-            "ratio_label": "Progress ratio label", "model": "Model forecast (median)",
-            "linear": "Linear trend", "last": "Last value carried forward",
-            "model_meets": "Model: P(meet)", "linear_meets": "Linear: met?", "last_meets": "Last value: met?",
-            "item": "Item", "value": "Value",
-        },
-        "yes": "met", "no": "not met",
-        "items": {"completed": "Completed", "total": "Communes in total", "share": "Share",
-                  "observed_on": "Date of the figure", "kind": "Kind of figure", "remaining": "Remaining"},
-        "method_notes": [
-            "Model: a grouped-time discrete hazard model (complementary log-log), fitted jointly across the "
-            "district-level units, with each unit's effect shrunk toward the province; the communes not yet "
-            "completed in each period complete as a binomial draw.",
-            "The strongest assumption: the acceleration estimated from the data so far is carried forward "
-            "to the end of the horizon. If the completion rate only stays at today's level (model `steady`), "
-            "the chances of meeting distant targets are much lower (see docs/assumptions.md, M4).",
-            "The forecast is {draws} simulated paths (seed {seed}); the median and the 50% and 80% intervals "
-            "come from those paths. P(meet) = the share of paths that reach the target by its deadline.",
-            "Status: on track when P(meet) ≥ {on_track}, at risk when ≥ {at_risk}, off track below; targets "
-            "whose deadline has passed are judged on the count recorded by the deadline (reached later: "
-            "\"achieved late\").",
-            "Current pace: communes completed per month over the last 12 months of data. Required pace: the "
-            "communes still needed divided by the months to the deadline. Progress ratio = current / required "
-            "(≥ 0.95 on track; 0.60–0.95 acceleration needed; below 0.60 limited progress).",
-            "Simple methods: the linear trend of the cumulative count (Excel's FORECAST.LINEAR) and the last "
-            "value carried forward. Recognition comes after completion, so counts may lag the situation at a "
-            "deadline.",
-        ],
-    },
-}
-"""Report prose, Vietnamese and English; status labels come from `cdsanalysis.assess`."""
-
-STATUS_COLORS = {
-    "achieved": ("#1a7f37", "#ffffff"),
-    "achieved_late": ("#8fbf9f", "#1f2328"),
-    "on_track": ("#b7e4c7", "#0b3d1f"),
-    "at_risk": ("#ffe08a", "#5c4400"),
-    "off_track": ("#f4a6a6", "#5c0a0a"),
-    "missed": ("#b42318", "#ffffff"),
-    "beyond_horizon": ("#e4e4e4", "#333333"),
-    "insufficient_data": ("#e4e4e4", "#333333"),
-}
-"""Status -> (fill, text) colours, shared by the HTML tables, index.html and summary.xlsx."""
-
-
-def ratio_label(ratio: float, bands: ProgressRatioBands = PROGRESS_RATIO_BANDS) -> str:
-    """Open SDG label of a progress ratio; ``not_applicable`` when it is undefined (NaN)."""
-    if ratio is None or not np.isfinite(ratio):
-        return "not_applicable"
-    if ratio >= bands.on_track:
-        return "on_track"
-    if ratio >= bands.limited:
-        return "acceleration_needed"
-    return "limited_progress" if ratio >= 0 else "deterioration"
-
-
-def _number(value: float, lang: str, digits: int = 1) -> str:
-    if value is None or pd.isna(value):
-        return "—"
-    text = f"{value:,.{digits}f}"
-    return text.replace(",", " ").replace(".", ",") if lang == "vi" else text
-
-
-def _percent(value: float, lang: str, digits: int = 0) -> str:
-    if value is None or pd.isna(value):
-        return "—"
-    text = f"{100 * value:.{digits}f}"
-    return f"{text.replace('.', ',')} %" if lang == "vi" else f"{text}%"
-
-
-def _date(value: object, lang: str) -> str:
-    from cdsanalysis.charts import format_date
-
-    return "—" if value is None or pd.isna(value) else format_date(value, lang)
-
 
 @dataclass(frozen=True, eq=False)
 class StatusTable:
@@ -415,7 +175,7 @@ class DistrictReport:
     def heading(self) -> str:
         """Markdown title and date line."""
         return (f"# {self.text['heading'].format(name=self.district_name)}\n\n"
-                f"{self.text['as_of'].format(date=_date(self.as_of, self.lang))} · {self.district_code}")
+                f"{self.text['as_of'].format(date=format_day(self.as_of, self.lang))} · {self.district_code}")
 
     def provenance(self) -> str:
         """Markdown: the illustrative-data warning when any figure used is made up, else the sources line."""
@@ -435,15 +195,15 @@ class DistrictReport:
     def standing_line(self) -> str:
         kind = self.text["data_kind"].get(self.data_status, self.data_status)
         return self.text["standing_line"].format(
-            done=self.completed, total=self.communes_total, share=_percent(self.completed / self.communes_total,
-                                                                          self.lang),
-            date=_date(self.observed_on, self.lang), kind=kind)
+            done=self.completed, total=self.communes_total,
+            share=format_percent(self.completed / self.communes_total, self.lang),
+            date=format_day(self.observed_on, self.lang), kind=kind)
 
     def method_notes(self) -> str:
         from cdsanalysis.settings import DEFAULT_THRESHOLDS
 
-        on_track = _percent(DEFAULT_THRESHOLDS.on_track, self.lang)
-        at_risk = _percent(DEFAULT_THRESHOLDS.at_risk, self.lang)
+        on_track = format_percent(DEFAULT_THRESHOLDS.on_track, self.lang)
+        at_risk = format_percent(DEFAULT_THRESHOLDS.at_risk, self.lang)
         return "\n".join(f"- {note.format(draws=self.draws, seed=self.seed, on_track=on_track, at_risk=at_risk)}"
                          for note in self.text["method_notes"])
 
@@ -458,12 +218,12 @@ class DistrictReport:
         cols = t["columns"]
         status_col = "status_vi" if lang == "vi" else "status_en"
         return pd.DataFrame({
-            cols["deadline"]: [_date(d, lang) for d in a["deadline"]],
+            cols["deadline"]: [format_day(d, lang) for d in a["deadline"]],
             cols["target"]: a["target"].astype(int).tolist(),
             cols["kind"]: [t["target_kind"].get(k, k) for k in a["kind"]],
             cols["target_status"]: [t["target_status"].get(s, s) for s in a["target_status"]],
-            cols["p_meet"]: [_percent(p, lang, 1) for p in a["p_meet"]],
-            cols["expected"]: [_number(e, lang) for e in a["expected"]],
+            cols["p_meet"]: [format_percent(p, lang, 1) for p in a["p_meet"]],
+            cols["expected"]: [format_number(e, lang) for e in a["expected"]],
             cols["interval"]: ["—" if pd.isna(lo) else f"{int(lo)}–{int(hi)}" for lo, hi in zip(a["lower"], a["upper"])],
             cols["status"]: a[status_col].tolist(),
         })
@@ -474,11 +234,11 @@ class DistrictReport:
         cols = t["columns"]
         a = self.assessment[self.assessment["deadline"] > self.as_of]
         return pd.DataFrame({
-            cols["deadline"]: [_date(d, lang) for d in a["deadline"]],
+            cols["deadline"]: [format_day(d, lang) for d in a["deadline"]],
             cols["target"]: a["target"].astype(int).tolist(),
-            cols["current_pace"]: [_number(v, lang, 2) for v in a["current_pace"]],
-            cols["required_pace"]: [_number(v, lang, 2) for v in a["required_pace"]],
-            cols["pace_ratio"]: [_number(v, lang, 2) for v in a["pace_ratio"]],
+            cols["current_pace"]: [format_number(v, lang, 2) for v in a["current_pace"]],
+            cols["required_pace"]: [format_number(v, lang, 2) for v in a["required_pace"]],
+            cols["pace_ratio"]: [format_number(v, lang, 2) for v in a["pace_ratio"]],
             cols["ratio_label"]: [RATIO_LABELS[ratio_label(v)][lang] for v in a["pace_ratio"]],
         })
 
@@ -492,10 +252,10 @@ class DistrictReport:
             return [f"{int(v)} ({t['yes'] if v >= target else t['no']})" for v, target in zip(values, b["target"])]
 
         return pd.DataFrame({
-            cols["deadline"]: [_date(d, lang) for d in b["deadline"]],
+            cols["deadline"]: [format_day(d, lang) for d in b["deadline"]],
             cols["target"]: b["target"].astype(int).tolist(),
-            cols["model"]: [_number(v, lang, 0) for v in b["model_median"]],
-            cols["model_meets"]: [_percent(p, lang, 1) for p in b["p_meet"]],
+            cols["model"]: [format_number(v, lang, 0) for v in b["model_median"]],
+            cols["model_meets"]: [format_percent(p, lang, 1) for p in b["p_meet"]],
             cols["linear"]: met(b["linear"]),
             cols["last"]: met(b["last"]),
         })

@@ -67,7 +67,7 @@ NOTES = {
 
 def _cell_value(column: str, value: object, lang: str) -> object:
     """What a cell holds: translated labels, None for missing numbers, native dates."""
-    from cdsanalysis.district_report import TEXT
+    from cdsanalysis.report_text import TEXT
 
     text = TEXT[lang]
     if value is None or (not isinstance(value, str) and pd.isna(value)):
@@ -92,7 +92,7 @@ def _cell_value(column: str, value: object, lang: str) -> object:
 def write_assessment_xlsx(table: pd.DataFrame, path: str | os.PathLike, lang: str = "vi") -> Path:
     """Write an `assess()` frame (or the batch summary) as a formatted workbook at ``path``.
 
-    Status cells take the colours of `cdsanalysis.district_report.STATUS_COLORS`; the
+    Status cells take the colours of `cdsanalysis.report_text.STATUS_COLORS`; the
     ``status`` column shows the label in ``lang``; a second sheet explains the columns.
     """
     from openpyxl import Workbook
@@ -100,8 +100,8 @@ def write_assessment_xlsx(table: pd.DataFrame, path: str | os.PathLike, lang: st
     from openpyxl.utils import get_column_letter
 
     from cdsanalysis.assess import STATUS_LABELS, Status
-    from cdsanalysis.district_report import STATUS_COLORS
     from cdsanalysis.io import atomic_write_bytes
+    from cdsanalysis.report_text import STATUS_COLORS
     from cdsanalysis.settings import DEFAULT_THRESHOLDS
 
     if lang not in VALUE_TEXT:

@@ -2,9 +2,9 @@
 
 The sheets are made for people, not programs: title lines above the header, headers merged over
 two rows, a "Tổng cộng" row, numbers typed as text and dates typed day-first. This module finds
-the header by what it says, reads each row as Excel shows it, and reports every problem at once
-with the Excel row and column, so an office can fix its file in one pass. The source file is read
-into memory and never written.
+the header by what it says (`cdsanalysis.sheet_layout`), reads each row as Excel shows it
+(`cdsanalysis.sheet_cells`), and reports every problem at once with the Excel row and column,
+so an office can fix its file in one pass. The source file is read into memory and never written.
 """
 
 from __future__ import annotations
@@ -14,84 +14,36 @@ import io
 import os
 import re
 import zipfile
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
 from cdsanalysis.exceptions import FAILURE_COLUMNS, CdsAnalysisError, DataValidationError, NameLookupError
-from cdsanalysis.names import NameIndex, name_key, nfc
+from cdsanalysis.names import NameIndex, name_key
+from cdsanalysis.sheet_cells import cell_date, cell_text, is_blank, text_date, whole_number
+from cdsanalysis.sheet_layout import (  # noqa: F401 - HEADER_SEARCH_ROWS re-exported
+    EXPECTED_HEADERS,
+    HEADER_SEARCH_ROWS,
+    OPTIONAL_HEADERS,
+    Column,
+    Header,
+    Sheet,
+    find_header,
+    read_grid,
+    title_date,
+)
 
 __all__ = ["PROGRESS_COLUMNS", "import_sheet", "read_progress_sheet"]
 
 PROGRESS_COLUMNS = ["district_code", "district_name", "as_of", "completed", "source", "status", "note"]
 READABLE_SUFFIXES = (".xlsx", ".xlsm")
-HEADER_SEARCH_ROWS = 30  # the header sits under a few title lines, never deeper than this
 
-# What each header field is called, for the "no header found" message.
-EXPECTED_HEADERS = {
-    "unit": "'Đơn vị' (or 'Tên đơn vị', 'Huyện, thị xã, thành phố')",
-    "completed": "'Số xã hoàn thành' (or 'Lũy kế hoàn thành')",
-}
-OPTIONAL_HEADERS = "'STT', 'Tổng số xã', 'Tính đến ngày' (or 'Ngày'), 'Ghi chú'"
-
-# Accent-free keys (names.name_key) of header texts.
-_UNIT_STARTS = ("don vi", "ten don vi", "huyen", "ten huyen", "cac huyen", "quan huyen", "dia phuong",
-                "ten dia phuong", "dia ban", "thanh pho thi xa", "tp tx")
-_STT_KEYS = {"stt", "tt", "so tt", "so thu tu"}
-_DATE_KEYS = {"ngay", "tinh den ngay", "den ngay", "ngay bao cao", "ngay so lieu", "ngay cong nhan",
-              "thoi diem", "thoi diem bao cao", "thoi gian"}
-# A "hoàn thành" column that is not the cumulative count of completed communes.
-_NOT_COMPLETED = re.compile(r"\b(chua|ty le|phan tram|ke hoach|chi tieu|muc tieu|trong ky|trong nam|dang)\b")
 # Labels of the rows that sum the table.
 _TOTAL_KEYS = {"tong cong", "cong", "tong", "tong so", "tong cong chung"}
 _PROVINCE = re.compile(r"^(toan tinh|tong cong toan tinh|cong toan tinh|tong toan tinh|tinh \w)")
 _SUBTOTAL = re.compile(r"^(cong|tong cong|tong) \w")
 # A column-number row under the header: "(1)", "2", "B".
 _COLUMN_NUMBER = re.compile(r"^\(?[a-z0-9]{1,2}\)?$")
-# Dates in accent-free keys (punctuation is already spaces): day first, ISO, or "30 thang 6 nam 2024".
-_DATE_PATTERNS = (
-    (re.compile(r"\b(\d{4}) (\d{1,2}) (\d{1,2})\b"), ("y", "m", "d")),
-    (re.compile(r"\b(\d{1,2}) thang (\d{1,2}) nam (\d{4})\b"), ("d", "m", "y")),
-    (re.compile(r"\b(\d{1,2}) (\d{1,2}) (\d{4})\b"), ("d", "m", "y")),
-)
-_DATE_CONTEXT = re.compile(r"\b(tinh den|den ngay|den het|thoi diem|so lieu)\b")
-_EXCEL_SERIALS = (36526, 73051)  # 2000-01-01 .. 2099-12-31 as Excel day numbers
-_WHOLE_NUMBER = re.compile(r"^\d+(?:[.,]0+)?$")
-
-
-@dataclass(frozen=True)
-class _Column:
-    index: int  # 1-based, as openpyxl counts
-    label: str
-
-    @property
-    def display(self) -> str:
-        from openpyxl.utils import get_column_letter
-
-        return f"{self.label} ({get_column_letter(self.index)})"
-
-
-@dataclass(frozen=True)
-class _Header:
-    row: int  # Excel row of the header
-    last_row: int  # the sub-header row of a two-row header, else the same row
-    columns: dict[str, _Column]  # field -> column
-    date: pd.Timestamp | None  # a date written in a header text: "Số xã hoàn thành đến 30/6/2024"
-
-
-@dataclass
-class _Sheet:
-    """A worksheet's cell values by Excel row, merged ranges filled with their top-left value."""
-
-    name: str
-    rows: dict[int, list]
-    merged: dict[tuple[int, int], tuple[int, int]]  # (row, col) of a merged cell -> its top-left
-    horizontal: set[tuple[int, int]] = field(default_factory=set)  # cells of a merge spanning columns
-
-    def value(self, row: int, col: int):
-        values = self.rows.get(row, [])
-        return values[col - 1] if 0 < col <= len(values) else None
 
 
 class _Failures:
@@ -136,7 +88,7 @@ def read_progress_sheet(
     failures.raise_if_any("no progress table found")
     grid, header = found
     source = source or f"{path.name}, sheet {grid.name}"
-    date = default_date or header.date or _title_date(grid, header.row)
+    date = default_date or header.date or title_date(grid, header.row)
     rows = _read_rows(grid, header, index, communes, date, failures)
     if not rows and not failures.rows:
         failures.add(None, "", grid.name, "no_rows",
@@ -200,7 +152,7 @@ def _argument_date(value: object) -> pd.Timestamp | None:
     if value is None or value == "":
         return None
     if isinstance(value, str):
-        parsed = _text_date(value)
+        parsed = text_date(value)
         if parsed is None:
             raise CdsAnalysisError(f"as_of {value!r} is not a date; write it as 2024-06-30 or 30/6/2024")
         return parsed
@@ -208,23 +160,6 @@ def _argument_date(value: object) -> pd.Timestamp | None:
         return pd.Timestamp(value).normalize()
     except (TypeError, ValueError) as err:
         raise CdsAnalysisError(f"as_of {value!r} is not a date; write it as 2024-06-30") from err
-
-
-def _grid(worksheet) -> _Sheet:
-    rows = {number: list(values) for number, values in enumerate(worksheet.iter_rows(values_only=True), 1)}
-    merged: dict[tuple[int, int], tuple[int, int]] = {}
-    horizontal: set[tuple[int, int]] = set()
-    for cells in worksheet.merged_cells.ranges:
-        min_col, min_row, max_col, max_row = cells.bounds
-        top_left = rows.get(min_row, [None] * min_col)[min_col - 1]
-        for r in range(min_row, max_row + 1):
-            for c in range(min_col, max_col + 1):
-                if max_col > min_col:
-                    horizontal.add((r, c))
-                if (r, c) != (min_row, min_col) and r in rows and c <= len(rows[r]):
-                    rows[r][c - 1] = top_left
-                    merged[(r, c)] = (min_row, min_col)
-    return _Sheet(name=worksheet.title, rows=rows, merged=merged, horizontal=horizontal)
 
 
 def _choose_sheet(workbook, sheet: str | int | None, file: str, failures: _Failures):
@@ -241,8 +176,8 @@ def _choose_sheet(workbook, sheet: str | int | None, file: str, failures: _Failu
         raise CdsAnalysisError(f"{file}: no sheet named {sheet!r}; its sheets are {', '.join(names)}")
     best_partial = None
     for name in candidates:
-        grid = _grid(workbook[name])
-        header, partial = _find_header(grid)
+        grid = read_grid(workbook[name])
+        header, partial = find_header(grid)
         if header is not None:
             return grid, header
         best_partial = best_partial or (partial and (f"{partial[0]} of sheet '{name}'", partial[1]))
@@ -255,97 +190,9 @@ def _choose_sheet(workbook, sheet: str | int | None, file: str, failures: _Failu
     return None
 
 
-# --- the header ----------------------------------------------------------------------------------
-
-def _classify(label: str) -> str | None:
-    """Which field a header text names, by its accent-free key; None if none."""
-    key = name_key(label)
-    if not key:
-        return None
-    if "hoan thanh" in key:
-        return None if _NOT_COMPLETED.search(key) or "%" in label else "completed"
-    if key.startswith("tong so") or key in {"so xa", "so don vi cap xa"}:
-        return "communes"
-    if key.startswith("ghi chu"):
-        return "note"
-    if key in _STT_KEYS:
-        return "stt"
-    if key in _DATE_KEYS or key.startswith(("tinh den ngay", "ngay bao cao", "thoi diem")):
-        return "date"
-    if key.startswith(_UNIT_STARTS) or key == "ten":
-        return "unit"
-    return None
-
-
-def _header_labels(grid: _Sheet, row: int) -> tuple[dict[int, tuple[str, str | None]], bool]:
-    """(label, field) of each column of a header at ``row``, with the row below when it is a sub-header.
-
-    A sub-header exists when a header cell is merged down into the next row ("STT" over two rows)
-    or a header spans columns ("Số xã hoàn thành" over "Trong kỳ | Lũy kế") with texts, and no
-    numbers, below it. A sub-column is known by its own text, else by both texts together.
-    """
-    width = max(len(grid.rows.get(row, [])), len(grid.rows.get(row + 1, [])))
-    top = {c: _text(grid.value(row, c)) for c in range(1, width + 1)}
-    below = {c: _text(grid.value(row + 1, c)) for c in range(1, width + 1)}
-    merged_down = any(grid.merged.get((row + 1, c), (0, 0))[0] == row for c in top if top[c])
-    spans = any(top[c] and below[c] and (row, c) in grid.horizontal and (row + 1, c) not in grid.merged
-                for c in top)
-    spans = spans and not any(_looks_numeric(grid.value(row + 1, c)) for c in below if below[c])
-    if not (merged_down or spans):
-        return {c: (t, _classify(t)) for c, t in top.items() if t}, False
-    labels = {}
-    for c in top:
-        if top[c] and below[c] and top[c] != below[c]:
-            labels[c] = (f"{top[c]} / {below[c]}", _classify(below[c]) or _classify(f"{top[c]} {below[c]}"))
-        elif top[c] or below[c]:
-            labels[c] = (top[c] or below[c], _classify(top[c] or below[c]))
-    return labels, True
-
-
-def _find_header(grid: _Sheet) -> tuple[_Header | None, tuple[int, str] | None]:
-    """The header row (the first one naming both the unit and the count), or the best partial row."""
-    partial: tuple[int, int, str] | None = None  # (fields found, row, what)
-    for row in range(1, min(max(grid.rows, default=0), HEADER_SEARCH_ROWS) + 1):
-        if len({_text(v) for v in grid.rows[row]} - {""}) < 2:
-            continue  # a title line merged across the width is no header, even over the real one
-        labels, two_rows = _header_labels(grid, row)
-        fields: dict[str, list[_Column]] = {}
-        for col, (label, kind) in labels.items():
-            if kind:
-                fields.setdefault(kind, []).append(_Column(col, label))
-        if "unit" in fields and "completed" in fields:
-            columns = {kind: cols[0] for kind, cols in fields.items()}
-            cumulative = [c for c in fields["completed"] if "luy ke" in name_key(c.label)]
-            columns["completed"] = (cumulative or fields["completed"])[0]
-            date = next(filter(None, (_context_date(label) for label, _ in labels.values())), None)
-            return _Header(row, row + 1 if two_rows else row, columns, date), None
-        if fields and (partial is None or len(fields) > partial[0]):
-            has = " and ".join(f"'{cols[0].label}'" for cols in fields.values())
-            lacks = " or ".join(EXPECTED_HEADERS[f] for f in EXPECTED_HEADERS if f not in fields)
-            partial = (len(fields), row, f"{has} but no column like {lacks}")
-    return None, partial[1:] if partial else None
-
-
-def _title_date(grid: _Sheet, header_row: int) -> pd.Timestamp | None:
-    """The data date of a title line above the header: "(Số liệu tính đến ngày 30/6/2024)"."""
-    for row in range(1, header_row):
-        for value in dict.fromkeys(grid.rows.get(row, [])):
-            date = _context_date(_text(value))
-            if date is not None:
-                return date
-    return None
-
-
-def _context_date(text: str) -> pd.Timestamp | None:
-    """A date that follows "tính đến", "đến ngày", "thời điểm"... (not a signing date)."""
-    key = name_key(text)
-    match = _DATE_CONTEXT.search(key)
-    return _find_date(key[match.end():])[0] if match else None
-
-
 # --- rows ----------------------------------------------------------------------------------------
 
-def _read_rows(grid: _Sheet, header: _Header, index: NameIndex, communes: dict[str, int],
+def _read_rows(grid: Sheet, header: Header, index: NameIndex, communes: dict[str, int],
                date: pd.Timestamp | None, failures: _Failures) -> list[dict]:
     cols = header.columns
     unit_col = cols["unit"]
@@ -355,8 +202,8 @@ def _read_rows(grid: _Sheet, header: _Header, index: NameIndex, communes: dict[s
     unreadable: dict[pd.Timestamp | None, int] = {}
     seen: dict[tuple[str, pd.Timestamp], int] = {}
     for row in range(header.last_row + 1, max(grid.rows, default=0) + 1):
-        unit = _text(grid.value(row, unit_col.index))
-        stt = _text(grid.value(row, cols["stt"].index)) if "stt" in cols else ""
+        unit = cell_text(grid.value(row, unit_col.index))
+        stt = cell_text(grid.value(row, cols["stt"].index)) if "stt" in cols else ""
         count_value = grid.value(row, cols["completed"].index)
         kind = _row_kind(name_key(unit), name_key(stt), count_value)
         if kind == "skip":
@@ -368,7 +215,7 @@ def _read_rows(grid: _Sheet, header: _Header, index: NameIndex, communes: dict[s
                 continue  # a section heading such as "I. Khối huyện": a name and no count
         is_district = kind == "district"
         row_date = _row_date(grid, row, cols, date, failures if is_district else None)
-        if not is_district and _is_blank(count_value):
+        if not is_district and is_blank(count_value):
             count = None  # e.g. a =SUM() that Excel never computed: nothing to check
         else:
             count = _read_count(grid, row, cols["completed"], count_value, failures)
@@ -411,11 +258,11 @@ def _row_kind(unit_key: str, stt_key: str, count_value) -> str:
         if _SUBTOTAL.match(key):
             return "skip"
     if not unit_key:
-        return "skip" if _is_blank(count_value) else "district"  # a count with no name is an error
+        return "skip" if is_blank(count_value) else "district"  # a count with no name is an error
     return "skip" if _COLUMN_NUMBER.match(unit_key) else "district"
 
 
-def _resolve(index: NameIndex, unit: str, row: int, column: _Column, count_value,
+def _resolve(index: NameIndex, unit: str, row: int, column: Column, count_value,
              failures: _Failures) -> str | None:
     """The district code; "" for a name with no count that is no district (a heading); None if bad."""
     if not unit:
@@ -425,7 +272,7 @@ def _resolve(index: NameIndex, unit: str, row: int, column: _Column, count_value
     try:
         return index.resolve(unit)
     except NameLookupError as err:
-        if _is_blank(count_value):
+        if is_blank(count_value):
             return ""
         listed = "; ".join(f"{name} ({code})" for code, name in err.suggestions)
         if err.ambiguous:
@@ -439,25 +286,25 @@ def _resolve(index: NameIndex, unit: str, row: int, column: _Column, count_value
         return None
 
 
-def _record(code: str, name: str, date: pd.Timestamp, count: int, grid: _Sheet, row: int,
-            cols: dict[str, _Column]) -> dict:
-    note = _text(grid.value(row, cols["note"].index)) if "note" in cols else ""
+def _record(code: str, name: str, date: pd.Timestamp, count: int, grid: Sheet, row: int,
+            cols: dict[str, Column]) -> dict:
+    note = cell_text(grid.value(row, cols["note"].index)) if "note" in cols else ""
     return dict(district_code=code, district_name=name, as_of=date, completed=count, source="",
                 status="", note=note)
 
 
-def _read_count(grid: _Sheet, row: int, column: _Column, value, failures: _Failures) -> int | None:
+def _read_count(grid: Sheet, row: int, column: Column, value, failures: _Failures) -> int | None:
     """A whole number of communes from a number or text ("12", " 12 ", "12,0"); None if unreadable."""
     if (row, column.index) in grid.merged and grid.merged[(row, column.index)][0] != row:
         top = grid.merged[(row, column.index)][0]
         failures.add(row, column.display, value, "whole_number",
                      f"this count is merged with row {top}'s; unmerge and give each row its own count")
         return None
-    if _is_blank(value):
+    if is_blank(value):
         failures.add(row, column.display, "", "whole_number",
                      "the count of completed communes is empty; enter a whole number (0 if none)")
         return None
-    number = _whole_number(value)
+    number = whole_number(value)
     if number is None:
         hint = " (Excel turned it into a date: format the column as Number)" \
             if isinstance(value, (dt.date, dt.time)) else ""
@@ -466,11 +313,11 @@ def _read_count(grid: _Sheet, row: int, column: _Column, value, failures: _Failu
     return number
 
 
-def _check_cap(grid: _Sheet, row: int, cols: dict[str, _Column], code: str, index: NameIndex,
+def _check_cap(grid: Sheet, row: int, cols: dict[str, Column], code: str, index: NameIndex,
                communes: dict[str, int], count: int, failures: _Failures) -> None:
     """A count above the sheet's own "Tổng số xã", or above the units list, cannot be right."""
     column = cols["completed"]
-    stated = _whole_number(grid.value(row, cols["communes"].index)) if "communes" in cols else None
+    stated = whole_number(grid.value(row, cols["communes"].index)) if "communes" in cols else None
     if stated is not None and count > stated:
         failures.add(row, column.display, count, "within_total",
                      f"{count} completed is above the {stated} communes in {cols['communes'].display}; "
@@ -482,7 +329,7 @@ def _check_cap(grid: _Sheet, row: int, cols: dict[str, _Column], code: str, inde
 
 
 def _check_total(row: int, kind: str, value: int | None, total: int | None, unreadable: int,
-                 all_listed: bool, column: _Column, failures: _Failures) -> None:
+                 all_listed: bool, column: Column, failures: _Failures) -> None:
     """A "Tổng cộng" must equal the district rows; "Toàn tỉnh" too when every district is listed."""
     if value is None or total is None:
         return
@@ -496,13 +343,13 @@ def _check_total(row: int, kind: str, value: int | None, total: int | None, unre
                  f"must {relation} the sum: correct the total or the district rows")
 
 
-def _row_date(grid: _Sheet, row: int, cols: dict[str, _Column], default: pd.Timestamp | None,
+def _row_date(grid: Sheet, row: int, cols: dict[str, Column], default: pd.Timestamp | None,
               failures: _Failures | None) -> pd.Timestamp | None:
     """The row's own date, else the sheet's; problems are reported only when ``failures`` is given."""
     if "date" in cols:
         value = grid.value(row, cols["date"].index)
-        if not _is_blank(value):
-            date = _cell_date(value)
+        if not is_blank(value):
+            date = cell_date(value)
             if date is None and failures is not None:
                 failures.add(row, cols["date"].display, value, "date",
                              f"'{value}' is not a date; write it day first (30/6/2024) or as an Excel date")
@@ -513,64 +360,3 @@ def _row_date(grid: _Sheet, row: int, cols: dict[str, _Column], default: pd.Time
                      "no date for this row: fill the date column, add a title line "
                      "'(Số liệu tính đến ngày 30/6/2024)', or give as_of (--as-of)")
     return default
-
-
-# --- cell values ---------------------------------------------------------------------------------
-
-def _cell_date(value) -> pd.Timestamp | None:
-    if isinstance(value, (dt.datetime, dt.date)):
-        return pd.Timestamp(value).normalize()
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        if _EXCEL_SERIALS[0] <= value <= _EXCEL_SERIALS[1]:
-            from openpyxl.utils.datetime import from_excel
-
-            return pd.Timestamp(from_excel(value)).normalize()
-        return None
-    return _text_date(str(value))
-
-
-def _text_date(text: str) -> pd.Timestamp | None:
-    """A whole cell of date text: "30/6/2024", "30/06/2024", "2024-06-30", "ngày 30 tháng 6 năm 2024"."""
-    key = re.sub(r"^ngay ", "", name_key(text))
-    key = re.sub(r"( 00){2,3}$", "", key)  # "2024-06-30 00:00:00"
-    date, span = _find_date(key)
-    return date if date is not None and span == (0, len(key)) else None
-
-
-def _find_date(key: str) -> tuple[pd.Timestamp | None, tuple[int, int] | None]:
-    """The first valid date in an accent-free key, and where it was found."""
-    found = []
-    for pattern, order in _DATE_PATTERNS:
-        for match in pattern.finditer(key):
-            parts = dict(zip(order, map(int, match.groups())))
-            try:
-                found.append((match.start(), pd.Timestamp(dt.date(parts["y"], parts["m"], parts["d"])),
-                              match.span()))
-            except ValueError:
-                continue
-    if not found:
-        return None, None
-    _, date, span = min(found, key=lambda f: f[0])
-    return date, span
-
-
-def _text(value) -> str:
-    return "" if value is None else nfc(str(value))
-
-
-def _is_blank(value) -> bool:
-    return value is None or _text(value) in ("", "-")
-
-
-def _whole_number(value) -> int | None:
-    """A count from a number or from text as offices type it ("12", " 12 ", "12,0"); else None."""
-    if isinstance(value, bool) or isinstance(value, (dt.date, dt.time)):
-        return None
-    if isinstance(value, (int, float)):
-        return int(value) if float(value).is_integer() and value >= 0 else None
-    text = _text(value).replace(" ", "")
-    return int(re.split(r"[.,]", text)[0]) if _WHOLE_NUMBER.match(text) else None
-
-
-def _looks_numeric(value) -> bool:
-    return isinstance(value, (int, float)) or _whole_number(value) is not None

@@ -14,28 +14,9 @@ from cdsanalysis.backtest import (
 from cdsanalysis.dataset import Dataset, load_dataset
 from cdsanalysis.exceptions import CdsAnalysisError
 from cdsanalysis.forecast import forecast
+from tests.builders import make_dataset
 
 D0, D1, D2, D3 = "2022-12-31", "2023-06-30", "2023-12-31", "2024-06-30"
-TARGET_COLUMNS = ["district_code", "district_name", "deadline", "target", "kind", "source", "status", "note"]
-
-
-def make_dataset(totals: dict[str, int], observations: list[tuple[str, str, int]],
-                 targets: list[tuple[str, str, int]] = ()) -> Dataset:
-    """Canonical tables from (code, date, completed) and (code, deadline, target)."""
-    units = pd.DataFrame([
-        {"district_code": code, "district_name": f"Huyện Thử {code}", "district_type": "huyện",
-         "commune_code": f"{code}{i:04d}", "commune_name": f"Xã Số {code} {i}", "commune_type": "xã",
-         "source": "test"}
-        for code, total in totals.items() for i in range(total)])
-    progress = pd.DataFrame([
-        {"district_code": code, "district_name": "", "as_of": date, "completed": completed,
-         "source": "test", "status": "illustrative", "note": ""}
-        for code, date, completed in observations])
-    targets = pd.DataFrame([
-        {"district_code": code, "district_name": "", "deadline": deadline, "target": target,
-         "kind": "commune_quota", "source": "test", "status": "illustrative", "note": ""}
-        for code, deadline, target in targets], columns=TARGET_COLUMNS)
-    return Dataset.from_frames(units, progress, targets, validate=False)
 
 
 def tiny_dataset() -> Dataset:

@@ -8,7 +8,7 @@ import sys
 import pytest
 
 from cdsanalysis.cli import main
-from tests.test_schema import HH_2023, TX_2024, _set
+from tests.builders import break_four_rules
 
 
 def test_validate_bundled_data_exits_0(capsys):
@@ -17,13 +17,7 @@ def test_validate_bundled_data_exits_0(capsys):
 
 
 def test_validate_bad_copy_lists_all_four_problems(data_copy, edit_csv, capsys):
-    def break_four(rows):
-        _set(rows, HH_2023, district_code="Hoang Hoa X")
-        _set(rows, TX_2024, completed="17")
-        _set(rows, {"district_code": "380", "as_of": "2024-06-30"}, completed="0")
-        return rows + [dict(rows[10])]
-
-    edit_csv(data_copy / "progress.csv", break_four)
+    edit_csv(data_copy / "progress.csv", break_four_rules)
     assert main(["validate", str(data_copy)]) == 1
     err = capsys.readouterr().err
     assert "Traceback" not in err

@@ -12,28 +12,9 @@ from cdsanalysis.forecast import Forecast, forecast, forecast_dates
 from cdsanalysis.models import StartState
 from cdsanalysis.models.baselines import linear_trend
 from cdsanalysis.models.hazard import simulate_paths
+from tests.builders import make_dataset
 
 HALF_YEARS = ["2022-12-31", "2023-06-30", "2023-12-31", "2024-06-30"]
-
-
-def make_dataset(totals: dict[str, int], observations: list[tuple[str, str, int]],
-                 targets: list[tuple[str, str, int, str]] = ()) -> Dataset:
-    """A dataset in the canonical layout from (code, date, completed) and (code, deadline, target, kind)."""
-    units = pd.DataFrame([
-        {"district_code": code, "district_name": f"Huyện Thử {code}", "district_type": "huyện",
-         "commune_code": f"{code}{i:04d}", "commune_name": f"Xã Số {code} {i}", "commune_type": "xã",
-         "source": "test"}
-        for code, total in totals.items() for i in range(total)])
-    progress = pd.DataFrame([
-        {"district_code": code, "district_name": "", "as_of": date, "completed": completed,
-         "source": "test", "status": "illustrative", "note": ""}
-        for code, date, completed in observations])
-    targets = pd.DataFrame([
-        {"district_code": code, "district_name": "", "deadline": deadline, "target": target, "kind": kind,
-         "source": "test", "status": "illustrative", "note": ""}
-        for code, deadline, target, kind in targets],
-        columns=["district_code", "district_name", "deadline", "target", "kind", "source", "status", "note"])
-    return Dataset.from_frames(units, progress, targets, validate=False)
 
 
 def province_dataset() -> Dataset:

@@ -9,24 +9,9 @@ import pytest
 from cdsanalysis.dataset import Dataset
 from cdsanalysis.exceptions import CdsAnalysisError
 from cdsanalysis.models.hazard import HazardModel, HazardResults, at_risk_table
+from tests.builders import make_dataset
 
 HALF_YEARS = ["2022-12-31", "2023-06-30", "2023-12-31", "2024-06-30", "2024-12-31"]
-
-
-def make_dataset(totals: dict[str, int], observations: list[tuple[str, str, int]]) -> Dataset:
-    """A dataset in the canonical layout: ``totals`` communes per district, (code, date, completed) rows."""
-    units = pd.DataFrame([
-        {"district_code": code, "district_name": f"Huyện Thử {code}", "district_type": "huyện",
-         "commune_code": f"{code}{i:04d}", "commune_name": f"Xã Số {code} {i}", "commune_type": "xã",
-         "source": "test"}
-        for code, total in totals.items() for i in range(total)])
-    progress = pd.DataFrame([
-        {"district_code": code, "district_name": "", "as_of": date, "completed": completed,
-         "source": "test", "status": "illustrative", "note": ""}
-        for code, date, completed in observations])
-    targets = pd.DataFrame(columns=["district_code", "district_name", "deadline", "target", "kind",
-                                    "source", "status", "note"])
-    return Dataset.from_frames(units, progress, targets, validate=False)
 
 
 def series(code: str, counts: list[int], dates: list[str] = HALF_YEARS) -> list[tuple[str, str, int]]:

@@ -8,6 +8,7 @@ import pytest
 from cdsanalysis import load_dataset
 from cdsanalysis.exceptions import DataValidationError
 from cdsanalysis.schema import validate
+from tests.builders import HH_2023, TX_2024, break_four_rules, set_row
 
 
 def _line_of(rows, **match) -> int:
@@ -24,42 +25,31 @@ def _failures(directory) -> pd.DataFrame:
     return info.value.failure_cases
 
 
-def _set(rows, match: dict, **values):
-    for row in rows:
-        if all(row[k] == v for k, v in match.items()):
-            row.update(values)
-            return
-    raise AssertionError(f"no row {match}")
-
-
-HH_2023 = {"district_code": "399", "as_of": "2023-12-31"}
-TX_2024 = {"district_code": "396", "as_of": "2024-06-30"}
-
 # (file, edit of the rows, the row matched to find the line, column, check)
 CASES = [
-    ("progress.csv", lambda r: _set(r, HH_2023, source=""), HH_2023, "source", "value"),
-    ("progress.csv", lambda r: _set(r, HH_2023, status="official"), HH_2023, "status", "value"),
-    ("progress.csv", lambda r: _set(r, HH_2023, as_of="31/12/2023"), {"district_code": "399",
+    ("progress.csv", lambda r: set_row(r, HH_2023, source=""), HH_2023, "source", "value"),
+    ("progress.csv", lambda r: set_row(r, HH_2023, status="official"), HH_2023, "status", "value"),
+    ("progress.csv", lambda r: set_row(r, HH_2023, as_of="31/12/2023"), {"district_code": "399",
      "as_of": "31/12/2023"}, "as_of", "value"),
-    ("progress.csv", lambda r: _set(r, HH_2023, completed="ten"), HH_2023, "completed", "value"),
-    ("progress.csv", lambda r: _set(r, HH_2023, completed="-3"), HH_2023, "completed", "value"),
-    ("progress.csv", lambda r: _set(r, HH_2023, completed="38"), HH_2023, "completed", "within_total"),
-    ("progress.csv", lambda r: _set(r, HH_2023, completed="9"), HH_2023, "completed", "never_falls"),
-    ("progress.csv", lambda r: _set(r, HH_2023, district_code="3999"), {"district_code": "3999"},
+    ("progress.csv", lambda r: set_row(r, HH_2023, completed="ten"), HH_2023, "completed", "value"),
+    ("progress.csv", lambda r: set_row(r, HH_2023, completed="-3"), HH_2023, "completed", "value"),
+    ("progress.csv", lambda r: set_row(r, HH_2023, completed="38"), HH_2023, "completed", "within_total"),
+    ("progress.csv", lambda r: set_row(r, HH_2023, completed="9"), HH_2023, "completed", "never_falls"),
+    ("progress.csv", lambda r: set_row(r, HH_2023, district_code="3999"), {"district_code": "3999"},
      "district_code", "known_district"),
-    ("progress.csv", lambda r: _set(r, HH_2023, district_name="Hoang Hoa X"), HH_2023, "district_name",
+    ("progress.csv", lambda r: set_row(r, HH_2023, district_name="Hoang Hoa X"), HH_2023, "district_name",
      "known_district"),
-    ("progress.csv", lambda r: _set(r, TX_2024, completed="16"), {"district_code": "", "as_of": "2024-06-30"},
+    ("progress.csv", lambda r: set_row(r, TX_2024, completed="16"), {"district_code": "", "as_of": "2024-06-30"},
      "completed", "province_sum"),
-    ("targets.csv", lambda r: _set(r, {"district_code": "399", "kind": "all_communes"}, target="40"),
+    ("targets.csv", lambda r: set_row(r, {"district_code": "399", "kind": "all_communes"}, target="40"),
      {"district_code": "399", "kind": "all_communes"}, "target", "within_total"),
-    ("targets.csv", lambda r: _set(r, {"district_code": "399", "kind": "all_communes"}, kind="district"),
+    ("targets.csv", lambda r: set_row(r, {"district_code": "399", "kind": "all_communes"}, kind="district"),
      {"district_code": "399", "kind": "district"}, "kind", "value"),
-    ("targets.csv", lambda r: _set(r, {"district_code": "399", "kind": "all_communes"}, status="plan"),
+    ("targets.csv", lambda r: set_row(r, {"district_code": "399", "kind": "all_communes"}, status="plan"),
      {"district_code": "399", "kind": "all_communes"}, "status", "value"),
-    ("units.csv", lambda r: _set(r, {"commune_code": "14758"}, commune_type="ấp"), {"commune_code": "14758"},
+    ("units.csv", lambda r: set_row(r, {"commune_code": "14758"}, commune_type="ấp"), {"commune_code": "14758"},
      "commune_type", "value"),
-    ("units.csv", lambda r: _set(r, {"commune_code": "14758"}, district_name="TP Thanh Hoá"),
+    ("units.csv", lambda r: set_row(r, {"commune_code": "14758"}, district_name="TP Thanh Hoá"),
      {"commune_code": "14758"}, "district_name", "consistent_name"),
 ]
 
@@ -103,25 +93,19 @@ def test_duplicate_commune_code_in_units(data_copy, edit_csv):
 
 
 def test_misspelt_district_suggests_the_nearest(data_copy, edit_csv):
-    edit_csv(data_copy / "progress.csv", lambda r: _set(r, HH_2023, district_code="Hoang Hoa X"))
+    edit_csv(data_copy / "progress.csv", lambda r: set_row(r, HH_2023, district_code="Hoang Hoa X"))
     message = _failures(data_copy)["message"].iloc[0]
     assert "Hoằng Hóa (399)" in message.split(";")[1]
 
 
 def test_a_name_in_the_code_column_gets_its_code_suggested(data_copy, edit_csv):
-    edit_csv(data_copy / "progress.csv", lambda r: _set(r, HH_2023, district_code="huyện Hoằng Hoá"))
+    edit_csv(data_copy / "progress.csv", lambda r: set_row(r, HH_2023, district_code="huyện Hoằng Hoá"))
     message = _failures(data_copy)["message"].iloc[0]
     assert "use the code 399" in message
 
 
 def test_all_problems_are_reported_at_once(data_copy, edit_csv):
-    def break_four(rows):
-        _set(rows, HH_2023, district_code="Hoang Hoa X")
-        _set(rows, TX_2024, completed="17")
-        _set(rows, {"district_code": "380", "as_of": "2024-06-30"}, completed="0")
-        return rows + [dict(rows[10])]
-
-    edit_csv(data_copy / "progress.csv", break_four)
+    edit_csv(data_copy / "progress.csv", break_four_rules)
     failures = _failures(data_copy)
     assert {"known_district", "within_total", "never_falls", "duplicate"} <= set(failures["check"])
     assert (failures["file"] == str(data_copy / "progress.csv")).all()
@@ -139,7 +123,7 @@ def test_valid_data_loads_typed(data_copy):
 def test_error_pickles_with_its_failure_cases(data_copy, edit_csv):
     import pickle
 
-    edit_csv(data_copy / "progress.csv", lambda r: _set(r, HH_2023, completed="ten"))
+    edit_csv(data_copy / "progress.csv", lambda r: set_row(r, HH_2023, completed="ten"))
     with pytest.raises(DataValidationError) as info:
         validate(data_copy)
     again = pickle.loads(pickle.dumps(info.value))

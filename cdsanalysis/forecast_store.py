@@ -1,0 +1,112 @@
+"""The saved forecast: a forecast written once by `cdsanalysis render` and loaded by every report kernel.
+
+One .npz holds the simulated paths and, as UTF-8 JSON, the metadata and the data tables the
+forecast was fitted on (already validated, so they are reloaded without validation). Loading
+needs numpy and pandas only: no model fit, no statsmodels. A file of another `FORMAT_VERSION`
+is refused with a message to render again.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import numpy as np
+import pandas as pd
+
+from cdsanalysis.exceptions import CdsAnalysisError
+
+if TYPE_CHECKING:  # pragma: no cover
+    from cdsanalysis.forecast import Forecast
+
+FORMAT_VERSION = 1
+_TABLES = ("units", "progress", "targets")
+
+
+def _table_to_json(frame: pd.DataFrame) -> dict:
+    columns = {}
+    for name in frame.columns:
+        values = frame[name]
+        if pd.api.types.is_datetime64_any_dtype(values):
+            columns[name] = values.dt.strftime("%Y-%m-%d").tolist()
+        else:
+            columns[name] = values.astype(object).where(values.notna(), None).tolist()
+    return {"dtypes": {name: str(frame[name].dtype) for name in frame.columns}, "columns": columns}
+
+
+def _table_from_json(payload: dict) -> pd.DataFrame:
+    frame = pd.DataFrame(payload["columns"])
+    for name, dtype in payload["dtypes"].items():
+        if dtype.startswith("datetime64"):
+            frame[name] = pd.to_datetime(frame[name]).astype(dtype)
+        else:
+            frame[name] = frame[name].astype(dtype)
+    return frame
+
+
+def save_forecast(result: Forecast, path: str | os.PathLike, data_dir: str | os.PathLike | None = None) -> Path:
+    """Write a forecast to ``path`` (.npz) so a report kernel can load it in milliseconds."""
+    import io
+
+    from cdsanalysis.io import atomic_write_bytes
+
+    meta = {
+        "format": FORMAT_VERSION,
+        "as_of": f"{result.as_of:%Y-%m-%d}",
+        "model": result.model,
+        "seed": result.seed,
+        "dates": [f"{d:%Y-%m-%d}" for d in result.dates],
+        "district_codes": list(result.district_codes),
+        "start_dates": [None if pd.isna(d) else f"{d:%Y-%m-%d}" for d in result.start_dates],
+        "data_dir": None if data_dir is None else str(Path(data_dir).resolve()),
+        "data_source": result.dataset.source,
+        "data_hash": result.dataset.data_hash,
+        "tables": {name: _table_to_json(getattr(result.dataset, name)) for name in _TABLES},
+    }
+    buffer = io.BytesIO()
+    np.savez(buffer, paths=result.paths, communes_total=result.communes_total, start=result.start,
+             meta=np.frombuffer(json.dumps(meta, ensure_ascii=False).encode("utf-8"), dtype=np.uint8))
+    return atomic_write_bytes(path, buffer.getvalue())
+
+
+def load_forecast(path: str | os.PathLike) -> Forecast:
+    """The forecast `save_forecast` wrote, with its dataset (not validated again)."""
+    from cdsanalysis.dataset import Dataset
+    from cdsanalysis.forecast import Forecast
+
+    path = Path(path)
+    if not path.is_file():
+        raise CdsAnalysisError(f"{path}: no such forecast file (write one with cdsanalysis render, "
+                               "or leave forecast_file empty to fit the model in the notebook)")
+    try:
+        with np.load(path, allow_pickle=False) as archive:
+            meta = json.loads(archive["meta"].tobytes().decode("utf-8"))
+            paths, totals, start = archive["paths"], archive["communes_total"], archive["start"]
+    except (OSError, ValueError, KeyError) as err:
+        raise CdsAnalysisError(f"{path}: not a forecast file written by cdsanalysis ({err})") from err
+    if meta.get("format") != FORMAT_VERSION:
+        raise CdsAnalysisError(f"{path}: forecast file format {meta.get('format')!r}; this version reads "
+                               f"{FORMAT_VERSION}. Render again.")
+    tables = {name: _table_from_json(meta["tables"][name]) for name in _TABLES}
+    dataset = Dataset(tables["units"], tables["progress"], tables["targets"], source=meta["data_source"],
+                      data_hash=meta["data_hash"])
+    return Forecast(
+        dataset=dataset, as_of=pd.Timestamp(meta["as_of"]), model=meta["model"], seed=meta["seed"],
+        dates=pd.DatetimeIndex(pd.to_datetime(meta["dates"]), name="date").astype("datetime64[ns]"),
+        district_codes=tuple(meta["district_codes"]), communes_total=totals, start=start,
+        start_dates=pd.DatetimeIndex(pd.to_datetime(meta["start_dates"])).astype("datetime64[ns]"),
+        paths=paths,
+    )
+
+
+def forecast_file_info(path: str | os.PathLike) -> dict:
+    """The metadata of a saved forecast (no tables): as_of, model, seed, data_dir, data_hash."""
+    if not Path(path).is_file():
+        raise CdsAnalysisError(f"{path}: no such forecast file (write one with cdsanalysis render, "
+                               "or leave forecast_file empty to fit the model in the notebook)")
+    with np.load(Path(path), allow_pickle=False) as archive:
+        meta = json.loads(archive["meta"].tobytes().decode("utf-8"))
+    meta.pop("tables", None)
+    return meta

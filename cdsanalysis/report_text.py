@@ -1,0 +1,183 @@
+"""The wording of a district report, in Vietnamese and English, and how it writes numbers and dates.
+
+`TEXT` holds the prose and table labels of both languages, `RATIO_LABELS` the progress-ratio
+labels (after the Open SDG progress measure), `STATUS_COLORS` the colours every output gives a
+status. Status labels themselves come from `cdsanalysis.assess`. Light on purpose: the report
+kernel imports this module, so it needs nothing beyond numpy and pandas.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from cdsanalysis.settings import PROGRESS_RATIO_BANDS, ProgressRatioBands
+
+RATIO_LABELS = {
+    "on_track": {"vi": "Đúng tiến độ", "en": "On track"},
+    "acceleration_needed": {"vi": "Cần tăng tốc", "en": "Acceleration needed"},
+    "limited_progress": {"vi": "Tiến bộ hạn chế", "en": "Limited progress"},
+    "deterioration": {"vi": "Thụt lùi", "en": "Deterioration"},
+    "not_applicable": {"vi": "—", "en": "—"},
+}
+"""Label of a progress ratio (from `ratio_label`) -> its text in each language."""
+
+TEXT = {
+    "vi": {
+        "heading": "Báo cáo dự báo chuyển đổi số: {name}",
+        "as_of": "Số liệu đến ngày {date}",
+        "illustrative_title": "Lưu ý: báo cáo này dùng số liệu minh họa, không phải số liệu chính thức.",
+        "illustrative_items": {
+            "progress": "số xã hoàn thành của đơn vị ({n} trong {m} mốc số liệu là minh họa)",
+            "targets": "mục tiêu của đơn vị ({n} trong {m} mục tiêu là phân bổ minh họa)",
+            "model": "mô hình được ước lượng chung cho cả tỉnh trên số liệu có phần minh họa",
+        },
+        "illustrative_end": "Các con số dưới đây minh họa phương pháp; không dùng làm kết luận về đơn vị này.",
+        "official": "Mọi số liệu trong báo cáo có nguồn (chính thức, do huyện báo cáo hoặc suy ra từ nguồn).",
+        "standing": "Hiện trạng",
+        "standing_line": "{done}/{total} xã đã hoàn thành chuyển đổi số ({share}), theo số liệu ngày {date} ({kind}).",
+        "trajectory": "Quỹ đạo và dự báo",
+        "targets": "Khả năng đạt mục tiêu",
+        "pace": "Tốc độ hiện tại và tốc độ cần thiết",
+        "baselines": "So sánh với các phương pháp đơn giản",
+        "method": "Ghi chú phương pháp",
+        "data_kind": {"actual": "chính thức", "claim": "huyện tự báo cáo", "derived": "suy ra từ nguồn",
+                      "illustrative": "minh họa"},
+        "target_kind": {"commune_quota": "chỉ tiêu số xã", "all_communes": "toàn bộ số xã"},
+        "target_status": {"target": "chính thức", "illustrative": "minh họa"},
+        "columns": {
+            "deadline": "Hạn", "target": "Mục tiêu (lũy kế)", "kind": "Loại mục tiêu",
+            "target_status": "Nguồn mục tiêu", "p_meet": "Xác suất đạt", "expected": "Dự báo (trung bình)",
+            "interval": "Khoảng 80 %", "status": "Đánh giá", "current_pace": "Tốc độ hiện tại (xã/tháng)",
+            "required_pace": "Tốc độ cần thiết (xã/tháng)", "pace_ratio": "Tỷ số tiến độ",
+            "ratio_label": "Đánh giá theo tỷ số", "model": "Dự báo mô hình (trung vị)",
+            "linear": "Xu hướng tuyến tính", "last": "Giữ nguyên số hiện tại",
+            "model_meets": "Mô hình: xác suất đạt", "linear_meets": "Tuyến tính: đạt?", "last_meets": "Giữ nguyên: đạt?",
+            "item": "Chỉ số", "value": "Giá trị",
+        },
+        "yes": "đạt", "no": "không đạt",
+        "items": {"completed": "Đã hoàn thành", "total": "Tổng số xã", "share": "Tỷ lệ",
+                  "observed_on": "Ngày số liệu", "kind": "Loại số liệu", "remaining": "Còn lại"},
+        "method_notes": [
+            "Mô hình: hazard rời rạc theo nhóm thời gian (log-log bù), ước lượng chung cho các đơn vị cấp huyện "
+            "với hiệu ứng từng đơn vị được co về mức chung của tỉnh; số xã chưa hoàn thành ở mỗi kỳ hoàn "
+            "thành theo phân phối nhị thức.",
+            "Giả định mạnh nhất: xu hướng tăng tốc ước lượng từ số liệu đã có được kéo dài đến hết kỳ dự "
+            "báo. Nếu tốc độ hoàn thành chỉ giữ nguyên như hiện nay (mô hình `steady`), xác suất đạt các mục "
+            "tiêu xa sẽ thấp hơn nhiều (xem docs/assumptions.md, M4).",
+            "Dự báo là {draws} đường mô phỏng (seed {seed}); trung vị và các khoảng 50 %, 80 % lấy từ các "
+            "đường đó. Xác suất đạt = tỷ lệ đường mô phỏng đạt mục tiêu vào ngày hạn.",
+            "Đánh giá: đúng tiến độ khi xác suất đạt ≥ {on_track}, có nguy cơ khi ≥ {at_risk}, chậm tiến độ "
+            "khi thấp hơn; mục tiêu đã qua hạn được đánh giá theo số liệu ghi nhận đến ngày hạn (đạt sau hạn: "
+            "“đạt muộn”).",
+            "Tốc độ hiện tại: số xã hoàn thành thêm mỗi tháng trong 12 tháng số liệu gần nhất. Tốc độ cần "
+            "thiết: số xã còn thiếu chia cho số tháng đến hạn. Tỷ số tiến độ = hiện tại / cần thiết "
+            "(≥ 0,95 đúng tiến độ; 0,60–0,95 cần tăng tốc; dưới 0,60 tiến bộ hạn chế).",
+            "Các phương pháp đơn giản: xu hướng tuyến tính của số lũy kế (như FORECAST.LINEAR của Excel) và "
+            "giữ nguyên số hiện tại. Công nhận thường đến sau khi xã hoàn thành, nên số liệu có thể thấp hơn "
+            "thực tế ở thời điểm hạn.",
+        ],
+    },
+    "en": {
+        "heading": "Digital transformation forecast: {name}",
+        "as_of": "Data as of {date}",
+        "illustrative_title": "Note: this report uses illustrative figures, not official ones.",
+        "illustrative_items": {
+            "progress": "the district's completed communes ({n} of {m} observations are illustrative)",
+            "targets": "the district's targets ({n} of {m} targets are an illustrative allocation)",
+            "model": "the model is fitted across the province on data that are partly illustrative",
+        },
+        "illustrative_end": "The figures below illustrate the method; they are not findings about this district.",
+        "official": "Every figure in this report has a source (recognised, the district's claim, or derived).",
+        "standing": "Where the district stands",
+        "standing_line": "{done}/{total} communes have completed digital transformation ({share}), as of {date} ({kind}).",
+        "trajectory": "Trajectory and forecast",
+        "targets": "Chances of meeting the targets",
+        "pace": "Current pace and required pace",
+        "baselines": "Beside simple methods",
+        "method": "Method notes",
+        "data_kind": {"actual": "recognised", "claim": "district's claim", "derived": "derived from sources",
+                      "illustrative": "illustrative"},
+        "target_kind": {"commune_quota": "commune quota", "all_communes": "all communes"},
+        "target_status": {"target": "official", "illustrative": "illustrative"},
+        "columns": {
+            "deadline": "Deadline", "target": "Target (cumulative)", "kind": "Kind",
+            "target_status": "Target source", "p_meet": "P(meet)", "expected": "Forecast (mean)",
+            "interval": "80% interval", "status": "Status", "current_pace": "Current pace (communes/month)",
+            "required_pace": "Required pace (communes/month)", "pace_ratio": "Progress ratio",
+            "ratio_label": "Progress ratio label", "model": "Model forecast (median)",
+            "linear": "Linear trend", "last": "Last value carried forward",
+            "model_meets": "Model: P(meet)", "linear_meets": "Linear: met?", "last_meets": "Last value: met?",
+            "item": "Item", "value": "Value",
+        },
+        "yes": "met", "no": "not met",
+        "items": {"completed": "Completed", "total": "Communes in total", "share": "Share",
+                  "observed_on": "Date of the figure", "kind": "Kind of figure", "remaining": "Remaining"},
+        "method_notes": [
+            "Model: a grouped-time discrete hazard model (complementary log-log), fitted jointly across the "
+            "district-level units, with each unit's effect shrunk toward the province; the communes not yet "
+            "completed in each period complete as a binomial draw.",
+            "The strongest assumption: the acceleration estimated from the data so far is carried forward "
+            "to the end of the horizon. If the completion rate only stays at today's level (model `steady`), "
+            "the chances of meeting distant targets are much lower (see docs/assumptions.md, M4).",
+            "The forecast is {draws} simulated paths (seed {seed}); the median and the 50% and 80% intervals "
+            "come from those paths. P(meet) = the share of paths that reach the target by its deadline.",
+            "Status: on track when P(meet) ≥ {on_track}, at risk when ≥ {at_risk}, off track below; targets "
+            "whose deadline has passed are judged on the count recorded by the deadline (reached later: "
+            "\"achieved late\").",
+            "Current pace: communes completed per month over the last 12 months of data. Required pace: the "
+            "communes still needed divided by the months to the deadline. Progress ratio = current / required "
+            "(≥ 0.95 on track; 0.60–0.95 acceleration needed; below 0.60 limited progress).",
+            "Simple methods: the linear trend of the cumulative count (Excel's FORECAST.LINEAR) and the last "
+            "value carried forward. Recognition comes after completion, so counts may lag the situation at a "
+            "deadline.",
+        ],
+    },
+}
+"""Report prose, Vietnamese and English; status labels come from `cdsanalysis.assess`."""
+
+STATUS_COLORS = {
+    "achieved": ("#1a7f37", "#ffffff"),
+    "achieved_late": ("#8fbf9f", "#1f2328"),
+    "on_track": ("#b7e4c7", "#0b3d1f"),
+    "at_risk": ("#ffe08a", "#5c4400"),
+    "off_track": ("#f4a6a6", "#5c0a0a"),
+    "missed": ("#b42318", "#ffffff"),
+    "beyond_horizon": ("#e4e4e4", "#333333"),
+    "insufficient_data": ("#e4e4e4", "#333333"),
+}
+"""Status -> (fill, text) colours, shared by the HTML tables, index.html and summary.xlsx."""
+
+
+def ratio_label(ratio: float, bands: ProgressRatioBands = PROGRESS_RATIO_BANDS) -> str:
+    """Open SDG label of a progress ratio; ``not_applicable`` when it is undefined (NaN)."""
+    if ratio is None or not np.isfinite(ratio):
+        return "not_applicable"
+    if ratio >= bands.on_track:
+        return "on_track"
+    if ratio >= bands.limited:
+        return "acceleration_needed"
+    return "limited_progress" if ratio >= 0 else "deterioration"
+
+
+def format_number(value: float, lang: str, digits: int = 1) -> str:
+    """A number as the report writes it: ``1 234,5`` in Vietnamese, ``1,234.5`` in English; "—" if missing."""
+    if value is None or pd.isna(value):
+        return "—"
+    text = f"{value:,.{digits}f}"
+    return text.replace(",", " ").replace(".", ",") if lang == "vi" else text
+
+
+def format_percent(value: float, lang: str, digits: int = 0) -> str:
+    """A share as a percentage: ``27 %`` in Vietnamese, ``27%`` in English; "—" if missing."""
+    if value is None or pd.isna(value):
+        return "—"
+    text = f"{100 * value:.{digits}f}"
+    return f"{text.replace('.', ',')} %" if lang == "vi" else f"{text}%"
+
+
+def format_day(value: object, lang: str) -> str:
+    """A date as `cdsanalysis.charts.format_date` writes it; "—" if missing."""
+    from cdsanalysis.charts import format_date
+
+    return "—" if value is None or pd.isna(value) else format_date(value, lang)
