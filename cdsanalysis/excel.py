@@ -49,16 +49,18 @@ NOTES = {
     "vi": [
         "Mỗi dòng là một mục tiêu của một đơn vị (dòng đầu: toàn tỉnh). Xác suất đạt = tỷ lệ đường mô phỏng đạt "
         "mục tiêu vào ngày hạn.",
-        "Đánh giá: Đã đạt; Đúng tiến độ (xác suất ≥ {on_track}); Có nguy cơ (≥ {at_risk}); Chậm tiến độ (thấp hơn); "
-        "Không đạt (đã qua hạn mà chưa đạt).",
+        "Đánh giá: Đã đạt; Đạt muộn (đạt sau ngày hạn); Đúng tiến độ (xác suất ≥ {on_track}); Có nguy cơ "
+        "(≥ {at_risk}); Chậm tiến độ (thấp hơn); Không đạt (đã qua hạn mà chưa đạt); Ngoài tầm dự báo (hạn sau "
+        "kỳ dự báo); Thiếu dữ liệu (chưa có số liệu của đơn vị).",
         "Số liệu và mục tiêu ghi \"minh họa\" là số liệu giả định để bù chỗ thiếu trong nguồn công khai, "
         "không phải số liệu chính thức.",
     ],
     "en": [
         "Each row is one target of one unit (first rows: the whole province). P(meet) = the share of simulated "
         "paths reaching the target by its deadline.",
-        "Status: Achieved; On track (P ≥ {on_track}); At risk (≥ {at_risk}); Off track (below); Missed (deadline "
-        "passed, target not reached).",
+        "Status: Achieved; Achieved late (reached after the deadline); On track (P ≥ {on_track}); At risk "
+        "(≥ {at_risk}); Off track (below); Missed (deadline passed, target not reached); Beyond forecast horizon "
+        "(deadline after the horizon); Insufficient data (no figure for the unit yet).",
         "Figures and targets marked \"illustrative\" are made up to fill gaps in the public record; they are "
         "not official.",
     ],

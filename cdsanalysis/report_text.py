@@ -173,6 +173,11 @@ def format_percent(value: float, lang: str, digits: int = 0) -> str:
     if value is None or pd.isna(value):
         return "—"
     text = f"{100 * value:.{digits}f}"
+    smallest = 10.0 ** -digits  # a chance that rounds to 0 or 100 but is not: "<1 %", ">99 %"
+    if 0 < 100 * value < smallest:
+        text = f"<{smallest:g}"
+    elif 100 - smallest < 100 * value < 100:
+        text = f">{100 - smallest:g}"
     return f"{text.replace('.', ',')} %" if lang == "vi" else f"{text}%"
 
 
