@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
+from cdsanalysis.dates import parse_date
 from cdsanalysis.exceptions import CdsAnalysisError
 from cdsanalysis.forecast import forecast
 from cdsanalysis.models import get_simulator
@@ -115,16 +116,6 @@ def brier_score(p: np.ndarray, outcome: np.ndarray) -> float:
 def _origin_seed(seed: int, origin: pd.Timestamp) -> np.random.SeedSequence:
     """A seed per origin that does not depend on which other origins are run."""
     return np.random.SeedSequence([int(seed), origin.toordinal()])
-
-
-def _origin(value: object) -> pd.Timestamp:
-    try:
-        stamp = pd.Timestamp(value)
-    except (TypeError, ValueError) as err:
-        raise CdsAnalysisError(f"origin is not a date: {value!r}; write it as YYYY-MM-DD") from err
-    if pd.isna(stamp):
-        raise CdsAnalysisError(f"origin is not a date: {value!r}; write it as YYYY-MM-DD")
-    return stamp.normalize()
 
 
 def _actuals(dataset: Dataset) -> pd.DataFrame:
@@ -370,7 +361,7 @@ def backtest(
     if origins is None:
         origin_index = default_origins(dataset)
     else:
-        origin_index = pd.DatetimeIndex(sorted({_origin(o) for o in origins}))
+        origin_index = pd.DatetimeIndex(sorted({parse_date(o, "origin") for o in origins}))
         late = [f"{o:%Y-%m-%d}" for o in origin_index if len(dates) == 0 or o >= dates[-1]]
         if late:
             raise CdsAnalysisError(f"origins {', '.join(late)} leave no later observation to score")

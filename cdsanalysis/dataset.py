@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from cdsanalysis.dates import parse_date
 from cdsanalysis.exceptions import CdsAnalysisError
 from cdsanalysis.io import TABLE_FILES
 from cdsanalysis.names import NameIndex, display_name
@@ -104,7 +105,7 @@ class Dataset:
 
     def until(self, as_of: object) -> Dataset:
         """What was known at ``as_of``: progress rows dated on or before it."""
-        cutoff = _to_timestamp(as_of)
+        cutoff = parse_date(as_of, "as_of")
         progress = self.progress[self.progress["as_of"] <= cutoff].reset_index(drop=True)
         return Dataset(self.units, progress, self.targets, source=self.source,
                        data_hash=self.data_hash)
@@ -133,16 +134,6 @@ def load_dataset(path: str | os.PathLike | None = None) -> Dataset:
     typed = validate_tables(raw, files)
     return Dataset(*(typed[name].reset_index(drop=True) for name in TABLE_FILES),
                    source=str(directory), data_hash=_hash_files(files.values()))
-
-
-def _to_timestamp(value: object) -> pd.Timestamp:
-    try:
-        stamp = pd.Timestamp(value)
-    except (ValueError, TypeError) as err:
-        raise CdsAnalysisError(f"not a date: {value!r}; write dates as YYYY-MM-DD") from err
-    if pd.isna(stamp):
-        raise CdsAnalysisError(f"not a date: {value!r}; write dates as YYYY-MM-DD")
-    return stamp.normalize()
 
 
 def _as_text(frame: pd.DataFrame) -> pd.DataFrame:

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
+from cdsanalysis.dates import parse_date
 from cdsanalysis.exceptions import CdsAnalysisError
 from cdsanalysis.models import StartState, get_simulator
 from cdsanalysis.settings import DEFAULT_THRESHOLDS, DEFAULT_UNTIL, PROVINCE_NAME
@@ -31,24 +32,14 @@ QUANTILE_METHOD = "inverted_cdf"
 SUMMARY_COLUMNS = ["district_code", "date", "mean", "median", "lower", "upper"]
 
 
-def _timestamp(value: object, what: str) -> pd.Timestamp:
-    try:
-        stamp = pd.Timestamp(value)
-    except (TypeError, ValueError) as err:
-        raise CdsAnalysisError(f"{what} is not a date: {value!r}; write it as YYYY-MM-DD") from err
-    if pd.isna(stamp):
-        raise CdsAnalysisError(f"{what} is not a date: {value!r}; write it as YYYY-MM-DD")
-    return stamp.normalize()
-
-
 def forecast_dates(as_of: object, until: object, extra_dates: Iterable[object] = ()) -> pd.DatetimeIndex:
     """The grid: as_of, every 30 June and 31 December in (as_of, until], and extra dates in that range."""
-    start, end = _timestamp(as_of, "as_of"), _timestamp(until, "until")
+    start, end = parse_date(as_of, "as_of"), parse_date(until, "until")
     if end < start:
         raise CdsAnalysisError(f"until ({end:%Y-%m-%d}) is before as_of ({start:%Y-%m-%d})")
     half_years = [pd.Timestamp(year, month, day) for year in range(start.year, end.year + 1)
                   for month, day in ((6, 30), (12, 31))]
-    extra = [_timestamp(value, "a forecast date") for value in extra_dates]
+    extra = [parse_date(value, "a forecast date") for value in extra_dates]
     inside = [d for d in half_years + extra if start < d <= end]
     return pd.DatetimeIndex(sorted({start, *inside}), name="date").astype("datetime64[ns]")
 
@@ -97,7 +88,7 @@ class Forecast:
         return self.district_codes.index(code)
 
     def _date_index(self, date: object) -> int:
-        stamp = _timestamp(date, "date")
+        stamp = parse_date(date, "date")
         position = self.dates.get_indexer([stamp])[0]
         if position < 0:
             listed = ", ".join(f"{d:%Y-%m-%d}" for d in self.dates)
@@ -194,7 +185,7 @@ def forecast(
     by ``as_of`` or the model cannot be fitted (e.g. the hazard model before any completion).
     """
     simulate = get_simulator(model)
-    origin = dataset.latest_date() if as_of is None else _timestamp(as_of, "as_of")
+    origin = dataset.latest_date() if as_of is None else parse_date(as_of, "as_of")
     if int(draws) != draws or draws < 1:
         raise CdsAnalysisError(f"draws must be a whole number >= 1; got {draws}")
     known = dataset.until(origin)
