@@ -243,7 +243,8 @@ class DistrictReport:
         })
 
     def baselines_frame(self) -> pd.DataFrame:
-        """Per open target: the model's median and P(meet) beside the linear trend and the last value."""
+        """Per open target: the model's median and P(meet), the same with today's rate held (the
+        `steady` sensitivity), the linear trend and the last value."""
         t, lang = self.text, self.lang
         cols = t["columns"]
         b = self.baselines
@@ -256,6 +257,7 @@ class DistrictReport:
             cols["target"]: b["target"].astype(int).tolist(),
             cols["model"]: [format_number(v, lang, 0) for v in b["model_median"]],
             cols["model_meets"]: [format_percent(p, lang, 1) for p in b["p_meet"]],
+            cols["steady_meets"]: [format_percent(p, lang, 1) for p in b["steady_p_meet"]],
             cols["linear"]: met(b["linear"]),
             cols["last"]: met(b["last"]),
         })
@@ -388,11 +390,18 @@ def build_district_report(
         simple = forecast(dataset, as_of=result.as_of, until=result.dates[-1], model=model, draws=1, seed=0)
         baseline_values[model] = simple.district_paths(code)[0, simple.dates.get_indexer(
             pd.DatetimeIndex(open_rows["deadline"]))]
+    # The trend extrapolation is the model's strongest assumption: show what holding today's rate gives.
+    steady = forecast(dataset, as_of=result.as_of, until=result.dates[-1], model="steady", draws=result.draws,
+                      seed=result.seed if result.seed is not None else 0)
+    keys = ["deadline", "kind", "target"]
+    steady_p = assess(steady, targets=open_rows[["district_code", *keys]]).set_index(keys)["p_meet"].reindex(
+        pd.MultiIndex.from_frame(open_rows[keys]))
     model_paths = result.district_paths(code)
     medians = np.quantile(model_paths[:, position], 0.5, axis=0, method="inverted_cdf") if len(position) else []
     baselines = pd.DataFrame({
         "deadline": open_rows["deadline"].to_numpy(), "target": open_rows["target"].to_numpy(),
         "model_median": np.asarray(medians, dtype=float), "p_meet": open_rows["p_meet"].to_numpy(),
+        "steady_p_meet": steady_p.to_numpy(dtype=float),
         "linear": np.asarray(baseline_values["linear"], dtype=np.int64),
         "last": np.asarray(baseline_values["last"], dtype=np.int64),
     })

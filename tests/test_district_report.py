@@ -214,3 +214,17 @@ def test_dataset_from_frames_is_accepted_too():
     tables = small_tables()
     dataset = Dataset.from_frames(tables["units"], tables["progress"], tables["targets"])
     assert dataset.district_code("Cẩm Lâm") == "903"
+
+
+def test_baselines_show_the_steady_sensitivity_beside_the_model(data_dir):
+    from cdsanalysis.dataset import load_dataset
+
+    report = build_district_report("901", data_dir=data_dir, draws=DRAWS, seed=3)
+    steady = assess(forecast(load_dataset(data_dir), until=report.band["date"].max(), model="steady",
+                             draws=DRAWS, seed=3))
+    steady = steady[(steady["district_code"] == "901") & (steady["deadline"] > report.as_of)]
+    expected = steady.set_index(["deadline", "target"])["p_meet"]
+    got = report.baselines.set_index(["deadline", "target"])["steady_p_meet"]
+    pd.testing.assert_series_equal(got, expected.reindex(got.index), check_names=False)
+    header = report.baselines_frame().columns
+    assert "Nếu giữ tốc độ hiện nay: xác suất đạt" in header
