@@ -391,8 +391,10 @@ def build_district_report(
         baseline_values[model] = simple.district_paths(code)[0, simple.dates.get_indexer(
             pd.DatetimeIndex(open_rows["deadline"]))]
     # The trend extrapolation is the model's strongest assumption: show what holding today's rate gives.
-    steady = forecast(dataset, as_of=result.as_of, until=result.dates[-1], model="steady", draws=result.draws,
-                      seed=result.seed if result.seed is not None else 0)
+    steady = load_forecast(forecast_file, model="steady") if forecast_file else None
+    if steady is None:
+        steady = forecast(dataset, as_of=result.as_of, until=result.dates[-1], model="steady",
+                          draws=result.draws, seed=result.seed if result.seed is not None else 0)
     keys = ["deadline", "kind", "target"]
     steady_p = assess(steady, targets=open_rows[["district_code", *keys]]).set_index(keys)["p_meet"].reindex(
         pd.MultiIndex.from_frame(open_rows[keys]))

@@ -46,8 +46,13 @@ def _table_from_json(payload: dict) -> pd.DataFrame:
     return frame
 
 
-def save_forecast(result: Forecast, path: str | os.PathLike, data_dir: str | os.PathLike | None = None) -> Path:
-    """Write a forecast to ``path`` (.npz) so a report kernel can load it in milliseconds."""
+def save_forecast(result: Forecast, path: str | os.PathLike, data_dir: str | os.PathLike | None = None,
+                  steady: Forecast | None = None) -> Path:
+    """Write a forecast to ``path`` (.npz) so a report kernel can load it in milliseconds.
+
+    ``steady``: the same origin and dates simulated with today's completion rate held (model
+    ``steady``), kept beside the main paths so reports can show the sensitivity without refitting.
+    """
     import io
 
     from cdsanalysis.io import atomic_write_bytes
@@ -65,14 +70,23 @@ def save_forecast(result: Forecast, path: str | os.PathLike, data_dir: str | os.
         "data_hash": result.dataset.data_hash,
         "tables": {name: _table_to_json(getattr(result.dataset, name)) for name in _TABLES},
     }
+    arrays = {"paths": result.paths}
+    if steady is not None:
+        if not (steady.dates.equals(result.dates) and steady.district_codes == result.district_codes):
+            raise CdsAnalysisError("the steady forecast must cover the same dates and districts")
+        arrays["steady_paths"] = steady.paths
+        meta["steady_seed"] = steady.seed
     buffer = io.BytesIO()
-    np.savez(buffer, paths=result.paths, communes_total=result.communes_total, start=result.start,
+    np.savez(buffer, **arrays, communes_total=result.communes_total, start=result.start,
              meta=np.frombuffer(json.dumps(meta, ensure_ascii=False).encode("utf-8"), dtype=np.uint8))
     return atomic_write_bytes(path, buffer.getvalue())
 
 
-def load_forecast(path: str | os.PathLike) -> Forecast:
-    """The forecast `save_forecast` wrote, with its dataset (not validated again)."""
+def load_forecast(path: str | os.PathLike, model: str | None = None) -> Forecast | None:
+    """The forecast `save_forecast` wrote, with its dataset (not validated again).
+
+    ``model="steady"``: the steady-rate paths saved beside it instead (None if none were saved).
+    """
     from cdsanalysis.dataset import Dataset
     from cdsanalysis.forecast import Forecast
 
@@ -83,7 +97,10 @@ def load_forecast(path: str | os.PathLike) -> Forecast:
     try:
         with np.load(path, allow_pickle=False) as archive:
             meta = json.loads(archive["meta"].tobytes().decode("utf-8"))
-            paths, totals, start = archive["paths"], archive["communes_total"], archive["start"]
+            key = "paths" if model is None else f"{model}_paths"
+            if key not in archive.files:
+                return None
+            paths, totals, start = archive[key], archive["communes_total"], archive["start"]
     except (OSError, ValueError, KeyError) as err:
         raise CdsAnalysisError(f"{path}: not a forecast file written by cdsanalysis ({err})") from err
     if meta.get("format") != FORMAT_VERSION:
@@ -93,7 +110,8 @@ def load_forecast(path: str | os.PathLike) -> Forecast:
     dataset = Dataset(tables["units"], tables["progress"], tables["targets"], source=meta["data_source"],
                       data_hash=meta["data_hash"])
     return Forecast(
-        dataset=dataset, as_of=pd.Timestamp(meta["as_of"]), model=meta["model"], seed=meta["seed"],
+        dataset=dataset, as_of=pd.Timestamp(meta["as_of"]), model=model or meta["model"],
+        seed=meta["seed"] if model is None else meta.get(f"{model}_seed"),
         dates=pd.DatetimeIndex(pd.to_datetime(meta["dates"]), name="date").astype("datetime64[ns]"),
         district_codes=tuple(meta["district_codes"]), communes_total=totals, start=start,
         start_dates=pd.DatetimeIndex(pd.to_datetime(meta["start_dates"])).astype("datetime64[ns]"),

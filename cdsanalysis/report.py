@@ -428,6 +428,7 @@ def _render(pool, log, data_dir, as_of, districts, jobs, out, lang, draws, seed,
     names = dict(zip(listing["district_code"], listing["district_name"]))
     shorts = dict(zip(listing["district_code"], listing["short_name"]))
     result = forecast(dataset, as_of=as_of, draws=draws, seed=seed)
+    steady = forecast(dataset, as_of=as_of, until=result.dates[-1], model="steady", draws=draws, seed=seed)
     fitted = time.perf_counter()
 
     root = Path(out).resolve() if out is not None else REPORTS  # absolute: papermill changes directory
@@ -435,7 +436,7 @@ def _render(pool, log, data_dir, as_of, districts, jobs, out, lang, draws, seed,
     final = root / f"{result.as_of:%Y-%m-%d}"
     staging = Path(tempfile.mkdtemp(prefix=f".{final.name}.rendering-", dir=root))
     try:
-        save_forecast(result, staging / FORECAST_FILE, data_dir=data_dir or dataset.source)
+        save_forecast(result, staging / FORECAST_FILE, data_dir=data_dir or dataset.source, steady=steady)
         tasks = [{
             "code": code, "name": names[code], "stem": stem_for(code, shorts[code]), "folder": str(staging),
             "template": str(template), "retries": retries, "lang": lang, "prestart": pool is not None,

@@ -228,3 +228,22 @@ def test_baselines_show_the_steady_sensitivity_beside_the_model(data_dir):
     pd.testing.assert_series_equal(got, expected.reindex(got.index), check_names=False)
     header = report.baselines_frame().columns
     assert "Nếu giữ tốc độ hiện nay: xác suất đạt" in header
+
+
+def test_saved_steady_paths_give_the_numbers_a_fit_in_place_gives(data_dir, tmp_path):
+    from cdsanalysis.dataset import load_dataset
+
+    dataset = load_dataset(data_dir)
+    main = forecast(dataset, draws=DRAWS, seed=3)
+    steady = forecast(dataset, until=main.dates[-1], model="steady", draws=DRAWS, seed=3)
+    path = save_forecast(main, tmp_path / "with-steady.npz", data_dir=data_dir, steady=steady)
+    loaded = load_forecast(path, model="steady")
+    assert loaded.model == "steady" and np.array_equal(loaded.paths, steady.paths)
+    assert load_forecast(tmp_path / "with-steady.npz").model == main.model
+    from_file = build_district_report("902", forecast_file=path)
+    fitted = build_district_report("902", data_dir=data_dir, draws=DRAWS, seed=3)
+    pd.testing.assert_frame_equal(from_file.baselines, fitted.baselines)
+
+
+def test_a_forecast_saved_without_steady_paths_has_none(saved):
+    assert load_forecast(saved, model="steady") is None
