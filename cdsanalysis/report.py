@@ -212,11 +212,15 @@ def _render_one(task: dict[str, Any]) -> DistrictOutcome:
                                seconds=time.perf_counter() - start, phases=phases)
 
     attempts, error = 0, ""
-    # Build the report and draw the chart while the kernel starts (about 0.5 s in which this
-    # process would only wait). The kernel uses them if they are ready by its first code cell,
-    # and otherwise builds the report itself: the same numbers and bytes either way.
+    # Build the report and draw the chart in this warm process, for the kernel to pick up. With
+    # a kernel started ahead (prestart) it is ready at once, so prepare first: a kernel that
+    # reached its first code cell before the report was ready would build it all again itself.
+    # Without one, prepare while the kernel starts (about 0.5 s in which this process would only
+    # wait). The kernel gets the same numbers and bytes either way.
     preparing = threading.Thread(target=_prepare, args=(task,), daemon=True)
     preparing.start()
+    if task.get("prestart"):
+        preparing.join()
     kernel = _take_spare_kernel(str(folder)) if task.get("prestart") else None
     if task.get("prestart"):
         _start_spare_kernel(str(folder))
