@@ -94,3 +94,14 @@ def test_forecast_writes_csv(tmp_path):
 
 def test_forecast_rejects_an_unknown_output_format(tmp_path):
     assert main(["forecast", "--out", str(tmp_path / "x.json")]) == 2
+
+
+def test_forecast_writes_xlsx_with_vietnamese_headers(tmp_path):
+    import openpyxl
+
+    target = tmp_path / "assessment.xlsx"
+    assert main(["forecast", "--draws", "100", "--model", "last", "--out", str(target)]) == 0
+    sheet = openpyxl.load_workbook(target).worksheets[0]
+    header = [cell.value for cell in sheet[1]]
+    assert "Đơn vị" in header and "Xác suất đạt" in header
+    assert sheet.max_row == 1 + 112
