@@ -31,10 +31,9 @@ from typing import Any
 import pandas as pd
 
 from cdsanalysis.exceptions import CdsAnalysisError
-from cdsanalysis.report_outputs import (  # noqa: F401 - PAGE_CSS, SUMMARY_EXTRA, index_html re-exported
+from cdsanalysis.report_outputs import (  # noqa: F401 - PAGE_CSS, index_html re-exported
     INDEX_TEXT,
     PAGE_CSS,
-    SUMMARY_EXTRA,
     html_page,
     index_html,
     summary_table,

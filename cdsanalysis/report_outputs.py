@@ -22,8 +22,6 @@ if TYPE_CHECKING:  # pragma: no cover
     from cdsanalysis.dataset import Dataset
     from cdsanalysis.report import DistrictOutcome
 
-SUMMARY_EXTRA = ["target_status", "data_status", "report", "error", "html"]
-"""The columns `summary_table` adds to those of `assess`."""
 
 PAGE_CSS = """
 body { font-family: "Segoe UI", Roboto, "Helvetica Neue", Arial, "Noto Sans", sans-serif; color: #1a1a1a;
