@@ -1,16 +1,19 @@
 # Two commands do all the set-up on a fresh machine: `make report` and `make test`.
-# Each (re)builds .venv with pip when it is missing or older than pyproject.toml.
+# Each (re)builds .venv with pip from the pinned, hashed requirements.lock when .venv is missing
+# or older than the lock or pyproject.toml; `make lock` refreshes the lock after a change of specs.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: report test lab notebooks validate bench clean-venv
+.PHONY: venv report test lab notebooks validate bench lock clean-venv
 
-$(STAMP): pyproject.toml
+venv: $(STAMP)
+
+$(STAMP): pyproject.toml requirements.lock
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[test]"
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	@touch $(STAMP)
 
 # Every district's report into reports/<as_of>/ (HTML, PNG, summary.csv/.xlsx, index.html, run.json).
@@ -35,6 +38,12 @@ notebooks: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_forecast.py
 	$(BIN)/python benchmarks/bench_render.py
+
+# The lock: every package of the runtime and test sets, exact versions with hashes, for any platform.
+lock: $(STAMP)
+	$(BIN)/python -m pip install --quiet uv
+	$(BIN)/uv pip compile pyproject.toml --extra test --python-version 3.11 --universal \
+		--generate-hashes --no-header -o requirements.lock
 
 clean-venv:
 	rm -rf $(VENV)

@@ -43,10 +43,10 @@ def _max_rss_mb() -> float:
 
 def _load(case: str):
     if case == "province":
-        from cdsanalysis.dataset import load_dataset
+        from cdsanalysis.data.dataset import load_dataset
 
         return load_dataset()
-    from cdsanalysis.synthetic import synthetic_dataset
+    from cdsanalysis.model.synthetic import synthetic_dataset
 
     return synthetic_dataset(districts=700, communes=10_000, periods=6, seed=0)
 
@@ -64,8 +64,8 @@ def worker(case: str, repeats: int) -> dict:
     """Measure one case in this process; return the figures."""
     import numpy as np
 
-    from cdsanalysis.forecast import forecast, forecast_dates
-    from cdsanalysis.models.hazard import HazardModel
+    from cdsanalysis.model.projection import forecast, forecast_dates
+    from cdsanalysis.model.hazard import HazardModel
 
     start = time.perf_counter()
     dataset = _load(case)
@@ -126,7 +126,7 @@ def profile(case: str) -> None:
     import cProfile
     import pstats
 
-    from cdsanalysis.forecast import forecast
+    from cdsanalysis.model.projection import forecast
 
     dataset = _load(case)
     forecast(dataset, until=UNTIL, draws=DRAWS, seed=0)

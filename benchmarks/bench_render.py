@@ -30,7 +30,7 @@ BIN = Path(sys.executable).parent
 
 
 def district_codes(limit: int | None) -> list[str]:
-    from cdsanalysis.dataset import load_dataset
+    from cdsanalysis.data.dataset import load_dataset
 
     codes = list(load_dataset().districts()["district_code"])
     return codes[:limit] if limit else codes
@@ -67,7 +67,7 @@ def main(argv: list[str] | None = None) -> int:
         loop_dir, render_dir = Path(tmp, "loop"), Path(tmp, "render")
         loop_dir.mkdir()
         # Warm the file cache and bytecode once, outside the timings, so neither side pays it.
-        subprocess.run([str(BIN / "python"), "-c", "import papermill, cdsanalysis.report, altair, vl_convert"],
+        subprocess.run([str(BIN / "python"), "-c", "import papermill, cdsanalysis.report.batch, altair, vl_convert"],
                        check=True, cwd=ROOT)
         render_seconds = cdsanalysis_render(codes, render_dir, args.jobs)
         loop_seconds = papermill_loop(codes, loop_dir)

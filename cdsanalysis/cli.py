@@ -37,7 +37,7 @@ def _positive_int(text: str) -> int:
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:
-    from cdsanalysis.dataset import bundled_data_dir, load_dataset
+    from cdsanalysis.data.dataset import bundled_data_dir, load_dataset
 
     directory = _data_dir(args.directory) or bundled_data_dir()
     dataset = load_dataset(directory)
@@ -48,9 +48,9 @@ def _cmd_validate(args: argparse.Namespace) -> int:
 
 
 def _cmd_progress(args: argparse.Namespace) -> int:
-    from cdsanalysis.dataset import load_dataset
-    from cdsanalysis.display import format_standing
-    from cdsanalysis.standing import standing
+    from cdsanalysis.data.dataset import load_dataset
+    from cdsanalysis.report.display import format_standing
+    from cdsanalysis.data.snapshot import standing
 
     dataset = load_dataset(_data_dir(args.data))
     print(format_standing(standing(dataset, args.as_of)))
@@ -61,8 +61,8 @@ def _cmd_import(args: argparse.Namespace) -> int:
     source = Path(args.file)
     if not source.is_file():
         raise _UsageError(f"{args.file}: no such file")
-    from cdsanalysis.dataset import bundled_data_dir, load_dataset
-    from cdsanalysis.spreadsheet import import_sheet
+    from cdsanalysis.data.dataset import bundled_data_dir, load_dataset
+    from cdsanalysis.data.sheet_import import import_sheet
 
     out = Path(args.out)
     units_dir = _data_dir(args.data) or (out if (out / "units.csv").is_file() else bundled_data_dir())
@@ -75,11 +75,11 @@ def _cmd_import(args: argparse.Namespace) -> int:
 
 
 def _cmd_forecast(args: argparse.Namespace) -> int:
-    from cdsanalysis.assess import assess
-    from cdsanalysis.dataset import load_dataset
-    from cdsanalysis.display import format_assessment
-    from cdsanalysis.forecast import forecast
-    from cdsanalysis.provenance import illustrative_note
+    from cdsanalysis.model.assessment import assess
+    from cdsanalysis.data.dataset import load_dataset
+    from cdsanalysis.report.display import format_assessment
+    from cdsanalysis.model.projection import forecast
+    from cdsanalysis.data.provenance import illustrative_note
 
     out = Path(args.out) if args.out else None
     if out is not None and out.suffix.lower() not in (".csv", ".xlsx"):
@@ -102,11 +102,11 @@ def _cmd_forecast(args: argparse.Namespace) -> int:
 
 def _write_table(table, out: Path, lang: str) -> None:
     if out.suffix.lower() == ".xlsx":
-        from cdsanalysis.excel import write_assessment_xlsx
+        from cdsanalysis.report.excel import write_assessment_xlsx
 
         write_assessment_xlsx(table, out, lang=lang)
     else:
-        from cdsanalysis.io import atomic_write_csv
+        from cdsanalysis.data.io import atomic_write_csv
 
         atomic_write_csv(out, table)
 
@@ -120,14 +120,14 @@ _ILLUSTRATIVE_NOTE = {
 
 
 def _cmd_render(args: argparse.Namespace) -> int:
-    from cdsanalysis.report import render
+    from cdsanalysis.report.batch import render
 
     districts = [d.strip() for d in args.districts.split(",") if d.strip()] if args.districts else None
     if args.jobs is not None and args.jobs < 1:
         raise _UsageError(f"--jobs must be at least 1; got {args.jobs}")
     result = render(_data_dir(args.data), as_of=args.as_of, districts=districts, jobs=args.jobs, out=args.out,
                     lang=args.lang, draws=args.draws, seed=args.seed, progress=not args.quiet)
-    from cdsanalysis.display import format_assessment
+    from cdsanalysis.report.display import format_assessment
 
     if not result.table.empty:
         print(format_assessment(result.table, result.as_of, lang=args.lang))
@@ -177,14 +177,14 @@ def build_parser() -> argparse.ArgumentParser:
     renderer.add_argument("--as-of", help="forecast origin YYYY-MM-DD (default: the latest date in the data)")
     renderer.add_argument("--districts", help="comma-separated codes or names (default: every district)")
     renderer.add_argument("--jobs", type=int, help="parallel processes (default: the number of cores)")
-    renderer.add_argument("--out", help="output root (default: reports/ of the repository)")
+    renderer.add_argument("--out", help="output root (default: reports/ in the current folder)")
     renderer.add_argument("--lang", choices=["vi", "en"], default="vi", help="report language (default: vi)")
     renderer.add_argument("--draws", type=int, default=4000, help="simulated paths (default: 4000)")
     renderer.add_argument("--seed", type=int, default=0, help="random seed (default: 0)")
     renderer.add_argument("--quiet", action="store_true", help="no progress bar")
     renderer.set_defaults(run=_cmd_render)
 
-    from cdsanalysis.models import MODEL_NAMES  # light: names only
+    from cdsanalysis.model.registry import MODEL_NAMES  # light: names only
 
     fc = commands.add_parser("forecast", help="forecast every district and assess its targets")
     fc.add_argument("--data", help="data directory (default: the bundled data)")

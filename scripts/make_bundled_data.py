@@ -12,7 +12,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from cdsanalysis.io import atomic_write_csv
+from cdsanalysis.data.io import atomic_write_csv
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 SEED = 969

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pandas as pd
 
-from cdsanalysis.dataset import Dataset
+from cdsanalysis.data.dataset import Dataset
 
 TARGET_COLUMNS = ["district_code", "district_name", "deadline", "target", "kind", "source", "status", "note"]
 
@@ -55,3 +57,34 @@ def break_four_rules(rows: list[dict[str, str]]) -> list[dict[str, str]]:
     set_row(rows, TX_2024, completed="17")
     set_row(rows, {"district_code": "380", "as_of": "2024-06-30"}, completed="0")
     return rows + [dict(rows[10])]
+
+
+def small_tables(illustrative: bool = True, without_progress: str | None = None) -> dict[str, pd.DataFrame]:
+    """Three districts: 901 (6 communes, illustrative history), 902 (10, recognised), 903 (4, a claim)."""
+    sizes = {"901": ("Huyện An Bình", 6), "902": ("Huyện Bình Minh", 10), "903": ("Thị xã Cẩm Lâm", 4)}
+    units = pd.DataFrame([{"district_code": code, "district_name": name, "commune_code": f"{code}{i:02d}",
+                           "commune_name": f"Xã Số {code}-{i}", "commune_type": "xã", "source": "test"}
+                          for code, (name, n) in sizes.items() for i in range(n)])
+    kind_901 = "illustrative" if illustrative else "actual"
+    rows = [("901", "2023-01-01", 1, kind_901), ("901", "2023-07-01", 2, kind_901), ("901", "2024-01-01", 3, kind_901),
+            ("902", "2023-01-01", 0, "actual"), ("902", "2024-01-01", 2, "actual"),
+            ("903", "2023-01-01", 0, "actual"), ("903", "2024-01-01", 1, "claim")]
+    progress = pd.DataFrame([{"district_code": c, "district_name": "", "as_of": d, "completed": str(n),
+                              "source": "test", "status": s, "note": ""} for c, d, n, s in rows
+                             if c != without_progress])
+    targets = pd.DataFrame([
+        {"district_code": c, "district_name": "", "deadline": d, "target": str(t), "kind": k, "source": "test",
+         "status": s}
+        for c, d, t, k, s in [("901", "2023-12-31", 3, "commune_quota", "illustrative" if illustrative else "target"),
+                              ("901", "2024-12-31", 5, "commune_quota", "illustrative" if illustrative else "target"),
+                              ("902", "2024-12-31", 6, "commune_quota", "target"),
+                              ("903", "2024-12-31", 4, "all_communes", "target"),
+                              ("", "2024-12-31", 15, "commune_quota", "target")]])
+    return {"units": units, "progress": progress, "targets": targets}
+
+
+def write_tables(folder: Path, tables: dict[str, pd.DataFrame]) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, frame in tables.items():
+        frame.to_csv(folder / f"{name}.csv", index=False)
+    return folder

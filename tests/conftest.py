@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from cdsanalysis.dataset import BUNDLED_DATA
+from cdsanalysis.data.bundled import REPOSITORY_DATA
 
 CsvRows = list[dict[str, str]]
 
@@ -18,7 +18,7 @@ CsvRows = list[dict[str, str]]
 def data_copy(tmp_path: Path) -> Path:
     """A copy of the bundled data directory, safe to edit."""
     target = tmp_path / "data"
-    shutil.copytree(BUNDLED_DATA, target)
+    shutil.copytree(REPOSITORY_DATA, target)
     return target
 
 

@@ -6,10 +6,10 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from cdsanalysis.assess import STATUS_LABELS, Status, assess, current_pace, status_label
-from cdsanalysis.dataset import Dataset
+from cdsanalysis.model.assessment import STATUS_LABELS, Status, assess, current_pace, status_label
+from cdsanalysis.data.dataset import Dataset
 from cdsanalysis.exceptions import CdsAnalysisError
-from cdsanalysis.forecast import Forecast
+from cdsanalysis.model.projection import Forecast
 from cdsanalysis.settings import DAYS_PER_MONTH, Thresholds
 
 AS_OF = pd.Timestamp("2024-06-30")

@@ -8,12 +8,12 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from cdsanalysis.backtest import (
+from cdsanalysis.model.backtesting import (
     TABLE_COLUMNS, _origin_seed, backtest, brier_score, default_origins, ranked_probability_scores,
 )
-from cdsanalysis.dataset import Dataset, load_dataset
+from cdsanalysis.data.dataset import Dataset, load_dataset
 from cdsanalysis.exceptions import CdsAnalysisError
-from cdsanalysis.forecast import forecast
+from cdsanalysis.model.projection import forecast
 from tests.builders import make_dataset
 
 D0, D1, D2, D3 = "2022-12-31", "2023-06-30", "2023-12-31", "2024-06-30"

@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from cdsanalysis import load_dataset
-from cdsanalysis.dataset import BUNDLED_DATA
+from cdsanalysis.data.bundled import REPOSITORY_DATA
 
 
 @pytest.fixture(scope="module")
@@ -16,7 +16,7 @@ def dataset():
 
 @pytest.fixture(scope="module")
 def figures() -> pd.DataFrame:
-    return pd.read_csv(BUNDLED_DATA / "sources" / "sourced_figures.csv", dtype=str, keep_default_na=False)
+    return pd.read_csv(REPOSITORY_DATA / "sources" / "sourced_figures.csv", dtype=str, keep_default_na=False)
 
 
 def test_every_row_has_source_and_status(dataset):
@@ -109,12 +109,12 @@ def test_generation_script_is_deterministic(tmp_path, monkeypatch):
     import shutil
 
     spec = importlib.util.spec_from_file_location("make_bundled_data",
-                                                  BUNDLED_DATA.parent / "scripts" / "make_bundled_data.py")
+                                                  REPOSITORY_DATA.parent / "scripts" / "make_bundled_data.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     copy = tmp_path / "data"
-    shutil.copytree(BUNDLED_DATA, copy)
+    shutil.copytree(REPOSITORY_DATA, copy)
     monkeypatch.setattr(module, "DATA", copy)
     module.main()
     for name in ("progress.csv", "targets.csv"):
-        assert (copy / name).read_bytes() == (BUNDLED_DATA / name).read_bytes(), name
+        assert (copy / name).read_bytes() == (REPOSITORY_DATA / name).read_bytes(), name

@@ -7,7 +7,8 @@ import json
 import pandas as pd
 import pytest
 
-from cdsanalysis import charts
+from cdsanalysis.report import charts
+from cdsanalysis.report.formats import format_date
 from cdsanalysis.exceptions import CdsAnalysisError
 
 AS_OF = pd.Timestamp("2024-06-30")
@@ -125,7 +126,9 @@ def test_overview_static_has_no_selection():
 def test_calibration_chart_takes_the_backtest_table():
     table = pd.DataFrame({"model": ["hazard", "hazard", "linear"], "predicted": [0.1, 0.8, 0.5],
                           "observed": [0.0, 1.0, 0.5], "count": [3, 2, 5]})
-    spec = charts.calibration_chart(table, lang="en").to_dict()
+    from cdsanalysis.model.plots import calibration_chart
+
+    spec = calibration_chart(table, lang="en").to_dict()
     reference, lines, points = spec["layer"]
     assert _dataset(spec, reference) == [{"predicted": 0.0, "observed": 0.0}, {"predicted": 1.0, "observed": 1.0}]
     assert lines["encoding"]["color"]["sort"] == ["hazard", "linear"]
@@ -153,4 +156,4 @@ def test_interactive_html_has_a_fixed_id_and_no_network_script():
 
 @pytest.mark.parametrize(("lang", "expected"), [("vi", "05/01/2025"), ("en", "2025-01-05")])
 def test_format_date(lang, expected):
-    assert charts.format_date("2025-01-05", lang) == expected
+    assert format_date("2025-01-05", lang) == expected

@@ -10,9 +10,9 @@ import pytest
 
 import cdsanalysis
 from cdsanalysis import Dataset, load_dataset
-from cdsanalysis.dataset import BUNDLED_DATA
+from cdsanalysis.data.bundled import REPOSITORY_DATA
 from cdsanalysis.exceptions import CdsAnalysisError, NameLookupError
-from cdsanalysis.names import display_name
+from cdsanalysis.data.names import display_name
 
 
 @pytest.fixture(scope="module")
@@ -71,9 +71,9 @@ def test_unknown_district_suggests_nearest(dataset):
 
 
 def test_loading_never_modifies_the_raw_files():
-    before = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in BUNDLED_DATA.glob("*.csv")}
+    before = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in REPOSITORY_DATA.glob("*.csv")}
     load_dataset()
-    after = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in BUNDLED_DATA.glob("*.csv")}
+    after = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in REPOSITORY_DATA.glob("*.csv")}
     assert before == after
 
 

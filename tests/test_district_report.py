@@ -9,9 +9,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from cdsanalysis.assess import assess
-from cdsanalysis.dataset import Dataset
-from cdsanalysis.district_report import (
+from cdsanalysis.model.assessment import assess
+from cdsanalysis.data.dataset import Dataset
+from cdsanalysis.report.district import (
     PROGRESS_RATIO_BANDS,
     STATUS_COLORS,
     build_district_report,
@@ -23,40 +23,10 @@ from cdsanalysis.district_report import (
     save_forecast,
 )
 from cdsanalysis.exceptions import CdsAnalysisError, NameLookupError
-from cdsanalysis.forecast import forecast
+from cdsanalysis.model.projection import forecast
+from tests.builders import small_tables, write_tables
 
 DRAWS = 200
-
-
-def small_tables(illustrative: bool = True, without_progress: str | None = None) -> dict[str, pd.DataFrame]:
-    """Three districts: 901 (6 communes, illustrative history), 902 (10, recognised), 903 (4, a claim)."""
-    sizes = {"901": ("Huyện An Bình", 6), "902": ("Huyện Bình Minh", 10), "903": ("Thị xã Cẩm Lâm", 4)}
-    units = pd.DataFrame([{"district_code": code, "district_name": name, "commune_code": f"{code}{i:02d}",
-                           "commune_name": f"Xã Số {code}-{i}", "commune_type": "xã", "source": "test"}
-                          for code, (name, n) in sizes.items() for i in range(n)])
-    kind_901 = "illustrative" if illustrative else "actual"
-    rows = [("901", "2023-01-01", 1, kind_901), ("901", "2023-07-01", 2, kind_901), ("901", "2024-01-01", 3, kind_901),
-            ("902", "2023-01-01", 0, "actual"), ("902", "2024-01-01", 2, "actual"),
-            ("903", "2023-01-01", 0, "actual"), ("903", "2024-01-01", 1, "claim")]
-    progress = pd.DataFrame([{"district_code": c, "district_name": "", "as_of": d, "completed": str(n),
-                              "source": "test", "status": s, "note": ""} for c, d, n, s in rows
-                             if c != without_progress])
-    targets = pd.DataFrame([
-        {"district_code": c, "district_name": "", "deadline": d, "target": str(t), "kind": k, "source": "test",
-         "status": s}
-        for c, d, t, k, s in [("901", "2023-12-31", 3, "commune_quota", "illustrative" if illustrative else "target"),
-                              ("901", "2024-12-31", 5, "commune_quota", "illustrative" if illustrative else "target"),
-                              ("902", "2024-12-31", 6, "commune_quota", "target"),
-                              ("903", "2024-12-31", 4, "all_communes", "target"),
-                              ("", "2024-12-31", 15, "commune_quota", "target")]])
-    return {"units": units, "progress": progress, "targets": targets}
-
-
-def write_tables(folder: Path, tables: dict[str, pd.DataFrame]) -> Path:
-    folder.mkdir(parents=True, exist_ok=True)
-    for name, frame in tables.items():
-        frame.to_csv(folder / f"{name}.csv", index=False)
-    return folder
 
 
 @pytest.fixture
@@ -66,14 +36,14 @@ def data_dir(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def saved(tmp_path: Path, data_dir: Path) -> Path:
-    from cdsanalysis.dataset import load_dataset
+    from cdsanalysis.data.dataset import load_dataset
 
     return save_forecast(forecast(load_dataset(data_dir), draws=DRAWS, seed=3), tmp_path / "out" / "forecast.npz",
                          data_dir=data_dir)
 
 
 def test_report_facts_match_assess_on_the_same_forecast(data_dir):
-    from cdsanalysis.dataset import load_dataset
+    from cdsanalysis.data.dataset import load_dataset
 
     report = build_district_report("An Bình", data_dir=data_dir, draws=DRAWS, seed=3)
     expected = assess(forecast(load_dataset(data_dir), draws=DRAWS, seed=3))
@@ -161,7 +131,7 @@ def test_status_table_colours_status_cells_and_keeps_a_fixed_id(data_dir):
 
 
 def test_saved_forecast_round_trips(data_dir, saved):
-    from cdsanalysis.dataset import load_dataset
+    from cdsanalysis.data.dataset import load_dataset
 
     original = forecast(load_dataset(data_dir), draws=DRAWS, seed=3)
     loaded = load_forecast(saved)
@@ -217,7 +187,7 @@ def test_dataset_from_frames_is_accepted_too():
 
 
 def test_baselines_show_the_steady_sensitivity_beside_the_model(data_dir):
-    from cdsanalysis.dataset import load_dataset
+    from cdsanalysis.data.dataset import load_dataset
 
     report = build_district_report("901", data_dir=data_dir, draws=DRAWS, seed=3)
     steady = assess(forecast(load_dataset(data_dir), until=report.band["date"].max(), model="steady",
@@ -231,7 +201,7 @@ def test_baselines_show_the_steady_sensitivity_beside_the_model(data_dir):
 
 
 def test_saved_steady_paths_give_the_numbers_a_fit_in_place_gives(data_dir, tmp_path):
-    from cdsanalysis.dataset import load_dataset
+    from cdsanalysis.data.dataset import load_dataset
 
     dataset = load_dataset(data_dir)
     main = forecast(dataset, draws=DRAWS, seed=3)

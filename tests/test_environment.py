@@ -53,3 +53,37 @@ def test_parser_sees_the_real_lists():
 
 def test_environment_installs_the_project_itself():
     assert "- -e ." in (ROOT / "environment.yml").read_text(encoding="utf-8")
+
+
+def locked_versions() -> dict[str, set[str]]:
+    """Package → pinned versions in requirements.lock (a package may have one pin per marker)."""
+    pins: dict[str, set[str]] = {}
+    for line in (ROOT / "requirements.lock").read_text(encoding="utf-8").splitlines():
+        match = re.match(r"^([A-Za-z0-9_.\-]+)==([^\s;\\]+)", line)
+        if match:
+            pins.setdefault(re.sub(r"[-_.]+", "-", match.group(1)).lower(), set()).add(match.group(2))
+    return pins
+
+
+def test_lock_is_in_sync_with_pyproject():
+    """Every runtime and test requirement is pinned, with hashes, at a version its spec allows.
+
+    After changing a spec in pyproject.toml, `make lock` brings the lock back in step.
+    """
+    from packaging.specifiers import SpecifierSet
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    wanted = dict(_normalise(r) for r in project["dependencies"] + project["optional-dependencies"]["test"])
+    pins = locked_versions()
+    assert sorted(set(wanted) - set(pins)) == [], "required but not in requirements.lock: run `make lock`"
+    wrong = {name: sorted(pins[name]) for name, spec in wanted.items()
+             if not all(SpecifierSet(spec).contains(v) for v in pins[name])}
+    assert wrong == {}, "pinned versions outside pyproject.toml's specs: run `make lock`"
+    text = (ROOT / "requirements.lock").read_text(encoding="utf-8")
+    assert text.count("==") <= text.count("--hash=sha256:"), "every pin carries a hash"
+
+
+def test_make_installs_from_the_lock():
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    assert "--require-hashes -r requirements.lock" in makefile
+    assert "--no-deps" in makefile  # the project itself adds nothing unpinned

@@ -9,8 +9,8 @@ import pandas as pd
 import pytest
 from openpyxl import load_workbook
 
-from cdsanalysis.district_report import STATUS_COLORS
-from cdsanalysis.excel import write_assessment_xlsx
+from cdsanalysis.report.district import STATUS_COLORS
+from cdsanalysis.report.excel import write_assessment_xlsx
 from cdsanalysis.exceptions import CdsAnalysisError
 
 

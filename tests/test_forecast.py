@@ -6,12 +6,12 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from cdsanalysis.dataset import Dataset
+from cdsanalysis.data.dataset import Dataset
 from cdsanalysis.exceptions import CdsAnalysisError
-from cdsanalysis.forecast import Forecast, forecast, forecast_dates
-from cdsanalysis.models import StartState
-from cdsanalysis.models.baselines import linear_trend
-from cdsanalysis.models.hazard import simulate_paths
+from cdsanalysis.model.projection import Forecast, forecast, forecast_dates
+from cdsanalysis.model.registry import StartState
+from cdsanalysis.model.baselines import linear_trend
+from cdsanalysis.model.hazard import simulate_paths
 from tests.builders import make_dataset
 
 HALF_YEARS = ["2022-12-31", "2023-06-30", "2023-12-31", "2024-06-30"]
@@ -162,7 +162,7 @@ def test_last_value_baseline_and_unknown_model():
 
 
 def test_bundled_data_forecast_meets_the_acceptance_rules():
-    from cdsanalysis.dataset import load_dataset
+    from cdsanalysis.data.dataset import load_dataset
 
     result = forecast(load_dataset(), as_of="2024-06-30")
     assert len(result.district_codes) == 27 and result.draws == 4000

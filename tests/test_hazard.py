@@ -6,9 +6,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from cdsanalysis.dataset import Dataset
+from cdsanalysis.data.dataset import Dataset
 from cdsanalysis.exceptions import CdsAnalysisError
-from cdsanalysis.models.hazard import HazardModel, HazardResults, at_risk_table
+from cdsanalysis.model.hazard import HazardModel, HazardResults, at_risk_table
 from tests.builders import make_dataset
 
 HALF_YEARS = ["2022-12-31", "2023-06-30", "2023-12-31", "2024-06-30", "2024-12-31"]

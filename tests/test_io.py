@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from cdsanalysis.io import atomic_write_csv, atomic_write_text
+from cdsanalysis.data.io import atomic_write_csv, atomic_write_text
 
 
 def test_atomic_write_replaces_and_leaves_no_temp(tmp_path):

@@ -1,4 +1,4 @@
-"""Tests of cdsanalysis.names: canonical spellings and look-up by code or any spelling of a name.
+"""Tests of cdsanalysis.data.names: canonical spellings and look-up by code or any spelling of a name.
 
 Rows are copied from the national statistics office's unit list of Thanh Hóa (2023 frame).
 """
@@ -14,7 +14,7 @@ import pandas as pd
 import pytest
 
 from cdsanalysis.exceptions import CdsAnalysisError, NameLookupError
-from cdsanalysis.names import NameIndex, canonical_tone, display_name, name_key, nfc, strip_prefix
+from cdsanalysis.data.names import NameIndex, canonical_tone, display_name, name_key, nfc, strip_prefix
 
 DISTRICTS = [
     ("380", "Thành phố Thanh Hóa"),

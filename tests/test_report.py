@@ -11,20 +11,21 @@ import pandas as pd
 import pytest
 
 from cdsanalysis.cli import main
-from cdsanalysis.dataset import load_dataset
-from cdsanalysis.district_report import STATUS_COLORS
-from cdsanalysis.forecast import forecast
-from cdsanalysis.report import (
+from cdsanalysis.data.dataset import load_dataset
+from cdsanalysis.report.district import STATUS_COLORS
+from cdsanalysis.model.projection import forecast
+from cdsanalysis.report.batch import (
     CHART_TAG,
-    DistrictOutcome,
     _is_kernel_start_failure,
     chart_png,
-    index_html,
     notebook_html,
     render,
     stem_for,
 )
-from tests.test_district_report import small_tables, write_tables
+from cdsanalysis.report.outcomes import DistrictOutcome
+from cdsanalysis.report.outputs import index_html
+from cdsanalysis.report.template import template_path
+from tests.builders import small_tables, write_tables
 
 DRAWS = 100
 NETWORK_ASSET = re.compile(r"<(?:script|link)\b[^>]*(?:src|href)\s*=\s*[\"']?(?:https?:)?//", re.IGNORECASE)
@@ -116,7 +117,7 @@ def test_render_writes_every_output(rendered):
 
 
 def test_summary_numbers_are_those_of_assess_on_the_same_forecast(rendered, data_dir):
-    from cdsanalysis.assess import assess
+    from cdsanalysis.model.assessment import assess
 
     result, _ = rendered
     summary = pd.read_csv(result.out_dir / "summary.csv", dtype={"district_code": str}, keep_default_na=False)
@@ -188,7 +189,7 @@ def test_a_kernel_that_fails_to_start_is_retried(rendered, tmp_path, monkeypatch
 
     import papermill
 
-    from cdsanalysis import report
+    from cdsanalysis.report import batch as report
 
     result, _ = rendered
     folder = tmp_path / "run"
@@ -204,7 +205,7 @@ def test_a_kernel_that_fails_to_start_is_retried(rendered, tmp_path, monkeypatch
 
     monkeypatch.setattr(papermill, "execute_notebook", flaky)
     task = {"code": "902", "name": "Huyện Bình Minh", "stem": "902-binh-minh", "folder": str(folder),
-            "template": str(report.TEMPLATE), "retries": 2, "lang": "vi", "prestart": False, "title": "t",
+            "template": str(template_path()), "retries": 2, "lang": "vi", "prestart": False, "title": "t",
             "parameters": {"district": "902", "as_of": "2024-01-01", "data_dir": None,
                            "forecast_file": "forecast.npz", "draws": DRAWS, "seed": 5, "lang": "vi"}}
     outcome = report._render_one(task)
@@ -215,13 +216,13 @@ def test_a_kernel_that_fails_to_start_is_retried(rendered, tmp_path, monkeypatch
 def test_a_cell_error_is_not_retried(rendered, tmp_path):
     import shutil
 
-    from cdsanalysis import report
+    from cdsanalysis.report import batch as report
 
     result, _ = rendered
     folder = tmp_path / "run"
     folder.mkdir()
     shutil.copy(result.out_dir / "forecast.npz", folder / "forecast.npz")
-    task = {"code": "x", "name": "x", "stem": "x", "folder": str(folder), "template": str(report.TEMPLATE),
+    task = {"code": "x", "name": "x", "stem": "x", "folder": str(folder), "template": str(template_path()),
             "retries": 2, "lang": "vi", "prestart": False, "title": "t",
             "parameters": {"district": "An Binh X", "as_of": None, "data_dir": None,
                            "forecast_file": "forecast.npz", "draws": DRAWS, "seed": 5, "lang": "vi"}}

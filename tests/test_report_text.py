@@ -6,7 +6,7 @@ import math
 
 import pytest
 
-from cdsanalysis.report_text import format_percent
+from cdsanalysis.report.formats import format_percent
 
 
 @pytest.mark.parametrize("value, lang, digits, text", [

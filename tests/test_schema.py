@@ -7,7 +7,7 @@ import pytest
 
 from cdsanalysis import load_dataset
 from cdsanalysis.exceptions import DataValidationError
-from cdsanalysis.schema import validate
+from cdsanalysis.data.schema import validate
 from tests.builders import HH_2023, TX_2024, break_four_rules, set_row
 
 

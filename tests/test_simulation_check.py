@@ -11,9 +11,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from cdsanalysis.backtest import backtest, observed_dates
+from cdsanalysis.model.backtesting import backtest, observed_dates
 from cdsanalysis.exceptions import CdsAnalysisError
-from cdsanalysis.synthetic import half_year_ends, synthetic_dataset
+from cdsanalysis.model.synthetic import half_year_ends, synthetic_dataset
 
 REPLICATES = 8
 DISTRICTS = 30
@@ -59,7 +59,7 @@ def test_hazard_brier_beats_linear(replicates):
 
 def test_fit_recovers_the_generating_parameters():
     """Generator and model share one parametrisation: alpha at the last date, beta per year, tau."""
-    from cdsanalysis.models.hazard import HazardModel
+    from cdsanalysis.model.hazard import HazardModel
 
     hazard, trend, heterogeneity, districts = 0.25, 0.3, 0.5, 200
     dataset = synthetic_dataset(districts=districts, communes=6000, periods=6, seed=0, hazard=hazard, trend=trend,

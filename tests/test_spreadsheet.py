@@ -12,7 +12,7 @@ import pytest
 from openpyxl import Workbook
 
 from cdsanalysis.exceptions import CdsAnalysisError, DataValidationError
-from cdsanalysis.spreadsheet import PROGRESS_COLUMNS, import_sheet, read_progress_sheet
+from cdsanalysis.data.sheet_import import PROGRESS_COLUMNS, import_sheet, read_progress_sheet
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SHEETS = FIXTURES / "sheets"
@@ -151,7 +151,7 @@ def test_committed_fixtures_match_the_script(tmp_path):
 
 
 def test_output_is_a_valid_dataset():
-    from cdsanalysis.dataset import Dataset
+    from cdsanalysis.data.dataset import Dataset
 
     progress = pd.concat([read_progress_sheet(SHEETS / n, UNITS)
                           for n in ("clean_province.xlsx", "merged_header.xlsx")], ignore_index=True)

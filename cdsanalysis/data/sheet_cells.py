@@ -2,7 +2,7 @@
 
 Counts arrive as numbers or as text ("12", " 12 ", "12,0"); dates as Excel dates, Excel day
 numbers or text written day first ("30/6/2024", "ngày 30 tháng 6 năm 2024"). Text is matched
-through its accent-free key (`cdsanalysis.names.name_key`), so punctuation is already spaces.
+through its accent-free key (`cdsanalysis.data.names.name_key`), so punctuation is already spaces.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import re
 
 import pandas as pd
 
-from cdsanalysis.names import name_key, nfc
+from cdsanalysis.data.names import name_key, nfc
 
 # Dates in accent-free keys (punctuation is already spaces): day first, ISO, or "30 thang 6 nam 2024".
 _DATE_PATTERNS = (

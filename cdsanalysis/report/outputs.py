@@ -1,10 +1,10 @@
 """What a render run writes once the notebooks ran: summary.csv/.xlsx, index.html and run.json.
 
-The summary table is `cdsanalysis.assess.assess` for the province and the rendered districts,
+The summary table is `cdsanalysis.model.assessment.assess` for the province and the rendered districts,
 with the provenance of each figure and how each district's report went; index.html ranks the
 districts by their chance of meeting the next target and lists the failures last; run.json
 records the parameters, the data, the versions and the timings of the run. Every HTML page
-of a run (this index and the district pages of `cdsanalysis.report`) shares `html_page`.
+of a run (this index and the district pages of `cdsanalysis.report.batch`) shares `html_page`.
 """
 
 from __future__ import annotations
@@ -19,8 +19,8 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 if TYPE_CHECKING:  # pragma: no cover
-    from cdsanalysis.dataset import Dataset
-    from cdsanalysis.report import DistrictOutcome
+    from cdsanalysis.data.dataset import Dataset
+    from cdsanalysis.report.outcomes import DistrictOutcome
 
 
 PAGE_CSS = """
@@ -50,7 +50,7 @@ def html_page(title: str, body: str, lang: str) -> str:
 
 def summary_table(forecast, codes: list[str], outcomes: dict[str, DistrictOutcome]) -> pd.DataFrame:
     """`assess` rows of the province and the rendered districts, with provenance and report columns."""
-    from cdsanalysis.assess import assess
+    from cdsanalysis.model.assessment import assess
 
     dataset = forecast.dataset
     table = assess(forecast)
@@ -96,8 +96,8 @@ INDEX_TEXT = {
 def index_html(table: pd.DataFrame, outcomes: list[DistrictOutcome], as_of: pd.Timestamp, lang: str,
                illustrative: bool) -> str:
     """The ranking page: districts by P(meet) of the next deadline, with links; failures listed last."""
-    from cdsanalysis.charts import format_date
-    from cdsanalysis.report_text import STATUS_COLORS
+    from cdsanalysis.report.formats import format_date
+    from cdsanalysis.report.text import STATUS_COLORS
 
     text = INDEX_TEXT[lang]
     status_col = "status_vi" if lang == "vi" else "status_en"
@@ -175,8 +175,8 @@ def write_summaries(folder: Path, table: pd.DataFrame, outcomes: Sequence[Distri
     The index carries the illustrative-data warning when any progress figure or target of
     ``dataset`` (the data as loaded, not cut at ``as_of``) is illustrative.
     """
-    from cdsanalysis.excel import write_assessment_xlsx
-    from cdsanalysis.io import atomic_write_csv, atomic_write_text
+    from cdsanalysis.report.excel import write_assessment_xlsx
+    from cdsanalysis.data.io import atomic_write_csv, atomic_write_text
 
     atomic_write_csv(folder / "summary.csv", table)
     write_assessment_xlsx(table, folder / "summary.xlsx", lang=lang)
@@ -188,7 +188,7 @@ def write_summaries(folder: Path, table: pd.DataFrame, outcomes: Sequence[Distri
 def write_run_record(folder: Path, parameters: dict[str, Any], dataset: Dataset, timings: dict[str, float],
                      outcomes: Sequence[DistrictOutcome]) -> None:
     """Write ``run.json``: the run's parameters, its data, the versions used, timings and each district."""
-    from cdsanalysis.io import atomic_write_text
+    from cdsanalysis.data.io import atomic_write_text
 
     record = {
         "parameters": parameters,

@@ -5,7 +5,7 @@ template runs under papermill in a process pool and loads that file (so a kernel
 little more than start, load arrays and draw one chart). Each finished notebook becomes an
 offline HTML page (inputs hidden, chart as an embedded PNG, no script or stylesheet from
 the network) and its chart a PNG for Word reports. The run writes ``summary.csv``,
-``summary.xlsx``, ``index.html`` and ``run.json`` beside them (`cdsanalysis.report_outputs`).
+``summary.xlsx``, ``index.html`` and ``run.json`` beside them (`cdsanalysis.report.outputs`).
 
 Everything is written into a staging folder that replaces ``<out>/<as_of>/`` only at the end,
 so a re-run never leaves stale files mixed in and a reader never sees half a run. One
@@ -24,28 +24,20 @@ import shutil
 import tempfile
 import threading
 import time
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
+from cdsanalysis.data.io import fresh_folder
 from cdsanalysis.exceptions import CdsAnalysisError
-from cdsanalysis.report_outputs import (  # noqa: F401 - PAGE_CSS, index_html re-exported
-    INDEX_TEXT,
-    PAGE_CSS,
-    html_page,
-    index_html,
-    summary_table,
-    write_run_record,
-    write_summaries,
-)
+from cdsanalysis.report.outcomes import DistrictOutcome, RenderResult
+from cdsanalysis.report.outputs import INDEX_TEXT, html_page, summary_table, write_run_record, write_summaries
+from cdsanalysis.report.template import template_path
 
-ROOT = Path(__file__).resolve().parent.parent
-TEMPLATE = ROOT / "notebooks" / "district_forecast.ipynb"
-"""The papermill template (resolved from the package, never from the working directory)."""
-REPORTS = ROOT / "reports"
-"""Default output root; git ignores it."""
+REPORTS = Path("reports")
+"""Default output root, relative to the working directory (``make report`` runs in the repository,
+whose git ignores it)."""
 
 FORECAST_FILE = "forecast.npz"
 KERNEL_LOG = "kernels.log"
@@ -56,60 +48,9 @@ CHART_TAG = "trajectory-chart"
 HIDDEN_TAGS = {"remove-cell", "parameters", "injected-parameters"}
 
 
-@dataclass(frozen=True)
-class DistrictOutcome:
-    """How one district's rendering went."""
-
-    district_code: str
-    district_name: str
-    stem: str
-    ok: bool
-    error: str = ""
-    attempts: int = 1
-    seconds: float = 0.0
-    phases: dict[str, float] = field(default_factory=dict)
-
-    @property
-    def files(self) -> list[str]:
-        return [f"{self.stem}.{ext}" for ext in (("ipynb", "html", "png") if self.ok else ("ipynb",))]
-
-
-@dataclass(frozen=True, eq=False)
-class RenderResult:
-    """What `render` did: where, for which districts, what failed, and the summary table."""
-
-    out_dir: Path
-    as_of: pd.Timestamp
-    outcomes: tuple[DistrictOutcome, ...]
-    table: pd.DataFrame
-    timings: dict[str, float] = field(default_factory=dict)
-
-    @property
-    def failed(self) -> list[DistrictOutcome]:
-        return [o for o in self.outcomes if not o.ok]
-
-    @property
-    def ok(self) -> bool:
-        return not self.failed
-
-    def summary(self) -> pd.DataFrame:
-        """The summary table (as in summary.csv): one row per district and target, province first."""
-        return self.table.copy()
-
-    def to_frame(self) -> pd.DataFrame:
-        """One row per district: code, name, ok, error, attempts, seconds."""
-        return pd.DataFrame([{"district_code": o.district_code, "district_name": o.district_name, "ok": o.ok,
-                              "error": o.error, "attempts": o.attempts, "seconds": round(o.seconds, 2)}
-                             for o in self.outcomes])
-
-    def _repr_html_(self) -> str:
-        return (f"<b>RenderResult</b> {self.out_dir}: {len(self.outcomes) - len(self.failed)} of "
-                f"{len(self.outcomes)} districts rendered" + self.to_frame().to_html(index=False))
-
-
 def stem_for(code: str, short_name: str) -> str:
     """File name stem of a district's outputs: code and accent-free short name, e.g. ``399-hoang-hoa``."""
-    from cdsanalysis.names import name_key
+    from cdsanalysis.data.names import name_key
 
     slug = re.sub(r"[^a-z0-9]+", "-", name_key(short_name)).strip("-")
     return f"{code}-{slug}" if slug else code
@@ -263,7 +204,7 @@ def _render_one(task: dict[str, Any]) -> DistrictOutcome:
 
 def _prepare(task: dict[str, Any]) -> None:
     """Build the district's report and chart in this warm worker, where the template will find them."""
-    from cdsanalysis.district_report import prepare_report
+    from cdsanalysis.report.district import prepare_report
 
     try:
         prepare_report(Path(task["folder"]) / task["parameters"]["forecast_file"], task["code"], task["lang"])
@@ -272,13 +213,13 @@ def _prepare(task: dict[str, Any]) -> None:
 
 
 def _write_text(path: Path, text: str) -> None:
-    from cdsanalysis.io import atomic_write_text
+    from cdsanalysis.data.io import atomic_write_text
 
     atomic_write_text(path, text)
 
 
 def _write_bytes(path: Path, data: bytes) -> None:
-    from cdsanalysis.io import atomic_write_bytes
+    from cdsanalysis.data.io import atomic_write_bytes
 
     atomic_write_bytes(path, data)
 
@@ -323,8 +264,8 @@ def chart_png(notebook) -> bytes | None:
 # The batch
 # --------------------------------------------------------------------------------------------
 
-PRELOAD = ["pandas", "cdsanalysis.report", "cdsanalysis.district_report", "cdsanalysis.charts",
-           "cdsanalysis.assess", "cdsanalysis.forecast", "cdsanalysis.dataset", "papermill", "nbconvert", "altair"]
+PRELOAD = ["pandas", "cdsanalysis.report.batch", "cdsanalysis.report.district", "cdsanalysis.report.charts",
+           "cdsanalysis.model.assessment", "cdsanalysis.model.projection", "cdsanalysis.data.dataset", "papermill", "nbconvert", "altair"]
 """Imported once by the fork server, so workers start with them loaded (pure Python, no threads)."""
 
 
@@ -394,7 +335,7 @@ def render(
     if lang not in INDEX_TEXT:
         raise CdsAnalysisError(f"lang must be 'vi' or 'en'; got {lang!r}")
     jobs = max(1, int(jobs or os.cpu_count() or 1))
-    template = Path(template).resolve() if template is not None else TEMPLATE
+    template = Path(template).resolve() if template is not None else template_path()
     if not template.is_file():
         raise CdsAnalysisError(f"{template}: template notebook not found")
     clock = time.perf_counter()
@@ -420,9 +361,9 @@ def _render(pool, log, data_dir, as_of, districts, jobs, out, lang, draws, seed,
             clock) -> RenderResult:
     from tqdm import tqdm
 
-    from cdsanalysis.dataset import load_dataset
-    from cdsanalysis.forecast_store import save_forecast
-    from cdsanalysis.forecast import forecast
+    from cdsanalysis.data.dataset import load_dataset
+    from cdsanalysis.model.store import save_forecast
+    from cdsanalysis.model.projection import forecast
 
     dataset = load_dataset(data_dir)
     listing = dataset.districts()
@@ -434,10 +375,10 @@ def _render(pool, log, data_dir, as_of, districts, jobs, out, lang, draws, seed,
     steady = forecast(dataset, as_of=as_of, until=result.dates[-1], model="steady", draws=draws, seed=seed)
     fitted = time.perf_counter()
 
-    root = Path(out).resolve() if out is not None else REPORTS  # absolute: papermill changes directory
+    root = Path(out if out is not None else REPORTS).resolve()  # absolute: papermill changes directory
     root.mkdir(parents=True, exist_ok=True)
     final = root / f"{result.as_of:%Y-%m-%d}"
-    staging = Path(tempfile.mkdtemp(prefix=f".{final.name}.rendering-", dir=root))
+    staging = fresh_folder(root, prefix=f".{final.name}.rendering-")
     try:
         save_forecast(result, staging / FORECAST_FILE, data_dir=data_dir or dataset.source, steady=steady)
         tasks = [{

@@ -52,6 +52,17 @@ def _umask() -> int:
     return mask
 
 
+def fresh_folder(parent: str | os.PathLike, prefix: str) -> Path:
+    """A new, uniquely named folder in ``parent`` with ordinary permissions (0755 under umask 022).
+
+    `tempfile.mkdtemp` makes 0700, which would hide a whole report folder from a web server or a
+    colleague once it is renamed into place.
+    """
+    folder = Path(tempfile.mkdtemp(prefix=prefix, dir=parent))
+    os.chmod(folder, 0o777 & ~_umask())
+    return folder
+
+
 def _atomic_write(path: str | os.PathLike, write: Callable[[IO], None], mode: str) -> Path:
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from cdsanalysis.names import name_key
-from cdsanalysis.sheet_cells import cell_text, context_date, looks_numeric
+from cdsanalysis.data.names import name_key
+from cdsanalysis.data.sheet_cells import cell_text, context_date, looks_numeric
 
 HEADER_SEARCH_ROWS = 30  # the header sits under a few title lines, never deeper than this
 

@@ -1,11 +1,11 @@
 """Everything one district's report shows, computed in one call.
 
 The template notebook calls `build_district_report`. Given a forecast file saved by
-`save_forecast` (`cdsanalysis.forecast_store`; what `cdsanalysis render` does once for all
+`save_forecast` (`cdsanalysis.model.store`; what `cdsanalysis render` does once for all
 districts), the kernel only loads arrays and small tables: no model fit, no validation, no
 statsmodels; altair loads only when the chart is drawn. Without one, it loads the data and
 fits the model itself, so the raw papermill CLI works on the template. The wording lives in
-`cdsanalysis.report_text`.
+`cdsanalysis.report.text`.
 """
 
 from __future__ import annotations
@@ -19,28 +19,21 @@ import numpy as np
 import pandas as pd
 
 from cdsanalysis.exceptions import CdsAnalysisError
-from cdsanalysis.forecast_store import (  # noqa: F401 - FORMAT_VERSION, save_forecast re-exported
+from cdsanalysis.model.store import (  # noqa: F401 - FORMAT_VERSION, save_forecast re-exported
     FORMAT_VERSION,
     forecast_file_info,
     load_forecast,
     save_forecast,
 )
-from cdsanalysis.report_text import (
-    RATIO_LABELS,
-    STATUS_COLORS,
-    TEXT,
-    format_day,
-    format_number,
-    format_percent,
-    ratio_label,
-)
+from cdsanalysis.report.formats import format_date, format_number, format_percent
+from cdsanalysis.report.text import RATIO_LABELS, STATUS_COLORS, TEXT, ratio_label
 from cdsanalysis.settings import PROGRESS_RATIO_BANDS, ProgressRatioBands  # noqa: F401 - re-exported
 
 if TYPE_CHECKING:  # pragma: no cover
     import altair as alt
 
-    from cdsanalysis.dataset import Dataset
-    from cdsanalysis.forecast import Forecast
+    from cdsanalysis.data.dataset import Dataset
+    from cdsanalysis.model.projection import Forecast
 
 _BASELINES = ("linear", "last")
 
@@ -76,8 +69,8 @@ def prepare_report(forecast_file: str | os.PathLike, district_code: str, lang: s
     import pickle
     from dataclasses import replace
 
-    from cdsanalysis.charts import to_png
-    from cdsanalysis.io import atomic_write_bytes
+    from cdsanalysis.report.charts import to_png
+    from cdsanalysis.data.io import atomic_write_bytes
 
     report = build_district_report(district_code, forecast_file=forecast_file, lang=lang)
     report = replace(report, prepared_png=to_png(report.chart()))
@@ -114,7 +107,7 @@ class StatusTable:
     def _repr_html_(self) -> str:
         import html
 
-        from cdsanalysis.assess import STATUS_LABELS, Status
+        from cdsanalysis.model.assessment import STATUS_LABELS, Status
 
         colours = {STATUS_LABELS[Status(s)][self.lang]: c for s, c in STATUS_COLORS.items()}
         head = "".join(f"<th>{html.escape(str(c))}</th>" for c in self.frame.columns)
@@ -139,7 +132,7 @@ class StatusTable:
 class DistrictReport:
     """One district's report: the facts, the tables and the chart a reader sees.
 
-    Made by `build_district_report`. ``assessment`` is `cdsanalysis.assess.assess` restricted
+    Made by `build_district_report`. ``assessment`` is `cdsanalysis.model.assessment.assess` restricted
     to the district (the same numbers as the batch summary); ``band`` holds the forecast
     median with its 50 % and 80 % intervals per forecast date; ``baselines`` the baseline
     counts at each deadline.
@@ -175,7 +168,7 @@ class DistrictReport:
     def heading(self) -> str:
         """Markdown title and date line."""
         return (f"# {self.text['heading'].format(name=self.district_name)}\n\n"
-                f"{self.text['as_of'].format(date=format_day(self.as_of, self.lang))} · {self.district_code}")
+                f"{self.text['as_of'].format(date=format_date(self.as_of, self.lang))} · {self.district_code}")
 
     def provenance(self) -> str:
         """Markdown: the illustrative-data warning when any figure used is made up, else the sources line."""
@@ -197,7 +190,7 @@ class DistrictReport:
         return self.text["standing_line"].format(
             done=self.completed, total=self.communes_total,
             share=format_percent(self.completed / self.communes_total, self.lang),
-            date=format_day(self.observed_on, self.lang), kind=kind)
+            date=format_date(self.observed_on, self.lang), kind=kind)
 
     def method_notes(self) -> str:
         from cdsanalysis.settings import DEFAULT_THRESHOLDS
@@ -218,7 +211,7 @@ class DistrictReport:
         cols = t["columns"]
         status_col = "status_vi" if lang == "vi" else "status_en"
         return pd.DataFrame({
-            cols["deadline"]: [format_day(d, lang) for d in a["deadline"]],
+            cols["deadline"]: [format_date(d, lang) for d in a["deadline"]],
             cols["target"]: a["target"].astype(int).tolist(),
             cols["kind"]: [t["target_kind"].get(k, k) for k in a["kind"]],
             cols["target_status"]: [t["target_status"].get(s, s) for s in a["target_status"]],
@@ -234,7 +227,7 @@ class DistrictReport:
         cols = t["columns"]
         a = self.assessment[self.assessment["deadline"] > self.as_of]
         return pd.DataFrame({
-            cols["deadline"]: [format_day(d, lang) for d in a["deadline"]],
+            cols["deadline"]: [format_date(d, lang) for d in a["deadline"]],
             cols["target"]: a["target"].astype(int).tolist(),
             cols["current_pace"]: [format_number(v, lang, 2) for v in a["current_pace"]],
             cols["required_pace"]: [format_number(v, lang, 2) for v in a["required_pace"]],
@@ -253,7 +246,7 @@ class DistrictReport:
             return [f"{int(v)} ({t['yes'] if v >= target else t['no']})" for v, target in zip(values, b["target"])]
 
         return pd.DataFrame({
-            cols["deadline"]: [format_day(d, lang) for d in b["deadline"]],
+            cols["deadline"]: [format_date(d, lang) for d in b["deadline"]],
             cols["target"]: b["target"].astype(int).tolist(),
             cols["model"]: [format_number(v, lang, 0) for v in b["model_median"]],
             cols["model_meets"]: [format_percent(p, lang, 1) for p in b["p_meet"]],
@@ -269,7 +262,7 @@ class DistrictReport:
     # ---- chart and facts ------------------------------------------------------------------
     def chart(self) -> alt.LayerChart:
         """The trajectory chart (observed, forecast median with 50 %/80 % bands, targets, required paths)."""
-        from cdsanalysis.charts import trajectory_chart
+        from cdsanalysis.report.charts import trajectory_chart
 
         return trajectory_chart(self.history, self.band, self.targets, name=self.district_name, as_of=self.as_of,
                                 communes_total=self.communes_total, lang=self.lang, model=self.model,
@@ -279,7 +272,7 @@ class DistrictReport:
         """The chart as PNG (drawn offline by vl-convert; prepared by the renderer when it ran)."""
         if self.prepared_png is not None:
             return self.prepared_png
-        from cdsanalysis.charts import to_png
+        from cdsanalysis.report.charts import to_png
 
         return to_png(self.chart())
 
@@ -287,7 +280,7 @@ class DistrictReport:
         """The chart as a static PNG image for the notebook (and the HTML report)."""
         from IPython.display import Image
 
-        from cdsanalysis.charts import labels
+        from cdsanalysis.report.charts import labels
 
         png = self.chart_png()
         alt = labels(self.lang)["trajectory_title"].format(name=self.district_name)
@@ -340,8 +333,8 @@ def build_district_report(
     and the hazard model is fitted here. Raises `NameLookupError` for an unknown district
     (naming the nearest) and `CdsAnalysisError` when the district has no figure by ``as_of``.
     """
-    from cdsanalysis.assess import assess
-    from cdsanalysis.forecast import forecast
+    from cdsanalysis.model.assessment import assess
+    from cdsanalysis.model.projection import forecast
 
     if lang not in TEXT:
         raise CdsAnalysisError(f"lang must be 'vi' or 'en'; got {lang!r}")
@@ -357,7 +350,7 @@ def build_district_report(
         result = load_forecast(forecast_file)
         source = "file"
     else:
-        from cdsanalysis.dataset import load_dataset
+        from cdsanalysis.data.dataset import load_dataset
 
         result = forecast(load_dataset(data_dir), as_of=as_of, draws=draws, seed=seed)
         source = "fitted"

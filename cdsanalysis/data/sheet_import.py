@@ -2,8 +2,8 @@
 
 The sheets are made for people, not programs: title lines above the header, headers merged over
 two rows, a "Tổng cộng" row, numbers typed as text and dates typed day-first. This module finds
-the header by what it says (`cdsanalysis.sheet_layout`), reads each row as Excel shows it
-(`cdsanalysis.sheet_cells`), and reports every problem at once with the Excel row and column,
+the header by what it says (`cdsanalysis.data.sheet_layout`), reads each row as Excel shows it
+(`cdsanalysis.data.sheet_cells`), and reports every problem at once with the Excel row and column,
 so an office can fix its file in one pass. The source file is read into memory and never written.
 """
 
@@ -19,9 +19,9 @@ from pathlib import Path
 import pandas as pd
 
 from cdsanalysis.exceptions import FAILURE_COLUMNS, CdsAnalysisError, DataValidationError, NameLookupError
-from cdsanalysis.names import NameIndex, name_key
-from cdsanalysis.sheet_cells import cell_date, cell_text, is_blank, text_date, whole_number
-from cdsanalysis.sheet_layout import (  # noqa: F401 - HEADER_SEARCH_ROWS re-exported
+from cdsanalysis.data.names import NameIndex, name_key
+from cdsanalysis.data.sheet_cells import cell_date, cell_text, is_blank, text_date, whole_number
+from cdsanalysis.data.sheet_layout import (  # noqa: F401 - HEADER_SEARCH_ROWS re-exported
     EXPECTED_HEADERS,
     HEADER_SEARCH_ROWS,
     OPTIONAL_HEADERS,
@@ -75,7 +75,7 @@ def read_progress_sheet(
     The date of a row is its own date cell, else ``as_of``, else a date in the title lines
     ("tính đến ngày 30/6/2024"). A "Toàn tỉnh" row becomes the province row (code "").
     """
-    from cdsanalysis.schema import PROGRESS_STATUSES
+    from cdsanalysis.data.schema import PROGRESS_STATUSES
 
     path = Path(path)
     if status not in PROGRESS_STATUSES:
@@ -104,7 +104,7 @@ def read_progress_sheet(
 
 def import_sheet(path: str | os.PathLike, units: pd.DataFrame, out_dir: str | os.PathLike, **kwargs) -> Path:
     """Read a sheet and merge its rows into ``out_dir/progress.csv``; same (district, date) is replaced."""
-    from cdsanalysis.io import atomic_write_csv, read_text_table
+    from cdsanalysis.data.io import atomic_write_csv, read_text_table
 
     new = read_progress_sheet(path, units, **kwargs)
     new = new.assign(as_of=new["as_of"].dt.strftime("%Y-%m-%d"), completed=new["completed"].astype(str))

@@ -30,7 +30,7 @@ from cdsanalysis.exceptions import CdsAnalysisError
 from cdsanalysis.settings import DAYS_PER_MONTH, DAYS_PER_YEAR, DEFAULT_THRESHOLDS, PROVINCE_NAME, Thresholds
 
 if TYPE_CHECKING:  # pragma: no cover
-    from cdsanalysis.forecast import Forecast
+    from cdsanalysis.model.projection import Forecast
 
 PACE_WINDOW_DAYS = DAYS_PER_YEAR
 """Current pace is measured over the last 12 months of a district's observations."""

@@ -17,6 +17,7 @@ import numpy as np
 import pandas as pd
 
 from cdsanalysis.exceptions import CdsAnalysisError
+from cdsanalysis.report.formats import format_date
 
 if TYPE_CHECKING:  # pragma: no cover
     import altair as alt
@@ -53,12 +54,6 @@ LABELS: dict[str, dict[str, str]] = {
         "overview_title": "Tiến độ của các đơn vị cấp huyện đến {as_of}",
         "overview_subtitle": "Xanh đậm: số xã đã hoàn thành; nền xám: tổng số xã; vạch đỏ: mục tiêu {deadline}",
         "history_title": "Diễn biến của đơn vị được chọn",
-        "predicted": "Xác suất dự báo",
-        "observed_freq": "Tần suất thực tế",
-        "model": "Mô hình",
-        "count": "Số trường hợp",
-        "calibration_title": "Hiệu chuẩn: xác suất dự báo so với thực tế",
-        "perfect": "Hiệu chuẩn hoàn hảo",
     },
     "en": {
         "date": "Date",
@@ -88,12 +83,6 @@ LABELS: dict[str, dict[str, str]] = {
         "overview_title": "Progress of the district-level units to {as_of}",
         "overview_subtitle": "Dark blue: communes completed; grey: all communes; red tick: target for {deadline}",
         "history_title": "History of the selected unit",
-        "predicted": "Forecast probability",
-        "observed_freq": "Observed frequency",
-        "model": "Model",
-        "count": "Cases",
-        "calibration_title": "Calibration: forecast probability against outcome",
-        "perfect": "Perfect calibration",
     },
 }
 """Every piece of chart text, in both languages: the only place chart labels live."""
@@ -120,12 +109,6 @@ def labels(lang: str) -> dict[str, str]:
     if lang not in LABELS:
         raise CdsAnalysisError(f"lang must be one of {', '.join(LANGS)}; got {lang!r}")
     return LABELS[lang]
-
-
-def format_date(value: object, lang: str = "vi") -> str:
-    """30/06/2024 in Vietnamese, 2024-06-30 in English."""
-    stamp = pd.Timestamp(value)
-    return f"{stamp:%d/%m/%Y}" if lang == "vi" else f"{stamp:%Y-%m-%d}"
 
 
 def _iso(frame: pd.DataFrame, *columns: str) -> pd.DataFrame:
@@ -316,32 +299,6 @@ def overview_chart(
     lines = alt.layer(detail.mark_line(), detail.mark_point(filled=True, size=50)).properties(
         width=300, height=300, title=text["history_title"])
     return alt.hconcat(bars, lines).configure_view(stroke=None)
-
-
-def calibration_chart(table: pd.DataFrame, *, lang: str = "vi") -> alt.LayerChart:
-    """Forecast probability against observed frequency, one line per model, with the diagonal.
-
-    ``table``: ``model, predicted, observed, count`` per model and probability bin (the layout
-    of `cdsanalysis.backtest.Backtest.calibration`); models keep their order of appearance.
-    """
-    import altair as alt
-
-    text = labels(lang)
-    axis = alt.Scale(domain=[0, 1])
-    x = alt.X("predicted:Q", title=text["predicted"], scale=axis, axis=alt.Axis(format=".0%"))
-    y = alt.Y("observed:Q", title=text["observed_freq"], scale=axis, axis=alt.Axis(format=".0%"))
-    diagonal = pd.DataFrame({"predicted": [0.0, 1.0], "observed": [0.0, 1.0]})
-    reference = alt.Chart(diagonal).mark_line(color="#888888", strokeDash=[4, 4]).encode(x=x, y=y)
-    color = alt.Color("model:N", title=text["model"], sort=list(dict.fromkeys(table["model"])))
-    tooltip = [alt.Tooltip("model:N", title=text["model"]),
-               alt.Tooltip("predicted:Q", title=text["predicted"], format=".2f"),
-               alt.Tooltip("observed:Q", title=text["observed_freq"], format=".2f"),
-               alt.Tooltip("count:Q", title=text["count"])]
-    lines = alt.Chart(table).mark_line().encode(x=x, y=y, color=color, tooltip=tooltip)
-    points = alt.Chart(table).mark_point(filled=True).encode(x=x, y=y, color=color, tooltip=tooltip,
-                                                             size=alt.Size("count:Q", title=text["count"]))
-    return alt.layer(reference, lines, points).properties(
-        width=360, height=360, title=alt.TitleParams(text["calibration_title"], anchor="start"))
 
 
 def to_png(chart: alt.TopLevelMixin | dict[str, Any], scale: float = 2.0) -> bytes:

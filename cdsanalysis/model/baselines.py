@@ -16,8 +16,8 @@ import pandas as pd
 from cdsanalysis.settings import DAYS_PER_YEAR
 
 if TYPE_CHECKING:  # pragma: no cover
-    from cdsanalysis.dataset import Dataset
-    from cdsanalysis.models import StartState
+    from cdsanalysis.data.dataset import Dataset
+    from cdsanalysis.model.registry import StartState
 
 
 def simulate_last(dataset: Dataset, state: StartState, dates: pd.DatetimeIndex, draws: int,

@@ -1,6 +1,6 @@
 """The summary workbook officials open: one row per district and target, Vietnamese headers, statuses coloured.
 
-`write_assessment_xlsx` takes the frame `cdsanalysis.assess.assess` returns (extra columns
+`write_assessment_xlsx` takes the frame `cdsanalysis.model.assessment.assess` returns (extra columns
 of the batch summary, such as ``report`` or ``html``, are written when present) and writes
 a formatted sheet plus a sheet of notes, atomically.
 """
@@ -69,7 +69,7 @@ NOTES = {
 
 def _cell_value(column: str, value: object, lang: str) -> object:
     """What a cell holds: translated labels, None for missing numbers, native dates."""
-    from cdsanalysis.report_text import TEXT
+    from cdsanalysis.report.text import TEXT
 
     text = TEXT[lang]
     if value is None or (not isinstance(value, str) and pd.isna(value)):
@@ -94,16 +94,16 @@ def _cell_value(column: str, value: object, lang: str) -> object:
 def write_assessment_xlsx(table: pd.DataFrame, path: str | os.PathLike, lang: str = "vi") -> Path:
     """Write an `assess()` frame (or the batch summary) as a formatted workbook at ``path``.
 
-    Status cells take the colours of `cdsanalysis.report_text.STATUS_COLORS`; the
+    Status cells take the colours of `cdsanalysis.report.text.STATUS_COLORS`; the
     ``status`` column shows the label in ``lang``; a second sheet explains the columns.
     """
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
 
-    from cdsanalysis.assess import STATUS_LABELS, Status
-    from cdsanalysis.io import atomic_write_bytes
-    from cdsanalysis.report_text import STATUS_COLORS
+    from cdsanalysis.model.assessment import STATUS_LABELS, Status
+    from cdsanalysis.data.io import atomic_write_bytes
+    from cdsanalysis.report.text import STATUS_COLORS
     from cdsanalysis.settings import DEFAULT_THRESHOLDS
 
     if lang not in VALUE_TEXT:

@@ -19,7 +19,7 @@ import pandas as pd
 from cdsanalysis.exceptions import CdsAnalysisError
 
 if TYPE_CHECKING:  # pragma: no cover
-    from cdsanalysis.forecast import Forecast
+    from cdsanalysis.model.projection import Forecast
 
 FORMAT_VERSION = 1
 _TABLES = ("units", "progress", "targets")
@@ -55,7 +55,7 @@ def save_forecast(result: Forecast, path: str | os.PathLike, data_dir: str | os.
     """
     import io
 
-    from cdsanalysis.io import atomic_write_bytes
+    from cdsanalysis.data.io import atomic_write_bytes
 
     meta = {
         "format": FORMAT_VERSION,
@@ -87,8 +87,8 @@ def load_forecast(path: str | os.PathLike, model: str | None = None) -> Forecast
 
     ``model="steady"``: the steady-rate paths saved beside it instead (None if none were saved).
     """
-    from cdsanalysis.dataset import Dataset
-    from cdsanalysis.forecast import Forecast
+    from cdsanalysis.data.dataset import Dataset
+    from cdsanalysis.model.projection import Forecast
 
     path = Path(path)
     if not path.is_file():

@@ -23,13 +23,13 @@ import pandas as pd
 from cdsanalysis.exceptions import CdsAnalysisError
 
 if TYPE_CHECKING:  # pragma: no cover
-    from cdsanalysis.dataset import Dataset
+    from cdsanalysis.data.dataset import Dataset
 
 MODELS: dict[str, tuple[str, str]] = {
-    "hazard": ("cdsanalysis.models.hazard", "simulate"),
-    "steady": ("cdsanalysis.models.hazard", "simulate_steady"),
-    "linear": ("cdsanalysis.models.baselines", "simulate_linear"),
-    "last": ("cdsanalysis.models.baselines", "simulate_last"),
+    "hazard": ("cdsanalysis.model.hazard", "simulate"),
+    "steady": ("cdsanalysis.model.hazard", "simulate_steady"),
+    "linear": ("cdsanalysis.model.baselines", "simulate_linear"),
+    "last": ("cdsanalysis.model.baselines", "simulate_last"),
 }
 """Model name -> (module, function). ``hazard`` is the default; ``steady`` is the same fit with
 today's completion rate held constant (a sensitivity); ``linear`` and ``last`` are baselines."""

@@ -10,20 +10,12 @@ from pathlib import Path
 
 import pandas as pd
 
-from cdsanalysis.dates import parse_date
+from cdsanalysis.data.bundled import bundled_data_dir
+from cdsanalysis.data.dates import parse_date
 from cdsanalysis.exceptions import CdsAnalysisError
-from cdsanalysis.io import TABLE_FILES
-from cdsanalysis.names import NameIndex, display_name
-from cdsanalysis.schema import read_tables, to_typed, validate_tables
-
-BUNDLED_DATA = Path(__file__).resolve().parent.parent / "data"
-"""The repository's `data/` directory (the package is installed editable)."""
-
-
-def bundled_data_dir() -> Path:
-    """Where the bundled data live; `CDSANALYSIS_DATA` overrides it."""
-    return Path(os.environ.get("CDSANALYSIS_DATA", BUNDLED_DATA))
-
+from cdsanalysis.data.io import TABLE_FILES
+from cdsanalysis.data.names import NameIndex, display_name
+from cdsanalysis.data.schema import read_tables, to_typed, validate_tables
 
 @dataclass(frozen=True)
 class Dataset:

@@ -36,8 +36,8 @@ from cdsanalysis.exceptions import CdsAnalysisError
 from cdsanalysis.settings import DAYS_PER_YEAR
 
 if TYPE_CHECKING:  # pragma: no cover
-    from cdsanalysis.dataset import Dataset
-    from cdsanalysis.models import StartState
+    from cdsanalysis.data.dataset import Dataset
+    from cdsanalysis.model.registry import StartState
 
 TAU_BOUNDS = (0.01, 5.0)
 """Search range of tau, the sd of the district effects on the log-hazard scale."""

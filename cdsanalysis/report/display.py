@@ -90,6 +90,6 @@ def format_assessment(table: pd.DataFrame, as_of: pd.Timestamp, lang: str = "vi"
 
 
 def _short(name: str) -> str:
-    from cdsanalysis.names import display_name
+    from cdsanalysis.data.names import display_name
 
     return display_name(name) if name else ""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # pragma: no cover
-    from cdsanalysis.dataset import Dataset
+    from cdsanalysis.data.dataset import Dataset
 
 _NOTES = {
     "vi": ("Lưu ý: {what} là số liệu minh họa (illustrative), được tạo ra để lấp chỗ trống trong "

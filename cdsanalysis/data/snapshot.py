@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from cdsanalysis.dataset import Dataset
+from cdsanalysis.data.dataset import Dataset
 
 
 def standing(dataset: Dataset, as_of: object = None) -> pd.DataFrame:

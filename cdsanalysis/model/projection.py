@@ -20,13 +20,13 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
-from cdsanalysis.dates import parse_date
+from cdsanalysis.data.dates import parse_date
 from cdsanalysis.exceptions import CdsAnalysisError
-from cdsanalysis.models import StartState, get_simulator
+from cdsanalysis.model.registry import StartState, get_simulator
 from cdsanalysis.settings import DEFAULT_THRESHOLDS, DEFAULT_UNTIL, PROVINCE_NAME
 
 if TYPE_CHECKING:  # pragma: no cover
-    from cdsanalysis.dataset import Dataset
+    from cdsanalysis.data.dataset import Dataset
 
 QUANTILE_METHOD = "inverted_cdf"
 SUMMARY_COLUMNS = ["district_code", "date", "mean", "median", "lower", "upper"]

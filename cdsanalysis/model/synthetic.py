@@ -20,9 +20,9 @@ from cdsanalysis.exceptions import CdsAnalysisError
 from cdsanalysis.settings import DAYS_PER_YEAR
 
 if TYPE_CHECKING:  # pragma: no cover
-    from cdsanalysis.dataset import Dataset
+    from cdsanalysis.data.dataset import Dataset
 
-SOURCE = "synthetic: cdsanalysis.synthetic.synthetic_dataset"
+SOURCE = "synthetic: cdsanalysis.model.synthetic.synthetic_dataset"
 
 
 def half_year_ends(start: object, periods: int) -> pd.DatetimeIndex:
@@ -65,7 +65,7 @@ def synthetic_dataset(
     (times a lognormal(0, ``target_spread``) factor), plus the province's (their sum).
     Codes are zero-padded numbers as strings; names are "Huyện Mẫu 001", "Xã Mẫu 001-01".
     """
-    from cdsanalysis.dataset import Dataset
+    from cdsanalysis.data.dataset import Dataset
 
     if districts < 1 or periods < 1 or hazard <= 0 or heterogeneity < 0 or lead_years < 0:
         raise CdsAnalysisError("need districts >= 1, periods >= 1, hazard > 0, heterogeneity >= 0, lead_years >= 0")

@@ -17,8 +17,8 @@ import pandas as pd
 import pandera.pandas as pa
 
 from cdsanalysis.exceptions import FAILURE_COLUMNS, DataValidationError, NameLookupError
-from cdsanalysis.io import TABLE_FILES, read_text_table
-from cdsanalysis.names import NameIndex, name_key
+from cdsanalysis.data.io import TABLE_FILES, read_text_table
+from cdsanalysis.data.names import NameIndex, name_key
 
 PROGRESS_STATUSES = ("actual", "claim", "derived", "illustrative")
 TARGET_STATUSES = ("target", "illustrative")

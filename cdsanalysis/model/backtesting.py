@@ -28,15 +28,15 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
-from cdsanalysis.dates import parse_date
+from cdsanalysis.data.dates import parse_date
 from cdsanalysis.exceptions import CdsAnalysisError
-from cdsanalysis.forecast import forecast
-from cdsanalysis.models import get_simulator
+from cdsanalysis.model.projection import forecast
+from cdsanalysis.model.registry import get_simulator
 from cdsanalysis.settings import DEFAULT_THRESHOLDS
 
 if TYPE_CHECKING:  # pragma: no cover
-    from cdsanalysis.dataset import Dataset
-    from cdsanalysis.forecast import Forecast
+    from cdsanalysis.data.dataset import Dataset
+    from cdsanalysis.model.projection import Forecast
 
 DEFAULT_MODELS: tuple[str, ...] = ("hazard", "steady", "linear", "last")
 
@@ -55,13 +55,6 @@ SCORE_COLUMNS = ["model", "brier", "rps", "coverage", "mae", "n_brier", "n_rps"]
 FAILURE_COLUMNS = ["model", "origin", "reason"]
 COVERAGE_LEVELS = (0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95)
 
-_COVERAGE_LABELS = {
-    "vi": {"nominal": "Mức tin cậy danh nghĩa của khoảng dự báo", "covered": "Tỷ lệ số liệu thực tế nằm trong khoảng",
-           "coverage_title": "Độ phủ của khoảng dự báo: danh nghĩa so với thực tế"},
-    "en": {"nominal": "Nominal coverage of the interval", "covered": "Share of actual counts inside",
-           "coverage_title": "Interval coverage: nominal against observed"},
-}
-"""Texts of the coverage chart (the shared ones come from `cdsanalysis.charts.LABELS`)."""
 _FORECAST_KEY = ["model", "origin", "district_code", "date"]
 
 
@@ -263,7 +256,7 @@ class Backtest:
         """Reliability table of P(meet): per model and probability bin, mean forecast vs observed share.
 
         Columns ``model, bin, bin_lower, bin_upper, predicted, observed, count`` (the layout
-        of `cdsanalysis.charts.calibration_chart`); bins are [lower, upper), the last closed.
+        of `cdsanalysis.model.plots.calibration_chart`); bins are [lower, upper), the last closed.
         """
         if int(bins) != bins or bins < 1:
             raise CdsAnalysisError(f"bins must be a whole number >= 1; got {bins}")
@@ -281,32 +274,16 @@ class Backtest:
         return out.reset_index(drop=True)
 
     def plot_calibration(self, bins: int = 10, *, lang: str = "vi"):
-        """Reliability diagram of P(meet) (`cdsanalysis.charts.calibration_chart`)."""
-        from cdsanalysis.charts import calibration_chart
+        """Reliability diagram of P(meet) (`cdsanalysis.model.plots.calibration_chart`)."""
+        from cdsanalysis.model.plots import calibration_chart
 
         return calibration_chart(self.calibration(bins), lang=lang)
 
     def plot_coverage(self, levels: Iterable[float] = COVERAGE_LEVELS, *, lang: str = "vi"):
         """Observed against nominal coverage of the central intervals, one line per model."""
-        import altair as alt
+        from cdsanalysis.model.plots import coverage_chart
 
-        from cdsanalysis.charts import labels
-
-        text = {**labels(lang), **_COVERAGE_LABELS[lang]}
-        axis = alt.Scale(domain=[0, 1])
-        diagonal = alt.Chart(pd.DataFrame({"level": [0.0, 1.0], "coverage": [0.0, 1.0]})).mark_line(
-            color="#888888", strokeDash=[4, 4]).encode(
-            x=alt.X("level:Q", title=text["nominal"], scale=axis, axis=alt.Axis(format=".0%")),
-            y=alt.Y("coverage:Q", title=text["covered"], scale=axis, axis=alt.Axis(format=".0%")))
-        lines = alt.Chart(self.coverage(levels)).mark_line(point=True).encode(
-            x=alt.X("level:Q", scale=axis), y=alt.Y("coverage:Q", scale=axis),
-            color=alt.Color("model:N", title=text["model"]),  # same colours as calibration_chart
-            tooltip=[alt.Tooltip("model:N", title=text["model"]),
-                     alt.Tooltip("level:Q", title=text["nominal"], format=".0%"),
-                     alt.Tooltip("coverage:Q", title=text["covered"], format=".1%"),
-                     alt.Tooltip("n:Q", title=text["count"])])
-        return alt.layer(diagonal, lines).properties(
-            width=360, height=360, title=alt.TitleParams(text["coverage_title"], anchor="start"))
+        return coverage_chart(self.coverage(levels), lang=lang)
 
     def summary(self) -> pd.DataFrame:
         """The pooled scores per model (see `scores`)."""

@@ -2,7 +2,7 @@
 
 `TEXT` holds the prose and table labels of both languages, `RATIO_LABELS` the progress-ratio
 labels (after the Open SDG progress measure), `STATUS_COLORS` the colours every output gives a
-status. Status labels themselves come from `cdsanalysis.assess`. Light on purpose: the report
+status. Status labels themselves come from `cdsanalysis.model.assessment`. Light on purpose: the report
 kernel imports this module, so it needs nothing beyond numpy and pandas.
 """
 
@@ -136,7 +136,7 @@ TEXT = {
         ],
     },
 }
-"""Report prose, Vietnamese and English; status labels come from `cdsanalysis.assess`."""
+"""Report prose, Vietnamese and English; status labels come from `cdsanalysis.model.assessment`."""
 
 STATUS_COLORS = {
     "achieved": ("#1a7f37", "#ffffff"),
@@ -160,31 +160,3 @@ def ratio_label(ratio: float, bands: ProgressRatioBands = PROGRESS_RATIO_BANDS) 
     if ratio >= bands.limited:
         return "acceleration_needed"
     return "limited_progress" if ratio >= 0 else "deterioration"
-
-
-def format_number(value: float, lang: str, digits: int = 1) -> str:
-    """A number as the report writes it: ``1 234,5`` in Vietnamese, ``1,234.5`` in English; "—" if missing."""
-    if value is None or pd.isna(value):
-        return "—"
-    text = f"{value:,.{digits}f}"
-    return text.replace(",", " ").replace(".", ",") if lang == "vi" else text
-
-
-def format_percent(value: float, lang: str, digits: int = 0) -> str:
-    """A share as a percentage: ``27 %`` in Vietnamese, ``27%`` in English; "—" if missing."""
-    if value is None or pd.isna(value):
-        return "—"
-    text = f"{100 * value:.{digits}f}"
-    smallest = 10.0 ** -digits  # a chance that rounds to 0 or 100 but is not: "<1 %", ">99 %"
-    if 0 < 100 * value < smallest:
-        text = f"<{smallest:g}"
-    elif 100 - smallest < 100 * value < 100:
-        text = f">{100 - smallest:g}"
-    return f"{text.replace('.', ',')} %" if lang == "vi" else f"{text}%"
-
-
-def format_day(value: object, lang: str) -> str:
-    """A date as `cdsanalysis.charts.format_date` writes it; "—" if missing."""
-    from cdsanalysis.charts import format_date
-
-    return "—" if value is None or pd.isna(value) else format_date(value, lang)

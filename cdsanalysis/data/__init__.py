@@ -1,0 +1,1 @@
+"""Data in: the canonical tables, their validation, names and codes, spreadsheet import."""

@@ -1,0 +1,63 @@
+"""What a render returns: one `DistrictOutcome` per district and the `RenderResult` of the run.
+
+Kept apart from the renderer so the writers of summaries (`cdsanalysis.report.outputs`) can name
+these types without importing the renderer (which imports them).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+
+@dataclass(frozen=True)
+class DistrictOutcome:
+    """How one district's rendering went."""
+
+    district_code: str
+    district_name: str
+    stem: str
+    ok: bool
+    error: str = ""
+    attempts: int = 1
+    seconds: float = 0.0
+    phases: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def files(self) -> list[str]:
+        return [f"{self.stem}.{ext}" for ext in (("ipynb", "html", "png") if self.ok else ("ipynb",))]
+
+
+@dataclass(frozen=True, eq=False)
+class RenderResult:
+    """What `render` did: where, for which districts, what failed, and the summary table."""
+
+    out_dir: Path
+    as_of: pd.Timestamp
+    outcomes: tuple[DistrictOutcome, ...]
+    table: pd.DataFrame
+    timings: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def failed(self) -> list[DistrictOutcome]:
+        return [o for o in self.outcomes if not o.ok]
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed
+
+    def summary(self) -> pd.DataFrame:
+        """The summary table (as in summary.csv): one row per district and target, province first."""
+        return self.table.copy()
+
+    def to_frame(self) -> pd.DataFrame:
+        """One row per district: code, name, ok, error, attempts, seconds."""
+        return pd.DataFrame([{"district_code": o.district_code, "district_name": o.district_name, "ok": o.ok,
+                              "error": o.error, "attempts": o.attempts, "seconds": round(o.seconds, 2)}
+                             for o in self.outcomes])
+
+    def _repr_html_(self) -> str:
+        return (f"<b>RenderResult</b> {self.out_dir}: {len(self.outcomes) - len(self.failed)} of "
+                f"{len(self.outcomes)} districts rendered" + self.to_frame().to_html(index=False))
