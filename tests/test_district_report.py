@@ -11,17 +11,16 @@ import pytest
 
 from cdsanalysis.model.assessment import assess
 from cdsanalysis.data.dataset import Dataset
+from cdsanalysis.model.store import load_forecast, save_forecast
 from cdsanalysis.report.district import (
-    PROGRESS_RATIO_BANDS,
-    STATUS_COLORS,
     build_district_report,
     forecast_band,
-    load_forecast,
     prepare_report,
     prepared_path,
     ratio_label,
-    save_forecast,
 )
+from cdsanalysis.report.text import STATUS_COLORS
+from cdsanalysis.settings import PROGRESS_RATIO_BANDS
 from cdsanalysis.exceptions import CdsAnalysisError, NameLookupError
 from cdsanalysis.model.projection import forecast
 from tests.builders import small_tables, write_tables

@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 from openpyxl import load_workbook
 
-from cdsanalysis.report.district import STATUS_COLORS
+from cdsanalysis.report.text import STATUS_COLORS
 from cdsanalysis.report.excel import write_assessment_xlsx
 from cdsanalysis.exceptions import CdsAnalysisError
 

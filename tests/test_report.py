@@ -12,7 +12,7 @@ import pytest
 
 from cdsanalysis.cli import main
 from cdsanalysis.data.dataset import load_dataset
-from cdsanalysis.report.district import STATUS_COLORS
+from cdsanalysis.report.text import STATUS_COLORS
 from cdsanalysis.model.projection import forecast
 from cdsanalysis.report.batch import (
     CHART_TAG,

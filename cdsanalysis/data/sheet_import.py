@@ -21,7 +21,7 @@ import pandas as pd
 from cdsanalysis.exceptions import FAILURE_COLUMNS, CdsAnalysisError, DataValidationError, NameLookupError
 from cdsanalysis.data.names import NameIndex, name_key
 from cdsanalysis.data.sheet_cells import cell_date, cell_text, is_blank, text_date, whole_number
-from cdsanalysis.data.sheet_layout import (  # noqa: F401 - HEADER_SEARCH_ROWS re-exported
+from cdsanalysis.data.sheet_layout import (
     EXPECTED_HEADERS,
     HEADER_SEARCH_ROWS,
     OPTIONAL_HEADERS,

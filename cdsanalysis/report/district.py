@@ -19,15 +19,9 @@ import numpy as np
 import pandas as pd
 
 from cdsanalysis.exceptions import CdsAnalysisError
-from cdsanalysis.model.store import (  # noqa: F401 - FORMAT_VERSION, save_forecast re-exported
-    FORMAT_VERSION,
-    forecast_file_info,
-    load_forecast,
-    save_forecast,
-)
+from cdsanalysis.model.store import forecast_file_info, load_forecast
 from cdsanalysis.report.formats import format_date, format_number, format_percent
 from cdsanalysis.report.text import RATIO_LABELS, STATUS_COLORS, TEXT, ratio_label
-from cdsanalysis.settings import PROGRESS_RATIO_BANDS, ProgressRatioBands  # noqa: F401 - re-exported
 
 if TYPE_CHECKING:  # pragma: no cover
     import altair as alt
