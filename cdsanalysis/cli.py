@@ -111,6 +111,23 @@ def _write_table(table, out: Path, lang: str) -> None:
         atomic_write_csv(out, table)
 
 
+def _cmd_synthetic(args: argparse.Namespace) -> int:
+    from cdsanalysis.data.io import TABLE_FILES
+    from cdsanalysis.model.synthetic import write_synthetic
+
+    out = Path(args.out)
+    present = [name for name in TABLE_FILES.values() if (out / name).exists()]
+    if present:  # misuse, not bad data: a data folder is never overwritten
+        raise _UsageError(f"--out {args.out} already holds {', '.join(present)}; choose an empty or new folder")
+    if args.communes is not None and args.communes < args.districts:
+        raise _UsageError(f"--communes {args.communes} cannot fill {args.districts} districts (one at least each)")
+    folder = write_synthetic(out, districts=args.districts, communes=args.communes, periods=args.periods,
+                             seed=args.seed)
+    print(f"wrote a synthetic data folder into {folder}: {args.districts} districts, seed {args.seed} "
+          "(made-up figures, every row marked illustrative; see its README.md)")
+    return EXIT_OK
+
+
 _ILLUSTRATIVE_NOTE = {
     "vi": "Lưu ý: bảng trên dùng số liệu minh họa (illustrative), không phải số liệu chính thức; "
           "xem data/README.md và từng báo cáo.",
@@ -183,6 +200,16 @@ def build_parser() -> argparse.ArgumentParser:
     renderer.add_argument("--seed", type=int, default=0, help="random seed (default: 0)")
     renderer.add_argument("--quiet", action="store_true", help="no progress bar")
     renderer.set_defaults(run=_cmd_render)
+
+    synthetic = commands.add_parser("synthetic", help="write a made-up data folder of any size (units, "
+                                    "progress, targets, marked illustrative) to try the workflow at scale")
+    synthetic.add_argument("--districts", type=_positive_int, required=True, help="district-level units")
+    synthetic.add_argument("--communes", type=_positive_int, help="communes in all (default: 25 a district)")
+    synthetic.add_argument("--periods", type=_positive_int, default=6,
+                           help="half-yearly counts from 2021-12-31 (default: 6)")
+    synthetic.add_argument("--seed", type=int, default=0, help="random seed (default: 0)")
+    synthetic.add_argument("--out", required=True, help="a new or empty folder to write into")
+    synthetic.set_defaults(run=_cmd_synthetic)
 
     from cdsanalysis.model.registry import MODEL_NAMES  # light: names only
 

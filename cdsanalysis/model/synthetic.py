@@ -11,6 +11,8 @@ probabilities are honest.
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -39,7 +41,7 @@ def _district_sizes(districts: int, communes: int, rng: np.random.Generator) -> 
     return 1 + rng.multinomial(communes - districts, weights / weights.sum())
 
 
-def synthetic_dataset(
+def synthetic_tables(
     districts: int = 30,
     communes: int | None = None,
     periods: int = 6,
@@ -51,9 +53,8 @@ def synthetic_dataset(
     heterogeneity: float = 0.5,
     lead_years: float = 0.5,
     target_spread: float = 0.25,
-    validate: bool = True,
-) -> Dataset:
-    """A dataset in the canonical layout, drawn from the hazard process with these parameters.
+) -> dict[str, pd.DataFrame]:
+    """The units, progress and targets tables, as text, drawn from the hazard process with these parameters.
 
     ``districts`` district-level units with ``communes`` communes in all (default 25 per
     district); ``periods`` observations at consecutive half-year ends from ``start``.
@@ -64,9 +65,9 @@ def synthetic_dataset(
     the first observation and up to one year after the last, near the expected count
     (times a lognormal(0, ``target_spread``) factor), plus the province's (their sum).
     Codes are zero-padded numbers as strings; names are "Huyện Mẫu 001", "Xã Mẫu 001-01".
+    Every progress and target row has status ``illustrative`` and source `SOURCE`, so every
+    output made from them says the figures are made up.
     """
-    from cdsanalysis.data.dataset import Dataset
-
     if districts < 1 or periods < 1 or hazard <= 0 or heterogeneity < 0 or lead_years < 0:
         raise CdsAnalysisError("need districts >= 1, periods >= 1, hazard > 0, heterogeneity >= 0, lead_years >= 0")
     communes = 25 * districts if communes is None else int(communes)
@@ -134,4 +135,70 @@ def synthetic_dataset(
                              note=f"seed {seed}")
     targets["deadline"] = pd.to_datetime(targets["deadline"]).dt.strftime("%Y-%m-%d")
     targets = targets[["district_code", "district_name", "deadline", "target", "kind", "source", "status", "note"]]
-    return Dataset.from_frames(units, progress, targets, validate=validate, source=f"synthetic (seed {seed})")
+    return {"units": units, "progress": progress, "targets": targets}
+
+
+def synthetic_dataset(
+    districts: int = 30,
+    communes: int | None = None,
+    periods: int = 6,
+    seed: int = 0,
+    *,
+    start: object = "2021-12-31",
+    hazard: float = 0.25,
+    trend: float = 0.3,
+    heterogeneity: float = 0.5,
+    lead_years: float = 0.5,
+    target_spread: float = 0.25,
+    validate: bool = True,
+) -> Dataset:
+    """The `synthetic_tables` of these parameters as a `Dataset` (validated unless ``validate=False``)."""
+    from cdsanalysis.data.dataset import Dataset
+
+    tables = synthetic_tables(districts, communes, periods, seed, start=start, hazard=hazard, trend=trend,
+                              heterogeneity=heterogeneity, lead_years=lead_years, target_spread=target_spread)
+    return Dataset.from_frames(tables["units"], tables["progress"], tables["targets"], validate=validate,
+                               source=f"synthetic (seed {seed})")
+
+
+README = """# Dữ liệu tổng hợp — không phải số liệu thật
+
+Thư mục này do `cdsanalysis synthetic` tạo ra từ một quá trình mô phỏng (seed {seed}):
+{districts} đơn vị cấp huyện, {communes} xã, {periods} kỳ báo cáo nửa năm đến {last}. Tên và mã
+đơn vị đều là giả ("Huyện Mẫu 001"). Mọi dòng tiến độ và mục tiêu có `status` = `illustrative` và
+`source` = `{source}`, nên mọi báo cáo làm từ thư mục này đều ghi rõ là số liệu minh họa.
+Dùng để thử quy trình ở quy mô lớn, không dùng để ra quyết định.
+
+# Synthetic data — not real figures
+
+Written by `cdsanalysis synthetic` from a simulated process (seed {seed}): {districts} districts,
+{communes} communes, {periods} half-yearly counts up to {last}. Names and codes are made up. Every
+progress and target row has status `illustrative` and source `{source}`, so every report made
+from this folder says its figures are illustrative. For trying the workflow at scale only.
+"""
+
+
+def write_synthetic(out: str | os.PathLike, districts: int = 700, communes: int | None = None, periods: int = 6,
+                    seed: int = 0) -> Path:
+    """Write a data folder (units.csv, progress.csv, targets.csv, README.md) of `synthetic_tables`.
+
+    The process keeps `synthetic_tables`' defaults (the pooled model's own assumptions).
+    The tables are validated before anything is written; a folder that already holds any of
+    the three tables is refused, so real data is never overwritten. Returns the folder.
+    """
+    from cdsanalysis.data.dataset import Dataset
+    from cdsanalysis.data.io import TABLE_FILES, atomic_write_csv, atomic_write_text
+
+    folder = Path(out)
+    present = [name for name in TABLE_FILES.values() if (folder / name).exists()]
+    if present:
+        raise CdsAnalysisError(f"{folder} already holds {', '.join(present)}: choose an empty or new folder "
+                               "(existing data are never overwritten)")
+    tables = synthetic_tables(districts, communes, periods, seed)
+    Dataset.from_frames(tables["units"], tables["progress"], tables["targets"], validate=True)
+    for name, file_name in TABLE_FILES.items():
+        atomic_write_csv(folder / file_name, tables[name])
+    last = max(tables["progress"]["as_of"])
+    atomic_write_text(folder / "README.md", README.format(
+        seed=seed, districts=districts, communes=len(tables["units"]), periods=periods, last=last, source=SOURCE))
+    return folder
