@@ -95,20 +95,19 @@ def _cmd_forecast(args: argparse.Namespace) -> int:
     if note:
         print("\n" + note)
     if out is not None:
-        _write_table(table, out, args.lang)
+        _write_table(table, out, args.lang, result.as_of, note)
         print(f"wrote {out}")
     return EXIT_OK
 
 
-def _write_table(table, out: Path, lang: str) -> None:
+def _write_table(table, out: Path, lang: str, as_of, note: str) -> None:
+    """The assessment as the officials' workbook or as a CSV for Excel (formula-like names neutralised)."""
+    from cdsanalysis.report.excel import write_assessment_xlsx, write_summary_csv
+
     if out.suffix.lower() == ".xlsx":
-        from cdsanalysis.report.excel import write_assessment_xlsx
-
-        write_assessment_xlsx(table, out, lang=lang)
+        write_assessment_xlsx(table, out, lang=lang, as_of=as_of, caveat=note)
     else:
-        from cdsanalysis.data.io import atomic_write_csv
-
-        atomic_write_csv(out, table)
+        write_summary_csv(table, out, lang=lang, as_of=as_of)
 
 
 def _cmd_synthetic(args: argparse.Namespace) -> int:

@@ -82,13 +82,14 @@ def test_forecast_prints_every_district_and_the_province(capsys):
     assert "illustrative" in out
 
 
-def test_forecast_writes_csv(tmp_path):
+def test_forecast_writes_csv_for_excel(tmp_path):
     import pandas as pd
 
     target = tmp_path / "assessment.csv"
     assert main(["forecast", "--draws", "100", "--model", "linear", "--out", str(target)]) == 0
-    table = pd.read_csv(target, dtype={"district_code": str}, keep_default_na=False)
-    assert {"p_meet", "status", "required_pace"} <= set(table.columns)
+    assert target.read_bytes().startswith(b"\xef\xbb\xbf")  # UTF-8 with BOM: Excel reads the diacritics
+    table = pd.read_csv(target, encoding="utf-8-sig", dtype=str, keep_default_na=False)
+    assert {"Mã đơn vị", "Xác suất đạt (0–1)", "Đánh giá", "Tốc độ cần thiết (xã/tháng)"} <= set(table.columns)
     assert len(table) == 112
 
 
@@ -101,7 +102,10 @@ def test_forecast_writes_xlsx_with_vietnamese_headers(tmp_path):
 
     target = tmp_path / "assessment.xlsx"
     assert main(["forecast", "--draws", "100", "--model", "last", "--out", str(target)]) == 0
-    sheet = openpyxl.load_workbook(target).worksheets[0]
-    header = [cell.value for cell in sheet[1]]
-    assert "Đơn vị" in header and "Xác suất đạt" in header
-    assert sheet.max_row == 1 + 112
+    book = openpyxl.load_workbook(target)
+    overview, detail = book.worksheets[0], book.worksheets[1]
+    assert "30/06/2024" in overview["A1"].value and "minh họa" in overview["A2"].value
+    assert overview.max_row == 4 + 1 + 27  # two header rows under the title rows, the province, 27 districts
+    header = [cell.value for cell in detail[3]]
+    assert "Đơn vị" in header and "Xác suất đạt (0–1)" in header
+    assert detail.max_row == 3 + 112

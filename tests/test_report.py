@@ -26,6 +26,7 @@ from cdsanalysis.report.outcomes import DistrictOutcome
 from cdsanalysis.report.outputs import index_html
 from cdsanalysis.report.template import template_path
 from tests.builders import small_tables, write_tables
+from tests.spreadsheets import live_formula_cells
 
 DRAWS = 100
 NETWORK_ASSET = re.compile(r"<(?:script|link)\b[^>]*(?:src|href)\s*=\s*[\"']?(?:https?:)?//", re.IGNORECASE)
@@ -111,6 +112,8 @@ def test_render_writes_every_output(rendered):
     assert "Huyện An Bình" in page and "không phải số liệu chính thức" in page  # the illustrative banner
     assert "build_district_report" not in page  # inputs hidden
     assert (result.out_dir / "902-binh-minh.png").read_bytes()[:4] == b"\x89PNG"
+    for workbook in result.out_dir.glob("*.xlsx"):
+        assert live_formula_cells(workbook) == [], workbook.name
     run = json.loads((result.out_dir / "run.json").read_text(encoding="utf-8"))
     assert run["parameters"]["districts"] == ["901", "902"] and run["parameters"]["draws"] == DRAWS
     assert run["data"]["hash"] and run["versions"]["papermill"] and run["failed"] == []
@@ -120,13 +123,15 @@ def test_summary_numbers_are_those_of_assess_on_the_same_forecast(rendered, data
     from cdsanalysis.model.assessment import assess
 
     result, _ = rendered
-    summary = pd.read_csv(result.out_dir / "summary.csv", dtype={"district_code": str}, keep_default_na=False)
-    assert summary["district_code"].tolist() == ["", "901", "901", "902"]
+    summary = pd.read_csv(result.out_dir / "summary.csv", encoding="utf-8-sig", dtype=str, keep_default_na=False)
+    assert summary["Mã đơn vị"].tolist() == ["", "901", "901", "902"]
     expected = assess(forecast(load_dataset(data_dir), draws=DRAWS, seed=5))
     expected = expected[expected["district_code"].isin(["", "901", "902"])]
-    assert summary["p_meet"].astype(float).tolist() == expected["p_meet"].round(4).tolist()
-    assert summary["report"].tolist() == ["", "ok", "ok", "ok"]
-    assert summary["target_status"].tolist() == ["target", "illustrative", "illustrative", "target"]
+    # A deadline already past (901's end of 2023) has no chance left to give, only its status.
+    chances = [round(p, 4) if d > result.as_of else None for p, d in zip(expected["p_meet"], expected["deadline"])]
+    assert [float(p) if p else None for p in summary["Xác suất đạt (0–1)"]] == chances
+    assert summary["Báo cáo"].tolist() == ["", "đã tạo", "đã tạo", "đã tạo"]
+    assert summary["Nguồn mục tiêu"].tolist() == ["chính thức", "minh họa", "minh họa", "chính thức"]
 
 
 def test_executed_notebook_loaded_the_saved_forecast_with_the_code_as_text(rendered):
@@ -167,10 +172,10 @@ def test_a_failing_district_is_reported_kept_and_the_others_rendered(tmp_path, c
     assert any(o.get("ename") == "CdsAnalysisError" for c in failed.cells for o in c.get("outputs", []))
     for stem in ("901-an-binh", "902-binh-minh"):
         assert (out / f"{stem}.html").exists() and (out / f"{stem}.png").exists()
-    summary = pd.read_csv(out / "summary.csv", dtype={"district_code": str}, keep_default_na=False)
-    status = dict(zip(summary["district_code"], summary["report"]))
-    assert (status["901"], status["902"], status["903"]) == ("ok", "ok", "failed")
-    assert "has no progress figure" in summary.loc[summary["district_code"] == "903", "error"].iloc[0]
+    summary = pd.read_csv(out / "summary.csv", encoding="utf-8-sig", dtype=str, keep_default_na=False)
+    status = dict(zip(summary["Mã đơn vị"], summary["Báo cáo"]))
+    assert (status["901"], status["902"], status["903"]) == ("đã tạo", "đã tạo", "lỗi")
+    assert "has no progress figure" in summary.loc[summary["Mã đơn vị"] == "903", "Lỗi"].iloc[0]
     run = json.loads((out / "run.json").read_text(encoding="utf-8"))
     assert run["failed"] == ["903"]
     assert (out / "kernels.log").exists()  # the kernels' own messages, kept when a district failed

@@ -1,8 +1,19 @@
-"""The summary workbook officials open: one row per district and target, Vietnamese headers, statuses coloured.
+"""The workbook and the CSV officials open: a one-page overview, the detailed table, notes.
 
-`write_assessment_xlsx` takes the frame `cdsanalysis.model.assessment.assess` returns (extra columns
-of the batch summary, such as ``report`` or ``html``, are written when present) and writes
-a formatted sheet plus a sheet of notes, atomically.
+`write_assessment_xlsx` takes the frame `assess` returns (with the batch summary's extra columns
+such as ``report`` or ``html`` when present) and writes, atomically:
+
+1. **Tổng hợp** — one row per unit (province first), the deadlines side by side (target, chance,
+   status) as on the index page, under a title row with the as-of date and a row with the
+   provenance caveat, so a workbook e-mailed alone still says what it is. A4 landscape, one page
+   wide, header rows repeated on every page; "—" where a chance no longer applies (past deadline).
+2. **Chi tiết** — the long table, one row per unit and target, every number native.
+3. **Thay đổi** — what changed since the previous render, when the caller passes it.
+4. **Ghi chú** — what the columns and statuses mean.
+
+`write_summary_csv` writes the long table for Excel: UTF-8 with a BOM (so Excel on Windows reads
+Vietnamese), headers and labels in the reader's language. Every text cell of both passes through
+`cdsanalysis.data.formulas`: no name from a data file can become a live formula.
 """
 
 from __future__ import annotations
@@ -10,156 +21,371 @@ from __future__ import annotations
 import io
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from cdsanalysis.data.formulas import csv_safe_frame, set_cell
 from cdsanalysis.exceptions import CdsAnalysisError
+from cdsanalysis.report.sheets import (
+    CAVEAT_MARK,
+    HEADER_FILL,
+    column_letter,
+    header_cell,
+    plain_value,
+    print_setup,
+    status_style,
+    title_rows,
+    write_frame,
+)
+
+if TYPE_CHECKING:  # pragma: no cover
+    from openpyxl.worksheet.worksheet import Worksheet
 
 # column -> (Vietnamese header, English header, number format, width)
 COLUMNS: dict[str, tuple[str, str, str | None, int]] = {
-    "district_code": ("Mã đơn vị", "Code", None, 10),
+    "district_code": ("Mã đơn vị", "Code", None, 9),
     "district_name": ("Đơn vị", "District", None, 24),
-    "communes_total": ("Tổng số xã", "Communes", "0", 11),
-    "completed": ("Đã hoàn thành", "Completed", "0", 13),
-    "data_status": ("Loại số liệu", "Kind of figure", None, 16),
-    "deadline": ("Hạn", "Deadline", "DD/MM/YYYY", 12),
-    "target": ("Mục tiêu (lũy kế)", "Target (cumulative)", "0", 12),
-    "kind": ("Loại mục tiêu", "Kind of target", None, 16),
-    "target_status": ("Nguồn mục tiêu", "Target source", None, 14),
-    "p_meet": ("Xác suất đạt", "P(meet)", "0.0%", 12),
-    "expected": ("Dự báo (trung bình)", "Forecast (mean)", "0.0", 12),
-    "lower": ("Cận dưới 80 %", "80% lower", "0", 10),
-    "upper": ("Cận trên 80 %", "80% upper", "0", 10),
-    "current_pace": ("Tốc độ hiện tại (xã/tháng)", "Current pace (communes/month)", "0.00", 14),
-    "required_pace": ("Tốc độ cần thiết (xã/tháng)", "Required pace (communes/month)", "0.00", 14),
-    "pace_ratio": ("Tỷ số tiến độ", "Progress ratio", "0.00", 11),
-    "status": ("Đánh giá", "Status", None, 18),
+    "communes_total": ("Tổng số xã", "Communes", "0", 9),
+    "completed": ("Đã hoàn thành", "Completed", "0", 11),
+    "data_status": ("Loại số liệu", "Kind of figure", None, 14),
+    "deadline": ("Hạn", "Deadline", "DD/MM/YYYY", 11),
+    "target": ("Mục tiêu (lũy kế)", "Target (cumulative)", "0", 10),
+    "kind": ("Loại mục tiêu", "Kind of target", None, 15),
+    "target_status": ("Nguồn mục tiêu", "Target source", None, 12),
+    "p_meet": ("Xác suất đạt (0–1)", "P(meet) (0–1)", "0.0000", 11),
+    "expected": ("Dự báo (trung bình)", "Forecast (mean)", "0.0", 11),
+    "median": ("Dự báo (trung vị)", "Forecast (median)", "0", 11),
+    "lower": ("Cận dưới 80 %", "80% lower", "0", 9),
+    "upper": ("Cận trên 80 %", "80% upper", "0", 9),
+    "current_pace": ("Tốc độ hiện tại (xã/tháng)", "Current pace (communes/month)", "0.00", 12),
+    "required_pace": ("Tốc độ cần thiết (xã/tháng)", "Required pace (communes/month)", "0.00", 12),
+    "pace_ratio": ("Tỷ số tiến độ", "Progress ratio", "0.00", 10),
+    "status": ("Đánh giá", "Status", None, 17),
     "report": ("Báo cáo", "Report", None, 10),
-    "html": ("Tệp báo cáo", "Report file", None, 24),
+    "html": ("Tệp báo cáo", "Report file", None, 22),
     "error": ("Lỗi", "Error", None, 40),
 }
-"""Columns written, in this order, when present in the table."""
+"""Columns of the long table, in this order, when present (and not wholly empty) in the table."""
 
-VALUE_TEXT = {
-    "vi": {"report": {"ok": "đã tạo", "failed": "lỗi"}, "province": "Toàn tỉnh"},
-    "en": {"report": {"ok": "rendered", "failed": "failed"}, "province": "Province"},
+ALWAYS = ("district_code", "district_name", "deadline", "target", "status")
+"""Columns written even when empty (an assessment without them is refused)."""
+
+TEXT = {
+    "vi": {
+        "overview": "Tổng hợp", "detail": "Chi tiết", "changes": "Thay đổi", "notes": "Ghi chú",
+        "title": "Dự báo chuyển đổi số cấp xã theo đơn vị cấp huyện — số liệu đến {as_of}",
+        "changes_title": "Thay đổi so với lần tạo báo cáo trước — số liệu đến {as_of}",
+        "official": "Mọi số liệu trong bảng có nguồn (chính thức, do huyện báo cáo hoặc suy ra từ nguồn).",
+        "deadline": "Hạn {date}", "target": "Mục tiêu", "p_meet": "Xác suất đạt", "status": "Đánh giá",
+        "province": "Toàn tỉnh", "report": {"ok": "đã tạo", "failed": "lỗi"}, "none": "—",
+    },
+    "en": {
+        "overview": "Summary", "detail": "Detail", "changes": "Changes", "notes": "Notes",
+        "title": "Digital transformation forecasts per district — data as of {as_of}",
+        "changes_title": "Changes since the previous render — data as of {as_of}",
+        "official": "Every figure in this table has a source (recognised, a district's claim, or derived).",
+        "deadline": "Deadline {date}", "target": "Target", "p_meet": "P(meet)", "status": "Status",
+        "province": "Province", "report": {"ok": "rendered", "failed": "failed"}, "none": "—",
+    },
 }
+"""The workbook's own words, in both languages (report labels come from `cdsanalysis.report.text`)."""
 
 NOTES = {
     "vi": [
-        "Mỗi dòng là một mục tiêu của một đơn vị (dòng đầu: toàn tỉnh). Xác suất đạt = tỷ lệ đường mô phỏng đạt "
-        "mục tiêu vào ngày hạn.",
+        "Trang \"Tổng hợp\": mỗi dòng là một đơn vị (dòng đầu: toàn tỉnh); với mỗi hạn: mục tiêu (số xã lũy kế), "
+        "xác suất đạt và đánh giá. Hạn đã qua không còn xác suất (—): đánh giá theo số liệu đã ghi nhận.",
+        "Trang \"Chi tiết\": mỗi dòng là một mục tiêu của một đơn vị. Xác suất đạt = tỷ lệ đường mô phỏng đạt "
+        "mục tiêu vào ngày hạn, ghi từ 0 đến 1.",
         "Đánh giá: Đã đạt; Đạt muộn (đạt sau ngày hạn); Đúng tiến độ (xác suất ≥ {on_track}); Có nguy cơ "
         "(≥ {at_risk}); Chậm tiến độ (thấp hơn); Không đạt (đã qua hạn mà chưa đạt); Ngoài tầm dự báo (hạn sau "
         "kỳ dự báo); Thiếu dữ liệu (chưa có số liệu của đơn vị).",
         "Số liệu và mục tiêu ghi \"minh họa\" là số liệu giả định để bù chỗ thiếu trong nguồn công khai, "
         "không phải số liệu chính thức.",
+        "Tên bắt đầu bằng =, +, -, @ được ghi như chữ (không phải công thức), để tệp an toàn khi mở.",
     ],
     "en": [
-        "Each row is one target of one unit (first rows: the whole province). P(meet) = the share of simulated "
-        "paths reaching the target by its deadline.",
+        "\"Summary\" sheet: one row per unit (first row: the whole province); for each deadline the target "
+        "(cumulative communes), P(meet) and the status. Past deadlines have no probability (—); their status "
+        "follows the recorded figures.",
+        "\"Detail\" sheet: one row per target of a unit. P(meet) = the share of simulated paths reaching the "
+        "target by its deadline, from 0 to 1.",
         "Status: Achieved; Achieved late (reached after the deadline); On track (P ≥ {on_track}); At risk "
         "(≥ {at_risk}); Off track (below); Missed (deadline passed, target not reached); Beyond forecast horizon "
         "(deadline after the horizon); Insufficient data (no figure for the unit yet).",
         "Figures and targets marked \"illustrative\" are made up to fill gaps in the public record; they are "
         "not official.",
+        "Names starting with =, +, -, @ are written as text (never as formulas), so the file is safe to open.",
     ],
 }
 
+GROUP = ("target", "p_meet", "status")
+"""The overview's columns under each deadline, and their widths below."""
+GROUP_WIDTHS = (10, 11, 17)
+
+
+def _words(lang: str) -> dict:
+    if lang not in TEXT:
+        raise CdsAnalysisError(f"lang must be one of {', '.join(TEXT)}; got {lang!r}")
+    return TEXT[lang]
+
 
 def _cell_value(column: str, value: object, lang: str) -> object:
-    """What a cell holds: translated labels, None for missing numbers, native dates."""
-    from cdsanalysis.report.text import TEXT
+    """What a cell of the long table holds: translated labels, None for missing numbers, native dates."""
+    from cdsanalysis.model.assessment import STATUS_LABELS, Status
+    from cdsanalysis.report.text import TEXT as REPORT_TEXT
 
-    text = TEXT[lang]
-    if value is None or (not isinstance(value, str) and pd.isna(value)):
+    value = plain_value(value)
+    if value is None:
         return None
+    text = REPORT_TEXT[lang]
     if column == "deadline":
         return pd.Timestamp(value).to_pydatetime()
-    if column == "kind":
-        return text["target_kind"].get(value, value)
-    if column == "target_status":
-        return text["target_status"].get(value, value)
-    if column == "data_status":
-        return text["data_kind"].get(value, value)
+    if column == "status":
+        return STATUS_LABELS[Status(value)][lang]
+    if column in ("kind", "target_status", "data_status"):
+        key = {"kind": "target_kind", "target_status": "target_status", "data_status": "data_kind"}[column]
+        return text[key].get(value, value)
     if column == "report":
-        return VALUE_TEXT[lang]["report"].get(value, value)
+        return TEXT[lang]["report"].get(value, value)
     if column in ("communes_total", "completed", "target"):
         return int(value)
-    if hasattr(value, "item"):
-        return value.item()
     return value
 
 
-def write_assessment_xlsx(table: pd.DataFrame, path: str | os.PathLike, lang: str = "vi") -> Path:
-    """Write an `assess()` frame (or the batch summary) as a formatted workbook at ``path``.
+def _unit_name(row: pd.Series | dict, lang: str) -> str:
+    return TEXT[lang]["province"] if row["district_code"] == "" else str(row["district_name"])
 
-    Status cells take the colours of `cdsanalysis.report.text.STATUS_COLORS`; the
-    ``status`` column shows the label in ``lang``; a second sheet explains the columns.
-    """
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font, PatternFill
-    from openpyxl.utils import get_column_letter
 
-    from cdsanalysis.model.assessment import STATUS_LABELS, Status
-    from cdsanalysis.data.io import atomic_write_bytes
-    from cdsanalysis.report.text import STATUS_COLORS
+def _without_past_chances(table: pd.DataFrame, as_of: pd.Timestamp) -> pd.DataFrame:
+    """The table with no P(meet) for deadlines on or before ``as_of``: the event is settled, its status says how."""
+    if "p_meet" not in table.columns:
+        return table
+    out = table.copy()
+    out["p_meet"] = out["p_meet"].astype(float).where(pd.to_datetime(out["deadline"]) > as_of)
+    return out
+
+
+def _present_columns(table: pd.DataFrame) -> list[str]:
+    """Long-table columns present and not wholly empty (no empty column is printed)."""
+    keep = []
+    for column in (c for c in COLUMNS if c in table.columns):
+        values = table[column]
+        empty = values.isna() | values.astype(str).isin(["", "nan", "NaT", "<NA>"])
+        if column in ALWAYS or not empty.all():
+            keep.append(column)
+    return keep
+
+
+# ---- sheet 1: one row per unit, deadlines side by side ------------------------------------------
+
+def _deadline_groups(table: pd.DataFrame) -> tuple[list[str], list[tuple]]:
+    """The overview's column groups: one per deadline, or per (deadline, kind) when a unit has two
+    targets on one deadline. Returns the key columns and the keys in order."""
+    per_kind = "kind" in table.columns and table[["district_code", "deadline"]].duplicated().any()
+    columns = ["deadline", "kind"] if per_kind else ["deadline"]
+    groups = table[columns].drop_duplicates().sort_values(columns, kind="stable")
+    return columns, [tuple(row) for row in groups.itertuples(index=False)]
+
+
+def _overview_header(sheet: Worksheet, fixed: list[str], keys: list[tuple], error: bool, lang: str) -> None:
+    """Rows 3–4: the unit columns (merged down), one merged "Hạn dd/mm/yyyy" over each group."""
+    from cdsanalysis.report.formats import format_date
+    from cdsanalysis.report.text import TEXT as REPORT_TEXT
+
+    words, header = TEXT[lang], 0 if lang == "vi" else 1
+    singles = [(j, COLUMNS[c][header]) for j, c in enumerate(fixed, start=1)]
+    if error:
+        singles.append((len(fixed) + len(GROUP) * len(keys) + 1, COLUMNS["error"][header]))
+    for j, label in singles:
+        header_cell(set_cell(sheet, 3, j, label))
+        header_cell(sheet.cell(row=4, column=j))
+        sheet.merge_cells(start_row=3, start_column=j, end_row=4, end_column=j)
+    for g, key in enumerate(keys):
+        first = len(fixed) + len(GROUP) * g + 1
+        label = words["deadline"].format(date=format_date(key[0], lang))
+        if len(key) > 1:
+            label += f" ({REPORT_TEXT[lang]['target_kind'].get(key[1], key[1])})"
+        header_cell(set_cell(sheet, 3, first, label))
+        for k, word in enumerate(GROUP):
+            header_cell(sheet.cell(row=3, column=first + k))
+            header_cell(set_cell(sheet, 4, first + k, words[word]))
+        sheet.merge_cells(start_row=3, start_column=first, end_row=3, end_column=first + len(GROUP) - 1)
+    sheet.row_dimensions[4].height = 30
+
+
+def _overview_group(sheet: Worksheet, i: int, first: int, row: pd.Series | None, as_of: pd.Timestamp,
+                    lang: str) -> None:
+    """One unit's target, chance and status under one deadline ("—" where there is none)."""
+    from openpyxl.styles import Alignment
+
+    from cdsanalysis.report.formats import format_percent
+
+    none = TEXT[lang]["none"]
+    if row is None:
+        for k in range(len(GROUP)):
+            set_cell(sheet, i, first + k, none).alignment = Alignment(horizontal="center")
+        return
+    set_cell(sheet, i, first, int(row["target"])).number_format = "0"
+    past = pd.Timestamp(row["deadline"]) <= as_of
+    chance = set_cell(sheet, i, first + 1, none if past else format_percent(row["p_meet"], lang, 1))
+    chance.alignment = Alignment(horizontal="center" if past or chance.value == none else "right")
+    status = set_cell(sheet, i, first + 2, _cell_value("status", row["status"], lang))
+    status.fill, status.font = status_style(str(row["status"]))
+
+
+def _write_overview(sheet: Worksheet, table: pd.DataFrame, as_of: pd.Timestamp, lang: str, title: str,
+                    caveat: str) -> None:
+    from openpyxl.styles import Alignment, Font
+
+    fixed = [c for c in ("district_code", "district_name", "completed", "communes_total", "data_status")
+             if c in _present_columns(table)]
+    key_columns, keys = _deadline_groups(table)
+    error = "error" in _present_columns(table)
+    width = len(fixed) + len(GROUP) * len(keys) + (1 if error else 0)
+    for j, column in enumerate(fixed, start=1):
+        sheet.column_dimensions[column_letter(j)].width = COLUMNS[column][3] + (4 if column == "district_name" else 0)
+    for g in range(len(keys)):
+        for k, size in enumerate(GROUP_WIDTHS):
+            sheet.column_dimensions[column_letter(len(fixed) + len(GROUP) * g + k + 1)].width = size
+    if error:
+        sheet.column_dimensions[column_letter(width)].width = COLUMNS["error"][3]
+    title_rows(sheet, width, title, caveat)
+    _overview_header(sheet, fixed, keys, error, lang)
+
+    for i, (code, rows) in enumerate(table.groupby("district_code", sort=False), start=5):
+        unit = rows.iloc[0]
+        for j, column in enumerate(fixed, start=1):
+            value = _unit_name(unit, lang) if column == "district_name" else _cell_value(column, unit[column], lang)
+            cell = set_cell(sheet, i, j, value)
+            if column == "district_name" and str(unit.get("html", "") or ""):
+                cell.hyperlink = str(unit["html"])
+                cell.font = Font(color=HEADER_FILL, underline="single", bold=code == "")
+            elif code == "":
+                cell.font = Font(bold=True)
+        for g, key in enumerate(keys):
+            match = rows
+            for column, value in zip(key_columns, key):
+                match = match[match[column] == value]
+            _overview_group(sheet, i, len(fixed) + len(GROUP) * g + 1, None if match.empty else match.iloc[0],
+                            as_of, lang)
+        if error and str(unit.get("error", "") or ""):
+            message = f"{TEXT[lang]['report']['failed']}: {unit['error']}"
+            set_cell(sheet, i, width, message).alignment = Alignment(wrap_text=True, vertical="top")
+    sheet.freeze_panes = sheet.cell(row=5, column=min(3, len(fixed) + 1))
+    print_setup(sheet, "3:4", lang)
+
+
+# ---- sheet 2: the long table ----------------------------------------------------------------
+
+def _write_detail(sheet: Worksheet, table: pd.DataFrame, lang: str, title: str, caveat: str) -> None:
+    from openpyxl.styles import Alignment, Font
+
+    columns = _present_columns(table)
+    header = 0 if lang == "vi" else 1
+    for j, column in enumerate(columns, start=1):
+        sheet.column_dimensions[column_letter(j)].width = COLUMNS[column][3]
+    title_rows(sheet, len(columns), title, caveat)
+    for j, column in enumerate(columns, start=1):
+        header_cell(set_cell(sheet, 3, j, COLUMNS[column][header]))
+    sheet.row_dimensions[3].height = 45
+    for i, row in enumerate(table.to_dict("records"), start=4):
+        for j, column in enumerate(columns, start=1):
+            value = _unit_name(row, lang) if column == "district_name" else _cell_value(column, row[column], lang)
+            cell = set_cell(sheet, i, j, value)
+            if COLUMNS[column][2]:
+                cell.number_format = COLUMNS[column][2]
+            if column == "status":
+                cell.fill, cell.font = status_style(str(row["status"]))
+            elif column == "html" and value:
+                cell.hyperlink = str(value)
+                cell.font = Font(color=HEADER_FILL, underline="single")
+            elif column == "error":
+                cell.alignment = Alignment(wrap_text=True, vertical="top")
+            if row["district_code"] == "":
+                cell.font = Font(bold=True, color=cell.font.color, underline=cell.font.underline)
+    sheet.freeze_panes = "C4"
+    sheet.auto_filter.ref = f"A3:{column_letter(len(columns))}{len(table) + 3}"
+    print_setup(sheet, "3:3", lang)
+
+
+def _write_notes(sheet: Worksheet, lang: str) -> None:
+    from openpyxl.styles import Alignment
+
+    from cdsanalysis.report.formats import format_percent
     from cdsanalysis.settings import DEFAULT_THRESHOLDS
 
-    if lang not in VALUE_TEXT:
-        raise CdsAnalysisError(f"lang must be 'vi' or 'en'; got {lang!r}")
-    missing = [c for c in ("district_code", "deadline", "target", "status") if c not in table.columns]
+    sheet.column_dimensions["A"].width = 120
+    on_track = format_percent(DEFAULT_THRESHOLDS.on_track, lang)
+    at_risk = format_percent(DEFAULT_THRESHOLDS.at_risk, lang)
+    for i, note in enumerate(NOTES[lang], start=1):
+        set_cell(sheet, i, 1, note.format(on_track=on_track, at_risk=at_risk)).alignment = Alignment(wrap_text=True)
+    print_setup(sheet, "", lang)
+
+
+# ---- the entry points -------------------------------------------------------------------------
+
+def _checked(table: pd.DataFrame, lang: str, as_of: object) -> pd.Timestamp:
+    _words(lang)
+    missing = [c for c in ALWAYS if c not in table.columns]
     if missing:
         raise CdsAnalysisError(f"the table lacks the column(s) {', '.join(missing)}: pass the frame assess() returns")
-    columns = [c for c in COLUMNS if c in table.columns]
-    header_index = 0 if lang == "vi" else 1
+    if as_of is None:
+        raise CdsAnalysisError("as_of is needed: the workbook's title gives the date of its figures")
+    return pd.Timestamp(as_of)
+
+
+def write_assessment_xlsx(table: pd.DataFrame, path: str | os.PathLike, lang: str = "vi", *, as_of: object,
+                          caveat: str = "", changes: pd.DataFrame | None = None) -> Path:
+    """Write an `assess()` frame (or the batch summary) as the officials' workbook at ``path``.
+
+    ``as_of`` is the date of the figures (in every sheet's title); ``caveat`` the provenance
+    sentence under the title (e.g. `cdsanalysis.data.provenance.illustrative_note`; empty: every
+    figure has a source); ``changes``, when given, becomes the "what changed" sheet.
+    """
+    from openpyxl import Workbook
+
+    from cdsanalysis.data.io import atomic_write_bytes
+    from cdsanalysis.report.formats import format_date
+
+    as_of = _checked(table, lang, as_of)
+    words = _words(lang)
+    title = words["title"].format(as_of=format_date(as_of, lang))
+    caveat = f"{CAVEAT_MARK}{caveat}" if caveat else words["official"]
+    table = _without_past_chances(table, as_of)
 
     book = Workbook()
-    sheet = book.active
-    sheet.title = "Tổng hợp" if lang == "vi" else "Summary"
-    header_fill = PatternFill("solid", fgColor="1F5FA8")
-    for j, column in enumerate(columns, start=1):
-        cell = sheet.cell(row=1, column=j, value=COLUMNS[column][header_index])
-        cell.font = Font(bold=True, color="FFFFFF")
-        cell.fill = header_fill
-        cell.alignment = Alignment(wrap_text=True, vertical="center")
-        sheet.column_dimensions[get_column_letter(j)].width = COLUMNS[column][3]
-    sheet.row_dimensions[1].height = 45
-
-    fills = {status: (PatternFill("solid", fgColor=fill.lstrip("#").upper()), Font(color=ink.lstrip("#").upper()))
-             for status, (fill, ink) in STATUS_COLORS.items()}
-    for i, row in enumerate(table.itertuples(index=False), start=2):
-        values = row._asdict()
-        for j, column in enumerate(columns, start=1):
-            value = values[column]
-            if column == "status":
-                value = STATUS_LABELS[Status(value)][lang]
-            elif column == "district_name" and values.get("district_code", "") == "":
-                value = VALUE_TEXT[lang]["province"]
-            else:
-                value = _cell_value(column, value, lang)
-            cell = sheet.cell(row=i, column=j, value=value)
-            number_format = COLUMNS[column][2]
-            if number_format:
-                cell.number_format = number_format
-            if column == "status" and values["status"] in fills:
-                cell.fill, cell.font = fills[values["status"]]
-            if column == "html" and value:
-                cell.hyperlink = str(value)
-                cell.font = Font(color="1F5FA8", underline="single")
-            if values.get("district_code", "x") == "":
-                cell.font = Font(bold=True, color=cell.font.color, underline=cell.font.underline)
-    sheet.freeze_panes = "C2"
-    sheet.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{max(1, len(table) + 1)}"
-
-    notes = book.create_sheet("Ghi chú" if lang == "vi" else "Notes")
-    notes.column_dimensions["A"].width = 120
-    on_track = f"{DEFAULT_THRESHOLDS.on_track:.0%}"
-    at_risk = f"{DEFAULT_THRESHOLDS.at_risk:.0%}"
-    for i, note in enumerate(NOTES[lang], start=1):
-        notes.cell(row=i, column=1, value=note.format(on_track=on_track, at_risk=at_risk)).alignment = Alignment(
-            wrap_text=True)
-
+    book.active.title = words["overview"]
+    _write_overview(book.active, table, as_of, lang, title, caveat)
+    _write_detail(book.create_sheet(words["detail"]), table, lang, title, caveat)
+    if changes is not None:
+        write_frame(book.create_sheet(words["changes"]), changes, lang,
+                    words["changes_title"].format(as_of=format_date(as_of, lang)))
+    _write_notes(book.create_sheet(words["notes"]), lang)
+    book.properties.title = title
     buffer = io.BytesIO()
     book.save(buffer)
     return atomic_write_bytes(path, buffer.getvalue())
+
+
+def write_summary_csv(table: pd.DataFrame, path: str | os.PathLike, lang: str = "vi", *, as_of: object) -> Path:
+    """The long table as CSV for Excel: UTF-8 with a BOM, headers and labels in ``lang``, codes kept,
+    ISO dates, no chance for a past deadline, formula-like text neutralised (a leading apostrophe)."""
+    from cdsanalysis.data.io import atomic_write_text
+
+    as_of = _checked(table, lang, as_of)
+    table = _without_past_chances(table, as_of)
+    header = 0 if lang == "vi" else 1
+    records = table.to_dict("records")
+    out = pd.DataFrame({COLUMNS[c][header]: [_csv_value(c, r, lang) for r in records]
+                        for c in _present_columns(table)})
+    return atomic_write_text(path, "\ufeff" + csv_safe_frame(out).to_csv(index=False, lineterminator="\r\n"))
+
+
+def _csv_value(column: str, row: dict, lang: str) -> object:
+    if column == "district_name":
+        return _unit_name(row, lang)
+    value = _cell_value(column, row[column], lang)
+    if column == "deadline" and value is not None:
+        return f"{value:%Y-%m-%d}"
+    return "" if value is None else value

@@ -175,11 +175,13 @@ def write_summaries(folder: Path, table: pd.DataFrame, outcomes: Sequence[Distri
     The index carries the illustrative-data warning when any progress figure or target of
     ``dataset`` (the data as loaded, not cut at ``as_of``) is illustrative.
     """
-    from cdsanalysis.report.excel import write_assessment_xlsx
-    from cdsanalysis.data.io import atomic_write_csv, atomic_write_text
+    from cdsanalysis.data.io import atomic_write_text
+    from cdsanalysis.data.provenance import illustrative_note
+    from cdsanalysis.report.excel import write_assessment_xlsx, write_summary_csv
 
-    atomic_write_csv(folder / "summary.csv", table)
-    write_assessment_xlsx(table, folder / "summary.xlsx", lang=lang)
+    write_summary_csv(table, folder / "summary.csv", lang=lang, as_of=as_of)
+    write_assessment_xlsx(table, folder / "summary.xlsx", lang=lang, as_of=as_of,
+                          caveat=illustrative_note(dataset, lang=lang))
     illustrative = bool((dataset.progress["status"] == "illustrative").any()
                         or (dataset.targets["status"] == "illustrative").any())
     atomic_write_text(folder / "index.html", index_html(table, list(outcomes), as_of, lang, illustrative))
