@@ -141,8 +141,16 @@ def _cmd_render(args: argparse.Namespace) -> int:
     districts = [d.strip() for d in args.districts.split(",") if d.strip()] if args.districts else None
     if args.jobs is not None and args.jobs < 1:
         raise _UsageError(f"--jobs must be at least 1; got {args.jobs}")
+    if args.compare is not None:
+        from cdsanalysis.report.changes import check_compare
+
+        try:
+            check_compare(args.compare)
+        except CdsAnalysisError as err:
+            raise _UsageError(str(err)) from None
     result = render(_data_dir(args.data), as_of=args.as_of, districts=districts, jobs=args.jobs, out=args.out,
-                    lang=args.lang, draws=args.draws, seed=args.seed, progress=not args.quiet)
+                    lang=args.lang, draws=args.draws, seed=args.seed, progress=not args.quiet,
+                    compare=args.compare)
     from cdsanalysis.report.display import format_assessment
 
     if not result.table.empty:
@@ -150,12 +158,26 @@ def _cmd_render(args: argparse.Namespace) -> int:
         if result.table["data_status"].astype(str).str.contains("illustrative").any() or \
                 result.table["target_status"].astype(str).str.contains("illustrative").any():
             print("\n" + _ILLUSTRATIVE_NOTE[args.lang])
+    if result.changes is not None:
+        print(_changes_line(result.changes))
     done = len(result.outcomes) - len(result.failed)
     print(f"rendered {done} of {len(result.outcomes)} districts into {result.out_dir} "
           f"in {result.timings['total_seconds']:.1f} s")
     for outcome in result.failed:
         print(f"failed: {outcome.district_name} ({outcome.district_code}): {outcome.error}", file=sys.stderr)
     return EXIT_OK if result.ok else EXIT_DATA
+
+
+def _changes_line(changes) -> str:
+    """One line on what changed since the previous render (the index lists them)."""
+    if changes.previous is None:
+        return "what changed: nothing to compare with (first render here)"
+    if changes.problem:
+        return f"what changed: could not compare ({changes.problem})"
+    counts = changes.counts()
+    return (f"what changed since {changes.previous}: {counts['data_new']} new, {counts['data_changed']} corrected, "
+            f"{counts['data_removed']} replaced figures; {counts['status']} statuses moved; {counts['chance']} "
+            "chances moved 10+ points (see index.html)")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -197,6 +219,8 @@ def build_parser() -> argparse.ArgumentParser:
     renderer.add_argument("--lang", choices=["vi", "en"], default="vi", help="report language (default: vi)")
     renderer.add_argument("--draws", type=int, default=4000, help="simulated paths (default: 4000)")
     renderer.add_argument("--seed", type=int, default=0, help="random seed (default: 0)")
+    renderer.add_argument("--compare", help="an earlier run's folder (reports/<date>) to compare with "
+                          "(default: the run replaced, else the latest earlier one)")
     renderer.add_argument("--quiet", action="store_true", help="no progress bar")
     renderer.set_defaults(run=_cmd_render)
 

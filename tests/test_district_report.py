@@ -112,21 +112,46 @@ def test_provenance_without_illustrative_data_says_so(tmp_path):
 def test_english_tables_and_vietnamese_number_format(data_dir):
     vi = build_district_report("901", data_dir=data_dir, draws=DRAWS, seed=3)
     en = build_district_report("901", data_dir=data_dir, draws=DRAWS, seed=3, lang="en")
-    assert vi.targets_frame().iloc[0].tolist()[:5] == ["31/12/2023", 3, "chỉ tiêu số xã", "minh họa", "0,0 %"]
-    assert en.targets_frame().iloc[0].tolist()[:5] == ["2023-12-31", 3, "commune quota", "illustrative", "0.0%"]
+    # A passed deadline is settled by the recorded figures: no chance, no forecast ("—").
+    assert vi.targets_frame().iloc[0].tolist()[:6] == ["31/12/2023", 3, "chỉ tiêu số xã", "minh họa", "—", "—"]
+    assert en.targets_frame().iloc[0].tolist()[:6] == ["2023-12-31", 3, "commune quota", "illustrative", "—", "—"]
     assert en.targets_frame()["Status"].tolist()[0] == "Achieved late"
     assert en.heading().startswith("# Digital transformation forecast: Huyện An Bình")
     with pytest.raises(CdsAnalysisError, match="lang"):
         build_district_report("901", data_dir=data_dir, draws=DRAWS, lang="fr")
 
 
-def test_status_table_colours_status_cells_and_keeps_a_fixed_id(data_dir):
+def test_status_table_colours_status_cells_by_status_and_keeps_a_fixed_id(data_dir):
     report = build_district_report("901", data_dir=data_dir, draws=DRAWS, seed=3)
-    html = report.styled(report.targets_frame(), "targets")._repr_html_()
+    part = report.part("targets")
     fill, ink = STATUS_COLORS["achieved_late"]
-    assert 'id="cds-targets"' in html
-    assert f'<td style="background-color: {fill}; color: {ink}">Đạt muộn</td>' in html
-    assert "Đạt muộn" in repr(report.styled(report.targets_frame(), "targets"))
+    assert 'id="cds-targets"' in part.html
+    assert (f'<td class="status" data-status="achieved_late" style="background-color: {fill}; color: {ink}">'
+            "Đạt muộn</td>") in part.html
+    assert "Đạt muộn" in repr(part)
+
+
+def test_the_pace_note_is_not_a_second_status(data_dir):
+    from cdsanalysis.model.assessment import STATUS_LABELS
+
+    report = build_district_report("901", data_dir=data_dir, draws=DRAWS, seed=3)
+    notes = report.pace_frame()[report.text["columns"]["pace_note"]].tolist()
+    labels = {label for by_lang in STATUS_LABELS.values() for label in by_lang.values()}
+    assert notes and not set(notes) & labels
+    assert "data-status" not in report.part("pace").html  # never coloured as a status
+
+
+def test_one_forecast_figure_per_table_the_median_with_its_interval(data_dir):
+    report = build_district_report("901", data_dir=data_dir, draws=DRAWS, seed=3)
+    frame = report.targets_frame()
+    a = report.assessment
+    open_rows = a[a["deadline"] > report.as_of].index
+    median = report.band.set_index("date")["median"]
+    for i in open_rows:
+        lo, hi = int(a.at[i, "lower"]), int(a.at[i, "upper"])
+        expected = f"{median[a.at[i, 'deadline']]:.0f} ({lo}–{hi})"
+        assert frame.iloc[i][report.text["columns"]["forecast"]] == expected
+    assert report.text["columns"]["expected"] not in frame.columns  # no mean beside the median
 
 
 def test_saved_forecast_round_trips(data_dir, saved):

@@ -23,7 +23,7 @@ from cdsanalysis.report.batch import (
     stem_for,
 )
 from cdsanalysis.report.outcomes import DistrictOutcome
-from cdsanalysis.report.outputs import index_html
+from cdsanalysis.report.index import index_html
 from cdsanalysis.report.template import template_path
 from tests.builders import small_tables, write_tables
 from tests.spreadsheets import live_formula_cells
@@ -80,7 +80,7 @@ def test_index_ranks_by_the_next_deadline_and_lists_failures_last():
     page = index_html(pd.DataFrame(rows), outcomes, as_of, "vi", illustrative=True)
     assert page.index("2-hai.html") < page.index("1-mot.html") < page.index("3-ba.ipynb")
     assert "boom" in page and "minh họa" in page
-    assert f"background:{STATUS_COLORS['on_track'][0]}" in page
+    assert f"background-color: {STATUS_COLORS['on_track'][0]}" in page
     assert not NETWORK_ASSET.search(page)
 
 
@@ -103,14 +103,17 @@ def test_render_writes_every_output(rendered):
     assert result.ok and result.out_dir == out / "2024-01-01"
     names = sorted(p.name for p in result.out_dir.iterdir())
     assert names == ["901-an-binh.html", "901-an-binh.ipynb", "901-an-binh.png", "902-binh-minh.html",
-                     "902-binh-minh.ipynb", "902-binh-minh.png", "forecast.npz", "index.html", "run.json",
-                     "summary.csv", "summary.xlsx"]
-    for page in ("901-an-binh.html", "902-binh-minh.html", "index.html"):
+                     "902-binh-minh.ipynb", "902-binh-minh.png", "forecast.npz", "index.html", "province.html",
+                     "province.png", "run.json", "snapshot.json", "summary.csv", "summary.xlsx"]
+    for page in ("901-an-binh.html", "902-binh-minh.html", "index.html", "province.html"):
         text = (result.out_dir / page).read_text(encoding="utf-8")
         assert not NETWORK_ASSET.search(text), page
     page = (result.out_dir / "901-an-binh.html").read_text(encoding="utf-8")
     assert "Huyện An Bình" in page and "không phải số liệu chính thức" in page  # the illustrative banner
     assert "build_district_report" not in page  # inputs hidden
+    index = (result.out_dir / "index.html").read_text(encoding="utf-8")
+    assert "Chưa có lần chạy trước để so sánh" in index and result.changes.previous is None  # the first render
+    assert 'href="province.html"' in index and "data:image/png;base64," in index  # province chart on top
     assert (result.out_dir / "902-binh-minh.png").read_bytes()[:4] == b"\x89PNG"
     for workbook in result.out_dir.glob("*.xlsx"):
         assert live_formula_cells(workbook) == [], workbook.name
@@ -151,6 +154,9 @@ def test_rerun_writes_the_same_numbers_and_leaves_no_stale_file(rendered, data_d
     for name, data in before.items():
         assert (again.out_dir / name).read_bytes() == data, name
     assert [p.name for p in out.iterdir()] == ["2024-01-01"]  # no staging folder left behind
+    # It replaced the run of the same as-of date, so it compared itself with that one: same data, same seed.
+    assert again.changes.compared and again.changes.to_frame().empty
+    assert "Không có gì thay đổi" in (again.out_dir / "index.html").read_text(encoding="utf-8")
 
 
 def test_a_failing_district_is_reported_kept_and_the_others_rendered(tmp_path, capsys):

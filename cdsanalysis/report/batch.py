@@ -32,7 +32,9 @@ import pandas as pd
 from cdsanalysis.data.io import fresh_folder
 from cdsanalysis.exceptions import CdsAnalysisError
 from cdsanalysis.report.outcomes import DistrictOutcome, RenderResult
-from cdsanalysis.report.outputs import INDEX_TEXT, html_page, summary_table, write_run_record, write_summaries
+from cdsanalysis.report.html import html_page
+from cdsanalysis.report.index import INDEX_TEXT
+from cdsanalysis.report.outputs import summary_table, write_run_record, write_summaries
 from cdsanalysis.report.template import template_path
 
 REPORTS = Path("reports")
@@ -323,6 +325,7 @@ def render(
     template: str | os.PathLike | None = None,
     retries: int = 2,
     progress: bool = True,
+    compare: str | os.PathLike | None = None,
 ) -> RenderResult:
     """Render every district's report (or ``districts``: codes or names) into ``<out>/<as_of>/``.
 
@@ -330,8 +333,13 @@ def render(
     the output folder, and runs the template once per district in ``jobs`` processes
     (default: the number of cores). Returns a `RenderResult`; districts that failed are in
     ``.failed`` (the run itself raises only when nothing could start: bad data, unknown
-    district, bad arguments).
+    district, bad arguments). The index compares the run with ``compare`` (a folder of an
+    earlier render), else with the run it replaces or the latest earlier one in ``out``.
     """
+    if compare is not None:
+        from cdsanalysis.report.changes import check_compare
+
+        check_compare(compare)
     if lang not in INDEX_TEXT:
         raise CdsAnalysisError(f"lang must be 'vi' or 'en'; got {lang!r}")
     jobs = max(1, int(jobs or os.cpu_count() or 1))
@@ -349,7 +357,7 @@ def render(
             pool.submit(int)
     try:
         return _render(pool, log, data_dir, as_of, districts, jobs, out, lang, draws, seed, template, retries,
-                       progress, clock)
+                       progress, clock, compare=compare)
     finally:
         if pool is not None:
             pool.shutdown(wait=True, cancel_futures=True)
@@ -358,7 +366,7 @@ def render(
 
 
 def _render(pool, log, data_dir, as_of, districts, jobs, out, lang, draws, seed, template, retries, progress,
-            clock) -> RenderResult:
+            clock, *, compare=None) -> RenderResult:
     from tqdm import tqdm
 
     from cdsanalysis.data.dataset import load_dataset
@@ -410,7 +418,8 @@ def _render(pool, log, data_dir, as_of, districts, jobs, out, lang, draws, seed,
 
         ordered = tuple(outcomes[code] for code in codes)
         table = summary_table(result, codes, outcomes)
-        write_summaries(staging, table, ordered, dataset, result.as_of, lang)
+        changes = write_summaries(staging, table, ordered, dataset, result.as_of, lang,
+                                  forecast_file=staging / FORECAST_FILE, compare=compare, root=root)
         timings = {"fit_seconds": round(fitted - clock, 3), "render_seconds": round(rendered - fitted, 3),
                    "total_seconds": round(time.perf_counter() - clock, 3)}
         parameters = {"data_dir": str(Path(data_dir).resolve()) if data_dir else None,
@@ -424,4 +433,5 @@ def _render(pool, log, data_dir, as_of, districts, jobs, out, lang, draws, seed,
     finally:
         if staging.exists():
             shutil.rmtree(staging, ignore_errors=True)
-    return RenderResult(out_dir=final, as_of=result.as_of, outcomes=ordered, table=table, timings=timings)
+    return RenderResult(out_dir=final, as_of=result.as_of, outcomes=ordered, table=table, timings=timings,
+                        changes=changes)

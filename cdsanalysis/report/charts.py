@@ -24,6 +24,8 @@ if TYPE_CHECKING:  # pragma: no cover
 
 LANGS = ("vi", "en")
 WIDTH, HEIGHT = 560, 320
+COMPACT_WIDTH, COMPACT_HEIGHT = 300, 240
+"""The compact drawing phones get: at 390 px its text shows at about its design size (11-13 px)."""
 
 LABELS: dict[str, dict[str, str]] = {
     "vi": {
@@ -119,14 +121,17 @@ def _iso(frame: pd.DataFrame, *columns: str) -> pd.DataFrame:
     return out
 
 
-def _series_color(present: list[str], text: dict[str, str], title: str) -> alt.Color:
+def _series_color(present: list[str], text: dict[str, str], title: str, compact: bool = False) -> alt.Color:
     import altair as alt
 
     order = [key for key in SERIES_COLORS if key in present]
+    legend = (alt.Legend(orient="bottom", direction="vertical", columns=2, symbolType="circle", labelFontSize=12,
+                         titleFontSize=12, labelLimit=170) if compact
+              else alt.Legend(orient="right", symbolType="circle"))
     return alt.Color(
         "series:N", title=title,
         scale=alt.Scale(domain=[text[key] for key in order], range=[SERIES_COLORS[key] for key in order]),
-        legend=alt.Legend(orient="right", symbolType="circle"),
+        legend=legend,
     )
 
 
@@ -156,13 +161,15 @@ def trajectory_chart(
     lang: str = "vi",
     model: str = "hazard",
     draws: int | None = None,
+    compact: bool = False,
 ) -> alt.LayerChart:
     """Observed counts, the forecast median with its 50 % and 80 % bands, targets and the required paths.
 
     ``history``: ``as_of, completed, status`` (observations on or before ``as_of``);
     ``band``: ``date, median, lower50, upper50, lower80, upper80`` (may be empty);
     ``targets``: ``deadline, target, status`` (``target`` or ``illustrative``).
-    The y axis runs from 0 to ``communes_total``, drawn as a dotted rule.
+    The y axis runs from 0 to ``communes_total``, drawn as a dotted rule. ``compact``: a
+    narrower drawing with larger text and the legend below, for phones.
     """
     import altair as alt
 
@@ -177,13 +184,13 @@ def trajectory_chart(
     present = sorted(set(observed["series"]) | set(targets["series"])
                      | ({"median", "band50", "band80"} if len(band) else set())
                      | ({"required"} if len(path) else set()))
-    color = _series_color(present, text, text["series"])
+    color = _series_color(present, text, text["series"], compact)
     x_title, y_title = text["date"], text["completed"]
     first = min([*pd.to_datetime(history["as_of"]), *pd.to_datetime(targets["deadline"]), as_of])
     last = max([as_of, *pd.to_datetime(band["date"]), *pd.to_datetime(targets["deadline"])])
     pad = pd.Timedelta(days=max(20, (last - first).days // 40))  # room for the markers at the edges
     x_scale = alt.Scale(domain=[f"{first - pad:%Y-%m-%d}", f"{last + pad:%Y-%m-%d}"])
-    x = alt.X("date:T", title=x_title, scale=x_scale, axis=alt.Axis(format="%m/%Y", tickCount=8))
+    x = alt.X("date:T", title=x_title, scale=x_scale, axis=alt.Axis(format="%m/%Y", tickCount=4 if compact else 8))
     y_scale = alt.Scale(domain=[0, int(communes_total)], nice=False)
     number = ".0f"
 
@@ -236,6 +243,15 @@ def trajectory_chart(
                       .encode(x=x, y=alt.Y("target:Q", scale=y_scale), text="label:N"))
     subtitle = text["trajectory_subtitle"].format(as_of=format_date(as_of, lang), model=model,
                                                   draws=draws if draws is not None else "–")
+    if compact:
+        head, _, tail = text["trajectory_title"].format(name=name).partition(": ")
+        first, _, rest = subtitle.partition("; ")
+        title = alt.TitleParams([f"{head}:", tail] if tail else head, subtitle=[first, rest] if rest else first,
+                                anchor="start", fontSize=14, subtitleFontSize=12)
+        return (alt.layer(*layers).properties(width=COMPACT_WIDTH, height=COMPACT_HEIGHT, title=title)
+                .configure_view(stroke=None)
+                .configure_axis(labelFontSize=12, titleFontSize=12, labelOverlap=True)
+                .configure_text(fontSize=12))
     title = alt.TitleParams(text["trajectory_title"].format(name=name), subtitle=subtitle, anchor="start")
     return alt.layer(*layers).properties(width=WIDTH, height=HEIGHT, title=title).configure_view(stroke=None)
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from cdsanalysis.report.formats import format_chance
+
 
 def format_table(rows: list[list[str]], header: list[str], right: set[int] = frozenset()) -> str:
     """Align columns; ``right`` holds the indices of right-aligned (numeric) columns."""
@@ -34,14 +36,6 @@ def format_standing(table: pd.DataFrame) -> str:
     return f"Communes completing digital transformation, as of {cutoff:%Y-%m-%d}\n{body}{note}"
 
 
-def _percent(p: float) -> str:
-    if pd.isna(p):
-        return "—"
-    if 0 < p < 0.005:
-        return "<1%"
-    if 0.995 <= p < 1:
-        return ">99%"
-    return f"{p:.0%}"
 
 
 def format_assessment(table: pd.DataFrame, as_of: pd.Timestamp, lang: str = "vi",
@@ -56,10 +50,10 @@ def format_assessment(table: pd.DataFrame, as_of: pd.Timestamp, lang: str = "vi"
         table["communes_total"].astype(str)
     name = table["district_name"].map(_short)
     if long:
-        rows = [[code or "", n, d, f"{dl:%Y-%m-%d}", str(t), k, _percent(p), s]
-                for code, n, d, dl, t, k, p, s in zip(table["district_code"], name, done, table["deadline"],
-                                                       table["target"], table["kind"], table["p_meet"],
-                                                       table[label])]
+        rows = [[code or "", n, d, f"{dl:%Y-%m-%d}", str(t), k, format_chance(p, lang, status=st), s]
+                for code, n, d, dl, t, k, p, st, s in zip(table["district_code"], name, done, table["deadline"],
+                                                           table["target"], table["kind"], table["p_meet"],
+                                                           table["status"], table[label])]
         return format_table(rows, ["code", "district", "completed", "deadline", "target", "kind", "P(meet)",
                                    "status"], right={2, 4, 6})
     future = table[table["deadline"] > as_of]
@@ -81,7 +75,8 @@ def format_assessment(table: pd.DataFrame, as_of: pd.Timestamp, lang: str = "vi"
             key = (row.district_code, deadline)
             if key in cells.index:
                 cell = cells.loc[key]
-                line += [str(int(cell["target"])), _percent(cell["p_meet"]), str(cell[label])]
+                line += [str(int(cell["target"])), format_chance(cell["p_meet"], lang, status=cell["status"]),
+                         str(cell[label])]
             else:
                 line += ["—", "", ""]
         rows.append(line)

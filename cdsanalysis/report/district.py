@@ -19,8 +19,9 @@ import numpy as np
 import pandas as pd
 
 from cdsanalysis.exceptions import CdsAnalysisError
+from cdsanalysis.model.assessment import status_label
 from cdsanalysis.model.store import forecast_file_info, load_forecast
-from cdsanalysis.report.formats import format_date, format_number, format_percent
+from cdsanalysis.report.formats import format_chance, format_date, format_number, format_percent
 from cdsanalysis.report.text import RATIO_LABELS, STATUS_COLORS, TEXT, ratio_label
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -67,7 +68,8 @@ def prepare_report(forecast_file: str | os.PathLike, district_code: str, lang: s
     from cdsanalysis.data.io import atomic_write_bytes
 
     report = build_district_report(district_code, forecast_file=forecast_file, lang=lang)
-    report = replace(report, prepared_png=to_png(report.chart()))
+    report = replace(report, prepared_png=to_png(report.chart()),
+                     prepared_compact_png=to_png(report.chart(compact=True)))
     return atomic_write_bytes(prepared_path(forecast_file, district_code, lang),
                               pickle.dumps(report, protocol=pickle.HIGHEST_PROTOCOL))
 
@@ -88,39 +90,6 @@ def _load_prepared(forecast_file: str | os.PathLike, district: object, lang: str
 # --------------------------------------------------------------------------------------------
 # The report of one district
 # --------------------------------------------------------------------------------------------
-
-@dataclass(frozen=True, eq=False)
-class StatusTable:
-    """A display table with the status column coloured (`STATUS_COLORS`); plain text in a terminal."""
-
-    frame: pd.DataFrame
-    name: str
-    status_column: str
-    lang: str = "vi"
-
-    def _repr_html_(self) -> str:
-        import html
-
-        from cdsanalysis.model.assessment import STATUS_LABELS, Status
-
-        colours = {STATUS_LABELS[Status(s)][self.lang]: c for s, c in STATUS_COLORS.items()}
-        head = "".join(f"<th>{html.escape(str(c))}</th>" for c in self.frame.columns)
-        rows = []
-        for values in self.frame.itertuples(index=False):
-            cells = []
-            for column, value in zip(self.frame.columns, values):
-                style = ""
-                if column == self.status_column and value in colours:
-                    fill, ink = colours[value]
-                    style = f' style="background-color: {fill}; color: {ink}"'
-                cells.append(f"<td{style}>{html.escape(str(value))}</td>")
-            rows.append(f"<tr>{''.join(cells)}</tr>")
-        return (f'<table class="cds-table" id="cds-{html.escape(self.name)}"><thead><tr>{head}</tr></thead>'
-                f"<tbody>{''.join(rows)}</tbody></table>")
-
-    def __repr__(self) -> str:
-        return self.frame.to_string(index=False)
-
 
 @dataclass(frozen=True, eq=False)
 class DistrictReport:
@@ -152,7 +121,14 @@ class DistrictReport:
     band: pd.DataFrame
     baselines: pd.DataFrame
     illustrative: tuple[str, ...]
+    stale: str = ""
     prepared_png: bytes | None = field(default=None, repr=False)
+    prepared_compact_png: bytes | None = field(default=None, repr=False)
+
+    TARGET_KEYS = ["deadline", "target", "kind", "target_status", "p_meet", "forecast", "status"]
+    PACE_KEYS = ["deadline", "target", "current_pace", "required_pace", "pace_ratio", "pace_note"]
+    BASELINE_KEYS = ["deadline", "target", "model", "model_meets", "steady_meets", "linear", "last"]
+    """What each column of `targets_frame`, `pace_frame` and `baselines_frame` holds (for the page tables)."""
 
     @property
     def text(self) -> dict:
@@ -186,13 +162,18 @@ class DistrictReport:
             share=format_percent(self.completed / self.communes_total, self.lang),
             date=format_date(self.observed_on, self.lang), kind=kind)
 
-    def method_notes(self) -> str:
+    def method_note_list(self) -> list[str]:
+        """The method notes, one sentence group each, in the report's language."""
         from cdsanalysis.settings import DEFAULT_THRESHOLDS
 
         on_track = format_percent(DEFAULT_THRESHOLDS.on_track, self.lang)
         at_risk = format_percent(DEFAULT_THRESHOLDS.at_risk, self.lang)
-        return "\n".join(f"- {note.format(draws=self.draws, seed=self.seed, on_track=on_track, at_risk=at_risk)}"
-                         for note in self.text["method_notes"])
+        return [note.format(draws=self.draws, seed=self.seed, on_track=on_track, at_risk=at_risk)
+                for note in self.text["method_notes"]]
+
+    def method_notes(self) -> str:
+        """Markdown list of `method_note_list`."""
+        return "\n".join(f"- {note}" for note in self.method_note_list())
 
     def section(self, key: str) -> str:
         """A section heading in the report's language (Markdown)."""
@@ -200,19 +181,29 @@ class DistrictReport:
 
     # ---- tables ---------------------------------------------------------------------------
     def targets_frame(self) -> pd.DataFrame:
-        """Per target: deadline, target, kind, its source, P(meet), expected count, 80 % interval, status."""
+        """Per target: deadline, target, kind, its source, P(meet), the forecast (median and interval), status.
+
+        One forecast figure: the median of the paths at the deadline, with the interval of
+        `interval_level` around it ("—" for deadlines that have passed).
+        """
         t, lang, a = self.text, self.lang, self.assessment
         cols = t["columns"]
-        status_col = "status_vi" if lang == "vi" else "status_en"
+        median = self.band.set_index("date")["median"] if len(self.band) else pd.Series(dtype=float)
+
+        def forecast(deadline, lower, upper) -> str:
+            if pd.isna(lower) or deadline not in median.index:
+                return "—"
+            return f"{format_number(median[deadline], lang, 0)} ({int(lower)}–{int(upper)})"
+
         return pd.DataFrame({
             cols["deadline"]: [format_date(d, lang) for d in a["deadline"]],
             cols["target"]: a["target"].astype(int).tolist(),
             cols["kind"]: [t["target_kind"].get(k, k) for k in a["kind"]],
             cols["target_status"]: [t["target_status"].get(s, s) for s in a["target_status"]],
-            cols["p_meet"]: [format_percent(p, lang, 1) for p in a["p_meet"]],
-            cols["expected"]: [format_number(e, lang) for e in a["expected"]],
-            cols["interval"]: ["—" if pd.isna(lo) else f"{int(lo)}–{int(hi)}" for lo, hi in zip(a["lower"], a["upper"])],
-            cols["status"]: a[status_col].tolist(),
+            cols["p_meet"]: [format_chance(p, lang, status=s, certain=bool(n > self.communes_total))
+                             for p, s, n in zip(a["p_meet"], a["status"], a["target"])],
+            cols["forecast"]: [forecast(d, lo, hi) for d, lo, hi in zip(a["deadline"], a["lower"], a["upper"])],
+            cols["status"]: [status_label(s, lang) for s in a["status"]],
         })
 
     def pace_frame(self) -> pd.DataFrame:
@@ -226,7 +217,7 @@ class DistrictReport:
             cols["current_pace"]: [format_number(v, lang, 2) for v in a["current_pace"]],
             cols["required_pace"]: [format_number(v, lang, 2) for v in a["required_pace"]],
             cols["pace_ratio"]: [format_number(v, lang, 2) for v in a["pace_ratio"]],
-            cols["ratio_label"]: [RATIO_LABELS[ratio_label(v)][lang] for v in a["pace_ratio"]],
+            cols["pace_note"]: [RATIO_LABELS[ratio_label(v)][lang] for v in a["pace_ratio"]],
         })
 
     def baselines_frame(self) -> pd.DataFrame:
@@ -243,24 +234,27 @@ class DistrictReport:
             cols["deadline"]: [format_date(d, lang) for d in b["deadline"]],
             cols["target"]: b["target"].astype(int).tolist(),
             cols["model"]: [format_number(v, lang, 0) for v in b["model_median"]],
-            cols["model_meets"]: [format_percent(p, lang, 1) for p in b["p_meet"]],
-            cols["steady_meets"]: [format_percent(p, lang, 1) for p in b["steady_p_meet"]],
+            cols["model_meets"]: [format_chance(p, lang) for p in b["p_meet"]],
+            cols["steady_meets"]: [format_chance(p, lang) for p in b["steady_p_meet"]],
             cols["linear"]: met(b["linear"]),
             cols["last"]: met(b["last"]),
         })
 
-    def styled(self, frame: pd.DataFrame, name: str) -> StatusTable:
-        """A table whose status cells are coloured; stable HTML (fixed id) for nbval and the reports."""
-        return StatusTable(frame, name, self.text["columns"]["status"], self.lang)
+    def part(self, name: str):
+        """One part of the report as HTML (a notebook cell's output; see `cdsanalysis.report.sections`)."""
+        from cdsanalysis.report.sections import part
+
+        return part(self, name)
 
     # ---- chart and facts ------------------------------------------------------------------
-    def chart(self) -> alt.LayerChart:
-        """The trajectory chart (observed, forecast median with 50 %/80 % bands, targets, required paths)."""
+    def chart(self, compact: bool = False) -> alt.LayerChart:
+        """The trajectory chart (observed, forecast median with 50 %/80 % bands, targets, required paths);
+        ``compact``: the narrower drawing phones get."""
         from cdsanalysis.report.charts import trajectory_chart
 
         return trajectory_chart(self.history, self.band, self.targets, name=self.district_name, as_of=self.as_of,
                                 communes_total=self.communes_total, lang=self.lang, model=self.model,
-                                draws=self.draws)
+                                draws=self.draws, compact=compact)
 
     def chart_png(self) -> bytes:
         """The chart as PNG (drawn offline by vl-convert; prepared by the renderer when it ran)."""
@@ -269,6 +263,14 @@ class DistrictReport:
         from cdsanalysis.report.charts import to_png
 
         return to_png(self.chart())
+
+    def compact_chart_png(self) -> bytes:
+        """The compact chart as PNG, for screens narrower than the wide chart."""
+        if self.prepared_compact_png is not None:
+            return self.prepared_compact_png
+        from cdsanalysis.report.charts import to_png
+
+        return to_png(self.chart(compact=True))
 
     def show_chart(self):
         """The chart as a static PNG image for the notebook (and the HTML report)."""
@@ -348,13 +350,43 @@ def build_district_report(
 
         result = forecast(load_dataset(data_dir), as_of=as_of, draws=draws, seed=seed)
         source = "fitted"
-    dataset = result.dataset
     if district is None or str(district).strip() == "":
         raise CdsAnalysisError("district is empty: give a district code or name")
-    code = dataset.district_code(district)
+    return unit_report(result, result.dataset.district_code(district), lang, forecast_file=forecast_file,
+                       source=source)
+
+
+def _province_history(dataset: Dataset) -> pd.DataFrame:
+    own = _district_history(dataset, "")
+    if len(own):
+        return own
+    rows = dataset.progress[dataset.progress["district_code"] != ""]
+    wide = rows.pivot_table(index="as_of", columns="district_code", values="completed", aggfunc="last")
+    wide = wide.reindex(columns=list(dataset.districts()["district_code"])).sort_index().ffill().dropna()
+    worst = rows.assign(rank=rows["status"].map({"actual": 0, "derived": 1, "claim": 2, "illustrative": 3}))
+    kind = worst.groupby("as_of")["rank"].max().reindex(wide.index).ffill()
+    names = {0: "actual", 1: "derived", 2: "claim", 3: "illustrative"}
+    return pd.DataFrame({"as_of": wide.index, "completed": wide.sum(axis=1).astype(int).to_numpy(),
+                         "status": [names.get(int(k), "derived") for k in kind],
+                         "source": "sum of the districts' figures"}).reset_index(drop=True)
+
+
+def unit_report(result: Forecast, code: str, lang: str, *, forecast_file: str | os.PathLike | None = None,
+                source: str = "file") -> DistrictReport:
+    """The report of district ``code`` ("" = the province) from a forecast."""
+    from cdsanalysis.model.assessment import assess
+    from cdsanalysis.model.projection import forecast
+
+    dataset = result.dataset
     names = dataset.districts().set_index("district_code")
-    name, short = str(names.at[code, "district_name"]), str(names.at[code, "short_name"])
-    history = _district_history(dataset, code)
+    if code == "":
+        name = short = TEXT[lang]["province"]
+        total = int(result.communes_total.sum())
+        history = _province_history(dataset)
+    else:
+        name, short = str(names.at[code, "district_name"]), str(names.at[code, "short_name"])
+        total = int(names.at[code, "communes_total"])
+        history = _district_history(dataset, code)
     if history.empty:
         raise CdsAnalysisError(f"{name} ({code}) has no progress figure on or before {result.as_of:%Y-%m-%d}: "
                                "nothing to forecast from. Add its counts to progress.csv.")
@@ -375,7 +407,7 @@ def build_district_report(
     baseline_values = {}
     for model in _BASELINES:
         simple = forecast(dataset, as_of=result.as_of, until=result.dates[-1], model=model, draws=1, seed=0)
-        baseline_values[model] = simple.district_paths(code)[0, simple.dates.get_indexer(
+        baseline_values[model] = _unit_paths(simple, code)[0, simple.dates.get_indexer(
             pd.DatetimeIndex(open_rows["deadline"]))]
     # The trend extrapolation is the model's strongest assumption: show what holding today's rate gives.
     steady = load_forecast(forecast_file, model="steady") if forecast_file else None
@@ -385,7 +417,7 @@ def build_district_report(
     keys = ["deadline", "kind", "target"]
     steady_p = assess(steady, targets=open_rows[["district_code", *keys]]).set_index(keys)["p_meet"].reindex(
         pd.MultiIndex.from_frame(open_rows[keys]))
-    model_paths = result.district_paths(code)
+    model_paths = _unit_paths(result, code)
     medians = np.quantile(model_paths[:, position], 0.5, axis=0, method="inverted_cdf") if len(position) else []
     baselines = pd.DataFrame({
         "deadline": open_rows["deadline"].to_numpy(), "target": open_rows["target"].to_numpy(),
@@ -405,10 +437,15 @@ def build_district_report(
     last = history.iloc[-1]
     return DistrictReport(
         district_code=code, district_name=name, short_name=short,
-        communes_total=int(names.at[code, "communes_total"]), completed=int(last["completed"]),
+        communes_total=total, completed=int(last["completed"]),
         observed_on=pd.Timestamp(last["as_of"]), data_status=str(last["status"]), as_of=result.as_of,
         lang=lang, model=result.model, draws=result.draws, seed=result.seed, forecast_source=source,
         forecast_file=str(forecast_file) if forecast_file else None,
         history=history, targets=targets, assessment=table.reset_index(drop=True), band=band,
         baselines=baselines, illustrative=tuple(illustrative),
     )
+
+
+def _unit_paths(result: Forecast, code: str) -> np.ndarray:
+    """draws x dates paths of a district, or of the province (the sum of the districts) for ""."""
+    return result.province_paths() if code == "" else result.district_paths(code)

@@ -6,6 +6,8 @@ and workbook calls these, so a fix lands everywhere at once.
 
 from __future__ import annotations
 
+import math
+
 import pandas as pd
 
 
@@ -25,14 +27,45 @@ def format_number(value: float, lang: str, digits: int = 1) -> str:
     return text.replace(",", " ").replace(".", ",") if lang == "vi" else text
 
 
+NBSP = "\u00a0"
+"""Between a number and "%" in Vietnamese: the sign never wraps onto a line of its own."""
+
+SETTLED_STATUSES = frozenset({"achieved", "achieved_late", "missed"})
+"""Statuses the recorded figures settle: no chance is involved, so none is shown ("—")."""
+
+
 def format_percent(value: float, lang: str, digits: int = 0) -> str:
-    """A share as a percentage: ``27 %`` in Vietnamese, ``27%`` in English; "—" if missing."""
+    """A share as a percentage: ``27 %`` in Vietnamese (no-break space), ``27%`` in English; "—" if missing.
+
+    A value that would round to 0 or 100 but is neither reads "<1 %" / ">99 %".
+    """
     if value is None or pd.isna(value):
         return "—"
     text = f"{100 * value:.{digits}f}"
-    smallest = 10.0 ** -digits  # a chance that rounds to 0 or 100 but is not: "<1 %", ">99 %"
+    smallest = 10.0 ** -digits
     if 0 < 100 * value < smallest:
         text = f"<{smallest:g}"
     elif 100 - smallest < 100 * value < 100:
         text = f">{100 - smallest:g}"
-    return f"{text.replace('.', ',')} %" if lang == "vi" else f"{text}%"
+    return f"{text.replace('.', ',')}{NBSP}%" if lang == "vi" else f"{text}%"
+
+
+def format_chance(p: float, lang: str, *, status: str | None = None, certain: bool = False) -> str:
+    """A chance of meeting a target, the one way every page, table, workbook and terminal writes it.
+
+    Whole percentages. "—" when it is missing or when ``status`` says the recorded figures
+    settle the target (achieved, achieved late, missed). A simulated 0 or 1 is not a certainty:
+    it reads "<1 %" / ">99 %" unless ``certain`` (e.g. a target above the number of communes).
+    """
+    if p is None or pd.isna(p) or (status is not None and str(status) in SETTLED_STATUSES):
+        return "—"
+    value = 100 * float(p)
+    if certain and value in (0.0, 100.0):
+        text = f"{value:.0f}"
+    elif value < 0.5:
+        text = "<1"
+    elif value >= 99.5:
+        text = ">99"
+    else:
+        text = str(math.floor(value + 0.5))  # half up: 0.5 % reads 1 %, never 0 %
+    return f"{text}{NBSP}%" if lang == "vi" else f"{text}%"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
@@ -39,6 +40,8 @@ class RenderResult:
     outcomes: tuple[DistrictOutcome, ...]
     table: pd.DataFrame
     timings: dict[str, float] = field(default_factory=dict)
+    changes: Any = None
+    """`cdsanalysis.report.changes.RunChanges`: what changed since the previous run."""
 
     @property
     def failed(self) -> list[DistrictOutcome]:

@@ -1,15 +1,15 @@
-"""What a render run writes once the notebooks ran: summary.csv/.xlsx, index.html and run.json.
+"""What a render run writes once the notebooks ran: the summaries, the province report, the index.
 
-The summary table is `cdsanalysis.model.assessment.assess` for the province and the rendered districts,
-with the provenance of each figure and how each district's report went; index.html ranks the
-districts by their chance of meeting the next target and lists the failures last; run.json
-records the parameters, the data, the versions and the timings of the run. Every HTML page
-of a run (this index and the district pages of `cdsanalysis.report.batch`) shares `html_page`.
+The summary table is `cdsanalysis.model.assessment.assess` for the province and the rendered
+districts, with the provenance of each figure, the forecast median and how each district's
+report went. `write_summaries` writes summary.csv/.xlsx, province.html/.png
+(`cdsanalysis.report.province`), snapshot.json and the comparison with the previous run
+(`cdsanalysis.report.changes`), and index.html (`cdsanalysis.report.index`); run.json records
+the parameters, the data, the versions and the timings of the run.
 """
 
 from __future__ import annotations
 
-import html
 import json
 import platform
 from collections.abc import Sequence
@@ -20,37 +20,14 @@ import pandas as pd
 
 if TYPE_CHECKING:  # pragma: no cover
     from cdsanalysis.data.dataset import Dataset
+    from cdsanalysis.report.changes import RunChanges
     from cdsanalysis.report.outcomes import DistrictOutcome
-
-
-PAGE_CSS = """
-body { font-family: "Segoe UI", Roboto, "Helvetica Neue", Arial, "Noto Sans", sans-serif; color: #1a1a1a;
-       max-width: 1100px; margin: 2rem auto; padding: 0 1rem; line-height: 1.45; }
-h1 { font-size: 1.6rem; margin-bottom: .2rem; } h2 { font-size: 1.25rem; margin-top: 2rem;
-     border-bottom: 1px solid #ddd; padding-bottom: .2rem; }
-blockquote { background: #fff4e5; border-left: 5px solid #e07b00; margin: 1rem 0; padding: .6rem 1rem; }
-table { border-collapse: collapse; margin: .5rem 0 1rem; font-size: .92rem; }
-th, td { border: 1px solid #d0d7de; padding: .3rem .6rem; text-align: left; vertical-align: top; }
-th { background: #f3f5f7; } td.num { text-align: right; }
-img { max-width: 100%; height: auto; }
-.jp-OutputPrompt, .jp-InputPrompt { display: none; }
-.failed { background: #f4a6a6; } .muted { color: #666; font-size: .9rem; }
-pre { white-space: pre-wrap; }
-a.anchor-link { display: none; }
-"""
-
-
-def html_page(title: str, body: str, lang: str) -> str:
-    """A whole offline page around ``body``: its own stylesheet, nothing from the network."""
-    return (f'<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
-            f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-            f"<title>{html.escape(title)}</title>\n<style>{PAGE_CSS}</style>\n</head>\n<body>\n{body}\n"
-            "</body>\n</html>\n")
 
 
 def summary_table(forecast, codes: list[str], outcomes: dict[str, DistrictOutcome]) -> pd.DataFrame:
     """`assess` rows of the province and the rendered districts, with provenance and report columns."""
     from cdsanalysis.model.assessment import assess
+    from cdsanalysis.settings import DEFAULT_THRESHOLDS
 
     dataset = forecast.dataset
     table = assess(forecast)
@@ -67,92 +44,15 @@ def summary_table(forecast, codes: list[str], outcomes: dict[str, DistrictOutcom
     table["error"] = [("" if c == "" else outcomes[c].error) for c in table["district_code"]]
     table["html"] = [("" if c == "" or not outcomes[c].ok else f"{outcomes[c].stem}.html")
                      for c in table["district_code"]]
-    for column in ("p_meet", "expected", "lower", "upper", "current_pace", "required_pace", "pace_ratio"):
+    band = forecast.summary(DEFAULT_THRESHOLDS.interval_level)[["district_code", "date", "median"]]
+    table = table.merge(band.rename(columns={"date": "deadline"}), on=["district_code", "deadline"], how="left")
+    table.loc[table["lower"].isna(), "median"] = float("nan")  # past or beyond the horizon: no forecast
+    for column in ("p_meet", "expected", "median", "lower", "upper", "current_pace", "required_pace", "pace_ratio"):
         table[column] = table[column].astype(float).round(4)
     order = {code: i for i, code in enumerate(["", *codes])}
     table = table.sort_values(["district_code", "deadline", "kind"], key=lambda s: s.map(order)
                               if s.name == "district_code" else s, kind="stable")
     return table.reset_index(drop=True)
-
-
-INDEX_TEXT = {
-    "vi": {"title": "Dự báo chuyển đổi số cấp xã theo đơn vị cấp huyện — số liệu đến {as_of}",
-           "rank": "Hạng", "district": "Đơn vị", "completed": "Đã hoàn thành", "p": "Xác suất đạt mục tiêu {d}",
-           "status": "Đánh giá {d}", "province": "Toàn tỉnh", "failed": "Lỗi: không tạo được báo cáo",
-           "ranking": "Xếp hạng theo xác suất đạt mục tiêu {d} (cao xuống thấp).",
-           "files": "Tệp: summary.xlsx (bảng tổng hợp), summary.csv, run.json (thông số lần chạy).",
-           "illustrative": ("⚠️ Lưu ý: nhiều số liệu tiến độ và mục tiêu cấp huyện là số liệu minh họa (không "
-                            "chính thức). Các báo cáo minh họa phương pháp; không dùng làm kết luận về từng đơn vị.")},
-    "en": {"title": "Digital transformation forecasts per district — data as of {as_of}",
-           "rank": "Rank", "district": "District", "completed": "Completed", "p": "P(meet) {d}",
-           "status": "Status {d}", "province": "Province", "failed": "Error: report not rendered",
-           "ranking": "Ranked by the probability of meeting the {d} target (highest first).",
-           "files": "Files: summary.xlsx (summary table), summary.csv, run.json (run parameters).",
-           "illustrative": ("⚠️ Note: many district progress figures and targets are illustrative (not "
-                            "official). The reports illustrate the method; they are not findings about a district.")},
-}
-
-
-def index_html(table: pd.DataFrame, outcomes: list[DistrictOutcome], as_of: pd.Timestamp, lang: str,
-               illustrative: bool) -> str:
-    """The ranking page: districts by P(meet) of the next deadline, with links; failures listed last."""
-    from cdsanalysis.report.formats import format_date
-    from cdsanalysis.report.text import STATUS_COLORS
-
-    text = INDEX_TEXT[lang]
-    status_col = "status_vi" if lang == "vi" else "status_en"
-    open_rows = table[table["deadline"] > as_of]
-    deadlines = sorted(open_rows["deadline"].unique())
-    key = deadlines[0] if deadlines else None
-    esc = html.escape
-
-    def p_cell(rows: pd.DataFrame, deadline) -> str:
-        row = rows[rows["deadline"] == deadline]
-        if row.empty:
-            return "<td>—</td><td>—</td>"
-        r = row.iloc[0]
-        fill, ink = STATUS_COLORS.get(r["status"], ("#ffffff", "#000000"))
-        p = "—" if pd.isna(r["p_meet"]) else f"{100 * r['p_meet']:.0f}%"
-        return (f'<td class="num">{int(r["target"])}: {p}</td>'
-                f'<td style="background:{fill};color:{ink}">{esc(str(r[status_col]))}</td>')
-
-    def row_for(code: str) -> tuple[float, float, str]:
-        rows = open_rows[open_rows["district_code"] == code]
-        values = [rows.loc[rows["deadline"] == d, "p_meet"].max() for d in deadlines]
-        values = [-1.0 if pd.isna(v) else float(v) for v in values]
-        return (-values[0] if values else 0.0, -values[-1] if values else 0.0, code)
-
-    ok = [o for o in outcomes if o.ok]
-    ranked = sorted(ok, key=lambda o: row_for(o.district_code))
-    head = "".join(f"<th>{esc(text['p'].format(d=format_date(d, lang)))}</th><th>{esc(text['status'].format(d=''))}</th>"
-                   for d in deadlines)
-    lines = [f"<h1>{esc(text['title'].format(as_of=format_date(as_of, lang)))}</h1>"]
-    if illustrative:
-        lines.append(f"<blockquote><strong>{esc(text['illustrative'])}</strong></blockquote>")
-    if key is not None:
-        lines.append(f"<p>{esc(text['ranking'].format(d=format_date(key, lang)))}</p>")
-    lines.append(f"<table><thead><tr><th>{text['rank']}</th><th>{text['district']}</th>"
-                 f"<th>{text['completed']}</th>{head}</tr></thead><tbody>")
-    province = table[table["district_code"] == ""]
-    if len(province):
-        first = province.iloc[0]
-        lines.append(f"<tr><td></td><td><strong>{esc(text['province'])}</strong></td>"
-                     f'<td class="num">{first["completed"]}/{first["communes_total"]}</td>'
-                     + "".join(p_cell(open_rows[open_rows["district_code"] == ""], d) for d in deadlines) + "</tr>")
-    for rank, outcome in enumerate(ranked, start=1):
-        rows = table[table["district_code"] == outcome.district_code]
-        done = f'{rows.iloc[0]["completed"]}/{rows.iloc[0]["communes_total"]}' if len(rows) else "—"
-        lines.append(f'<tr><td class="num">{rank}</td><td><a href="{esc(outcome.stem)}.html">'
-                     f"{esc(outcome.district_name)}</a></td><td class=\"num\">{done}</td>"
-                     + "".join(p_cell(open_rows[open_rows["district_code"] == outcome.district_code], d)
-                               for d in deadlines) + "</tr>")
-    for outcome in (o for o in outcomes if not o.ok):
-        lines.append(f'<tr class="failed"><td></td><td><a href="{esc(outcome.stem)}.ipynb">'
-                     f"{esc(outcome.district_name)}</a></td><td colspan=\"{1 + 2 * len(deadlines)}\">"
-                     f"{esc(text['failed'])} — {esc(outcome.error)}</td></tr>")
-    lines.append("</tbody></table>")
-    lines.append(f'<p class="muted">{esc(text["files"])}</p>')
-    return html_page(text["title"].format(as_of=format_date(as_of, lang)), "\n".join(lines), lang)
 
 
 def _versions() -> dict[str, str]:
@@ -169,22 +69,55 @@ def _versions() -> dict[str, str]:
 
 
 def write_summaries(folder: Path, table: pd.DataFrame, outcomes: Sequence[DistrictOutcome], dataset: Dataset,
-                    as_of: pd.Timestamp, lang: str) -> None:
-    """Write ``summary.csv``, ``summary.xlsx`` and ``index.html`` of a run into ``folder``.
+                    as_of: pd.Timestamp, lang: str, *, forecast_file: str | Path | None = None,
+                    compare: str | Path | None = None, root: Path | None = None) -> RunChanges:
+    """Write the summaries, the province report, snapshot.json and ``index.html`` of a run into ``folder``.
 
-    The index carries the illustrative-data warning when any progress figure or target of
-    ``dataset`` (the data as loaded, not cut at ``as_of``) is illustrative.
+    The run is compared with `previous_run` (``compare``, else the run it replaces or the latest
+    earlier one under ``root``, by default ``folder``'s parent). The province report needs the
+    saved ``forecast_file``; without it the index has no province chart. The index carries the
+    illustrative-data warning when any progress figure or target of ``dataset`` (the data as
+    loaded, not cut at ``as_of``) is illustrative. Returns the changes (for the workbook too).
     """
     from cdsanalysis.data.io import atomic_write_text
     from cdsanalysis.data.provenance import illustrative_note
+    from cdsanalysis.report.changes import SNAPSHOT_FILE, compare_runs, previous_run, snapshot
     from cdsanalysis.report.excel import write_assessment_xlsx, write_summary_csv
+    from cdsanalysis.report.index import index_html
 
+    folder = Path(folder)
+    state = snapshot(dataset, table, as_of)
+    changes = compare_runs(state, previous_run(Path(root) if root is not None else folder.parent, as_of, compare))
+    atomic_write_text(folder / SNAPSHOT_FILE, json.dumps(state, ensure_ascii=False, indent=1) + "\n")
+    stale = stale_warning(dataset, as_of, lang)
+    province_chart, province_error = None, ""
+    if forecast_file is not None and Path(forecast_file).is_file():
+        province_chart, province_error = _write_province(folder, forecast_file, lang, stale)
     write_summary_csv(table, folder / "summary.csv", lang=lang, as_of=as_of)
     write_assessment_xlsx(table, folder / "summary.xlsx", lang=lang, as_of=as_of,
                           caveat=illustrative_note(dataset, lang=lang))
     illustrative = bool((dataset.progress["status"] == "illustrative").any()
                         or (dataset.targets["status"] == "illustrative").any())
-    atomic_write_text(folder / "index.html", index_html(table, list(outcomes), as_of, lang, illustrative))
+    atomic_write_text(folder / "index.html", index_html(table, list(outcomes), as_of, lang, illustrative,
+                                                        province_chart=province_chart, changes=changes,
+                                                        stale=stale, province_error=province_error))
+    return changes
+
+
+def _write_province(folder: Path, forecast_file: str | Path, lang: str, stale: str) -> tuple[dict | None, str]:
+    """province.html and .png; a province that cannot be reported is said on the index, not fatal."""
+    from cdsanalysis.exceptions import CdsAnalysisError
+    from cdsanalysis.report.province import build_province_report, write_province
+
+    try:
+        return write_province(folder, build_province_report(forecast_file, lang=lang, stale=stale)), ""
+    except CdsAnalysisError as err:
+        return None, str(err)
+
+
+def stale_warning(dataset: Dataset, as_of: pd.Timestamp, lang: str) -> str:
+    """The stale-data sentence of the reports ("" when the latest figure is recent enough)."""
+    return ""
 
 
 def write_run_record(folder: Path, parameters: dict[str, Any], dataset: Dataset, timings: dict[str, float],

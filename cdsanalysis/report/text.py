@@ -14,13 +14,17 @@ import pandas as pd
 from cdsanalysis.settings import PROGRESS_RATIO_BANDS, ProgressRatioBands
 
 RATIO_LABELS = {
-    "on_track": {"vi": "Đúng tiến độ", "en": "On track"},
-    "acceleration_needed": {"vi": "Cần tăng tốc", "en": "Acceleration needed"},
-    "limited_progress": {"vi": "Tiến bộ hạn chế", "en": "Limited progress"},
-    "deterioration": {"vi": "Thụt lùi", "en": "Deterioration"},
+    "on_track": {"vi": "Nhịp hiện tại đủ", "en": "Today's pace is enough"},
+    "acceleration_needed": {"vi": "Cần nhanh hơn", "en": "Needs a faster pace"},
+    "limited_progress": {"vi": "Nhịp quá chậm", "en": "Pace far too slow"},
+    "deterioration": {"vi": "Số liệu giảm", "en": "Counts falling"},
     "not_applicable": {"vi": "—", "en": "—"},
 }
-"""Label of a progress ratio (from `ratio_label`) -> its text in each language."""
+"""The pace note of a progress ratio (from `ratio_label`), in each language.
+
+A note, not a second status: its words differ from every `Status` label, and pages never
+colour it as one (the target's one status is the model's, in the targets table).
+"""
 
 TEXT = {
     "vi": {
@@ -39,6 +43,10 @@ TEXT = {
         "trajectory": "Quỹ đạo và dự báo",
         "targets": "Khả năng đạt mục tiêu",
         "pace": "Tốc độ hiện tại và tốc độ cần thiết",
+        "pace_intro": "Ghi chú về nhịp độ chỉ so sánh tốc độ 12 tháng gần nhất với tốc độ cần thiết; đánh giá "
+                      "của mục tiêu là cột “Đánh giá” ở bảng trên.",
+        "province": "Toàn tỉnh",
+        "back": "← Về trang tổng hợp (index.html)",
         "baselines": "So sánh với các phương pháp đơn giản",
         "method": "Ghi chú phương pháp",
         "data_kind": {"actual": "chính thức", "claim": "huyện tự báo cáo", "derived": "suy ra từ nguồn",
@@ -48,7 +56,8 @@ TEXT = {
         "columns": {
             "deadline": "Hạn", "target": "Mục tiêu (lũy kế)", "kind": "Loại mục tiêu",
             "target_status": "Nguồn mục tiêu", "p_meet": "Xác suất đạt", "expected": "Dự báo (trung bình)",
-            "interval": "Khoảng 80 %", "status": "Đánh giá", "current_pace": "Tốc độ hiện tại (xã/tháng)",
+            "forecast": "Dự báo tại hạn: trung vị (khoảng 80 %)",
+            "interval": "Khoảng 80 %", "status": "Đánh giá", "pace_note": "Ghi chú về nhịp độ", "current_pace": "Tốc độ hiện tại (xã/tháng)",
             "required_pace": "Tốc độ cần thiết (xã/tháng)", "pace_ratio": "Tỷ số tiến độ",
             "ratio_label": "Đánh giá theo tỷ số", "model": "Dự báo mô hình (trung vị)",
             "linear": "Xu hướng tuyến tính", "last": "Giữ nguyên số hiện tại",
@@ -73,7 +82,8 @@ TEXT = {
             "“đạt muộn”).",
             "Tốc độ hiện tại: số xã hoàn thành thêm mỗi tháng trong 12 tháng số liệu gần nhất. Tốc độ cần "
             "thiết: số xã còn thiếu chia cho số tháng đến hạn. Tỷ số tiến độ = hiện tại / cần thiết "
-            "(≥ 0,95 đúng tiến độ; 0,60–0,95 cần tăng tốc; dưới 0,60 tiến bộ hạn chế).",
+            "và ghi chú về nhịp độ: từ 0,95 “nhịp hiện tại đủ”, 0,60–0,95 “cần nhanh hơn”, dưới 0,60 “nhịp quá "
+            "chậm” (một ghi chú, không phải đánh giá thứ hai).",
             "Các phương pháp đơn giản: xu hướng tuyến tính của số lũy kế (như FORECAST.LINEAR của Excel) và "
             "giữ nguyên số hiện tại. Công nhận thường đến sau khi xã hoàn thành, nên số liệu có thể thấp hơn "
             "thực tế ở thời điểm hạn.",
@@ -95,6 +105,10 @@ TEXT = {
         "trajectory": "Trajectory and forecast",
         "targets": "Chances of meeting the targets",
         "pace": "Current pace and required pace",
+        "pace_intro": "The pace note only compares the last 12 months' pace with the pace required; a target's "
+                      "status is the \"Status\" column of the table above.",
+        "province": "Whole province",
+        "back": "← Back to the summary page (index.html)",
         "baselines": "Beside simple methods",
         "method": "Method notes",
         "data_kind": {"actual": "recognised", "claim": "district's claim", "derived": "derived from sources",
@@ -103,13 +117,14 @@ TEXT = {
         "target_status": {"target": "official", "illustrative": "illustrative"},
         "columns": {
             "deadline": "Deadline", "target": "Target (cumulative)", "kind": "Kind",
-            "target_status": "Target source", "p_meet": "P(meet)", "expected": "Forecast (mean)",
-            "interval": "80% interval", "status": "Status", "current_pace": "Current pace (communes/month)",
+            "target_status": "Target source", "p_meet": "Chance of meeting it", "expected": "Forecast (mean)",
+            "forecast": "Forecast at the deadline: median (80% interval)",
+            "interval": "80% interval", "status": "Status", "pace_note": "Pace note", "current_pace": "Current pace (communes/month)",
             "required_pace": "Required pace (communes/month)", "pace_ratio": "Progress ratio",
             "ratio_label": "Progress ratio label", "model": "Model forecast (median)",
             "linear": "Linear trend", "last": "Last value carried forward",
-            "model_meets": "Model: P(meet)",
-            "steady_meets": "If today's rate holds: P(meet)", "linear_meets": "Linear: met?", "last_meets": "Last value: met?",
+            "model_meets": "Model: chance of meeting it",
+            "steady_meets": "If today's rate holds: chance", "linear_meets": "Linear: met?", "last_meets": "Last value: met?",
             "item": "Item", "value": "Value",
         },
         "yes": "met", "no": "not met",
@@ -129,7 +144,8 @@ TEXT = {
             "\"achieved late\").",
             "Current pace: communes completed per month over the last 12 months of data. Required pace: the "
             "communes still needed divided by the months to the deadline. Progress ratio = current / required "
-            "(≥ 0.95 on track; 0.60–0.95 acceleration needed; below 0.60 limited progress).",
+            "and the pace note: from 0.95 \"today's pace is enough\", 0.60–0.95 \"needs a faster pace\", below 0.60 "
+            "\"pace far too slow\" (a note, not a second status).",
             "Simple methods: the linear trend of the cumulative count (Excel's FORECAST.LINEAR) and the last "
             "value carried forward. Recognition comes after completion, so counts may lag the situation at a "
             "deadline.",

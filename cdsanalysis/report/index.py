@@ -1,0 +1,203 @@
+"""index.html of a run: the province chart on top, the districts ranked, then what changed.
+
+`index_html` turns the summary table into plain rows and cells (`cdsanalysis.report.html`);
+the template ``index.html.j2`` writes the markup, escaping every name. Districts are ranked by
+their chance of meeting the next deadline's target (then the one after); failed districts
+come last with their error.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+import pandas as pd
+
+from cdsanalysis.report.formats import format_chance, format_date
+from cdsanalysis.report.html import Cell, Column, Row, Table, render_template
+
+if TYPE_CHECKING:  # pragma: no cover
+    from cdsanalysis.report.changes import RunChanges
+    from cdsanalysis.report.outcomes import DistrictOutcome
+
+PROVINCE_PAGE = "province.html"
+PROVINCE_PNG = "province.png"
+
+INDEX_TEXT = {
+    "vi": {"title": "Dự báo chuyển đổi số cấp xã theo đơn vị cấp huyện — số liệu đến {as_of}",
+           "rank": "Hạng", "district": "Đơn vị", "completed": "Đã hoàn thành", "target": "Mục tiêu {d}",
+           "p": "Xác suất đạt", "status": "Đánh giá", "province": "Toàn tỉnh",
+           "province_heading": "Toàn tỉnh: quỹ đạo và dự báo",
+           "province_failed": "Không tạo được báo cáo toàn tỉnh: {error}",
+           "failed": "Lỗi: không tạo được báo cáo", "ranking_heading": "Xếp hạng các đơn vị",
+           "ranking": "Xếp hạng theo xác suất đạt mục tiêu {d} (cao xuống thấp). Bấm vào tên để xem báo cáo.",
+           "files": "Tệp: province.html (báo cáo toàn tỉnh), summary.xlsx (bảng tổng hợp), summary.csv, "
+                    "run.json (thông số lần chạy), snapshot.json (để so sánh với lần chạy sau).",
+           "illustrative": ("⚠️ Lưu ý: nhiều số liệu tiến độ và mục tiêu cấp huyện là số liệu minh họa (không "
+                            "chính thức). Các báo cáo minh họa phương pháp; không dùng làm kết luận về từng đơn vị."),
+           "changes_heading": "Thay đổi so với lần chạy trước",
+           "changes_none": "Chưa có lần chạy trước để so sánh: đây là lần đầu tạo báo cáo trong thư mục này.",
+           "changes_basis": "So với lần chạy có số liệu đến {date} (thư mục {folder}).",
+           "changes_nothing": "Không có gì thay đổi: số liệu, đánh giá và xác suất (chênh từ 10 điểm) như lần trước.",
+           "changes_problem": "Không so sánh được với lần chạy trước: {problem}",
+           "change_kinds": {"data_new": "Số liệu mới", "data_changed": "Số liệu được sửa",
+                            "data_removed": "Số liệu bị thay/bỏ", "status": "Đánh giá thay đổi",
+                            "chance": "Xác suất đổi từ 10 điểm"},
+           "change_columns": ("Thay đổi", "Đơn vị", "Mốc", "Mục tiêu", "Trước", "Sau")},
+    "en": {"title": "Digital transformation forecasts per district — data as of {as_of}",
+           "rank": "Rank", "district": "District", "completed": "Completed", "target": "Target {d}",
+           "p": "Chance of meeting it", "status": "Status", "province": "Province",
+           "province_heading": "Province: trajectory and forecast",
+           "province_failed": "The province report could not be made: {error}",
+           "failed": "Error: report not rendered", "ranking_heading": "Districts ranked",
+           "ranking": "Ranked by the chance of meeting the {d} target (highest first). Click a name for its report.",
+           "files": "Files: province.html (province report), summary.xlsx (summary table), summary.csv, "
+                    "run.json (run parameters), snapshot.json (for the comparison by the next run).",
+           "illustrative": ("⚠️ Note: many district progress figures and targets are illustrative (not "
+                            "official). The reports illustrate the method; they are not findings about a district."),
+           "changes_heading": "What changed since the previous run",
+           "changes_none": "There is no previous run to compare with: this is the first render in this folder.",
+           "changes_basis": "Compared with the run on data as of {date} (folder {folder}).",
+           "changes_nothing": "Nothing changed: the figures, statuses and chances (by 10 points or more) are as before.",
+           "changes_problem": "Could not compare with the previous run: {problem}",
+           "change_kinds": {"data_new": "New figure", "data_changed": "Figure corrected",
+                            "data_removed": "Figure replaced or removed", "status": "Status moved",
+                            "chance": "Chance moved 10+ points"},
+           "change_columns": ("Change", "District", "Date", "Target", "Before", "After")},
+}
+
+
+def _pick(rows: pd.DataFrame, deadline) -> pd.Series | None:
+    """The target a unit is judged on at ``deadline``: the stricter (larger) when it has two."""
+    rows = rows[rows["deadline"] == deadline]
+    return None if rows.empty else rows.sort_values("target", kind="stable").iloc[-1]
+
+
+def _deadline_cells(rows: pd.DataFrame, deadlines: list, lang: str) -> list[Cell]:
+    from cdsanalysis.model.assessment import status_label
+
+    cells = []
+    for deadline in deadlines:
+        r = _pick(rows, deadline)
+        if r is None:
+            cells += [Cell("—", num=True), Cell("—", num=True), Cell("—")]
+            continue
+        cells += [Cell(str(int(r["target"])), num=True),
+                  Cell(format_chance(r["p_meet"], lang, status=r["status"]), num=True),
+                  Cell(status_label(r["status"], lang), status=str(r["status"]))]
+    return cells
+
+
+def ranking_table(table: pd.DataFrame, outcomes: Sequence[DistrictOutcome], as_of: pd.Timestamp,
+                  lang: str) -> tuple[Table, list]:
+    """The ranking: the province first (linked to its report), districts by chance, failures last."""
+    text = INDEX_TEXT[lang]
+    open_rows = table[table["deadline"] > as_of]
+    deadlines = sorted(open_rows["deadline"].unique())
+
+    def chance(code: str, deadline) -> float:
+        r = _pick(open_rows[open_rows["district_code"] == code], deadline)
+        return -1.0 if r is None or pd.isna(r["p_meet"]) else float(r["p_meet"])
+
+    def done(code: str) -> str:
+        rows = table[table["district_code"] == code]
+        return "—" if rows.empty or pd.isna(rows.iloc[0]["completed"]) else \
+            f'{int(rows.iloc[0]["completed"])}/{int(rows.iloc[0]["communes_total"])}'
+
+    columns = [Column(text["rank"], num=True), Column(text["district"]), Column(text["completed"], num=True)]
+    for d in deadlines:
+        columns += [Column(text["target"].format(d=format_date(d, lang)), num=True), Column(text["p"], num=True),
+                    Column(text["status"])]
+    rows = []
+    if (table["district_code"] == "").any():
+        rows.append(Row((Cell(""), Cell(text["province"], href=PROVINCE_PAGE), Cell(done(""), num=True),
+                         *_deadline_cells(open_rows[open_rows["district_code"] == ""], deadlines, lang))))
+    ok = sorted((o for o in outcomes if o.ok), key=lambda o: (*(-chance(o.district_code, d) for d in deadlines[:2]),
+                                                              o.district_code))
+    for rank, o in enumerate(ok, start=1):
+        rows.append(Row((Cell(str(rank), num=True), Cell(o.district_name, href=f"{o.stem}.html"),
+                         Cell(done(o.district_code), num=True),
+                         *_deadline_cells(open_rows[open_rows["district_code"] == o.district_code], deadlines,
+                                          lang))))
+    for o in (o for o in outcomes if not o.ok):
+        error = Cell(f"{text['failed']} — {o.error}")
+        rows.append(Row((Cell(""), Cell(o.district_name, href=f"{o.stem}.ipynb"), error,
+                         *([Cell("")] * (3 * len(deadlines)))), css="failed"))
+    return Table("ranking", tuple(columns), tuple(rows)), deadlines
+
+
+def changes_context(changes: RunChanges | None, lang: str) -> dict[str, Any]:
+    """The "what changed" section: a sentence, and the table of changes when there are any."""
+    text = INDEX_TEXT[lang]
+    out: dict[str, Any] = {"heading": text["changes_heading"], "paragraphs": [], "table": None}
+    if changes is None or changes.previous is None:
+        out["paragraphs"].append(text["changes_none"])
+        return out
+    if changes.problem:
+        out["paragraphs"].append(text["changes_problem"].format(problem=changes.problem))
+        return out
+    from pathlib import Path
+
+    out["paragraphs"].append(text["changes_basis"].format(date=format_date(changes.previous_as_of, lang),
+                                                          folder=Path(changes.previous).name))
+    frame = changes.to_frame()
+    if frame.empty:
+        out["paragraphs"].append(text["changes_nothing"])
+        return out
+    out["table"] = changes_table(frame, lang)
+    return out
+
+
+def changes_table(frame: pd.DataFrame, lang: str) -> Table:
+    """The changes as a page table, in ``lang`` (figures with their kind, statuses as labels, chances as %)."""
+    from cdsanalysis.model.assessment import status_label
+    from cdsanalysis.report.text import TEXT
+
+    text = INDEX_TEXT[lang]
+    kinds = TEXT[lang]["data_kind"]
+
+    def value(change: str, v: object) -> str:
+        if v is None or (isinstance(v, float) and pd.isna(v)) or v == "":
+            return "—"
+        if change == "status":
+            return status_label(str(v), lang)
+        if change == "chance":
+            return format_chance(float(v), lang)
+        number, _, kind = str(v).partition(" (")
+        return f"{number} ({kinds.get(kind.rstrip(')'), kind.rstrip(')'))})" if kind else number
+
+    names = {"": text["province"]}
+    rows = []
+    for r in frame.itertuples(index=False):
+        name = names.get(r.district_code, r.district_name or r.district_code)
+        target = "" if r.target is None or pd.isna(r.target) else str(int(r.target))
+        rows.append(Row((Cell(text["change_kinds"][r.change]), Cell(name), Cell(format_date(r.date, lang)),
+                         Cell(target, num=True), Cell(value(r.change, r.before), num=r.change == "chance"),
+                         Cell(value(r.change, r.after), num=r.change == "chance"))))
+    labels = text["change_columns"]
+    columns = (Column(labels[0]), Column(labels[1]), Column(labels[2]), Column(labels[3], num=True),
+               Column(labels[4]), Column(labels[5]))
+    return Table("changes", columns, tuple(rows))
+
+
+def index_html(table: pd.DataFrame, outcomes: Sequence[DistrictOutcome], as_of: pd.Timestamp, lang: str,
+               illustrative: bool, *, province_chart: dict[str, Any] | None = None,
+               changes: RunChanges | None = None, stale: str = "", province_error: str = "") -> str:
+    """The index page of a run (see the module docstring)."""
+    text = INDEX_TEXT[lang]
+    ranking, deadlines = ranking_table(table, outcomes, as_of, lang)
+    notices = []
+    if stale:
+        notices.append({"kind": "stale", "title": stale, "items": [], "end": ""})
+    if illustrative:
+        notices.append({"kind": "", "title": text["illustrative"], "items": [], "end": ""})
+    if province_error:
+        notices.append({"kind": "stale", "title": text["province_failed"].format(error=province_error),
+                        "items": [], "end": ""})
+    title = text["title"].format(as_of=format_date(as_of, lang))
+    province = {"heading": text["province_heading"], "href": PROVINCE_PAGE, "chart": province_chart} \
+        if province_chart else None
+    note = text["ranking"].format(d=format_date(deadlines[0], lang)) if deadlines else ""
+    return render_template("index.html.j2", lang=lang, title=title, notices=notices, province=province,
+                           ranking={"heading": text["ranking_heading"], "note": note, "table": ranking},
+                           changes=changes_context(changes, lang), files=text["files"])

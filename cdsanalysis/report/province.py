@@ -1,0 +1,55 @@
+"""The province's report: province.html and province.png, beside the districts' pages.
+
+The province is reported like a district (`cdsanalysis.report.district.unit_report` with code
+""): its own figures and targets, the sum of the district paths as its forecast. The page is
+`cdsanalysis.report.sections.report_page`, the PNG the wide chart (for Word); the index shows
+the chart on top and links the "Toàn tỉnh" row here.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from cdsanalysis.model.store import load_forecast
+from cdsanalysis.report.district import DistrictReport, unit_report
+
+PROVINCE_STEM = "province"
+
+
+def build_province_report(forecast_file: str | os.PathLike | None = None, as_of: object = None,
+                          data_dir: str | os.PathLike | None = None, draws: int = 4000, seed: int = 0,
+                          lang: str = "vi", stale: str = "") -> DistrictReport:
+    """The province's report: the same parts as a district's, for the sum of the district paths.
+
+    From ``forecast_file`` (saved by `render`) when given, else fitted here on ``data_dir``.
+    Its history is the province rows of progress.csv (else the districts' sum on the dates
+    every district has a figure); `DistrictReport.district_code` is "".
+    """
+    from dataclasses import replace
+
+    if forecast_file:
+        result, source = load_forecast(forecast_file), "file"
+    else:
+        from cdsanalysis.data.dataset import load_dataset
+        from cdsanalysis.model.projection import forecast
+
+        result, source = forecast(load_dataset(data_dir), as_of=as_of, draws=draws, seed=seed), "fitted"
+    report = unit_report(result, "", lang, forecast_file=forecast_file, source=source)
+    return replace(report, stale=stale) if stale else report
+
+
+def write_province(folder: Path, report: DistrictReport, index: str = "index.html") -> dict:
+    """Write ``province.html`` and ``province.png`` into ``folder``; return the chart for the index."""
+    from dataclasses import replace
+
+    from cdsanalysis.data.io import atomic_write_bytes, atomic_write_text
+    from cdsanalysis.report.charts import to_png
+    from cdsanalysis.report.sections import chart, report_page
+
+    report = replace(report, prepared_png=report.chart_png(),
+                     prepared_compact_png=to_png(report.chart(compact=True)))
+    back = {"href": index, "text": report.text["back"]}
+    atomic_write_text(folder / f"{PROVINCE_STEM}.html", report_page(report, back=back))
+    atomic_write_bytes(folder / f"{PROVINCE_STEM}.png", report.chart_png())
+    return chart(report)

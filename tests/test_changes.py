@@ -1,0 +1,102 @@
+"""What changed since the previous render: which run is compared, and each kind of change at its boundary."""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import pytest
+
+from cdsanalysis.exceptions import CdsAnalysisError
+from cdsanalysis.report.changes import SNAPSHOT_FILE, compare_runs, previous_run
+from cdsanalysis.report.index import changes_context
+
+
+def _state(as_of="2024-06-30", progress=(), targets=()):
+    return {"format": 1, "as_of": as_of,
+            "progress": [{"district_code": c, "district_name": f"Huyện {c}", "as_of": d, "completed": n, "status": s}
+                         for c, d, n, s in progress],
+            "targets": [{"district_code": c, "district_name": f"Huyện {c}", "deadline": d, "kind": "commune_quota",
+                         "target": t, "p_meet": p, "status": s} for c, d, t, p, s in targets]}
+
+
+def _save(folder, state):
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / SNAPSHOT_FILE).write_text(json.dumps(state), encoding="utf-8")
+    return folder
+
+
+def test_first_render_has_nothing_to_compare_with(tmp_path):
+    assert previous_run(tmp_path, pd.Timestamp("2024-06-30")) is None
+    changes = compare_runs(_state(), None)
+    assert changes.previous is None and changes.to_frame().empty
+    assert "Chưa có lần chạy trước" in changes_context(changes, "vi")["paragraphs"][0]
+
+
+def test_the_run_replaced_comes_first_then_the_latest_earlier_one(tmp_path):
+    for day in ("2023-12-31", "2024-03-31", "2024-09-30"):
+        _save(tmp_path / day, _state(day))
+    (tmp_path / "2024-05-31").mkdir()  # a folder without a snapshot is not a run to compare with
+    (tmp_path / "notes").mkdir()
+    assert previous_run(tmp_path, pd.Timestamp("2024-06-30")) == tmp_path / "2024-03-31"
+    _save(tmp_path / "2024-06-30", _state())
+    assert previous_run(tmp_path, pd.Timestamp("2024-06-30")) == tmp_path / "2024-06-30"
+    assert previous_run(tmp_path, pd.Timestamp("2024-06-30"), compare=tmp_path / "2023-12-31") == \
+        tmp_path / "2023-12-31"
+    with pytest.raises(CdsAnalysisError, match="no snapshot.json"):
+        previous_run(tmp_path, pd.Timestamp("2024-06-30"), compare=tmp_path / "notes")
+
+
+def test_new_corrected_and_replaced_figures(tmp_path):
+    before = _state(progress=[("1", "2023-12-31", 2, "illustrative"), ("1", "2024-03-31", 3, "illustrative"),
+                              ("2", "2023-12-31", 5, "actual")])
+    after = _state(progress=[("1", "2023-12-31", 2, "illustrative"), ("1", "2024-06-30", 4, "actual"),
+                             ("2", "2023-12-31", 6, "actual")])
+    table = compare_runs(after, _save(tmp_path / "old", before)).to_frame()
+    got = {(r.change, r.district_code, f"{r.date:%Y-%m-%d}", r.before, r.after) for r in table.itertuples()}
+    assert got == {("data_new", "1", "2024-06-30", "", "4 (actual)"),
+                   ("data_changed", "2", "2023-12-31", "5 (actual)", "6 (actual)"),
+                   ("data_removed", "1", "2024-03-31", "3 (illustrative)", "")}
+
+
+@pytest.mark.parametrize("p_before, p_after, listed", [
+    (0.50, 0.60, True),      # exactly 10 points: listed
+    (0.50, 0.40, True),      # down as well as up
+    (0.50, 0.5999, False),   # just under 10 points
+    (None, 0.90, False),     # no chance before (e.g. beyond the horizon): nothing to compare
+])
+def test_a_chance_is_listed_when_it_moved_by_ten_points_or_more(tmp_path, p_before, p_after, listed):
+    before = _state(targets=[("1", "2024-12-31", 8, p_before, "at_risk")])
+    after = _state(targets=[("1", "2024-12-31", 8, p_after, "at_risk")])
+    table = compare_runs(after, _save(tmp_path / "old", before)).to_frame()
+    assert (table["change"] == "chance").any() == listed
+
+
+def test_a_status_that_moved_is_listed_with_both_labels(tmp_path):
+    before = _state(targets=[("1", "2024-12-31", 8, 0.85, "on_track"), ("2", "2024-12-31", 8, 0.5, "at_risk")])
+    after = _state(targets=[("1", "2024-12-31", 8, 0.78, "at_risk"), ("2", "2024-12-31", 8, 0.5, "at_risk")])
+    changes = compare_runs(after, _save(tmp_path / "old", before))
+    table = changes.to_frame()
+    assert table[["change", "district_code", "before", "after"]].values.tolist() == [
+        ["status", "1", "on_track", "at_risk"]]
+    page_table = changes_context(changes, "vi")["table"]
+    assert [c.text for c in page_table.rows[0].cells][-2:] == ["Đúng tiến độ", "Có nguy cơ"]
+
+
+@pytest.mark.parametrize("content", ["{not json", json.dumps({"format": 99}), json.dumps([1, 2]),
+                                     json.dumps({"format": 1, "progress": "x", "targets": []})])
+def test_an_unreadable_previous_snapshot_is_reported_not_raised(tmp_path, content):
+    folder = tmp_path / "2024-03-31"
+    folder.mkdir()
+    (folder / SNAPSHOT_FILE).write_text(content, encoding="utf-8")
+    changes = compare_runs(_state(), folder)
+    assert changes.problem and changes.to_frame().empty
+    assert changes_context(changes, "en")["paragraphs"][0].startswith("Could not compare with the previous run")
+
+
+def test_render_compare_with_a_folder_that_is_no_run_is_a_misuse(tmp_path, capsys):
+    from cdsanalysis.cli import main
+
+    assert main(["render", "--compare", str(tmp_path), "--out", str(tmp_path / "out"), "--quiet"]) == 2
+    assert "no snapshot.json" in capsys.readouterr().err
+    assert not (tmp_path / "out").exists()  # refused before anything was fitted or written

@@ -1,0 +1,159 @@
+"""The pages a render writes, read as a browser would: names from the data can never run as code,
+a chance never reads as a certainty it is not, and the province report hangs off the index.
+
+One small render (two districts whose names are HTML and script payloads, plus the province)
+serves every test here, including the browser checks of `test_pages_browser.py`.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+import shutil
+import subprocess
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from cdsanalysis.report.batch import render
+from tests.builders import small_tables, write_tables
+
+DRAWS = 100
+PAYLOADS = {
+    "901": "Huyện <script>alert('x')</script> An Bình",
+    "902": 'Huyện <img src=x onerror="alert(1)"> Bình Minh',
+    "903": "Thị xã [bấm](javascript:alert(3)) \"'><svg onload=alert(4)>",
+}
+
+
+def hostile_tables() -> dict[str, pd.DataFrame]:
+    """`small_tables` with payload names, and a target no simulated path meets (yet not impossible)."""
+    tables = small_tables()
+    tables["units"]["district_name"] = tables["units"]["district_code"].map(PAYLOADS)
+    extra = pd.DataFrame([
+        {"district_code": "902", "district_name": "", "deadline": "2024-03-31", "target": "6",
+         "kind": "commune_quota", "source": "test", "status": "target"},      # four more in three months
+    ])
+    tables["targets"] = pd.concat([tables["targets"], extra], ignore_index=True)
+    return tables
+
+
+@pytest.fixture(scope="module")
+def pages(tmp_path_factory):
+    """The rendered run (districts 901 and 902 with the province): its result and its HTML pages."""
+    data = write_tables(tmp_path_factory.mktemp("hostile") / "data", hostile_tables())
+    result = render(data, districts=["901", "902"], jobs=2, out=tmp_path_factory.mktemp("out"), draws=DRAWS,
+                    seed=1, progress=False)
+    assert result.ok, [o.error for o in result.failed]
+    return result, sorted(result.out_dir.glob("*.html"))
+
+
+class _Live(HTMLParser):
+    """Everything in a page that a browser would run: script elements, on* handlers, javascript: URLs."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.live: list[str] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in ("script", "iframe", "object", "embed", "svg"):
+            self.live.append(f"<{tag}>")
+        for name, value in attrs:
+            if name.startswith("on"):
+                self.live.append(f"<{tag} {name}>")
+            if name in ("href", "src", "srcset", "action", "formaction", "xlink:href") and value and \
+                    re.sub(r"[\s\x00-\x1f]", "", value).lower().startswith(("javascript:", "vbscript:")):
+                self.live.append(f"<{tag} {name}={value}>")
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+
+def test_the_run_has_the_pages_it_links(pages):
+    result, found = pages
+    names = {p.name for p in found}
+    assert {"index.html", "province.html"} <= names and len(names) == 4
+    index = (result.out_dir / "index.html").read_text(encoding="utf-8")
+    for href in re.findall(r'href="([^"]+)"', index):
+        assert (result.out_dir / href).is_file(), href
+    assert 'href="province.html"' in index  # the "Toàn tỉnh" row and the chart on top
+    assert (result.out_dir / "province.png").read_bytes()[:4] == b"\x89PNG"
+
+
+def test_names_from_the_data_never_become_live_html(pages):
+    _, found = pages
+    for page in found:
+        parser = _Live()
+        parser.feed(page.read_text(encoding="utf-8"))
+        assert parser.live == [], page.name
+        text = "".join(parser.text)
+        if page.name != "province.html":  # the province page names no district
+            assert any(name in text for name in PAYLOADS.values()), page.name  # shown, as text
+
+
+def test_no_page_shows_a_certainty_for_an_uncertain_event(pages):
+    result, found = pages
+    table = result.table
+    uncertain = table[~table["status"].isin(["achieved", "achieved_late", "missed"]) & table["p_meet"].notna()]
+    # No simulated path meets 902's target for March 2024; with 10 communes it is still possible.
+    assert 0.0 in set(uncertain["p_meet"])
+    for page in found:
+        body = re.sub(r"<style>.*?</style>", " ", page.read_text(encoding="utf-8"), flags=re.S)
+        text = re.sub(r"<[^>]+>", " ", body).replace("\u00a0", " ")
+        assert not re.search(r"(?<![\d.,])(?:0|100)(?:[.,]0+)? ?%", text), page.name
+    index = (result.out_dir / "index.html").read_text(encoding="utf-8").replace("\u00a0", " ")
+    assert "&lt;1 %" in index  # that target's chance, as it reads
+
+
+def test_index_cells_are_plain_labels(pages):
+    result, _ = pages
+    index = (result.out_dir / "index.html").read_text(encoding="utf-8")
+    assert not re.search(r">\s*\d+:\s*[<>\d]", index)  # no "359: 0%" cells: target and chance apart
+
+
+# ---- in a browser: the body never scrolls sideways, on a desktop or a phone ------------------
+
+CHROMIUM = next((shutil.which(name) for name in ("chromium", "chromium-browser", "google-chrome")
+                 if shutil.which(name)), None)
+
+
+def _measure(pages: list[Path], width: int, folder: Path) -> dict[str, dict[str, int]]:
+    """Each page's layout width against its frame's, measured by headless Chromium after load.
+
+    Each page goes into an iframe exactly ``width`` CSS pixels wide (headless windows are at
+    least 500 px), through ``srcdoc`` so the wrapper may read the frame's layout.
+    """
+    frames = "".join(f'<iframe name="{i}" style="width:{width}px;height:1500px;border:0" '
+                     f'srcdoc="{html.escape(p.read_text(encoding="utf-8"), quote=True)}"></iframe>' for i, p in enumerate(pages))
+    wrapper = folder / f"measure-{width}.html"
+    wrapper.write_text(
+        f'<!DOCTYPE html><html><body style="margin:0">{frames}<script>'
+        "const frames = [...document.querySelectorAll('iframe')]; const out = {};"
+        "frames.forEach(f => f.addEventListener('load', () => {"
+        " const d = f.contentDocument.documentElement; out[f.name] = {scroll: d.scrollWidth, client: d.clientWidth};"
+        " if (Object.keys(out).length === frames.length) document.body.dataset.measure = JSON.stringify(out);"
+        "}));</script></body></html>", encoding="utf-8")
+    run = subprocess.run([CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
+                          "--window-size=1400,1600", "--virtual-time-budget=10000", "--dump-dom", wrapper.as_uri()],
+                         capture_output=True, text=True, timeout=180)
+    found = re.search(r'data-measure="([^"]*)"', run.stdout)
+    assert found, f"Chromium measured nothing: {run.stderr[-800:]}"
+    measured = json.loads(html.unescape(found.group(1)))
+    return {f"{i}:{p.name}": measured[str(i)] for i, p in enumerate(pages)}
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="headless Chromium is not installed (apt-get install -y chromium "
+                    "fonts-noto-core): the page layout at 1280 and 390 px is NOT checked")
+@pytest.mark.parametrize("width", [1280, 390])
+def test_the_body_never_scrolls_sideways(pages, tmp_path, width):
+    result, found = pages
+    district = next(p for p in found if p.name not in ("index.html", "province.html"))
+    chosen = [result.out_dir / "index.html", district, result.out_dir / "province.html"]
+    measured = _measure(chosen, width, tmp_path)
+    assert len(measured) == len(chosen)
+    for name, box in measured.items():
+        assert box["client"] == width and box["scroll"] <= box["client"], (name, box)
