@@ -100,3 +100,17 @@ def test_render_compare_with_a_folder_that_is_no_run_is_a_misuse(tmp_path, capsy
     assert main(["render", "--compare", str(tmp_path), "--out", str(tmp_path / "out"), "--quiet"]) == 2
     assert "no snapshot.json" in capsys.readouterr().err
     assert not (tmp_path / "out").exists()  # refused before anything was fitted or written
+
+
+def test_the_workbook_gets_the_changes_in_the_reader_s_words(tmp_path):
+    from cdsanalysis.report.index import changes_frame
+
+    before = _state(targets=[("1", "2024-12-31", 8, 0.85, "on_track")])
+    after = _state(targets=[("1", "2024-12-31", 8, 0.60, "at_risk")])
+    changes = compare_runs(after, _save(tmp_path / "old", before))
+    frame = changes_frame(changes, "vi")
+    assert list(frame.columns) == ["Thay đổi", "Đơn vị", "Mốc", "Mục tiêu", "Trước", "Sau"]
+    assert frame.values.tolist() == [
+        ["Đánh giá thay đổi", "Huyện 1", "31/12/2024", "8", "Đúng tiến độ", "Có nguy cơ"],
+        ["Xác suất đổi từ 10 điểm", "Huyện 1", "31/12/2024", "8", "85\u00a0%", "60\u00a0%"]]
+    assert changes_frame(compare_runs(after, None), "vi") is None  # first render: no sheet

@@ -219,7 +219,7 @@ def _overview_group(sheet: Worksheet, i: int, first: int, row: pd.Series | None,
     """One unit's target, chance and status under one deadline ("—" where there is none)."""
     from openpyxl.styles import Alignment
 
-    from cdsanalysis.report.formats import format_percent
+    from cdsanalysis.report.formats import format_chance
 
     none = TEXT[lang]["none"]
     if row is None:
@@ -228,7 +228,7 @@ def _overview_group(sheet: Worksheet, i: int, first: int, row: pd.Series | None,
         return
     set_cell(sheet, i, first, int(row["target"])).number_format = "0"
     past = pd.Timestamp(row["deadline"]) <= as_of
-    chance = set_cell(sheet, i, first + 1, none if past else format_percent(row["p_meet"], lang, 1))
+    chance = set_cell(sheet, i, first + 1, none if past else format_chance(row["p_meet"], lang, status=row["status"]))
     chance.alignment = Alignment(horizontal="center" if past or chance.value == none else "right")
     status = set_cell(sheet, i, first + 2, _cell_value("status", row["status"], lang))
     status.fill, status.font = status_style(str(row["status"]))

@@ -180,6 +180,14 @@ def changes_table(frame: pd.DataFrame, lang: str) -> Table:
     return Table("changes", columns, tuple(rows))
 
 
+def changes_frame(changes: RunChanges | None, lang: str) -> pd.DataFrame | None:
+    """The changes as the workbook's "what changed" sheet (None when nothing was compared or changed)."""
+    if changes is None or not changes.compared or changes.to_frame().empty:
+        return None
+    table = changes_table(changes.to_frame(), lang)
+    return pd.DataFrame([[c.text for c in row.cells] for row in table.rows], columns=[c.label for c in table.columns])
+
+
 def index_html(table: pd.DataFrame, outcomes: Sequence[DistrictOutcome], as_of: pd.Timestamp, lang: str,
                illustrative: bool, *, province_chart: dict[str, Any] | None = None,
                changes: RunChanges | None = None, stale: str = "", province_error: str = "") -> str:

@@ -83,7 +83,7 @@ def write_summaries(folder: Path, table: pd.DataFrame, outcomes: Sequence[Distri
     from cdsanalysis.data.provenance import illustrative_note
     from cdsanalysis.report.changes import SNAPSHOT_FILE, compare_runs, previous_run, snapshot
     from cdsanalysis.report.excel import write_assessment_xlsx, write_summary_csv
-    from cdsanalysis.report.index import index_html
+    from cdsanalysis.report.index import changes_frame, index_html
 
     folder = Path(folder)
     state = snapshot(dataset, table, as_of)
@@ -95,7 +95,7 @@ def write_summaries(folder: Path, table: pd.DataFrame, outcomes: Sequence[Distri
         province_chart, province_error = _write_province(folder, forecast_file, lang, stale)
     write_summary_csv(table, folder / "summary.csv", lang=lang, as_of=as_of)
     write_assessment_xlsx(table, folder / "summary.xlsx", lang=lang, as_of=as_of,
-                          caveat=illustrative_note(dataset, lang=lang))
+                          caveat=illustrative_note(dataset, lang=lang), changes=changes_frame(changes, lang))
     illustrative = bool((dataset.progress["status"] == "illustrative").any()
                         or (dataset.targets["status"] == "illustrative").any())
     atomic_write_text(folder / "index.html", index_html(table, list(outcomes), as_of, lang, illustrative,
