@@ -25,7 +25,7 @@ _EXPORTS: dict[str, str] = {
     "validate": "cdsanalysis.data.schema",
     "standing": "cdsanalysis.data.snapshot",
     "read_progress_sheet": "cdsanalysis.data.sheet_import",
-    "import_sheet": "cdsanalysis.data.sheet_import",
+    "import_sheet": "cdsanalysis.data.progress_update",
     # the model
     "forecast": "cdsanalysis.model.projection",
     "Forecast": "cdsanalysis.model.projection",
@@ -60,7 +60,8 @@ def __dir__() -> list[str]:
 if TYPE_CHECKING:  # pragma: no cover
     from cdsanalysis.data.dataset import Dataset, load_dataset
     from cdsanalysis.data.schema import validate
-    from cdsanalysis.data.sheet_import import import_sheet, read_progress_sheet
+    from cdsanalysis.data.progress_update import import_sheet
+    from cdsanalysis.data.sheet_import import read_progress_sheet
     from cdsanalysis.data.snapshot import standing
     from cdsanalysis.exceptions import CdsAnalysisError, DataValidationError, NameLookupError
     from cdsanalysis.model.assessment import Status, assess

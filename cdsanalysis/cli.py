@@ -7,11 +7,13 @@ missing file or directory given on the command line).
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from cdsanalysis.exceptions import CdsAnalysisError, DataValidationError
+from cdsanalysis.settings import MAX_DRAWS
 
 EXIT_OK, EXIT_DATA, EXIT_USAGE = 0, 1, 2
 
@@ -20,20 +22,68 @@ class _UsageError(Exception):
     """A command-line mistake (exit 2), as opposed to bad data (exit 1)."""
 
 
-def _data_dir(value: str | None) -> Path | None:
+def _folder(value: str | None, what: str = "data directory") -> Path | None:
+    """An existing folder named on the command line (exit 2 when it is missing or not a folder)."""
     if value is None:
         return None
     path = Path(value)
-    if not path.is_dir():
-        raise _UsageError(f"{value}: no such data directory")
+    if path.is_dir():
+        return path
+    if path.exists():
+        raise _UsageError(f"{value}: is not a folder; give the {what}")
+    raise _UsageError(f"{value}: no such {what} (the folder does not exist)")
+
+
+def _data_dir(value: str | None) -> Path | None:
+    return _folder(value)
+
+
+def _output_file(value: str, suffixes: tuple[str, ...]) -> Path:
+    """A file to write: right suffix, in a folder that exists (none is created), not a folder itself."""
+    path = Path(value)
+    if path.suffix.lower() not in suffixes or path.is_dir():
+        raise _UsageError(f"{value}: give a file name ending in {' or '.join(suffixes)}")
+    if not path.parent.is_dir():
+        raise _UsageError(f"{value}: the folder {path.parent} does not exist; create it first "
+                          f"(nothing is created outside the folders you name)")
     return path
 
 
-def _positive_int(text: str) -> int:
-    value = int(text)
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"must be a whole number >= 1, got {text}")
-    return value
+def _whole_number(low: int, high: int | None = None):
+    """An argparse type: a whole number in [low, high], else exit 2 quoting what was given."""
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"must be a whole number, got {text!r}") from None
+        if value < low or (high is not None and value > high):
+            bound = f"between {low} and {high}" if high is not None else f">= {low}"
+            raise argparse.ArgumentTypeError(f"must be a whole number {bound}, got {text!r}")
+        return value
+    return parse
+
+
+def _date(text: str):
+    """An argparse type: a date, ISO or day first (1/7/2024 is 1 July), quoted back when it is not one."""
+    from cdsanalysis.data.dates import parse_date
+
+    try:
+        return parse_date(text, "date")
+    except CdsAnalysisError as err:
+        raise argparse.ArgumentTypeError(str(err)) from None
+
+
+_positive_int = _whole_number(1)
+_DRAWS = _whole_number(1, MAX_DRAWS)
+_SEED = _whole_number(0, 2**32 - 1)
+
+
+def _warn_if_stale(dataset, as_of, lang: str = "vi") -> None:
+    from cdsanalysis.data.freshness import stale_data_note
+
+    note = stale_data_note(dataset, as_of, lang=lang)
+    if note:
+        print(note, file=sys.stderr)
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:
@@ -49,28 +99,44 @@ def _cmd_validate(args: argparse.Namespace) -> int:
 
 def _cmd_progress(args: argparse.Namespace) -> int:
     from cdsanalysis.data.dataset import load_dataset
-    from cdsanalysis.report.display import format_standing
     from cdsanalysis.data.snapshot import standing
+    from cdsanalysis.report.display import format_standing
 
     dataset = load_dataset(_data_dir(args.data))
     print(format_standing(standing(dataset, args.as_of)))
+    _warn_if_stale(dataset, args.as_of)
     return EXIT_OK
 
 
 def _cmd_import(args: argparse.Namespace) -> int:
-    source = Path(args.file)
-    if not source.is_file():
-        raise _UsageError(f"{args.file}: no such file")
-    from cdsanalysis.data.dataset import bundled_data_dir, load_dataset
-    from cdsanalysis.data.sheet_import import import_sheet
+    from cdsanalysis.data.bundled import bundled_data_dir
+    from cdsanalysis.data.io import describe_path, read_text_table
+    from cdsanalysis.data.progress_update import import_sheet
 
-    out = Path(args.out)
-    units_dir = _data_dir(args.data) or (out if (out / "units.csv").is_file() else bundled_data_dir())
-    units = load_dataset(units_dir).units
-    sheet = int(args.sheet) if args.sheet and args.sheet.isdigit() else args.sheet
-    written = import_sheet(source, units, out, sheet=sheet, as_of=args.as_of, status=args.status,
-                           source=args.source)
-    print(f"imported {source} into {written}")
+    problem = describe_path(Path(args.file))
+    if problem:
+        raise _UsageError(f"{args.file}: {problem}")
+    out = _folder(args.out, "folder to import into")
+    if not out.stat().st_mode & 0o222:
+        raise CdsAnalysisError(f"{out}: the folder is read-only; nothing was written")
+    frame_dir = _data_dir(args.data) or (out if (out / "units.csv").is_file() else bundled_data_dir())
+    targets = frame_dir / "targets.csv"
+    update = import_sheet(Path(args.file), read_text_table(frame_dir / "units.csv"), out, sheet=args.sheet,
+                          as_of=args.as_of, status=args.status, source=args.source,
+                          include_hidden=args.include_hidden, dry_run=args.dry_run,
+                          targets=read_text_table(targets) if targets.exists() else None)
+    print(f"{args.file}, sheet {update.sheet}:\n{update.describe()}")
+    return EXIT_OK
+
+
+def _cmd_template(args: argparse.Namespace) -> int:
+    from cdsanalysis.data.dataset import load_dataset
+    from cdsanalysis.data.form import write_form
+
+    out = _output_file(args.out, (".xlsx",))
+    written = write_form(load_dataset(_data_dir(args.data)), out, as_of=args.as_of)
+    print(f"wrote {written}: fill column D (số xã hoàn thành, lũy kế) and import it with "
+          f"'cdsanalysis import {written} --out DATA_FOLDER'")
     return EXIT_OK
 
 
@@ -81,10 +147,12 @@ def _cmd_forecast(args: argparse.Namespace) -> int:
     from cdsanalysis.model.projection import forecast
     from cdsanalysis.data.provenance import illustrative_note
 
-    out = Path(args.out) if args.out else None
-    if out is not None and out.suffix.lower() not in (".csv", ".xlsx"):
-        raise _UsageError(f"--out {args.out}: write a .csv or an .xlsx file")
+    out = _output_file(args.out, (".csv", ".xlsx")) if args.out else None
     dataset = load_dataset(_data_dir(args.data))
+    if dataset.targets.empty:
+        raise CdsAnalysisError(f"{Path(dataset.source) / 'targets.csv'} has no rows: there is no target to "
+                               f"assess; add the targets (one row per district, deadline and kind)")
+    _warn_if_stale(dataset, args.as_of, args.lang)
     result = forecast(dataset, as_of=args.as_of, until=args.until, model=args.model, draws=args.draws,
                       seed=args.seed)
     table = assess(result)
@@ -194,31 +262,47 @@ def build_parser() -> argparse.ArgumentParser:
 
     progress = commands.add_parser("progress", help="print where each district stands")
     progress.add_argument("--data", help="data directory (default: the bundled data)")
-    progress.add_argument("--as-of", help="date YYYY-MM-DD (default: the latest in the data)")
+    progress.add_argument("--as-of", type=_date, help="date, YYYY-MM-DD or day first (default: the latest "
+                          "in the data)")
     progress.set_defaults(run=_cmd_progress)
 
-    importer = commands.add_parser("import", help="read a district progress spreadsheet (.xlsx) "
-                                   "into canonical progress rows")
+    importer = commands.add_parser("import", help="merge a district progress form (.xlsx) into a data "
+                                   "folder's progress.csv, if the result is valid")
     importer.add_argument("file", help="the .xlsx file (never modified)")
-    importer.add_argument("--out", required=True, help="directory whose progress.csv receives the rows")
-    importer.add_argument("--data", help="data directory whose units.csv names the districts "
-                          "(default: DIR's own units.csv, else the bundled data)")
-    importer.add_argument("--sheet", help="sheet name or 0-based position (default: the first with a header)")
+    importer.add_argument("--out", required=True, help="existing data folder whose progress.csv receives the rows")
+    importer.add_argument("--data", help="data folder whose units.csv and targets.csv check the rows "
+                          "(default: OUT's own, else the bundled data)")
+    importer.add_argument("--sheet", help="sheet name, or 0-based position (default: the first visible sheet "
+                          "with a header)")
     importer.add_argument("--source", help="provenance written in each row (default: file and sheet name)")
-    importer.add_argument("--as-of", help="date of the counts when the sheet does not say")
+    importer.add_argument("--as-of", type=_date, help="date of the counts when the sheet does not say "
+                          "(YYYY-MM-DD or day first)")
     importer.add_argument("--status", default="actual", help="status of the rows (default: actual)")
+    importer.add_argument("--include-hidden", action="store_true", help="also read hidden sheets, rows and "
+                          "columns (skipped by default, and reported)")
+    importer.add_argument("--dry-run", action="store_true", help="show the rows that would be added and "
+                          "replaced; write nothing")
     importer.set_defaults(run=_cmd_import)
+
+    template = commands.add_parser("template", help="write the district form (.xlsx) that import reads")
+    template.add_argument("--out", required=True, help="the form to write, FILE.xlsx (its folder must exist)")
+    template.add_argument("--data", help="data folder whose districts fill the form (default: the bundled data)")
+    template.add_argument("--as-of", type=_date, help="date the figures are asked for (default: the last day "
+                          "of the previous month)")
+    template.set_defaults(run=_cmd_template)
 
     renderer = commands.add_parser("render", help="render every district's forecast report (HTML, PNG, "
                                    "summary.csv/.xlsx, index.html) into OUT/<as_of>/")
     renderer.add_argument("--data", help="data directory (default: the bundled data)")
-    renderer.add_argument("--as-of", help="forecast origin YYYY-MM-DD (default: the latest date in the data)")
+    renderer.add_argument("--as-of", type=_date, help="forecast origin, YYYY-MM-DD or day first (default: the "
+                          "latest date in the data)")
     renderer.add_argument("--districts", help="comma-separated codes or names (default: every district)")
     renderer.add_argument("--jobs", type=int, help="parallel processes (default: the number of cores)")
     renderer.add_argument("--out", help="output root (default: reports/ in the current folder)")
     renderer.add_argument("--lang", choices=["vi", "en"], default="vi", help="report language (default: vi)")
-    renderer.add_argument("--draws", type=int, default=4000, help="simulated paths (default: 4000)")
-    renderer.add_argument("--seed", type=int, default=0, help="random seed (default: 0)")
+    renderer.add_argument("--draws", type=_DRAWS, default=4000, help=f"simulated paths, 1 to {MAX_DRAWS} "
+                          "(default: 4000)")
+    renderer.add_argument("--seed", type=_SEED, default=0, help="random seed, 0 or more (default: 0)")
     renderer.add_argument("--compare", help="an earlier run's folder (reports/<date>) to compare with "
                           "(default: the run replaced, else the latest earlier one)")
     renderer.add_argument("--quiet", action="store_true", help="no progress bar")
@@ -238,11 +322,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     fc = commands.add_parser("forecast", help="forecast every district and assess its targets")
     fc.add_argument("--data", help="data directory (default: the bundled data)")
-    fc.add_argument("--as-of", help="forecast origin YYYY-MM-DD (default: the latest date in the data)")
-    fc.add_argument("--until", default="2025-12-31", help="end of the horizon (default: 2025-12-31)")
+    fc.add_argument("--as-of", type=_date, help="forecast origin, YYYY-MM-DD or day first (default: the latest "
+                    "date in the data)")
+    fc.add_argument("--until", type=_date, default="2025-12-31", help="end of the horizon (default: 2025-12-31)")
     fc.add_argument("--model", default="hazard", choices=MODEL_NAMES, help="model (default: hazard)")
-    fc.add_argument("--draws", type=_positive_int, default=4000, help="simulated paths (default: 4000)")
-    fc.add_argument("--seed", type=int, default=0, help="random seed (default: 0)")
+    fc.add_argument("--draws", type=_DRAWS, default=4000, help=f"simulated paths, 1 to {MAX_DRAWS} (default: 4000)")
+    fc.add_argument("--seed", type=_SEED, default=0, help="random seed, 0 or more (default: 0)")
     fc.add_argument("--lang", default="vi", choices=("vi", "en"), help="status labels (default: vi)")
     fc.add_argument("--long", action="store_true", help="one row per target, past deadlines included")
     fc.add_argument("--out", help="also write the full assessment to FILE.csv or FILE.xlsx")
@@ -258,6 +343,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(exit_.code or 0) and EXIT_USAGE
     try:
         return args.run(args)
+    except BrokenPipeError:
+        # `cdsanalysis progress | head`: the reader has all it wants. Point stdout at /dev/null so
+        # that the interpreter's final flush does not fail a second time.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
     except _UsageError as err:
         print(f"cdsanalysis {args.command}: {err}", file=sys.stderr)
         return EXIT_USAGE

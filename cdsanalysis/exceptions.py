@@ -12,6 +12,8 @@ from collections.abc import Sequence
 import pandas as pd
 
 FAILURE_COLUMNS = ["file", "row", "column", "value", "check", "message"]
+MAX_LISTED_PROBLEMS = 50
+"""Problems a validation message lists in full; the rest are counted (``failure_cases`` has all)."""
 
 
 class CdsAnalysisError(Exception):
@@ -34,13 +36,16 @@ class DataValidationError(CdsAnalysisError):
     def _message(self) -> str:
         n = len(self.failure_cases)
         lines = [f"{self.title}: {n} problem{'s' if n != 1 else ''}"]
-        for case in self.failure_cases.itertuples(index=False):
+        for case in self.failure_cases.head(MAX_LISTED_PROBLEMS).itertuples(index=False):
             where = str(case.file)
             if str(case.row) not in ("", "nan", "None"):
                 where += f", row {case.row}"
             if str(case.column) not in ("", "nan", "None"):
                 where += f", column {case.column!s}"
             lines.append(f"  - {where}: {case.message}")
+        if n > MAX_LISTED_PROBLEMS:
+            lines.append(f"  … and {n - MAX_LISTED_PROBLEMS} more problems not listed here: fix these "
+                         f"first, or read them all from the error's failure_cases table")
         return "\n".join(lines)
 
     def __reduce__(self):

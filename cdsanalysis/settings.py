@@ -20,6 +20,22 @@ DAYS_PER_MONTH = DAYS_PER_YEAR / 12
 PROVINCE_NAME = "Toàn tỉnh"
 """Display name of the province rows (district_code "") in tables."""
 
+MAX_DRAWS = 100_000
+"""Most simulated paths a forecast may ask for (memory grows with draws × districts × dates)."""
+
+
+
+def check_draws(draws: object) -> int:
+    """``draws`` as an int in 1..`MAX_DRAWS`; a clear error for 0, 1.5, inf, NaN or text."""
+    try:
+        whole = float(draws).is_integer()  # type: ignore[arg-type]
+    except (TypeError, ValueError, OverflowError):
+        whole = False
+    if isinstance(draws, bool) or not whole or not 1 <= float(draws) <= MAX_DRAWS:  # type: ignore[arg-type]
+        raise CdsAnalysisError(f"draws must be a whole number from 1 to {MAX_DRAWS}; got {draws!r}")
+    return int(draws)  # type: ignore[arg-type]
+
+
 DEFAULT_UNTIL = "2025-12-31"
 """Default end of the forecast horizon: the deadline of the province's 2025 plan."""
 
@@ -46,8 +62,7 @@ class Thresholds:
                 f"on_track={self.on_track}")
         if not 0.0 < self.interval_level < 1.0:
             raise CdsAnalysisError(f"interval_level must be between 0 and 1; got {self.interval_level}")
-        if int(self.draws) != self.draws or self.draws < 1:
-            raise CdsAnalysisError(f"draws must be a whole number >= 1; got {self.draws}")
+        check_draws(self.draws)
 
 
 DEFAULT_THRESHOLDS = Thresholds()

@@ -12,7 +12,8 @@ import pytest
 from openpyxl import Workbook
 
 from cdsanalysis.exceptions import CdsAnalysisError, DataValidationError
-from cdsanalysis.data.sheet_import import PROGRESS_COLUMNS, import_sheet, read_progress_sheet
+from cdsanalysis.data.progress_update import import_sheet
+from cdsanalysis.data.sheet_import import PROGRESS_COLUMNS, read_progress_sheet
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SHEETS = FIXTURES / "sheets"
@@ -350,7 +351,7 @@ def read_csv_text(path: Path) -> pd.DataFrame:
 
 
 def test_import_into_an_empty_directory(tmp_path):
-    written = import_sheet(SHEETS / "per_row_dates.xlsx", UNITS, tmp_path)
+    written = import_sheet(SHEETS / "per_row_dates.xlsx", UNITS, tmp_path).path
 
     assert written == tmp_path / "progress.csv"
     assert sorted(os.listdir(tmp_path)) == ["progress.csv"]  # no temp files, no units.csv
@@ -377,8 +378,11 @@ def test_import_replaces_the_same_district_and_date_and_keeps_the_rest(tmp_path)
         "note": ["", "", "", ""],
     })
     existing.to_csv(tmp_path / "progress.csv", index=False)
+    other = pd.DataFrame([{"district_code": "0123", "district_name": "Huyện Khác", "commune_code": "01230",
+                           "commune_name": "Xã Khác", "commune_type": "xã", "source": "test"}])
+    units = pd.concat([UNITS, other], ignore_index=True).fillna("")
 
-    import_sheet(SHEETS / "clean_province.xlsx", UNITS, tmp_path)
+    import_sheet(SHEETS / "clean_province.xlsx", units, tmp_path)
 
     table = read_csv_text(tmp_path / "progress.csv")
     assert list(table[["district_code", "as_of", "completed", "source"]].itertuples(index=False, name=None)) == [

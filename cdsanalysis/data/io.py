@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import os
+import stat
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -20,30 +21,81 @@ from cdsanalysis.exceptions import CdsAnalysisError
 TABLE_FILES = {"units": "units.csv", "progress": "progress.csv", "targets": "targets.csv"}
 
 
-def read_text_table(path: str | os.PathLike) -> pd.DataFrame:
-    """Read a UTF-8 CSV with every cell as a stripped string; the index is the file's line number."""
-    path = Path(path)
-    if not path.is_file():
-        raise CdsAnalysisError(f"{path}: file not found")
+def describe_path(path: Path) -> str | None:
+    """Why ``path`` cannot be read as a file ("is a folder", "is a FIFO"...), or None when it can."""
     try:
-        frame = pd.read_csv(
-            path,
-            dtype=str,
-            keep_default_na=False,
-            na_filter=False,
-            encoding="utf-8-sig",
-            skipinitialspace=False,
-        )
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        return "file not found"
+    except PermissionError:
+        return "cannot be reached (permission denied on a folder above it)"
+    except OSError as err:
+        return f"cannot be read ({err.strerror or err})"
+    if stat.S_ISDIR(mode):
+        return "is a folder, not a file"
+    if not stat.S_ISREG(mode):
+        kind = "a FIFO (named pipe)" if stat.S_ISFIFO(mode) else "a device or socket"
+        return f"is {kind}, not a regular file"
+    if not os.access(path, os.R_OK):
+        return "cannot be read (permission denied); check the file's permissions"
+    return None
+
+
+def read_text_table(path: str | os.PathLike) -> pd.DataFrame:
+    """Read a UTF-8 CSV with every cell as a stripped string; the index is the file's line number.
+
+    A header naming a column twice, or a row with fewer cells than the header (a file cut
+    short while copying), is refused: pandas would silently rename or pad them.
+    """
+    path = Path(path)
+    problem = describe_path(path)
+    if problem:
+        raise CdsAnalysisError(f"{path}: {problem}")
+    try:
+        frame = pd.read_csv(path, dtype=str, keep_default_na=False, na_filter=False, encoding="utf-8-sig",
+                            skipinitialspace=False)
     except UnicodeDecodeError as err:
         raise CdsAnalysisError(
             f"{path}: not UTF-8 text ({err.reason} at byte {err.start}); save the file as 'CSV UTF-8'"
         ) from err
     except (pd.errors.ParserError, pd.errors.EmptyDataError, csv.Error) as err:
         raise CdsAnalysisError(f"{path}: not a readable CSV table ({err})") from err
+    except OSError as err:
+        raise CdsAnalysisError(f"{path}: cannot be read ({err.strerror or err})") from err
+    _check_header(path)
+    _check_last_row(path, len(frame.columns), len(frame) + 1)
     frame.columns = [str(c).strip() for c in frame.columns]
     frame = frame.apply(lambda col: col.str.strip())
     frame.index = pd.RangeIndex(2, len(frame) + 2, name="row")
     return frame
+
+
+def _check_header(path: Path) -> None:
+    """Refuse a header that names a column twice (pandas would read the second as 'name.1')."""
+    with open(path, encoding="utf-8-sig", newline="") as handle:
+        header = next(csv.reader(handle), [])
+    names = [name.strip() for name in header]
+    repeated = sorted({name for name in names if names.count(name) > 1})
+    if repeated:
+        raise CdsAnalysisError(f"{path}, row 1: the column {', '.join(map(repr, repeated))} appears more than "
+                               f"once in the header; keep one column of each name")
+
+
+def _check_last_row(path: Path, columns: int, line: int) -> None:
+    """Refuse a last row with fewer cells than the header: the file was cut off while copying.
+
+    pandas pads such a row with empty cells; only the last row is checked, so a 200 MB table
+    is not read twice.
+    """
+    with open(path, "rb") as handle:
+        handle.seek(max(0, handle.seek(0, os.SEEK_END) - 65536))
+        tail = handle.read().decode("utf-8", errors="replace").rstrip("\r\n")
+    last = tail.rsplit("\n", 1)[-1]
+    cells = next(csv.reader([last]), [])
+    if last.strip() and line > 1 and len(cells) < columns:
+        raise CdsAnalysisError(
+            f"{path}, row {line}: only {len(cells)} of the {columns} columns; the last line is cut short "
+            f"(was the file truncated while copying?). Complete the row or copy the file again")
 
 
 def _umask() -> int:
@@ -63,8 +115,37 @@ def fresh_folder(parent: str | os.PathLike, prefix: str) -> Path:
     return folder
 
 
-def _atomic_write(path: str | os.PathLike, write: Callable[[IO], None], mode: str) -> Path:
+def replaceable_target(path: str | os.PathLike) -> tuple[Path, int | None]:
+    """The file an atomic write replaces, and the permissions to keep; a clear error when it must not.
+
+    A symlink stays a symlink: the file it points to is replaced. A read-only file is refused
+    (``os.replace`` would silently swap it, since only the folder's permissions count), and so
+    is anything that is not a regular file.
+    """
     path = Path(path)
+    if path.is_symlink():
+        target = Path(os.path.realpath(path))
+        if not target.exists():
+            raise CdsAnalysisError(f"{path}: is a symbolic link to {target}, which does not exist; "
+                                   f"fix or remove the link")
+        path = target
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        return path, None
+    if stat.S_ISDIR(info.st_mode):
+        raise CdsAnalysisError(f"{path}: is a folder; cannot write a file in its place")
+    if not stat.S_ISREG(info.st_mode):
+        raise CdsAnalysisError(f"{path}: is not a regular file; cannot write in its place")
+    if not info.st_mode & 0o222:
+        raise CdsAnalysisError(f"{path}: is read-only; it was left unchanged. Make it writable "
+                               f"(chmod u+w) if it should be replaced")
+    return path, stat.S_IMODE(info.st_mode)
+
+
+def _atomic_write(path: str | os.PathLike, write: Callable[[IO], None], mode: str) -> Path:
+    given = Path(path)
+    path, keep_mode = replaceable_target(given)
     path.parent.mkdir(parents=True, exist_ok=True)
     encoding = None if "b" in mode else "utf-8"
     newline = None if "b" in mode else ""
@@ -72,12 +153,13 @@ def _atomic_write(path: str | os.PathLike, write: Callable[[IO], None], mode: st
     try:
         with os.fdopen(fd, mode, encoding=encoding, newline=newline) as handle:
             write(handle)
-        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; outputs are for other readers too
+        # mkstemp makes 0600; a new output is for other readers too, a replaced file keeps its mode.
+        os.chmod(tmp, keep_mode if keep_mode is not None else 0o666 & ~_umask())
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
-    return path
+    return given
 
 
 def atomic_write_text(path: str | os.PathLike, text: str) -> Path:

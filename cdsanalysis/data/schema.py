@@ -9,6 +9,7 @@ above the province). Every problem is collected before anything is raised.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,15 +19,23 @@ import pandera.pandas as pa
 
 from cdsanalysis.exceptions import FAILURE_COLUMNS, DataValidationError, NameLookupError
 from cdsanalysis.data.io import TABLE_FILES, read_text_table
+from cdsanalysis.data.dates import YEAR_RANGE
+from cdsanalysis.data.limits import CODE_RULE, MAX_COUNT_DIGITS, MAX_NAME_LENGTH, MAX_TEXT_LENGTH, is_safe_code
+from cdsanalysis.data.limits import text_problem
 from cdsanalysis.data.names import NameIndex, name_key
+from cdsanalysis.data.text_checks import check_text_columns, check_unit_names, units_usable, value_message
 
-PROGRESS_STATUSES = ("actual", "claim", "derived", "illustrative")
-TARGET_STATUSES = ("target", "illustrative")
+ILLUSTRATIVE = "illustrative"
+"""The status of made-up rows (progress and targets): never official, always said so in reports."""
+PROGRESS_STATUSES = ("actual", "claim", "derived", ILLUSTRATIVE)
+TARGET_STATUSES = ("target", ILLUSTRATIVE)
 TARGET_KINDS = ("commune_quota", "all_communes")
 COMMUNE_TYPES = ("xã", "phường", "thị trấn")
 
-_ISO_DATE = r"^\d{4}-\d{2}-\d{2}$"
-_WHOLE = r"^\d+$"
+# ASCII digits only: Python's \d also matches "٣" and "３".
+_ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+_WHOLE = rf"^[0-9]{{1,{MAX_COUNT_DIGITS}}}$"
+_FIRST_DATE, _LAST_DATE = (pd.Timestamp(YEAR_RANGE[0], 1, 1), pd.Timestamp(YEAR_RANGE[1], 12, 31))
 
 
 def _required(name: str) -> pa.Check:
@@ -35,40 +44,56 @@ def _required(name: str) -> pa.Check:
 
 def _iso_date(name: str) -> list[pa.Check]:
     def parses(s: pd.Series) -> pd.Series:
-        return pd.to_datetime(s, format="%Y-%m-%d", errors="coerce").notna()
+        shaped = s.str.match(_ISO_DATE)
+        dates = pd.to_datetime(s.where(shaped), format="%Y-%m-%d", errors="coerce")
+        return shaped & dates.between(_FIRST_DATE, _LAST_DATE)
 
     return [
         pa.Check(parses, element_wise=False,
-                 error=f"{name} must be an ISO date YYYY-MM-DD, e.g. 2024-06-30 (not 30/6/2024)")
+                 error=f"{name} must be an ISO date YYYY-MM-DD with two-digit month and day, e.g. 2024-06-30, "
+                       f"in the years {YEAR_RANGE[0]}–{YEAR_RANGE[1]}")
     ]
 
 
 def _whole_number(name: str) -> pa.Check:
-    return pa.Check.str_matches(_WHOLE, error=f"{name} must be a whole number of communes, e.g. 12")
+    return pa.Check.str_matches(_WHOLE, error=f"{name} must be a whole number of communes written with "
+                                              f"the digits 0-9 only (no '.', ',' or spaces), e.g. 12")
 
 
 def _one_of(name: str, allowed: tuple[str, ...]) -> pa.Check:
     return pa.Check.isin(allowed, error=f"{name} must be one of: {', '.join(allowed)}")
 
 
+def _code(name: str) -> pa.Check:
+    return pa.Check(lambda s: s.map(is_safe_code), element_wise=False, error=f"{name} must be {CODE_RULE}")
+
+
+def _text(name: str, limit: int = MAX_NAME_LENGTH) -> pa.Check:
+    return pa.Check(lambda s: s.map(lambda v: text_problem(v, limit) is None), element_wise=False,
+                    error=f"{name} may not hold control or invisible characters (tab, line break, zero-width "
+                          f"space…) and has at most {limit} characters")
+
+
 SCHEMAS: dict[str, pa.DataFrameSchema] = {
     "units": pa.DataFrameSchema(
         {
-            "district_code": pa.Column(str, _required("district_code")),
-            "district_name": pa.Column(str, _required("district_name")),
-            "commune_code": pa.Column(str, _required("commune_code"), unique=True, report_duplicates="all"),
-            "commune_name": pa.Column(str, _required("commune_name")),
+            "district_code": pa.Column(str, [_required("district_code"), _code("district_code")]),
+            "district_name": pa.Column(str, [_required("district_name"), _text("district_name")]),
+            "commune_code": pa.Column(str, [_required("commune_code"), _code("commune_code")], unique=True,
+                                      report_duplicates="all"),
+            "commune_name": pa.Column(str, [_required("commune_name"), _text("commune_name")]),
             "commune_type": pa.Column(str, _one_of("commune_type", COMMUNE_TYPES)),
-            "source": pa.Column(str, _required("source")),
+            "source": pa.Column(str, [_required("source"), _text("source", MAX_TEXT_LENGTH)]),
         },
         strict=False,
     ),
     "progress": pa.DataFrameSchema(
         {
+            # Must name a district of the units list (checked later, with a suggestion), so is safe too.
             "district_code": pa.Column(str),
             "as_of": pa.Column(str, _iso_date("as_of")),
             "completed": pa.Column(str, _whole_number("completed")),
-            "source": pa.Column(str, _required("source")),
+            "source": pa.Column(str, [_required("source"), _text("source", MAX_TEXT_LENGTH)]),
             "status": pa.Column(str, _one_of("status", PROGRESS_STATUSES)),
         },
         strict=False,
@@ -77,11 +102,12 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
     ),
     "targets": pa.DataFrameSchema(
         {
+            # Must name a district of the units list (checked later, with a suggestion), so is safe too.
             "district_code": pa.Column(str),
             "deadline": pa.Column(str, _iso_date("deadline")),
             "target": pa.Column(str, _whole_number("target")),
             "kind": pa.Column(str, _one_of("kind", TARGET_KINDS)),
-            "source": pa.Column(str, _required("source")),
+            "source": pa.Column(str, [_required("source"), _text("source", MAX_TEXT_LENGTH)]),
             "status": pa.Column(str, _one_of("status", TARGET_STATUSES)),
         },
         strict=False,
@@ -154,7 +180,8 @@ def _schema_failures(table: str, frame: pd.DataFrame, file: str, failures: _Fail
             failures.add(file, None, str(case.column), case.failure_case, "column", str(case.check))
             bad_rows.add("*")
         else:
-            failures.add(file, row, str(case.column), case.failure_case, "value", str(case.check))
+            failures.add(file, row, str(case.column), case.failure_case, "value",
+                         value_message(str(case.column), case.failure_case, str(case.check)))
             bad_rows.add(row)
     return bad_rows
 
@@ -265,12 +292,14 @@ def to_typed(table: str, frame: pd.DataFrame) -> pd.DataFrame:
 def validate_tables(raw: Mapping[str, pd.DataFrame], files: Mapping[str, str]) -> dict[str, pd.DataFrame]:
     """Validate raw text tables; return typed tables or raise one error listing every problem."""
     failures = _Failures()
-    bad = {t: _schema_failures(t, raw[t], files[t], failures) for t in TABLE_FILES}
-    if "*" in bad["units"]:
+    bad = {t: _schema_failures(t, raw[t], files[t], failures)
+           | check_text_columns(OPTIONAL_COLUMNS[t], raw[t], files[t], failures) for t in TABLE_FILES}
+    if "*" in bad["units"] or (bad["units"] and not units_usable(raw["units"], bad["units"])):
         raise DataValidationError(failures.frame(), title="invalid units list")
     # A commune with a bad cell still counts towards its district's total; a repeated one does not.
     units = raw["units"].drop_duplicates("commune_code")
     _check_units(units, files["units"], failures)
+    check_unit_names(units, files["units"], failures)
     frame = _Frame.from_units(to_typed("units", units))
     typed: dict[str, pd.DataFrame] = {"units": to_typed("units", raw["units"])}
     for table, count_col in (("progress", "completed"), ("targets", "target")):

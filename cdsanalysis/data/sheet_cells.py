@@ -8,26 +8,26 @@ through its accent-free key (`cdsanalysis.data.names.name_key`), so punctuation 
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 
 import pandas as pd
 
+from cdsanalysis.data.dates import YEAR_RANGE, find_date, text_date
+from cdsanalysis.data.limits import MAX_COUNT_DIGITS
 from cdsanalysis.data.names import name_key, nfc
 
-# Dates in accent-free keys (punctuation is already spaces): day first, ISO, or "30 thang 6 nam 2024".
-_DATE_PATTERNS = (
-    (re.compile(r"\b(\d{4}) (\d{1,2}) (\d{1,2})\b"), ("y", "m", "d")),
-    (re.compile(r"\b(\d{1,2}) thang (\d{1,2}) nam (\d{4})\b"), ("d", "m", "y")),
-    (re.compile(r"\b(\d{1,2}) (\d{1,2}) (\d{4})\b"), ("d", "m", "y")),
-)
 _DATE_CONTEXT = re.compile(r"\b(tinh den|den ngay|den het|thoi diem|so lieu)\b")
 _EXCEL_SERIALS = (36526, 73051)  # 2000-01-01 .. 2099-12-31 as Excel day numbers
-_WHOLE_NUMBER = re.compile(r"^\d+(?:[.,]0+)?$")
+# ASCII digits, optionally "12,0" / "12.0" (a count typed as a decimal); never "12.000" (twelve thousand).
+_WHOLE_NUMBER = re.compile(r"^[0-9]{1,9}(?:[.,]0)?$", re.ASCII)
 
 
 def cell_date(value) -> pd.Timestamp | None:
     """A date cell: an Excel date, an Excel day number of 2000–2099, or date text; else None."""
     if isinstance(value, (dt.datetime, dt.date)):
+        if not YEAR_RANGE[0] <= value.year <= YEAR_RANGE[1]:
+            return None  # year 1600 or 9999: a typing slip, reported as "not a date"
         return pd.Timestamp(value).normalize()
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         if _EXCEL_SERIALS[0] <= value <= _EXCEL_SERIALS[1]:
@@ -36,31 +36,6 @@ def cell_date(value) -> pd.Timestamp | None:
             return pd.Timestamp(from_excel(value)).normalize()
         return None
     return text_date(str(value))
-
-
-def text_date(text: str) -> pd.Timestamp | None:
-    """A whole cell of date text: "30/6/2024", "30/06/2024", "2024-06-30", "ngày 30 tháng 6 năm 2024"."""
-    key = re.sub(r"^ngay ", "", name_key(text))
-    key = re.sub(r"( 00){2,3}$", "", key)  # "2024-06-30 00:00:00"
-    date, span = find_date(key)
-    return date if date is not None and span == (0, len(key)) else None
-
-
-def find_date(key: str) -> tuple[pd.Timestamp | None, tuple[int, int] | None]:
-    """The first valid date in an accent-free key, and where it was found."""
-    found = []
-    for pattern, order in _DATE_PATTERNS:
-        for match in pattern.finditer(key):
-            parts = dict(zip(order, map(int, match.groups())))
-            try:
-                found.append((match.start(), pd.Timestamp(dt.date(parts["y"], parts["m"], parts["d"])),
-                              match.span()))
-            except ValueError:
-                continue
-    if not found:
-        return None, None
-    _, date, span = min(found, key=lambda f: f[0])
-    return date, span
 
 
 def cell_text(value) -> str:
@@ -78,7 +53,8 @@ def whole_number(value) -> int | None:
     if isinstance(value, bool) or isinstance(value, (dt.date, dt.time)):
         return None
     if isinstance(value, (int, float)):
-        return int(value) if float(value).is_integer() and value >= 0 else None
+        ok = math.isfinite(value) and float(value).is_integer() and 0 <= value < 10**MAX_COUNT_DIGITS
+        return int(value) if ok else None
     text = cell_text(value).replace(" ", "")
     return int(re.split(r"[.,]", text)[0]) if _WHOLE_NUMBER.match(text) else None
 

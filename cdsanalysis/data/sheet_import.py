@@ -10,17 +10,18 @@ so an office can fix its file in one pass. The source file is read into memory a
 from __future__ import annotations
 
 import datetime as dt
-import io
 import os
 import re
-import zipfile
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
 from cdsanalysis.exceptions import FAILURE_COLUMNS, CdsAnalysisError, DataValidationError, NameLookupError
 from cdsanalysis.data.names import NameIndex, name_key
-from cdsanalysis.data.sheet_cells import cell_date, cell_text, is_blank, text_date, whole_number
+from cdsanalysis.data.dates import parse_date
+from cdsanalysis.data.sheet_cells import cell_date, cell_text, is_blank, whole_number
+from cdsanalysis.data.workbook import Hidden, open_workbook
 from cdsanalysis.data.sheet_layout import (
     EXPECTED_HEADERS,
     HEADER_SEARCH_ROWS,
@@ -33,10 +34,9 @@ from cdsanalysis.data.sheet_layout import (
     title_date,
 )
 
-__all__ = ["PROGRESS_COLUMNS", "import_sheet", "read_progress_sheet"]
+__all__ = ["PROGRESS_COLUMNS", "SheetRows", "read_progress_sheet", "read_sheet"]
 
 PROGRESS_COLUMNS = ["district_code", "district_name", "as_of", "completed", "source", "status", "note"]
-READABLE_SUFFIXES = (".xlsx", ".xlsm")
 
 # Labels of the rows that sum the table.
 _TOTAL_KEYS = {"tong cong", "cong", "tong", "tong so", "tong cong chung"}
@@ -60,6 +60,15 @@ class _Failures:
             raise DataValidationError(pd.DataFrame(self.rows, columns=FAILURE_COLUMNS), title=title)
 
 
+@dataclass(frozen=True)
+class SheetRows:
+    """The canonical progress rows read from one sheet, and what was left out (hidden content)."""
+
+    rows: pd.DataFrame
+    sheet: str
+    notes: tuple[str, ...] = ()
+
+
 def read_progress_sheet(
     path: str | os.PathLike,
     units: pd.DataFrame,
@@ -68,13 +77,31 @@ def read_progress_sheet(
     as_of: object = None,
     source: str | None = None,
     status: str = "actual",
+    include_hidden: bool = False,
 ) -> pd.DataFrame:
     """Read one progress sheet into the canonical progress layout; every problem raised at once.
 
-    ``sheet`` is a sheet name or 0-based position; None takes the first sheet with a header.
-    The date of a row is its own date cell, else ``as_of``, else a date in the title lines
-    ("tính đến ngày 30/6/2024"). A "Toàn tỉnh" row becomes the province row (code "").
+    ``sheet`` is a sheet name or 0-based position (a sheet named "2024" is found by its name);
+    None takes the first visible sheet with a header. The date of a row is its own date cell,
+    else ``as_of``, else a date in the title lines ("tính đến ngày 30/6/2024"). A "Toàn tỉnh"
+    row becomes the province row (code ""). Hidden sheets, rows and columns are skipped unless
+    ``include_hidden``; `read_sheet` also says what was skipped.
     """
+    return read_sheet(path, units, sheet=sheet, as_of=as_of, source=source, status=status,
+                      include_hidden=include_hidden).rows
+
+
+def read_sheet(
+    path: str | os.PathLike,
+    units: pd.DataFrame,
+    *,
+    sheet: str | int | None = None,
+    as_of: object = None,
+    source: str | None = None,
+    status: str = "actual",
+    include_hidden: bool = False,
+) -> SheetRows:
+    """`read_progress_sheet`, with the sheet read and notes on the hidden content left out."""
     from cdsanalysis.data.schema import PROGRESS_STATUSES
 
     path = Path(path)
@@ -82,9 +109,9 @@ def read_progress_sheet(
         raise CdsAnalysisError(f"status must be one of {', '.join(PROGRESS_STATUSES)}, not {status!r}")
     default_date = _argument_date(as_of)
     index, communes = _district_frame(units)
-    workbook = _open_workbook(path)
+    workbook, visible, hidden = open_workbook(path, include_hidden)
     failures = _Failures(str(path))
-    found = _choose_sheet(workbook, sheet, str(path), failures)
+    found = _choose_sheet(workbook, visible, hidden, sheet, str(path), failures)
     failures.raise_if_any("no progress table found")
     grid, header = found
     source = source or f"{path.name}, sheet {grid.name}"
@@ -99,46 +126,10 @@ def read_progress_sheet(
     frame["status"] = status
     frame["as_of"] = pd.to_datetime(frame["as_of"]).astype("datetime64[ns]")
     frame["completed"] = frame["completed"].astype("int64")
-    return frame
-
-
-def import_sheet(path: str | os.PathLike, units: pd.DataFrame, out_dir: str | os.PathLike, **kwargs) -> Path:
-    """Read a sheet and merge its rows into ``out_dir/progress.csv``; same (district, date) is replaced."""
-    from cdsanalysis.data.io import atomic_write_csv, read_text_table
-
-    new = read_progress_sheet(path, units, **kwargs)
-    new = new.assign(as_of=new["as_of"].dt.strftime("%Y-%m-%d"), completed=new["completed"].astype(str))
-    target = Path(out_dir) / "progress.csv"
-    old = read_text_table(target) if target.exists() else pd.DataFrame(columns=PROGRESS_COLUMNS)
-    extra = [c for c in old.columns if c not in PROGRESS_COLUMNS]
-    merged = pd.concat([old.reindex(columns=PROGRESS_COLUMNS + extra, fill_value=""), new], ignore_index=True)
-    merged = (merged.fillna("").astype(str)
-              .drop_duplicates(["district_code", "as_of"], keep="last")
-              .sort_values(["district_code", "as_of"], kind="stable"))
-    return atomic_write_csv(target, merged)
+    return SheetRows(frame, grid.name, tuple(hidden.notes(grid.name)))
 
 
 # --- opening -------------------------------------------------------------------------------------
-
-def _open_workbook(path: Path):
-    """The workbook, loaded from the file's bytes so nothing can ever write to the file."""
-    from openpyxl import load_workbook
-
-    if not path.is_file():
-        raise CdsAnalysisError(f"{path}: file not found")
-    if path.suffix.lower() not in READABLE_SUFFIXES:
-        raise CdsAnalysisError(
-            f"{path}: cannot read '{path.suffix or 'no extension'}' files; progress sheets are read from "
-            f"Excel workbooks ({', '.join(READABLE_SUFFIXES)}): save .xls or .ods files as .xlsx first")
-    data = path.read_bytes()
-    try:
-        # data_only: a "Tổng cộng" =SUM() cell gives the value Excel last computed.
-        return load_workbook(io.BytesIO(data), data_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError) as err:
-        raise CdsAnalysisError(
-            f"{path}: not a readable Excel workbook ({type(err).__name__}: {err}); "
-            f"open it in Excel and save it as .xlsx") from err
-
 
 def _district_frame(units: pd.DataFrame) -> tuple[NameIndex, dict[str, int]]:
     missing = {"district_code", "district_name"} - set(units.columns)
@@ -149,38 +140,39 @@ def _district_frame(units: pd.DataFrame) -> tuple[NameIndex, dict[str, int]]:
 
 
 def _argument_date(value: object) -> pd.Timestamp | None:
-    if value is None or value == "":
-        return None
-    if isinstance(value, str):
-        parsed = text_date(value)
-        if parsed is None:
-            raise CdsAnalysisError(f"as_of {value!r} is not a date; write it as 2024-06-30 or 30/6/2024")
-        return parsed
-    try:
-        return pd.Timestamp(value).normalize()
-    except (TypeError, ValueError) as err:
-        raise CdsAnalysisError(f"as_of {value!r} is not a date; write it as 2024-06-30") from err
+    return None if value is None or value == "" else parse_date(value, "as_of")
 
 
-def _choose_sheet(workbook, sheet: str | int | None, file: str, failures: _Failures):
+def _choose_sheet(workbook, visible: list[str], hidden: Hidden, sheet: str | int | None, file: str,
+                  failures: _Failures):
     names = workbook.sheetnames
     if sheet is None:
-        candidates = names
-    elif isinstance(sheet, int) and not isinstance(sheet, bool):
-        if not -len(names) <= sheet < len(names):
-            raise CdsAnalysisError(f"{file}: no sheet number {sheet}; its sheets are {', '.join(names)}")
-        candidates = [names[sheet]]
-    elif str(sheet) in names:
+        candidates = visible
+    elif str(sheet) in names:  # a sheet named "2024" is that sheet, not the 2025th
         candidates = [str(sheet)]
+    elif isinstance(sheet, int) or str(sheet).isdigit():
+        number = int(sheet)
+        if not -len(names) <= number < len(names):
+            raise CdsAnalysisError(f"{file}: no sheet number {sheet} (counting from 0); its sheets are "
+                                   f"{', '.join(names)}")
+        candidates = [names[number]]
     else:
         raise CdsAnalysisError(f"{file}: no sheet named {sheet!r}; its sheets are {', '.join(names)}")
+    if sheet is not None and candidates[0] in hidden.sheets:
+        raise CdsAnalysisError(f"{file}: sheet '{candidates[0]}' is hidden; unhide it in Excel if its figures "
+                               f"are meant to be read, or import with --include-hidden")
     best_partial = None
     for name in candidates:
-        grid = read_grid(workbook[name])
+        worksheet = workbook[name]
+        grid = read_grid(worksheet, hidden.rows.get(name, ()), hidden.columns.get(name, ()))
         header, partial = find_header(grid)
         if header is not None:
             return grid, header
         best_partial = best_partial or (partial and (f"{partial[0]} of sheet '{name}'", partial[1]))
+    if not candidates:
+        failures.add(None, "", "", "header_found", f"every sheet of the workbook is hidden "
+                     f"({', '.join(hidden.sheets)}); unhide the progress sheet or use --include-hidden")
+        return None
     where = f"sheet '{candidates[0]}'" if len(candidates) == 1 else f"the sheets {', '.join(candidates)}"
     found = f"; row {best_partial[0]} has {best_partial[1]}" if best_partial else ""
     failures.add(None, "", ", ".join(candidates), "header_found",

@@ -10,6 +10,7 @@ a title line above the header ("Số liệu tính đến ngày 30/6/2024").
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -74,9 +75,22 @@ class Sheet:
         return values[col - 1] if 0 < col <= len(values) else None
 
 
-def read_grid(worksheet) -> Sheet:
-    """The cell values of an openpyxl worksheet, each merged range filled with its top-left value."""
+def read_grid(worksheet, hidden_rows: Iterable[int] = (), hidden_columns: Iterable[str] = ()) -> Sheet:
+    """The cell values of an openpyxl worksheet, each merged range filled with its top-left value.
+
+    Hidden rows and columns read as empty: they keep their place, so every message still names
+    the Excel row and column the office sees. (The worksheet's extent was bounded on opening.)
+    """
+    from openpyxl.utils import column_index_from_string
+
     rows = {number: list(values) for number, values in enumerate(worksheet.iter_rows(values_only=True), 1)}
+    for number in hidden_rows:
+        if number in rows:
+            rows[number] = [None] * len(rows[number])
+    for column in map(column_index_from_string, hidden_columns):
+        for values in rows.values():
+            if column <= len(values):
+                values[column - 1] = None
     merged: dict[tuple[int, int], tuple[int, int]] = {}
     horizontal: set[tuple[int, int]] = set()
     for cells in worksheet.merged_cells.ranges:

@@ -23,7 +23,7 @@ import pandas as pd
 from cdsanalysis.data.dates import parse_date
 from cdsanalysis.exceptions import CdsAnalysisError
 from cdsanalysis.model.registry import StartState, get_simulator
-from cdsanalysis.settings import DEFAULT_THRESHOLDS, DEFAULT_UNTIL, PROVINCE_NAME
+from cdsanalysis.settings import DEFAULT_THRESHOLDS, DEFAULT_UNTIL, PROVINCE_NAME, check_draws
 
 if TYPE_CHECKING:  # pragma: no cover
     from cdsanalysis.data.dataset import Dataset
@@ -184,10 +184,17 @@ def forecast(
     arguments and seed give the same paths. Raises `CdsAnalysisError` when nothing is known
     by ``as_of`` or the model cannot be fitted (e.g. the hazard model before any completion).
     """
+    from cdsanalysis.data.dataset import Dataset  # noqa: F811 - the class itself, for the check
+
+    if not isinstance(dataset, Dataset):
+        raise CdsAnalysisError(f"forecast needs a Dataset (from load_dataset(folder) or Dataset.from_frames(units, "
+                               f"progress, targets)), not a {type(dataset).__name__}")
+    draws = check_draws(draws)
+    if not (seed is None or isinstance(seed, np.random.Generator)
+            or (isinstance(seed, Integral) and not isinstance(seed, bool) and 0 <= seed < 2**128)):
+        raise CdsAnalysisError(f"seed must be a whole number >= 0 or a numpy Generator; got {seed!r}")
     simulate = get_simulator(model)
     origin = dataset.latest_date() if as_of is None else parse_date(as_of, "as_of")
-    if int(draws) != draws or draws < 1:
-        raise CdsAnalysisError(f"draws must be a whole number >= 1; got {draws}")
     known = dataset.until(origin)
     if (known.progress["district_code"] != "").sum() == 0:
         raise CdsAnalysisError(f"no district progress on or before {origin:%Y-%m-%d}; nothing to forecast from")

@@ -1,0 +1,119 @@
+"""The district form: an .xlsx that offices fill in and `import` reads back as it is.
+
+It is laid out the way offices already write their reports (title, a "Số liệu tính đến ngày …"
+line, the header "STT | Đơn vị | Tổng số xã | Số xã hoàn thành (lũy kế) | Ghi chú", a "Tổng cộng"
+row), with every district of the units list pre-filled, so nobody retypes a name. The last real
+figure of each district is shown beside the blank as a reminder (never an illustrative one: a
+made-up number must not anchor a real report).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import os
+from pathlib import Path
+
+import pandas as pd
+
+from cdsanalysis.data.dates import parse_date
+from cdsanalysis.data.io import atomic_write_bytes
+from cdsanalysis.data.schema import ILLUSTRATIVE
+from cdsanalysis.exceptions import CdsAnalysisError
+
+TITLE = "BÁO CÁO TIẾN ĐỘ CHUYỂN ĐỔI SỐ CẤP XÃ"
+HEADERS = ("STT", "Đơn vị", "Tổng số xã", "Số xã hoàn thành (lũy kế)", "Kỳ trước (tham khảo)",
+           "Ngày kỳ trước", "Ghi chú")
+COUNT_COLUMN = 4
+"""The column (D) the office fills: the cumulative number of communes completed."""
+HEADER_ROW = 4
+SHEET_NAME = "Tiến độ"
+_WIDTHS = (6, 30, 12, 18, 14, 14, 40)
+
+
+def default_form_date(today: dt.date | None = None) -> pd.Timestamp:
+    """The last day of the previous month: the date a monthly round reports on."""
+    today = today or dt.date.today()
+    return pd.Timestamp(today.replace(day=1)) - pd.Timedelta(days=1)
+
+
+def write_form(dataset, out: str | os.PathLike, as_of: object = None) -> Path:
+    """Write the district form for ``dataset``'s units (a `Dataset`) as ``out`` (.xlsx), atomically."""
+    out = Path(out)
+    if out.suffix.lower() != ".xlsx":
+        raise CdsAnalysisError(f"{out}: the form is an Excel workbook; give a file name ending in .xlsx")
+    date = default_form_date() if as_of is None else parse_date(as_of, "as_of")
+    return atomic_write_bytes(out, form_bytes(dataset, date))
+
+
+def form_bytes(dataset, date: pd.Timestamp) -> bytes:
+    """The form as .xlsx bytes (see the module docstring for its layout)."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = SHEET_NAME
+    last = get_column_letter(len(HEADERS))
+    _text(sheet, 1, 1, TITLE).font = Font(bold=True, size=13)
+    _text(sheet, 2, 1, f"(Số liệu tính đến ngày {date.day}/{date.month}/{date.year})").font = Font(italic=True)
+    for row in (1, 2):
+        sheet.merge_cells(f"A{row}:{last}{row}")
+        sheet.cell(row, 1).alignment = Alignment(horizontal="center")
+    for column, label in enumerate(HEADERS, 1):
+        cell = _text(sheet, HEADER_ROW, column, label)
+        cell.font = Font(bold=True)
+        cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
+    districts = dataset.districts()
+    previous = _previous_figures(dataset, date)
+    first = HEADER_ROW + 1
+    for number, district in enumerate(districts.itertuples(index=False), 1):
+        row = HEADER_ROW + number
+        sheet.cell(row, 1, number)
+        _text(sheet, row, 2, district.district_name)
+        sheet.cell(row, 3, int(district.communes_total))
+        if district.district_code in previous.index:
+            count, when = previous.loc[district.district_code]
+            sheet.cell(row, 5, int(count))
+            _text(sheet, row, 6, f"{when.day}/{when.month}/{when.year}")
+    end = HEADER_ROW + len(districts)
+    total = end + 1
+    _text(sheet, total, 1, "Tổng cộng").font = Font(bold=True)
+    sheet.cell(total, 3, f"=SUM(C{first}:C{end})")
+    sheet.cell(total, COUNT_COLUMN, f"=SUM(D{first}:D{end})")
+    counts = DataValidation(type="whole", operator="between", formula1="0", formula2=f"C{first}",
+                            showErrorMessage=True, errorTitle="Số không hợp lệ",
+                            error="Nhập số nguyên từ 0 đến tổng số xã của đơn vị.")
+    sheet.add_data_validation(counts)
+    for row in range(first, end + 1):
+        counts.add(f"D{row}")  # the bound follows each row's own total through relative references
+    _text(sheet, total + 2, 1, "Hướng dẫn: điền cột D bằng số xã đã hoàn thành chuyển đổi số, cộng dồn đến "
+          "ngày ghi ở dòng 2 (số nguyên, không dùng dấu chấm hay phẩy). Không sửa tên đơn vị và tiêu đề cột.")
+    for column, width in enumerate(_WIDTHS, 1):
+        sheet.column_dimensions[get_column_letter(column)].width = width
+    sheet.freeze_panes = sheet.cell(first, 1)
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def _text(sheet, row: int, column: int, value: str):
+    """A text cell that stays text, even if it starts with '=' (never a formula from data)."""
+    cell = sheet.cell(row, column)
+    cell.value = value
+    cell.data_type = "s"
+    return cell
+
+
+def _previous_figures(dataset, date: pd.Timestamp) -> pd.DataFrame:
+    """Each district's latest real (non-illustrative) count on or before ``date``, with its date."""
+    progress = dataset.progress
+    real = progress[(progress["status"] != ILLUSTRATIVE) & (progress["district_code"] != "")
+                    & (progress["as_of"] <= date)]
+    latest = real.sort_values("as_of", kind="stable").groupby("district_code").tail(1)
+    return latest.set_index("district_code")[["completed", "as_of"]]

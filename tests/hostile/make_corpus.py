@@ -1,0 +1,349 @@
+"""Write the hostile-input corpus: broken or malicious data folders and spreadsheets, one per case.
+
+Nothing of it is committed: the tests call `build_corpus` into a temporary folder (a few MB,
+seconds), and a person can look at it with
+
+    .venv/bin/python tests/hostile/make_corpus.py /tmp/corpus
+
+Each `Case` names the issue item it covers, the command to run (``{case}`` is the case's own
+folder, ``{data}`` its copy of the bundled data), the exit code and the words the message must
+contain, and which files the command may change (none, unless said).
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import shutil
+import sys
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from openpyxl import Workbook
+
+REPOSITORY = Path(__file__).resolve().parents[2]
+DATA = REPOSITORY / "data"
+TITLE = "BÁO CÁO TIẾN ĐỘ CHUYỂN ĐỔI SỐ CẤP XÃ"
+HEADER = ["STT", "Đơn vị", "Tổng số xã", "Số xã hoàn thành", "Ghi chú"]
+
+
+@dataclass(frozen=True)
+class Case:
+    """One hostile input, the command that meets it, and what must come out."""
+
+    name: str
+    item: str  # the issue item, e.g. "9.1" (issue 9, item 1) or "9.tb" (the traceback list)
+    argv: tuple[str, ...]
+    exit_code: int
+    expect: tuple[str, ...] = ()  # fragments of the output (stdout + stderr), in any order
+    changes: tuple[str, ...] = ()  # files (relative to the case folder) the command may change or create
+    forbid: tuple[str, ...] = ()  # fragments that must not appear in the output
+
+
+@dataclass
+class _Builder:
+    root: Path
+    cases: list[Case] = field(default_factory=list)
+
+    def folder(self, name: str, with_data: bool = True) -> Path:
+        folder = self.root / name
+        folder.mkdir(parents=True)
+        if with_data:
+            shutil.copytree(DATA, folder / "data", ignore=shutil.ignore_patterns("sources"))
+        return folder
+
+    def add(self, name: str, item: str, argv: list[str], exit_code: int, expect=(), changes=(), forbid=(),
+            prepare: Callable[[Path], None] | None = None, with_data: bool = True) -> None:
+        folder = self.folder(name, with_data)
+        if prepare is not None:
+            prepare(folder)
+        resolved = tuple(a.format(case=folder, data=folder / "data") for a in argv)
+        self.cases.append(Case(name, item, resolved, exit_code, tuple(expect), tuple(changes), tuple(forbid)))
+
+
+# --- CSV edits ---------------------------------------------------------------------------------
+
+def _edit(table: str, change: Callable[[str], str]) -> Callable[[Path], None]:
+    def prepare(folder: Path) -> None:
+        path = folder / "data" / f"{table}.csv"
+        path.write_text(change(path.read_text(encoding="utf-8")), encoding="utf-8")
+    return prepare
+
+
+def _replace(table: str, old: str, new: str) -> Callable[[Path], None]:
+    def change(text: str) -> str:
+        assert old in text, f"{old!r} not in {table}.csv"
+        return text.replace(old, new, 1)
+    return _edit(table, change)
+
+
+def _append(table: str, line: str) -> Callable[[Path], None]:
+    return _edit(table, lambda text: text + line + "\n")
+
+
+_PROGRESS_ROW = "399,,{date},{count},test,actual,"
+
+
+def _validate_cases(b: _Builder) -> None:
+    validate = ["validate", "{data}"]
+    b.add("code-absolute-path", "9.1", validate, 1, ["units.csv, row ", "district_code", "/tmp/evil",
+                                                     "ASCII letters or digits"],
+          prepare=_edit("units", lambda t: t.replace("\n399,", "\n/tmp/evil,")))
+    b.add("code-dot-dot", "9.1", validate, 1, ["units.csv, row ", "../../escape", "ASCII letters or digits"],
+          prepare=_edit("units", lambda t: t.replace("\n399,", "\n../../escape,")))
+    b.add("name-control-character", "9.7", validate, 1, ["units.csv, row ", "district_name", "U+000B"],
+          prepare=_edit("units", lambda t: t.replace("Huyện Hoằng Hóa", "Huyện Hoằng\u000bHóa")))
+    b.add("name-zero-width", "9.7", validate, 1, ["units.csv, row ", "commune_name", "U+200B"],
+          prepare=_replace("units", "Phường Hàm Rồng", "Phường Hàm\u200bRồng"))
+    b.add("name-too-long", "9.tb", validate, 1, ["units.csv, row ", "district_name", "at most 100"],
+          prepare=_edit("units", lambda t: t.replace("Huyện Hoằng Hóa", "Huyện " + "Hoằng" * 60)))
+    b.add("name-duplicate-after-normalising", "9.tb", validate, 1, ["units.csv, row 561", "same name"],
+          prepare=_append("units", "999,huyện  Hoằng Hoá,huyện,99999,Xã Thử,xã,test"))
+    b.add("date-not-zero-padded", "9.11", validate, 1, ["progress.csv, row 112", "'2023-6-30'", "2023-06-30"],
+          prepare=_append("progress", _PROGRESS_ROW.format(date="2023-6-30", count=10)))
+    b.add("date-year-9999", "9.tb", validate, 1, ["progress.csv, row 112", "9999-12-31", "1900–2199"],
+          prepare=_append("progress", _PROGRESS_ROW.format(date="9999-12-31", count=10)))
+    b.add("date-year-0001", "9.tb", validate, 1, ["targets.csv, row 114", "0001-01-01"],
+          prepare=_append("targets", "399,,0001-01-01,5,commune_quota,test,target,"))
+    b.add("integer-above-int64", "9.tb", validate, 1, ["progress.csv, row 112", "9223372036854775808"],
+          prepare=_append("progress", _PROGRESS_ROW.format(date="2024-12-31", count=2**63)))
+    for name, digits in (("arabic-indic", "١٢"), ("fullwidth", "１２")):
+        b.add(f"digits-{name}", "9.14", validate, 1, ["progress.csv, row 112", "completed", digits],
+              prepare=_append("progress", _PROGRESS_ROW.format(date="2024-12-31", count=digits)))
+    b.add("number-with-thousands-dot", "9.14", validate, 1, ["progress.csv, row 112", "'12.000'"],
+          prepare=_append("progress", _PROGRESS_ROW.format(date="2024-12-31", count="12.000")))
+    b.add("duplicate-header", "9.14", validate, 1, ["progress.csv, row 1", "'status' appears more than once"],
+          prepare=_edit("progress", lambda t: t.replace(",note\n", ",status\n", 1)))
+    b.add("truncated-last-line", "9.14", validate, 1, ["progress.csv, row 112", "cut short"],
+          prepare=_edit("progress", lambda t: t + "399,Huyện Hoằng Hóa,2024-12-31"))
+    b.add("units-is-a-folder", "9.tb", validate, 1, ["units.csv", "is a folder"],
+          prepare=lambda f: ((f / "data" / "units.csv").unlink(), (f / "data" / "units.csv").mkdir()))
+    b.add("progress-is-a-fifo", "9.tb", validate, 1, ["progress.csv", "FIFO"],
+          prepare=lambda f: ((f / "data" / "progress.csv").unlink(), os.mkfifo(f / "data" / "progress.csv")))
+    b.add("directory-is-a-file", "9.tb", ["validate", "{data}/units.csv"], 2, ["units.csv", "not a folder"])
+    many = "".join(_PROGRESS_ROW.format(date=f"2030-01-{i % 28 + 1:02d}", count=f"x{i}") + "\n" for i in range(3000))
+    b.add("many-problems", "9.tb", validate, 1, ["more problems not listed"],
+          prepare=_edit("progress", lambda t: t + many))
+
+
+# --- workbooks ---------------------------------------------------------------------------------
+
+def _sheet(rows: list[list[object]], title: str = "Tiến độ", date: str = "31/12/2024", workbook=None):
+    """A district form: title, as-of line, header in row 4, ``rows`` under it."""
+    workbook = workbook or Workbook()
+    sheet = workbook.active if workbook.active.max_row == 1 and workbook.active["A1"].value is None \
+        else workbook.create_sheet()
+    sheet.title = title
+    sheet["A1"] = TITLE
+    sheet["A2"] = f"(Số liệu tính đến ngày {date})"
+    for c, label in enumerate(HEADER, 1):
+        sheet.cell(4, c, label)
+    for r, values in enumerate(rows, 5):
+        for c, value in enumerate(values, 1):
+            if value is not None:
+                sheet.cell(r, c, value)
+    return workbook, sheet
+
+
+def _save(workbook, path: Path) -> Path:
+    workbook.save(path)
+    return path
+
+
+def _patch_part(path: Path, part: str, change: Callable[[bytes], bytes]) -> None:
+    """Rewrite one part of an .xlsx package (openpyxl cannot write what these cases need)."""
+    source = zipfile.ZipFile(io.BytesIO(path.read_bytes()))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            data = source.read(info.filename)
+            target.writestr(info.filename, change(data) if info.filename == part else data)
+    path.write_bytes(out.getvalue())
+
+
+def _good_rows() -> list[list[object]]:
+    return [[1, "Huyện Hoằng Hóa", 37, 15, None]]
+
+
+def _workbook_case(build: Callable[[Path], None]) -> Callable[[Path], None]:
+    return lambda folder: build(folder / "form.xlsx")
+
+
+def _huge_cell(path: Path) -> None:
+    workbook, sheet = _sheet(_good_rows())
+    sheet["XFD1048576"] = 1
+    _save(workbook, path)
+
+
+def _huge_merge(path: Path) -> None:
+    _save(_sheet(_good_rows())[0], path)
+    merge = b'<mergeCells count="1"><mergeCell ref="F1:XFD1048576"/></mergeCells>'
+    _patch_part(path, "xl/worksheets/sheet1.xml", lambda xml: xml.replace(b"</sheetData>", b"</sheetData>" + merge))
+
+
+def _hidden_sheet(path: Path) -> None:
+    workbook, hidden = _sheet([[1, "Huyện Hoằng Hóa", 37, 30, "hidden figure"]], title="Cũ")
+    hidden.sheet_state = "hidden"
+    _sheet(_good_rows(), workbook=workbook)
+    _save(workbook, path)
+
+
+def _hidden_row(path: Path) -> None:
+    workbook, sheet = _sheet(_good_rows() + [[2, "Huyện Đông Sơn", 14, 13, "hidden row"]])
+    sheet.row_dimensions[6].hidden = True
+    _save(workbook, path)
+
+
+def _encrypted(path: Path) -> None:
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(4088))
+
+
+def _crc_corrupt(path: Path) -> None:
+    _save(_sheet(_good_rows())[0], path)
+    data = bytearray(path.read_bytes())
+    with zipfile.ZipFile(io.BytesIO(bytes(data))) as archive:
+        info = archive.getinfo("xl/worksheets/sheet1.xml")
+    start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)
+    data[start + info.compress_size // 2] ^= 0xFF
+    path.write_bytes(bytes(data))
+
+
+def _malformed_xml(path: Path) -> None:
+    _save(_sheet(_good_rows())[0], path)
+    _patch_part(path, "xl/worksheets/sheet1.xml", lambda xml: xml[: len(xml) // 2])
+
+
+def _title_year(year: int) -> Callable[[Path], None]:
+    return lambda path: _save(_sheet(_good_rows(), date=f"31/12/{year}")[0], path)
+
+
+def _row_year_1600(path: Path) -> None:
+    workbook, sheet = _sheet(_good_rows())
+    sheet.cell(4, 6, "Ngày")
+    sheet.cell(5, 6, "1/1/1600")
+    _save(workbook, path)
+
+
+def _sheet_named_2024(path: Path) -> None:
+    workbook, notes = _sheet([], title="Hướng dẫn")
+    notes.delete_rows(1, 10)
+    notes["A1"] = "Điền số liệu vào sheet 2024"
+    _sheet(_good_rows(), title="2024", workbook=workbook)
+    _save(workbook, path)
+
+
+def _count(value: object) -> Callable[[Path], None]:
+    return lambda path: _save(_sheet([[1, "Huyện Hoằng Hóa", 37, value, None]])[0], path)
+
+
+def _falling(path: Path) -> None:  # below the district's own claim of 10 in 2022
+    _save(_sheet([[1, "Huyện Hoằng Hóa", 37, 5, None]])[0], path)
+
+
+def _above_province(path: Path) -> None:  # 37 beside the other districts' 2024-06-30 rows: above the 95
+    _save(_sheet([[1, "Huyện Hoằng Hóa", 37, 37, None]], date="30/6/2024")[0], path)
+
+
+def _import_cases(b: _Builder) -> None:
+    def imp(*extra: str) -> list[str]:
+        return ["import", "{case}/form.xlsx", "--out", "{data}", *extra]
+
+    written = ("data/progress.csv",)
+    b.add("xlsx-cell-at-XFD1048576", "9.5", imp(), 1, ["form.xlsx", "XFD1048576", "5,000 rows"],
+          prepare=_workbook_case(_huge_cell))
+    b.add("xlsx-merge-to-XFD1048576", "9.5", imp(), 1, ["form.xlsx", "F1:XFD1048576"],
+          prepare=_workbook_case(_huge_merge))
+    b.add("xlsx-hidden-sheet", "9.6", imp(), 0, ["skipped hidden sheet(s): Cũ", "2024-12-31"], written,
+          forbid=("30 (",), prepare=_workbook_case(_hidden_sheet))
+    b.add("xlsx-hidden-row", "9.6", imp(), 0, ["skipped hidden rows of sheet 'Tiến độ': 6"], written,
+          prepare=_workbook_case(_hidden_row))
+    b.add("xlsx-hidden-row-included", "9.6", imp("--include-hidden"), 0, ["added 2 row(s)"], written,
+          prepare=_workbook_case(_hidden_row))
+    b.add("xlsx-encrypted", "9.tb", imp(), 1, ["form.xlsx", "password"], prepare=_workbook_case(_encrypted))
+    b.add("xlsx-crc-corrupt", "9.tb", imp(), 1, ["form.xlsx", "damaged"], prepare=_workbook_case(_crc_corrupt))
+    b.add("xlsx-malformed-xml", "9.tb", imp(), 1, ["form.xlsx", "not well-formed"],
+          prepare=_workbook_case(_malformed_xml))
+    b.add("xlsx-title-year-9999", "9.tb", imp(), 1, ["form.xlsx, row 5", "no date for this row"],
+          prepare=_workbook_case(_title_year(9999)))
+    b.add("xlsx-title-year-1600", "9.tb", imp(), 1, ["form.xlsx, row 5", "no date for this row"],
+          prepare=_workbook_case(_title_year(1600)))
+    b.add("xlsx-row-year-1600", "9.tb", imp(), 1, ["form.xlsx, row 5", "'1/1/1600' is not a date"],
+          prepare=_workbook_case(_row_year_1600))
+    b.add("as-of-year-2999", "9.tb", imp("--as-of", "31/12/2999"), 2, ["'31/12/2999'"],
+          prepare=_workbook_case(_title_year(2024)))
+    b.add("sheet-named-2024", "9.tb", imp("--sheet", "2024"), 0, ["sheet 2024"], written,
+          prepare=_workbook_case(_sheet_named_2024))
+    b.add("count-fullwidth-digits", "9.14", imp(), 1, ["form.xlsx, row 5", "'１５' is not a whole number"],
+          prepare=_workbook_case(_count("１５")))
+    b.add("count-thousands-dot", "9.14", imp(), 1, ["form.xlsx, row 5", "'12.000' is not a whole number"],
+          prepare=_workbook_case(_count("12.000")))
+    b.add("out-is-a-file", "9.tb", ["import", "{case}/form.xlsx", "--out", "{data}/units.csv"], 2,
+          ["units.csv", "not a folder"], prepare=_workbook_case(_title_year(2024)))
+    b.add("out-missing", "9.tb", ["import", "{case}/form.xlsx", "--out", "{case}/nowhere/deeper"], 2,
+          ["nowhere", "does not exist"], prepare=_workbook_case(_title_year(2024)))
+    b.add("progress-read-only", "9.13", imp(), 1, ["progress.csv", "read-only"],
+          prepare=lambda f: (_title_year(2024)(f / "form.xlsx"), os.chmod(f / "data" / "progress.csv", 0o444)))
+    b.add("progress-symlink", "9.13", ["import", "{case}/form.xlsx", "--out", "{case}/linked"], 0,
+          ["added 1 row(s)"], ("data/progress.csv",), prepare=_linked_progress)
+    b.add("merge-would-fall", "9.13", imp(), 1, ["nothing was written", "cumulative count falls"],
+          prepare=_workbook_case(_falling))
+    b.add("merge-above-province", "9.13", imp(), 1, ["nothing was written", "above the province count 95"],
+          prepare=_workbook_case(_above_province))
+    b.add("dry-run", "10.1", imp("--dry-run"), 0, ["would add 1 row(s)", "would replace 3 row(s), 3 of them "
+                                                   "illustrative", "dry run: nothing was written"],
+          prepare=_workbook_case(_title_year(2024)))
+    b.add("replaces-illustrative", "10.1", imp(), 0, ["replaced 3 row(s), 3 of them illustrative",
+                                                      "399 Huyện Hoằng Hóa, 2023-06-30: 10 (illustrative)"],
+          written, prepare=_workbook_case(_title_year(2024)))
+
+
+def _linked_progress(folder: Path) -> None:
+    _title_year(2024)(folder / "form.xlsx")
+    linked = folder / "linked"
+    linked.mkdir()
+    for name in ("units.csv", "targets.csv"):
+        shutil.copy(folder / "data" / name, linked / name)
+    (linked / "progress.csv").symlink_to(folder / "data" / "progress.csv")
+
+
+def _forecast_cases(b: _Builder) -> None:
+    fc = ["forecast", "--data", "{data}", "--model", "last", "--draws", "50"]
+    b.add("seed-negative", "9.tb", [*fc, "--seed", "-1"], 2, ["--seed", "-1"])
+    b.add("draws-zero", "9.tb", ["forecast", "--data", "{data}", "--draws", "0"], 2, ["--draws", "'0'"])
+    b.add("draws-ten-million", "9.tb", ["forecast", "--data", "{data}", "--draws", "10000000"], 2,
+          ["--draws", "100000"])
+    b.add("draws-not-a-number", "9.tb", ["forecast", "--data", "{data}", "--draws", "inf"], 2, ["--draws", "'inf'"])
+    b.add("targets-header-only", "9.tb", fc, 1, ["targets.csv", "no rows"],
+          prepare=_edit("targets", lambda t: t.split("\n", 1)[0] + "\n"))
+    b.add("out-folder-missing", "9.tb", [*fc, "--out", "{case}/x/y.csv"], 2, ["does not exist"])
+    b.add("out-is-a-folder", "9.tb", [*fc, "--out", "{data}"], 2, ["ending in .csv or .xlsx"])
+    b.add("control-character-to-xlsx", "9.7", [*fc, "--out", "{case}/x.xlsx"], 1, ["U+000B"],
+          prepare=_edit("units", lambda t: t.replace("Huyện Hoằng Hóa", "Huyện Hoằng\u000bHóa")))
+    b.add("as-of-day-first", "9.12", [*fc, "--as-of", "1/7/2024"], 0, ["as of 2024-07-01"])
+    b.add("as-of-not-a-date", "10.7", [*fc, "--as-of", "32/13/2024"], 2, ["'32/13/2024'"])
+    b.add("as-of-stale", "10.7", [*fc, "--as-of", "2025-03-01"], 0, ["30/06/2024", "3 tháng"])
+    b.add("progress-as-of-day-first", "9.12", ["progress", "--data", "{data}", "--as-of", "1/1/2024"], 0,
+          ["2023-12-31"], forbid=("2024-06-30",))
+    b.add("template-not-xlsx", "10.1", ["template", "--data", "{data}", "--out", "{case}/form.csv"], 2, [".xlsx"])
+    b.add("template-folder-missing", "10.1", ["template", "--data", "{data}", "--out", "{case}/x/form.xlsx"], 2,
+          ["does not exist"])
+
+
+def build_corpus(root: str | os.PathLike) -> list[Case]:
+    """Write every case's folder under ``root`` (which must not exist yet); return the cases."""
+    builder = _Builder(Path(root))
+    builder.root.mkdir(parents=True)
+    _validate_cases(builder)
+    _import_cases(builder)
+    _forecast_cases(builder)
+    names = [case.name for case in builder.cases]
+    assert len(names) == len(set(names)) and all(re.match(r"^[\w.-]+$", n) for n in names)
+    return builder.cases
+
+
+if __name__ == "__main__":
+    for case in build_corpus(sys.argv[1] if len(sys.argv) > 1 else "hostile-corpus"):
+        print(f"{case.item:5} {case.name:34} exit {case.exit_code}: cdsanalysis {' '.join(case.argv)}")
