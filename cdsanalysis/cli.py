@@ -314,7 +314,7 @@ def build_parser() -> argparse.ArgumentParser:
     synthetic.add_argument("--communes", type=_positive_int, help="communes in all (default: 25 a district)")
     synthetic.add_argument("--periods", type=_positive_int, default=6,
                            help="half-yearly counts from 2021-12-31 (default: 6)")
-    synthetic.add_argument("--seed", type=int, default=0, help="random seed (default: 0)")
+    synthetic.add_argument("--seed", type=_SEED, default=0, help="random seed, 0 or more (default: 0)")
     synthetic.add_argument("--out", required=True, help="a new or empty folder to write into")
     synthetic.set_defaults(run=_cmd_synthetic)
 
