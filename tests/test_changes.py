@@ -114,3 +114,25 @@ def test_the_workbook_gets_the_changes_in_the_reader_s_words(tmp_path):
         ["Đánh giá thay đổi", "Huyện 1", "31/12/2024", "8", "Đúng tiến độ", "Có nguy cơ"],
         ["Xác suất đổi từ 10 điểm", "Huyện 1", "31/12/2024", "8", "85\u00a0%", "60\u00a0%"]]
     assert changes_frame(compare_runs(after, None), "vi") is None  # first render: no sheet
+
+
+def test_the_next_month_s_render_lists_the_new_figure_on_its_index(tmp_path):
+    """The monthly round: a new figure moves the as-of date; the new run compares with the last one."""
+    from cdsanalysis.report.batch import render
+    from tests.builders import small_tables, write_tables
+
+    tables = small_tables()
+    data = write_tables(tmp_path / "data", tables)
+    first = render(data, districts=["901"], jobs=1, out=tmp_path / "out", draws=50, seed=2, progress=False)
+    new = pd.DataFrame([{"district_code": "901", "district_name": "", "as_of": "2024-03-31", "completed": "5",
+                         "source": "test", "status": "actual", "note": ""}])
+    tables["progress"] = pd.concat([tables["progress"], new], ignore_index=True)
+    write_tables(data, tables)
+    second = render(data, districts=["901"], jobs=1, out=tmp_path / "out", draws=50, seed=2, progress=False)
+    assert second.out_dir.name == "2024-03-31" and first.out_dir.exists()
+    table = second.changes.to_frame()
+    assert second.changes.previous == str(first.out_dir)
+    assert table.loc[table["change"] == "data_new", ["district_code", "after"]].values.tolist() == [["901", "5 (actual)"]]
+    index = (second.out_dir / "index.html").read_text(encoding="utf-8")
+    assert "So với lần chạy có số liệu đến 01/01/2024" in index and "Số liệu mới" in index
+    assert "5 (chính thức)" in index
