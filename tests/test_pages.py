@@ -157,3 +157,19 @@ def test_the_body_never_scrolls_sideways(pages, tmp_path, width):
     assert len(measured) == len(chosen)
     for name, box in measured.items():
         assert box["client"] == width and box["scroll"] <= box["client"], (name, box)
+
+
+def test_stale_figures_are_flagged_on_every_page(tmp_path):
+    """An as-of date more than three months after the latest figure: the index, the province page and
+    the district page all carry the warning, first thing after the heading."""
+    data = write_tables(tmp_path / "data", small_tables())
+    result = render(data, as_of="2024-06-30", districts=["902"], jobs=1, out=tmp_path / "out", draws=50, seed=1,
+                    progress=False)
+    pages = sorted(result.out_dir.glob("*.html"))
+    assert len(pages) == 3
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        assert 'class="notice stale"' in text and "01/01/2024" in text, page.name
+        assert text.index("notice stale") < text.index("<h2"), page.name
+    fresh = render(data, districts=["902"], jobs=1, out=tmp_path / "fresh", draws=50, seed=1, progress=False)
+    assert not any("notice stale" in p.read_text(encoding="utf-8") for p in fresh.out_dir.glob("*.html"))

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
+from cdsanalysis.data.freshness import stale_data_note
 from cdsanalysis.exceptions import CdsAnalysisError
 from cdsanalysis.model.assessment import status_label
 from cdsanalysis.model.store import forecast_file_info, load_forecast
@@ -122,6 +123,7 @@ class DistrictReport:
     baselines: pd.DataFrame
     illustrative: tuple[str, ...]
     stale: str = ""
+    """The stale-data warning (`cdsanalysis.data.freshness`), "" when the figures are recent enough."""
     prepared_png: bytes | None = field(default=None, repr=False)
     prepared_compact_png: bytes | None = field(default=None, repr=False)
 
@@ -443,6 +445,7 @@ def unit_report(result: Forecast, code: str, lang: str, *, forecast_file: str | 
         forecast_file=str(forecast_file) if forecast_file else None,
         history=history, targets=targets, assessment=table.reset_index(drop=True), band=band,
         baselines=baselines, illustrative=tuple(illustrative),
+        stale=stale_data_note(dataset.until(result.as_of), result.as_of, lang=lang),
     )
 
 

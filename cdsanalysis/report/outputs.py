@@ -92,7 +92,7 @@ def write_summaries(folder: Path, table: pd.DataFrame, outcomes: Sequence[Distri
     stale = stale_warning(dataset, as_of, lang)
     province_chart, province_error = None, ""
     if forecast_file is not None and Path(forecast_file).is_file():
-        province_chart, province_error = _write_province(folder, forecast_file, lang, stale)
+        province_chart, province_error = _write_province(folder, forecast_file, lang)
     write_summary_csv(table, folder / "summary.csv", lang=lang, as_of=as_of)
     write_assessment_xlsx(table, folder / "summary.xlsx", lang=lang, as_of=as_of,
                           caveat=illustrative_note(dataset, lang=lang), changes=changes_frame(changes, lang))
@@ -104,20 +104,27 @@ def write_summaries(folder: Path, table: pd.DataFrame, outcomes: Sequence[Distri
     return changes
 
 
-def _write_province(folder: Path, forecast_file: str | Path, lang: str, stale: str) -> tuple[dict | None, str]:
+def _write_province(folder: Path, forecast_file: str | Path, lang: str) -> tuple[dict | None, str]:
     """province.html and .png; a province that cannot be reported is said on the index, not fatal."""
     from cdsanalysis.exceptions import CdsAnalysisError
     from cdsanalysis.report.province import build_province_report, write_province
 
     try:
-        return write_province(folder, build_province_report(forecast_file, lang=lang, stale=stale)), ""
+        return write_province(folder, build_province_report(forecast_file, lang=lang)), ""
     except CdsAnalysisError as err:
         return None, str(err)
 
 
 def stale_warning(dataset: Dataset, as_of: pd.Timestamp, lang: str) -> str:
-    """The stale-data sentence of the reports ("" when the latest figure is recent enough)."""
-    return ""
+    """`cdsanalysis.data.freshness.stale_data_note` on what was known at ``as_of`` ("" when recent enough).
+
+    The same note as the terminal's and the district pages' (a report for an earlier as-of date is
+    judged on the figures it could use, not on later ones).
+    """
+    from cdsanalysis.data.freshness import stale_data_note
+
+    known = dataset.until(as_of)
+    return "" if known.progress.empty else stale_data_note(known, as_of, lang=lang)
 
 
 def write_run_record(folder: Path, parameters: dict[str, Any], dataset: Dataset, timings: dict[str, float],

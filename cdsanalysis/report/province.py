@@ -19,15 +19,13 @@ PROVINCE_STEM = "province"
 
 def build_province_report(forecast_file: str | os.PathLike | None = None, as_of: object = None,
                           data_dir: str | os.PathLike | None = None, draws: int = 4000, seed: int = 0,
-                          lang: str = "vi", stale: str = "") -> DistrictReport:
+                          lang: str = "vi") -> DistrictReport:
     """The province's report: the same parts as a district's, for the sum of the district paths.
 
     From ``forecast_file`` (saved by `render`) when given, else fitted here on ``data_dir``.
     Its history is the province rows of progress.csv (else the districts' sum on the dates
     every district has a figure); `DistrictReport.district_code` is "".
     """
-    from dataclasses import replace
-
     if forecast_file:
         result, source = load_forecast(forecast_file), "file"
     else:
@@ -35,8 +33,7 @@ def build_province_report(forecast_file: str | os.PathLike | None = None, as_of:
         from cdsanalysis.model.projection import forecast
 
         result, source = forecast(load_dataset(data_dir), as_of=as_of, draws=draws, seed=seed), "fitted"
-    report = unit_report(result, "", lang, forecast_file=forecast_file, source=source)
-    return replace(report, stale=stale) if stale else report
+    return unit_report(result, "", lang, forecast_file=forecast_file, source=source)
 
 
 def write_province(folder: Path, report: DistrictReport, index: str = "index.html") -> dict:
