@@ -1,12 +1,14 @@
 """The ``cdsanalysis`` command: parse, call one public function, map errors to exit codes.
 
 Exit codes: 0 success; 1 bad data or a failed district; 2 misuse (unknown option,
-missing file or directory given on the command line).
+missing file or directory given on the command line, impossible arguments); 130 interrupted
+(Ctrl-C or SIGTERM during a render).
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 from collections.abc import Sequence
@@ -16,6 +18,7 @@ from cdsanalysis.exceptions import CdsAnalysisError, DataValidationError
 from cdsanalysis.settings import MAX_DRAWS
 
 EXIT_OK, EXIT_DATA, EXIT_USAGE = 0, 1, 2
+EXIT_INTERRUPTED = 130
 
 
 class _UsageError(Exception):
@@ -204,11 +207,14 @@ _ILLUSTRATIVE_NOTE = {
 
 
 def _cmd_render(args: argparse.Namespace) -> int:
-    from cdsanalysis.report.batch import render
+    from cdsanalysis.report.batch import RenderArgumentError, render
 
-    districts = [d.strip() for d in args.districts.split(",") if d.strip()] if args.districts else None
-    if args.jobs is not None and args.jobs < 1:
-        raise _UsageError(f"--jobs must be at least 1; got {args.jobs}")
+    districts = None
+    if args.districts is not None:
+        districts = [d.strip() for d in args.districts.split(",") if d.strip()]
+        if not districts:
+            raise _UsageError("--districts names no district: give codes or names separated by commas, "
+                              "or leave it out to render every district")
     if args.compare is not None:
         from cdsanalysis.report.changes import check_compare
 
@@ -216,24 +222,65 @@ def _cmd_render(args: argparse.Namespace) -> int:
             check_compare(args.compare)
         except CdsAnalysisError as err:
             raise _UsageError(str(err)) from None
-    result = render(_data_dir(args.data), as_of=args.as_of, districts=districts, jobs=args.jobs, out=args.out,
-                    lang=args.lang, draws=args.draws, seed=args.seed, progress=not args.quiet,
-                    compare=args.compare)
+    try:
+        with _signals_as_interrupt():
+            result = render(_data_dir(args.data), as_of=args.as_of, districts=districts, jobs=args.jobs,
+                            out=args.out, lang=args.lang, draws=args.draws, seed=args.seed,
+                            progress=not args.quiet, compare=args.compare)
+    except RenderArgumentError as err:
+        raise _UsageError(str(err)) from None
+    except KeyboardInterrupt:
+        print("cdsanalysis render: interrupted; nothing was written (reports already in the output folder "
+              "are unchanged)", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except OSError as err:
+        where = err.filename or args.out or "reports"
+        raise CdsAnalysisError(f"{where}: {err.strerror or err}; nothing was written (reports already in the "
+                               "output folder are unchanged)") from None
+    _print_render(result, args.lang)
+    return EXIT_OK if result.ok else EXIT_DATA
+
+
+def _print_render(result, lang: str) -> None:
     from cdsanalysis.report.display import format_assessment
 
     if not result.table.empty:
-        print(format_assessment(result.table, result.as_of, lang=args.lang))
+        print(format_assessment(result.table, result.as_of, lang=lang))
         if result.table["data_status"].astype(str).str.contains("illustrative").any() or \
                 result.table["target_status"].astype(str).str.contains("illustrative").any():
-            print("\n" + _ILLUSTRATIVE_NOTE[args.lang])
+            print("\n" + _ILLUSTRATIVE_NOTE[lang])
     if result.changes is not None:
         print(_changes_line(result.changes))
     done = len(result.outcomes) - len(result.failed)
-    print(f"rendered {done} of {len(result.outcomes)} districts into {result.out_dir} "
-          f"in {result.timings['total_seconds']:.1f} s")
+    kept = len(result.outcomes) - len(result.rendered)
+    if kept:
+        print(f"updated {len(result.rendered)} district(s) ({', '.join(result.rendered)}) in {result.out_dir}; "
+              f"the other {kept} kept from the previous render of the same data and parameters "
+              f"({done} of {len(result.outcomes)} ok), in {result.timings['total_seconds']:.1f} s")
+    else:
+        print(f"rendered {done} of {len(result.outcomes)} districts into {result.out_dir} "
+              f"in {result.timings['total_seconds']:.1f} s")
     for outcome in result.failed:
         print(f"failed: {outcome.district_name} ({outcome.district_code}): {outcome.error}", file=sys.stderr)
-    return EXIT_OK if result.ok else EXIT_DATA
+
+
+@contextlib.contextmanager
+def _signals_as_interrupt():
+    """Turn SIGTERM into KeyboardInterrupt, so a terminated render cleans up as after Ctrl-C."""
+    import signal
+
+    def interrupt(signum, frame):
+        raise KeyboardInterrupt
+
+    try:
+        previous = signal.signal(signal.SIGTERM, interrupt)
+    except ValueError:  # not the main thread: leave signals alone
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def _changes_line(changes) -> str:
@@ -296,7 +343,8 @@ def build_parser() -> argparse.ArgumentParser:
     renderer.add_argument("--data", help="data directory (default: the bundled data)")
     renderer.add_argument("--as-of", type=_date, help="forecast origin, YYYY-MM-DD or day first (default: the "
                           "latest date in the data)")
-    renderer.add_argument("--districts", help="comma-separated codes or names (default: every district)")
+    renderer.add_argument("--districts", help="comma-separated codes or names (default: every district); "
+                          "updates only those districts in OUT/<as_of>/ and keeps the others")
     renderer.add_argument("--jobs", type=int, help="parallel processes (default: the number of cores)")
     renderer.add_argument("--out", help="output root (default: reports/ in the current folder)")
     renderer.add_argument("--lang", choices=["vi", "en"], default="vi", help="report language (default: vi)")

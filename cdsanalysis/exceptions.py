@@ -19,6 +19,13 @@ MAX_LISTED_PROBLEMS = 50
 class CdsAnalysisError(Exception):
     """Base class of the errors cdsanalysis raises on purpose."""
 
+    def _render_traceback_(self) -> list[str]:
+        """What IPython (a notebook, papermill) shows instead of a traceback: the message, no frames.
+
+        These errors are written for the reader; the frames of the package's code are not.
+        """
+        return f"{type(self).__name__}: {self}".splitlines()
+
 
 class DataValidationError(CdsAnalysisError):
     """Input data broke one or more rules; ``failure_cases`` lists every problem.

@@ -14,14 +14,11 @@ from cdsanalysis.cli import main
 from cdsanalysis.data.dataset import load_dataset
 from cdsanalysis.report.text import STATUS_COLORS
 from cdsanalysis.model.projection import forecast
-from cdsanalysis.report.batch import (
-    CHART_TAG,
-    _is_kernel_start_failure,
-    chart_png,
-    notebook_html,
-    render,
-    stem_for,
-)
+from cdsanalysis.report.batch import RenderArgumentError, render
+from cdsanalysis.settings import MAX_DRAWS
+from cdsanalysis.report.export import CHART_TAG, chart_png, notebook_html
+from cdsanalysis.report.job import DistrictJob, _is_kernel_start_failure, run_job
+from cdsanalysis.report.layout import safe_stem
 from cdsanalysis.report.outcomes import DistrictOutcome
 from cdsanalysis.report.index import index_html
 from cdsanalysis.report.template import template_path
@@ -33,8 +30,8 @@ NETWORK_ASSET = re.compile(r"<(?:script|link)\b[^>]*(?:src|href)\s*=\s*[\"']?(?:
 
 
 def test_stem_is_code_and_accent_free_name():
-    assert stem_for("399", "Hoằng Hóa") == "399-hoang-hoa"
-    assert stem_for("07", "Đông Sơn") == "07-dong-son"
+    assert safe_stem("399", "Hoằng Hóa") == "399-hoang-hoa"
+    assert safe_stem("07", "Đông Sơn") == "07-dong-son"
 
 
 def _notebook():
@@ -200,8 +197,6 @@ def test_a_kernel_that_fails_to_start_is_retried(rendered, tmp_path, monkeypatch
 
     import papermill
 
-    from cdsanalysis.report import batch as report
-
     result, _ = rendered
     folder = tmp_path / "run"
     folder.mkdir()
@@ -215,11 +210,11 @@ def test_a_kernel_that_fails_to_start_is_retried(rendered, tmp_path, monkeypatch
         return real(*args, **kwargs)
 
     monkeypatch.setattr(papermill, "execute_notebook", flaky)
-    task = {"code": "902", "name": "Huyện Bình Minh", "stem": "902-binh-minh", "folder": str(folder),
-            "template": str(template_path()), "retries": 2, "lang": "vi", "prestart": False, "title": "t",
-            "parameters": {"district": "902", "as_of": "2024-01-01", "data_dir": None,
-                           "forecast_file": "forecast.npz", "draws": DRAWS, "seed": 5, "lang": "vi"}}
-    outcome = report._render_one(task)
+    job = DistrictJob(code="902", name="Huyện Bình Minh", stem="902-binh-minh", title="t", lang="vi",
+                      folder=str(folder), template=str(template_path()), retries=2,
+                      parameters={"district": "902", "as_of": "2024-01-01", "data_dir": None,
+                                  "forecast_file": "forecast.npz", "draws": DRAWS, "seed": 5, "lang": "vi"})
+    outcome = run_job(job)
     assert outcome.ok and outcome.attempts == 2 and len(calls) == 2
     assert (folder / "902-binh-minh.html").exists() and (folder / "902-binh-minh.png").exists()
 
@@ -227,17 +222,119 @@ def test_a_kernel_that_fails_to_start_is_retried(rendered, tmp_path, monkeypatch
 def test_a_cell_error_is_not_retried(rendered, tmp_path):
     import shutil
 
-    from cdsanalysis.report import batch as report
-
     result, _ = rendered
     folder = tmp_path / "run"
     folder.mkdir()
     shutil.copy(result.out_dir / "forecast.npz", folder / "forecast.npz")
-    task = {"code": "x", "name": "x", "stem": "x", "folder": str(folder), "template": str(template_path()),
-            "retries": 2, "lang": "vi", "prestart": False, "title": "t",
-            "parameters": {"district": "An Binh X", "as_of": None, "data_dir": None,
-                           "forecast_file": "forecast.npz", "draws": DRAWS, "seed": 5, "lang": "vi"}}
-    outcome = report._render_one(task)
+    job = DistrictJob(code="x", name="x", stem="x", title="t", lang="vi", folder=str(folder),
+                      template=str(template_path()), retries=2,
+                      parameters={"district": "An Binh X", "as_of": None, "data_dir": None,
+                                  "forecast_file": "forecast.npz", "draws": DRAWS, "seed": 5, "lang": "vi"})
+    outcome = run_job(job)
     assert not outcome.ok and outcome.attempts == 1
     assert outcome.error.startswith("NameLookupError: unknown district 'An Binh X'; did you mean: Huyện An Bình (901)")
     assert (folder / "x.ipynb").exists() and not (folder / "x.html").exists()
+    # The template's error is one line (the message), not forty lines of the package's frames.
+    errors = [o for c in nbformat.read(folder / "x.ipynb", as_version=4).cells for o in c.get("outputs", [])
+              if o.get("output_type") == "error"]
+    assert [e["traceback"] for e in errors] == [[outcome.error.split(" (cell")[0]]]
+
+
+# ---- no pickle: prepared reports are JSON, and a planted file runs no code ----------------------
+
+def test_a_render_writes_no_pickle_and_the_package_reads_none(rendered):
+    result, out = rendered
+    assert [p for p in out.rglob("*") if p.suffix in (".pickle", ".pkl")] == []
+    package = Path(__file__).resolve().parents[1] / "cdsanalysis"
+    users = [p.name for p in package.rglob("*.py")
+             if re.search(r"^\s*(import pickle|from pickle |import cloudpickle)|pickle\.loads?\(", p.read_text(
+                 encoding="utf-8"), re.MULTILINE)]
+    assert users == []
+
+
+def test_a_planted_prepared_report_runs_no_code(rendered, tmp_path):
+    import pickle
+    import shutil
+
+    from cdsanalysis.report.district import build_district_report, prepare_report
+    from cdsanalysis.report.prepared import prepared_path
+
+    result, _ = rendered
+    forecast_file = tmp_path / "forecast.npz"
+    shutil.copy(result.out_dir / "forecast.npz", forecast_file)
+    marker = tmp_path / "code-ran"
+
+    class Planted:
+        def __reduce__(self):
+            return (Path.touch, (marker,))
+
+    path = prepared_path(forecast_file, "901", "vi")
+    path.parent.mkdir()
+    path.write_bytes(pickle.dumps(Planted()))  # where the kernel looks, and where it used to look
+    (path.parent / path.name.replace(".json", ".pickle")).write_bytes(pickle.dumps(Planted()))
+    report = build_district_report("901", forecast_file=forecast_file)
+    assert report.district_code == "901" and report.prepared_png is None and not marker.exists()
+
+    written = prepare_report(forecast_file, "901")  # the real hand-over: JSON that gives the same report back
+    assert written == path and written.read_text(encoding="utf-8").startswith("{")
+    again = build_district_report("901", forecast_file=forecast_file)
+    assert again.prepared_png and again.targets_frame().equals(report.targets_frame())
+    assert again.assessment.equals(report.assessment) and again.band.equals(report.band)
+
+
+# ---- a partial render updates only its districts ------------------------------------------------
+
+def test_a_partial_render_updates_only_its_districts_and_keeps_the_others(rendered, data_dir, tmp_path, capsys):
+    import shutil
+
+    result, out = rendered
+    copy = tmp_path / "out"
+    shutil.copytree(out, copy)
+    folder = copy / "2024-01-01"
+    kept = {p.name: p.read_bytes() for p in folder.glob("901-*")}
+    summary = (folder / "summary.csv").read_bytes()
+    assert main(["render", "--data", str(data_dir), "--out", str(copy), "--districts", "902", "--jobs", "1",
+                 "--draws", str(DRAWS), "--seed", "5", "--quiet"]) == 0
+    printed = capsys.readouterr().out
+    assert "updated 1 district(s) (902)" in printed and "the other 1 kept" in printed
+    assert {p.name: p.read_bytes() for p in folder.glob("901-*")} == kept
+    assert (folder / "902-binh-minh.html").is_file() and (folder / "summary.csv").read_bytes() == summary
+    run = json.loads((folder / "run.json").read_text(encoding="utf-8"))
+    assert run["parameters"]["districts"] == ["901", "902"] and run["parameters"]["rendered"] == ["902"]
+
+
+def test_a_partial_render_over_other_parameters_is_refused_and_changes_nothing(rendered, data_dir, tmp_path,
+                                                                               capsys):
+    import shutil
+
+    _, out = rendered
+    copy = tmp_path / "out"
+    shutil.copytree(out, copy)
+    before = {p.name: p.read_bytes() for p in (copy / "2024-01-01").iterdir()}
+    assert main(["render", "--data", str(data_dir), "--out", str(copy), "--districts", "902", "--jobs", "1",
+                 "--draws", str(DRAWS), "--seed", "6", "--quiet"]) == 2
+    assert "mix two forecasts" in capsys.readouterr().err
+    assert {p.name: p.read_bytes() for p in (copy / "2024-01-01").iterdir()} == before
+    assert [p.name for p in copy.iterdir()] == ["2024-01-01"]
+
+
+@pytest.mark.parametrize("arguments, message", [
+    (["--districts", ","], "--districts names no district"),
+    (["--districts", " , ,"], "--districts names no district"),
+    (["--draws", "0"], "--draws: must be a whole number between 1 and 100000, got '0'"),
+    (["--draws", "100001"], "--draws: must be a whole number between 1 and 100000"),
+    (["--seed", "-1"], "--seed: must be a whole number between 0"),
+    (["--jobs", "0"], "jobs must be a whole number of at least 1"),
+])
+def test_render_misuse_exits_2_with_a_message_and_writes_nothing(arguments, message, data_dir, tmp_path, capsys):
+    assert main(["render", "--data", str(data_dir), "--out", str(tmp_path / "out"), "--quiet", *arguments]) == 2
+    err = capsys.readouterr().err
+    assert message in err and "Traceback" not in err and len(err.strip().splitlines()) <= 2  # usage + message
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("draws, seed", [(0, 0), (MAX_DRAWS + 1, 0), (10, -1), (10, 2**32), (1.5, 0), (10, True)])
+def test_render_refuses_impossible_numbers_before_anything_is_written(draws, seed, data_dir, tmp_path):
+    with pytest.raises(RenderArgumentError, match="must be a whole number"):
+        render(data_dir, out=tmp_path / "out", draws=draws, seed=seed, progress=False)
+    assert not (tmp_path / "out").exists()

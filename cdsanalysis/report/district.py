@@ -38,54 +38,40 @@ _BASELINES = ("linear", "last")
 # Reports prepared ahead by the renderer's warm workers, for the kernels to pick up
 # --------------------------------------------------------------------------------------------
 
-def _digest(path: Path) -> str:
-    import hashlib
-
-    return hashlib.sha256(path.read_bytes()).hexdigest()[:16]
-
-
-def prepared_path(forecast_file: str | os.PathLike, district_code: str, lang: str) -> Path:
-    """Where `prepare_report` leaves a district's report made from ``forecast_file``.
-
-    The name carries a digest of the forecast file, so a report prepared from another
-    forecast is never picked up.
-    """
-    path = Path(forecast_file)
-    return path.resolve().parent / "prepared" / f"{district_code}-{lang}-{_digest(path)}.pickle"
-
-
 def prepare_report(forecast_file: str | os.PathLike, district_code: str, lang: str = "vi") -> Path:
     """Build a district's report and draw its chart now, for the template kernel to pick up.
 
     `cdsanalysis render` calls this in its warm worker processes (where pandas, altair and
     vl-convert are already loaded), so a kernel spends its time on nothing but starting and
     displaying: about 0.4 s of CPU less per district than building and drawing itself. The
-    numbers are those the kernel would compute (same function, same forecast file).
+    numbers are those the kernel would compute (same function, same forecast file). The
+    hand-over is JSON (`cdsanalysis.report.prepared`), never a pickle.
     """
-    import pickle
     from dataclasses import replace
 
+    from cdsanalysis.data.io import atomic_write_text
     from cdsanalysis.report.charts import to_png
-    from cdsanalysis.data.io import atomic_write_bytes
+    from cdsanalysis.report.prepared import prepared_path, report_to_json
 
     report = build_district_report(district_code, forecast_file=forecast_file, lang=lang)
     report = replace(report, prepared_png=to_png(report.chart()),
                      prepared_compact_png=to_png(report.chart(compact=True)))
-    return atomic_write_bytes(prepared_path(forecast_file, district_code, lang),
-                              pickle.dumps(report, protocol=pickle.HIGHEST_PROTOCOL))
+    return atomic_write_text(prepared_path(forecast_file, district_code, lang), report_to_json(report))
 
 
 def _load_prepared(forecast_file: str | os.PathLike, district: object, lang: str) -> DistrictReport | None:
     """The report `prepare_report` left for this forecast, district code and language, if any."""
-    import pickle
+    from cdsanalysis.report.prepared import prepared_path, report_from_json
 
     if not Path(forecast_file).is_file() or not isinstance(district, (str, int)):
         return None
     path = prepared_path(forecast_file, str(district), lang)
     if not path.is_file():
         return None
-    report = pickle.loads(path.read_bytes())  # written by prepare_report for this very forecast file
-    return report if isinstance(report, DistrictReport) else None
+    try:
+        return report_from_json(path.read_text(encoding="utf-8"), DistrictReport)
+    except (ValueError, KeyError, TypeError):  # not a report we wrote: build it here instead
+        return None
 
 
 # --------------------------------------------------------------------------------------------

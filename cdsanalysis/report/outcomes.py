@@ -6,7 +6,7 @@ these types without importing the renderer (which imports them).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -25,10 +25,36 @@ class DistrictOutcome:
     attempts: int = 1
     seconds: float = 0.0
     phases: dict[str, float] = field(default_factory=dict)
+    worker: str = ""
+    """The Dask worker that rendered it (empty in the local pool)."""
+    lost_workers: int = 0
+    """How many times the worker rendering it was lost and Dask ran it again elsewhere."""
+    payload: dict[str, bytes] | None = field(default=None, repr=False, compare=False)
+    """The files a Dask worker sends back (name → bytes) until the client has written them."""
 
     @property
     def files(self) -> list[str]:
         return [f"{self.stem}.{ext}" for ext in (("ipynb", "html", "png") if self.ok else ("ipynb",))]
+
+    def with_lost_workers(self, count: int) -> DistrictOutcome:
+        return replace(self, lost_workers=int(count))
+
+    def to_record(self) -> dict[str, Any]:
+        """The district's entry in run.json."""
+        record = {"code": self.district_code, "name": self.district_name, "stem": self.stem, "ok": self.ok,
+                  "error": self.error, "attempts": self.attempts, "seconds": round(self.seconds, 3),
+                  "phases": self.phases, "files": self.files}
+        if self.worker or self.lost_workers:
+            record.update(worker=self.worker, lost_workers=self.lost_workers)
+        return record
+
+    @classmethod
+    def from_record(cls, record: dict[str, Any]) -> DistrictOutcome:
+        """The outcome a run.json entry describes (a partial render keeps the other districts' outcomes)."""
+        return cls(str(record["code"]), str(record["name"]), str(record["stem"]), ok=bool(record["ok"]),
+                   error=str(record.get("error", "")), attempts=int(record.get("attempts", 1)),
+                   seconds=float(record.get("seconds", 0.0)), phases=dict(record.get("phases", {})),
+                   worker=str(record.get("worker", "")), lost_workers=int(record.get("lost_workers", 0)))
 
 
 @dataclass(frozen=True, eq=False)
@@ -42,6 +68,8 @@ class RenderResult:
     timings: dict[str, float] = field(default_factory=dict)
     changes: Any = None
     """`cdsanalysis.report.changes.RunChanges`: what changed since the previous run."""
+    rendered: tuple[str, ...] = ()
+    """Codes of the districts this run rendered (a partial render keeps the others from before)."""
 
     @property
     def failed(self) -> list[DistrictOutcome]:

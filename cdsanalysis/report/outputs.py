@@ -137,10 +137,7 @@ def write_run_record(folder: Path, parameters: dict[str, Any], dataset: Dataset,
         "data": {"source": dataset.source, "hash": dataset.data_hash},
         "versions": _versions(),
         "timings": timings,
-        "districts": [{"code": o.district_code, "name": o.district_name, "ok": o.ok, "error": o.error,
-                       "attempts": o.attempts, "seconds": round(o.seconds, 3), "phases": o.phases,
-                       "files": o.files}
-                      for o in outcomes],
+        "districts": [o.to_record() for o in outcomes],
         "failed": [o.district_code for o in outcomes if not o.ok],
     }
     atomic_write_text(folder / "run.json", json.dumps(record, ensure_ascii=False, indent=2) + "\n")

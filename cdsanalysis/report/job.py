@@ -1,0 +1,140 @@
+"""One district's rendering, as run by a worker: execute the template, export its HTML and PNG.
+
+`DistrictJob` is everything a worker needs (plain, picklable data; no open files) and
+replaces the old task dict. `run_job` works in the run's folder, which holds the forecast
+file; it never raises: every failure becomes a `DistrictOutcome` naming it. A kernel that
+fails to start (parallel kernels sometimes collide on ports) is retried; a cell error is not.
+"""
+
+from __future__ import annotations
+
+import random
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from cdsanalysis.exceptions import CdsAnalysisError
+from cdsanalysis.report.export import CHART_TAG, chart_png, notebook_html
+from cdsanalysis.report.kernels import KERNEL, KERNEL_ARGUMENTS, SPARES, start_kernel
+from cdsanalysis.report.layout import RunLayout
+from cdsanalysis.report.outcomes import DistrictOutcome
+
+
+@dataclass(frozen=True)
+class DistrictJob:
+    """What a worker needs to render one district (replaces the old task dict)."""
+
+    code: str
+    name: str
+    stem: str
+    title: str
+    lang: str
+    folder: str
+    template: str
+    parameters: dict[str, Any]
+    retries: int = 2
+    prestart: bool = False
+
+    @property
+    def layout(self) -> RunLayout:
+        return RunLayout(Path(self.folder))
+
+
+def _is_kernel_start_failure(err: BaseException) -> bool:
+    """Errors of starting or reaching a kernel (port clash, slow start, dead kernel), worth a retry."""
+    from jupyter_client.kernelspec import NoSuchKernel
+    from nbclient.exceptions import DeadKernelError
+    from papermill.exceptions import PapermillExecutionError
+    from zmq import ZMQError
+
+    if isinstance(err, (PapermillExecutionError, NoSuchKernel)):
+        return False
+    if isinstance(err, (ZMQError, DeadKernelError, TimeoutError)):
+        return True
+    return isinstance(err, RuntimeError) and "kernel" in str(err).lower()
+
+
+def _execution_error_text(err: BaseException) -> str:
+    from papermill.exceptions import PapermillExecutionError
+
+    if isinstance(err, PapermillExecutionError):
+        return f"{err.ename}: {err.evalue} (cell {err.exec_count})"
+    return f"{type(err).__name__}: {err}"
+
+
+def _prepare(job: DistrictJob) -> None:
+    """Build the district's report and chart in this warm worker, where the template will find them."""
+    from cdsanalysis.report.district import prepare_report
+
+    try:
+        prepare_report(job.layout.forecast, job.code, job.lang)
+    except Exception:  # noqa: BLE001 - the kernel then builds the report itself and shows any error
+        pass
+
+
+def _execute(job: DistrictJob, kernel: Any) -> tuple[Any, int, BaseException | None]:
+    """Run the template under papermill, retrying a kernel that would not start; (notebook, attempts, error)."""
+    import papermill
+
+    attempts = 0
+    while True:
+        attempts += 1
+        try:
+            if kernel is None:
+                kernel = start_kernel(job.folder)
+            executed = papermill.execute_notebook(
+                job.template, str(job.layout.notebook(job.stem)), parameters=job.parameters, kernel_name=KERNEL,
+                progress_bar=False, log_output=False, request_save_on_cell_execute=False,
+                extra_arguments=KERNEL_ARGUMENTS, km=kernel)
+            return executed, attempts, None
+        except Exception as err:  # noqa: BLE001 - every failure is reported, none stops the batch
+            if attempts <= job.retries and _is_kernel_start_failure(err):
+                time.sleep(0.2 + random.random() * 0.5)  # let a colliding kernel take its ports
+                continue
+            return None, attempts, err
+        finally:
+            if kernel is not None:
+                kernel.stop()
+                kernel = None  # a retry starts a fresh kernel
+
+
+def run_job(job: DistrictJob) -> DistrictOutcome:
+    """Execute the template for one district in ``job.folder``, then export HTML and PNG. Never raises."""
+    start = time.perf_counter()
+    layout = job.layout
+    # Build the report and draw the chart in this warm process, for the kernel to pick up. With
+    # a kernel started ahead (prestart) it is ready at once, so prepare first: a kernel that
+    # reached its first code cell before the report was ready would build it all again itself.
+    # Without one, prepare while the kernel starts (about 0.5 s in which this process would only
+    # wait). The kernel gets the same numbers and bytes either way.
+    preparing = threading.Thread(target=_prepare, args=(job,), daemon=True)
+    preparing.start()
+    if job.prestart:
+        preparing.join()
+    kernel = SPARES.take(job.folder) if job.prestart else None
+    if job.prestart:
+        SPARES.start(job.folder)
+    executed, attempts, error = _execute(job, kernel)
+    preparing.join()
+    phases = {"execute": round(time.perf_counter() - start, 3)}
+
+    def outcome(error: str = "") -> DistrictOutcome:
+        return DistrictOutcome(job.code, job.name, job.stem, ok=not error, error=error, attempts=attempts,
+                               seconds=time.perf_counter() - start, phases=phases)
+
+    if error is not None:
+        return outcome(_execution_error_text(error))
+    try:
+        from cdsanalysis.data.io import atomic_write_bytes, atomic_write_text
+
+        atomic_write_text(layout.html(job.stem), notebook_html(executed, title=job.title, lang=job.lang))
+        png = chart_png(executed)
+        if png is None:
+            raise CdsAnalysisError(f"the notebook shows no chart (no PNG output in a cell tagged {CHART_TAG!r})")
+        atomic_write_bytes(layout.png(job.stem), png)
+    except Exception as err:  # noqa: BLE001
+        return outcome(f"export failed: {type(err).__name__}: {err}")
+    phases["export"] = round(time.perf_counter() - start - phases["execute"], 3)
+    return outcome()
