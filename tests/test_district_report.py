@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pickle
 from pathlib import Path
 
 import numpy as np
@@ -16,7 +15,6 @@ from cdsanalysis.report.district import (
     build_district_report,
     forecast_band,
     prepare_report,
-    prepared_path,
     ratio_label,
 )
 from cdsanalysis.report.text import STATUS_COLORS
@@ -185,11 +183,15 @@ def test_saved_forecast_rejects_another_as_of_or_data_dir(saved, tmp_path):
 
 
 def test_prepared_report_is_picked_up_only_for_its_own_forecast(saved):
+    from cdsanalysis.report.district import DistrictReport
+    from cdsanalysis.report.prepared import prepared_path, report_from_json
+
     path = prepare_report(saved, "902", "vi")
     assert path == prepared_path(saved, "902", "vi")
     prepared = build_district_report("902", forecast_file=saved)
     assert prepared.prepared_png is not None and prepared.chart_png() == prepared.prepared_png
-    pd.testing.assert_frame_equal(prepared.assessment, pickle.loads(path.read_bytes()).assessment)
+    pd.testing.assert_frame_equal(prepared.assessment, report_from_json(path.read_text(encoding="utf-8"),
+                                                                        DistrictReport).assessment)
     assert build_district_report("902", forecast_file=saved, lang="en").prepared_png is None  # other language
     saved.write_bytes(saved.read_bytes() + b"\0")  # a different forecast file: a different digest
     assert not prepared_path(saved, "902", "vi").exists()
