@@ -117,29 +117,45 @@ def _check_package(path: Path, data: bytes) -> None:
 
 
 def _check_extent(path: Path, part: str, xml: bytes) -> None:
-    """Every cell, declared dimension and merged range of a sheet must fit within the sheet limits."""
+    """Every cell, declared dimension and merged range of a sheet must fit within the sheet limits.
+
+    Cells may omit their reference (they then follow the previous one), so rows and cells are
+    counted as well as read from their ``r`` attributes.
+    """
     from defusedxml.ElementTree import iterparse
 
-    far_row, far_col, far_ref = 0, 0, ""
+    far_row = far_col = row = col = 0
+    far_ref = ""
     try:
-        for _, element in iterparse(io.BytesIO(xml), events=("end",)):
+        for event, element in iterparse(io.BytesIO(xml), events=("start", "end")):
             tag = element.tag.rsplit("}", 1)[-1]
-            ref = element.get("ref") if tag in ("mergeCell", "dimension") else element.get("r")
-            if tag in ("c", "mergeCell", "dimension") and ref:
-                for corner in ref.split(":"):
-                    row, col = _position(corner)
-                    if row > far_row or col > far_col:
-                        far_ref = ref
-                    far_row, far_col = max(far_row, row), max(far_col, col)
-            element.clear()
-    except CdsAnalysisError:
-        raise
+            if event == "end":
+                element.clear()
+                continue
+            if tag == "row":
+                r = element.get("r")
+                row, col = (int(r) if r and r.isdigit() else row + 1), 0
+                corners = [(row, 1, f"row {row}")]
+            elif tag == "c":
+                r = element.get("r")
+                found = _position(r) if r else (row, col + 1)
+                row, col = found if found != (0, 0) else (row, col + 1)
+                corners = [(row, col, r or f"row {row}, column {col}")]
+            elif tag in ("mergeCell", "dimension") and element.get("ref"):
+                ref = element.get("ref")
+                corners = [(*_position(corner), ref) for corner in ref.split(":")]
+            else:
+                continue
+            for corner_row, corner_col, ref in corners:
+                if corner_row > far_row or corner_col > far_col:
+                    far_ref = ref
+                far_row, far_col = max(far_row, corner_row), max(far_col, corner_col)
     except Exception as err:  # noqa: BLE001 - malformed XML, entity tricks: defusedxml and expat errors
         raise CdsAnalysisError(f"{path}: the sheet {part} is not well-formed ({type(err).__name__}); "
                                f"{_SAVE_AGAIN}") from err
     if far_row > MAX_SHEET_ROWS or far_col > MAX_SHEET_COLUMNS or far_row * far_col > MAX_SHEET_CELLS:
         raise CdsAnalysisError(
-            f"{path}: a sheet reaches cell {far_ref} ({far_row:,} rows × {far_col:,} columns), beyond what "
+            f"{path}: a sheet reaches {far_ref} ({far_row:,} rows × {far_col:,} columns), beyond what "
             f"import reads ({MAX_SHEET_ROWS:,} rows, {MAX_SHEET_COLUMNS} columns, {MAX_SHEET_CELLS:,} cells); "
             f"delete the stray cells or merges far from the table and save again")
 

@@ -119,6 +119,8 @@ def _validate_cases(b: _Builder) -> None:
           prepare=_edit("progress", lambda t: t.replace(",note\n", ",status\n", 1)))
     b.add("truncated-last-line", "9.14", validate, 1, ["progress.csv, row 112", "cut short"],
           prepare=_edit("progress", lambda t: t + "399,Huyện Hoằng Hóa,2024-12-31"))
+    b.add("progress-code-dot-dot", "9.1", validate, 1, ["progress.csv, row 112", "unknown district '../x'"],
+          prepare=_append("progress", "../x,,2024-12-31,1,test,actual,"))
     b.add("units-is-a-folder", "9.tb", validate, 1, ["units.csv", "is a folder"],
           prepare=lambda f: ((f / "data" / "units.csv").unlink(), (f / "data" / "units.csv").mkdir()))
     b.add("progress-is-a-fifo", "9.tb", validate, 1, ["progress.csv", "FIFO"],
@@ -182,6 +184,26 @@ def _huge_merge(path: Path) -> None:
     _save(_sheet(_good_rows())[0], path)
     merge = b'<mergeCells count="1"><mergeCell ref="F1:XFD1048576"/></mergeCells>'
     _patch_part(path, "xl/worksheets/sheet1.xml", lambda xml: xml.replace(b"</sheetData>", b"</sheetData>" + merge))
+
+
+def _huge_dimension(path: Path) -> None:
+    _save(_sheet(_good_rows())[0], path)
+    _patch_part(path, "xl/worksheets/sheet1.xml",
+                lambda xml: re.sub(rb'<dimension ref="[^"]*"', b'<dimension ref="A1:XFD1048576"', xml))
+
+
+def _far_row_without_references(path: Path) -> None:
+    _save(_sheet(_good_rows())[0], path)
+    far = b'<row r="900000"><c><v>1</v></c><c><v>2</v></c></row>'
+    _patch_part(path, "xl/worksheets/sheet1.xml", lambda xml: xml.replace(b"</sheetData>", far + b"</sheetData>"))
+
+
+def _entity_expansion(path: Path) -> None:
+    _save(_sheet(_good_rows())[0], path)
+    laughs = (b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;">'
+              b'<!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;">]>')
+    _patch_part(path, "xl/worksheets/sheet1.xml",
+                lambda xml: laughs + re.sub(rb"^<\?xml[^>]*\?>", b"", xml).replace(b"<v>15</v>", b"<v>&lol3;</v>"))
 
 
 def _hidden_sheet(path: Path) -> None:
@@ -256,6 +278,12 @@ def _import_cases(b: _Builder) -> None:
           prepare=_workbook_case(_huge_cell))
     b.add("xlsx-merge-to-XFD1048576", "9.5", imp(), 1, ["form.xlsx", "F1:XFD1048576"],
           prepare=_workbook_case(_huge_merge))
+    b.add("xlsx-dimension-to-XFD1048576", "9.5", imp(), 1, ["form.xlsx", "A1:XFD1048576"],
+          prepare=_workbook_case(_huge_dimension))
+    b.add("xlsx-far-row-without-references", "9.5", imp(), 1, ["form.xlsx", "900,000 rows"],
+          prepare=_workbook_case(_far_row_without_references))
+    b.add("xlsx-entity-expansion", "9.tb", imp(), 1, ["form.xlsx", "not well-formed"],
+          prepare=_workbook_case(_entity_expansion))
     b.add("xlsx-hidden-sheet", "9.6", imp(), 0, ["skipped hidden sheet(s): Cũ", "2024-12-31"], written,
           forbid=("30 (",), prepare=_workbook_case(_hidden_sheet))
     b.add("xlsx-hidden-row", "9.6", imp(), 0, ["skipped hidden rows of sheet 'Tiến độ': 6"], written,
