@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: venv report test lab notebooks validate bench lock clean-venv
+.PHONY: venv report test lab notebooks validate bench calibration lock clean-venv
 
 venv: $(STAMP)
 
@@ -38,6 +38,10 @@ notebooks: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_forecast.py
 	$(BIN)/python benchmarks/bench_render.py
+
+# Every model on six scenario families it was not built from -> docs/calibration.md (+ .csv, .png); minutes.
+calibration: $(STAMP)
+	$(BIN)/python benchmarks/calibration.py
 
 # The lock: every package of the runtime and test sets, exact versions with hashes, for any platform.
 lock: $(STAMP)

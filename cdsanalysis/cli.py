@@ -147,6 +147,7 @@ def _cmd_forecast(args: argparse.Namespace) -> int:
     from cdsanalysis.model.assessment import assess
     from cdsanalysis.data.dataset import load_dataset
     from cdsanalysis.report.display import format_assessment
+    from cdsanalysis.report.district import province_interval_line
     from cdsanalysis.model.projection import forecast
     from cdsanalysis.data.provenance import illustrative_note
 
@@ -162,6 +163,9 @@ def _cmd_forecast(args: argparse.Namespace) -> int:
     print(f"Forecast ({args.model}, {result.draws} draws, seed {args.seed}) as of {result.as_of:%Y-%m-%d}; "
           f"P(meet) = share of simulated paths reaching the target by its deadline")
     print(format_assessment(table, result.as_of, lang=args.lang, long=args.long))
+    sureness = province_interval_line(result, lang=args.lang)
+    if sureness:
+        print("\n" + sureness)
     note = illustrative_note(result.dataset, lang=args.lang)
     if note:
         print("\n" + note)

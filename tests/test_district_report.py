@@ -243,3 +243,25 @@ def test_saved_steady_paths_give_the_numbers_a_fit_in_place_gives(data_dir, tmp_
 
 def test_a_forecast_saved_without_steady_paths_has_none(saved):
     assert load_forecast(saved, model="steady") is None
+
+
+def test_report_and_province_state_the_interval_in_words(data_dir):
+    from cdsanalysis.data.dataset import load_dataset
+    from cdsanalysis.report.district import province_interval_line
+
+    report = build_district_report("901", data_dir=data_dir, draws=DRAWS, seed=3)
+    line = report.interval_line()
+    open_rows = report.assessment[report.assessment["deadline"] > report.as_of]
+    band = report.band.set_index("date")
+    for deadline in open_rows["deadline"]:
+        row = band.loc[deadline]
+        assert f"từ {int(row['lower80'])} đến {int(row['upper80'])} xã" in line
+    result = forecast(load_dataset(data_dir), draws=DRAWS, seed=3)
+    province = province_interval_line(result, lang="en")
+    summary = result.summary().set_index(["district_code", "date"])
+    targets = result.dataset.targets
+    deadlines = targets.loc[(targets["district_code"] == "") & (targets["deadline"] > result.as_of), "deadline"]
+    assert len(deadlines) and province.startswith("By ") and "the province" in province
+    for deadline in deadlines:
+        row = summary.loc[("", deadline)]
+        assert f"{int(row['lower'])} to {int(row['upper'])}" in province

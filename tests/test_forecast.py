@@ -12,6 +12,7 @@ from cdsanalysis.model.projection import Forecast, forecast, forecast_dates
 from cdsanalysis.model.registry import StartState
 from cdsanalysis.model.baselines import linear_trend
 from cdsanalysis.model.hazard import simulate_paths
+from cdsanalysis.model.hazard_results import ParameterDraws
 from tests.builders import make_dataset
 
 HALF_YEARS = ["2022-12-31", "2023-06-30", "2023-12-31", "2024-06-30"]
@@ -43,7 +44,7 @@ def test_forecast_puts_target_deadlines_on_the_grid():
     assert result.dates[0] == pd.Timestamp("2024-06-30")
 
 
-@pytest.mark.parametrize("model", ["hazard", "steady", "linear", "last"])
+@pytest.mark.parametrize("model", ["hazard", "hazard_rw", "hazard_indep", "steady", "ets", "linear", "last"])
 def test_paths_are_integer_non_decreasing_and_between_start_and_total(model):
     result = forecast(province_dataset(), model=model, draws=500)
     paths = result.paths
@@ -66,6 +67,14 @@ def test_same_seed_same_numbers_other_seed_other_numbers():
     assert not np.array_equal(first.paths, forecast(dataset, draws=300, seed=8).paths)
 
 
+def fixed_draws(alpha: np.ndarray, beta: np.ndarray, u: np.ndarray, sigma: float = 0.0,
+                structure: str | None = None) -> ParameterDraws:
+    """Parameter draws given by hand; no observed half-year, so every shock is a future one."""
+    return ParameterDraws(alpha=alpha, beta=beta, u=u, sigma=np.full(len(alpha), sigma),
+                          shocks_observed=np.zeros((len(alpha), 0)), periods=np.zeros(0, dtype=np.int64),
+                          structure=structure)
+
+
 def test_first_step_runs_from_the_districts_own_last_observation():
     # Hazard 1 per year, no trend: a district last seen a year before the origin has
     # P(complete by the next half-year end) = 1 - exp(-1.5) instead of 1 - exp(-0.5).
@@ -75,7 +84,7 @@ def test_first_step_runs_from_the_districts_own_last_observation():
                        start_dates=pd.DatetimeIndex([as_of, as_of - pd.Timedelta(days=365.25 * 1.0)]))
     dates = pd.DatetimeIndex([as_of, as_of + pd.Timedelta(days=365.25 / 2)])
     draws = 200
-    paths = simulate_paths(np.zeros(draws), np.zeros(draws), np.zeros((draws, 2)), state, dates,
+    paths = simulate_paths(fixed_draws(np.zeros(draws), np.zeros(draws), np.zeros((draws, 2))), state, dates,
                            np.random.default_rng(0))
     mean_new = paths[:, :, 1].mean(axis=0)
     assert mean_new[0] == pytest.approx(1000 * (1 - np.exp(-0.5)), rel=0.01)
@@ -182,7 +191,7 @@ def test_steady_holds_the_rate_of_as_of():
     alpha, u = np.array([-1.0]), np.zeros((1, 1))
 
     def run(beta: float, hold: bool) -> np.ndarray:
-        return simulate_paths(alpha, np.array([beta]), u, state, dates, np.random.default_rng(5),
+        return simulate_paths(fixed_draws(alpha, np.array([beta]), u), state, dates, np.random.default_rng(5),
                               hold_rate=hold)[0, 0]
 
     np.testing.assert_array_equal(run(0.0, True), run(0.0, False))
@@ -191,3 +200,19 @@ def test_steady_holds_the_rate_of_as_of():
     steady = run(1.5, True)
     share = 1 - np.exp(-np.exp(-1.0) * 0.5)
     assert abs(steady[1] / 10_000 - share) < 0.02
+
+
+def test_shared_shocks_move_every_district_together():
+    """A future half-year's shock hits all districts of a path at once, so districts co-move."""
+    state = StartState(as_of=pd.Timestamp("2024-06-30"), district_codes=("A", "B"),
+                       communes_total=np.array([2000, 2000]), start=np.array([0, 0]),
+                       start_dates=pd.DatetimeIndex(["2024-06-30", "2024-06-30"]))
+    dates = pd.DatetimeIndex(["2024-06-30", "2024-12-31"])
+    n = 2000
+    alpha, beta, u = np.full(n, -2.0), np.zeros(n), np.zeros((n, 2))
+    shared = simulate_paths(fixed_draws(alpha, beta, u, 0.8, "iid"), state, dates, np.random.default_rng(1))
+    alone = simulate_paths(fixed_draws(alpha, beta, u), state, dates, np.random.default_rng(1))
+    assert np.corrcoef(shared[:, 0, 1], shared[:, 1, 1])[0, 1] > 0.8
+    assert abs(np.corrcoef(alone[:, 0, 1], alone[:, 1, 1])[0, 1]) < 0.1
+    province = lambda paths: paths[:, :, 1].sum(axis=1)  # noqa: E731
+    assert province(shared).std() > 5 * province(alone).std()

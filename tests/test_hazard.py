@@ -8,7 +8,8 @@ import pytest
 
 from cdsanalysis.data.dataset import Dataset
 from cdsanalysis.exceptions import CdsAnalysisError
-from cdsanalysis.model.hazard import HazardModel, HazardResults, at_risk_table
+from cdsanalysis.model.hazard import HazardModel, at_risk_table
+from cdsanalysis.model.hazard_results import HazardResults, ParameterDraws, half_year
 from tests.builders import make_dataset
 
 HALF_YEARS = ["2022-12-31", "2023-06-30", "2023-12-31", "2024-06-30", "2024-12-31"]
@@ -35,6 +36,8 @@ def test_at_risk_table_by_hand():
     assert table["duration"].to_numpy() == pytest.approx([182 / 365.25, 183 / 365.25])
     # Midpoints in years from 2024-01-01: (-365 - 183) / 2 and (-183 + 0) / 2 days.
     assert table["midpoint"].to_numpy() == pytest.approx([-274 / 365.25, -91.5 / 365.25])
+    # Midpoints 2023-04-01 and 2023-10-01: the first and second half-years of 2023.
+    assert table["period"].tolist() == [2023 * 2, 2023 * 2 + 1]
 
 
 RICH = {"A": 400, "B": 300, "C": 500}
@@ -53,7 +56,7 @@ def test_newton_matches_statsmodels_glm_when_pooling_is_off():
     from statsmodels.genmod.families.links import CLogLog
     from statsmodels.genmod.generalized_linear_model import GLM
 
-    model = HazardModel(rich_dataset(), beta_prior_sd=None)
+    model = HazardModel(rich_dataset(), shocks=None, beta_prior_sd=None)
     results = model.fit(tau=1e3)
     table = model.table
     exog = pd.get_dummies(table["district_code"], dtype=float)
@@ -74,12 +77,78 @@ def test_newton_matches_statsmodels_glm_when_pooling_is_off():
     assert np.sqrt(results.cov[1, 1]) == pytest.approx(reference.bse["x"], rel=1e-5)
 
 
-def test_tau_maximises_the_laplace_marginal_likelihood():
-    model = HazardModel(rich_dataset())
-    best = model.fit()
-    assert 0.01 <= best.tau <= 5.0
-    for factor in (0.7, 1.4):
-        assert model.fit(tau=best.tau * factor).log_marginal < best.log_marginal
+def _reference_objective(dataset: Dataset, shocks: str, tau: float, sigma: float):
+    """The penalised log-likelihood written out plainly, for a generic optimiser to check Newton against.
+
+    Parameters: alpha, beta, the shock parameters (iid: one per half-year; rw: one step per
+    gap, the last half-year at 0), then u per district.
+    """
+    model = HazardModel(dataset, shocks=shocks)
+    table = model.table
+    periods = sorted(set(table["period"]))
+    k = len(periods)
+    n_shock = k if shocks == "iid" else k - 1
+    codes = list(model.district_codes)
+    group = table["district_code"].map({c: i for i, c in enumerate(codes)}).to_numpy()
+    period = table["period"].map({p: i for i, p in enumerate(periods)}).to_numpy()
+    n, y = table["at_risk"].to_numpy(float), table["events"].to_numpy(float)
+    x, offset = table["midpoint"].to_numpy(), np.log(table["duration"].to_numpy())
+
+    def shocks_of(theta):
+        s = theta[2:2 + n_shock]
+        if shocks == "iid":
+            return s
+        return np.array([-s[j:].sum() for j in range(k)])  # e_j = -(steps after j); e_last = 0
+
+    def value(theta):
+        e = shocks_of(theta)
+        u = theta[2 + n_shock:]
+        mu = np.exp(offset + theta[0] + theta[1] * x + e[period] + u[group])
+        loglike = np.sum(y * np.log(-np.expm1(-mu)) - (n - y) * mu)
+        return loglike - 0.5 * theta[1] ** 2 - 0.5 * np.sum(theta[2:2 + n_shock] ** 2) / sigma**2 \
+            - 0.5 * np.sum(u**2) / tau**2
+
+    return value, model, 2 + n_shock + len(codes), shocks_of
+
+
+@pytest.mark.parametrize("shocks", ["iid", "rw"])
+def test_newton_with_period_shocks_matches_a_generic_optimiser(shocks):
+    """The mode, its covariance and the Laplace marginal against scipy and numerical derivatives."""
+    from scipy.optimize import minimize
+    from statsmodels.tools.numdiff import approx_hess3
+
+    tau, sigma = 0.4, 0.3
+    value, model, size, shocks_of = _reference_objective(rich_dataset(), shocks, tau, sigma)
+    reference = minimize(lambda t: -value(t), np.r_[-1.0, np.zeros(size - 1)], method="BFGS",
+                         options={"gtol": 1e-9, "maxiter": 10_000})
+    results = model.fit(tau=tau, sigma=sigma)
+    theta = np.r_[results.best.f, results.u]
+    assert theta == pytest.approx(reference.x, abs=1e-4)
+    assert results.period_effects()["shock"].to_numpy() == pytest.approx(shocks_of(reference.x), abs=1e-4)
+    hessian = -approx_hess3(theta, value)
+    assert results.cov == pytest.approx(np.linalg.inv(hessian), rel=1e-3, abs=1e-5)
+    # Laplace: value at the mode - log det(H) / 2 + the normalising constants of the proper priors
+    # (beta: N(0, 1); shock parameters: N(0, sigma^2); u: N(0, tau^2)); alpha's flat prior adds nothing.
+    n_shock = size - 2 - len(results.u)
+    expected = (value(theta) - 0.5 * np.linalg.slogdet(hessian)[1] - n_shock * np.log(sigma)
+                - len(results.u) * np.log(tau))
+    assert results.log_marginal == pytest.approx(expected, abs=1e-3)
+
+
+def test_grid_posterior_is_the_marginal_times_the_priors():
+    """Weights: Laplace marginal x half-normal(tau) x half-Cauchy(sigma), on log-spaced grids."""
+    from cdsanalysis.model import hazard
+
+    results = HazardModel(rich_dataset()).fit()
+    grid = results.grid
+    assert len(grid) == len(hazard.TAU_GRID) * len(hazard.SIGMA_GRID)
+    assert grid["weight"].sum() == pytest.approx(1.0)
+    log_post = (grid["log_marginal"] - 0.5 * (grid["tau"] / hazard.TAU_PRIOR_SCALE) ** 2 + np.log(grid["tau"])
+                - np.log1p((grid["sigma"] / hazard.SIGMA_PRIOR_SCALE) ** 2) + np.log(grid["sigma"]))
+    kept = grid["weight"] > 0
+    ratio = np.log(grid.loc[kept, "weight"]) - log_post[kept]
+    assert ratio.max() - ratio.min() < 1e-8  # proportional, up to the dropped cells' mass
+    assert results.tau == grid.loc[grid["weight"].idxmax(), "tau"]
 
 
 def shrinkage_dataset() -> Dataset:
@@ -119,12 +188,13 @@ def test_one_district_still_fits():
     assert results.converged and np.isfinite(results.params).all()
 
 
-def test_trend_with_one_interval_comes_from_its_prior_alone():
+@pytest.mark.parametrize("shocks", ["iid", "rw", None])
+def test_trend_with_one_interval_comes_from_its_prior_alone(shocks):
     # Every district observed on the same two dates: x is the same for all rows, so the
-    # likelihood sees only alpha + beta * x and beta's posterior is its N(0, 1) prior.
+    # likelihood sees only alpha + beta * x (+ the one shock) and beta's posterior is its N(0, 1) prior.
     observations = [("A", "2023-12-31", 0), ("A", "2024-06-30", 5),
                     ("B", "2023-12-31", 2), ("B", "2024-06-30", 4)]
-    results = HazardModel(make_dataset({"A": 20, "B": 10}, observations)).fit()
+    results = HazardModel(make_dataset({"A": 20, "B": 10}, observations), shocks=shocks).fit()
     assert results.beta == pytest.approx(0.0, abs=1e-8)
     assert np.sqrt(results.cov[1, 1]) == pytest.approx(1.0, rel=1e-6)
 
@@ -141,30 +211,68 @@ def test_data_that_cannot_be_fitted_raise_a_clear_error(observations, message):
 
 def test_non_convergence_warns():
     with pytest.warns(RuntimeWarning, match="did not converge"):
-        results = HazardModel(rich_dataset()).fit(tau=0.5, maxiter=1)
+        results = HazardModel(rich_dataset()).fit(tau=0.5, sigma=0.3, maxiter=1)
     assert not results.converged
 
 
 def test_sample_has_the_mode_and_covariance_of_the_fit():
-    results = HazardModel(shrinkage_dataset()).fit()
-    alpha, beta, u = results.sample(40_000, np.random.default_rng(1))
-    draws = np.column_stack([alpha, beta, u])
+    results = HazardModel(shrinkage_dataset(), shocks="iid").fit(tau=0.5, sigma=0.3)  # one grid cell
+    sample = results.sample(40_000, np.random.default_rng(1))
+    assert isinstance(sample, ParameterDraws)
+    draws = np.column_stack([sample.alpha, sample.beta, sample.shocks_observed, sample.u])
     sd = np.sqrt(np.diag(results.cov))
-    mode = np.r_[results.alpha, results.beta, results.u]
+    mode = np.r_[results.best.f, results.u]
     assert np.all(np.abs(draws.mean(axis=0) - mode) < 4 * sd / np.sqrt(len(draws)))
     correlation = results.cov / np.outer(sd, sd)
     assert np.abs(np.corrcoef(draws, rowvar=False) - correlation).max() < 0.03
     assert draws.std(axis=0) == pytest.approx(sd, rel=0.03)
+    assert (sample.sigma == 0.3).all()
+
+
+def test_sample_mixes_the_grid_cells_by_weight():
+    results = HazardModel(shrinkage_dataset()).fit()
+    sample = results.sample(20_000, np.random.default_rng(2))
+    weights = results.grid.groupby("sigma")["weight"].sum()
+    shares = pd.Series(sample.sigma).value_counts(normalize=True).reindex(weights.index, fill_value=0.0)
+    assert np.abs(shares - weights).max() < 0.02
+
+
+def _draws(structure, n=20_000, sigma=0.5):
+    rng = np.random.default_rng(3)
+    return ParameterDraws(alpha=np.zeros(n), beta=np.zeros(n), u=np.zeros((n, 1)), sigma=np.full(n, sigma),
+                          shocks_observed=rng.normal(1.0, 0.1, size=(n, 2)), periods=np.array([10, 11]),
+                          structure=structure)
+
+
+def test_future_shocks_iid_are_fresh_and_rw_keeps_walking():
+    rng = np.random.default_rng(4)
+    iid, first = _draws("iid").shock_table(10, 14, rng)
+    assert first == 10 and iid.shape == (20_000, 5)
+    assert iid[:, :2].mean() == pytest.approx(1.0, abs=0.01)  # observed half-years keep their shocks
+    assert iid[:, 2:].mean(axis=0) == pytest.approx([0, 0, 0], abs=0.02)
+    assert iid[:, 2:].std(axis=0) == pytest.approx([0.5] * 3, rel=0.03)
+    rw, _ = _draws("rw").shock_table(10, 14, rng)
+    assert rw[:, 2:].mean(axis=0) == pytest.approx([1.0] * 3, abs=0.02)  # from the last observed value
+    variance = rw[:, 2:].var(axis=0) - 0.1**2
+    assert variance == pytest.approx([0.25, 0.5, 0.75], rel=0.05)  # grows with the horizon
+    none, _ = _draws(None).shock_table(10, 14, rng)
+    assert (none == 0).all()
+
+
+def test_half_years_are_consecutive_numbers():
+    dates = pd.DatetimeIndex(["2023-06-30", "2023-07-01", "2023-12-31", "2024-01-01"])
+    assert half_year(dates).tolist() == [4046, 4047, 4047, 4048]
 
 
 def test_results_tables_and_display():
     results = HazardModel(rich_dataset()).fit()
     assert isinstance(results, HazardResults)
     summary = results.summary()
-    assert summary["parameter"].tolist() == ["alpha", "beta", "tau"]
-    assert (summary["lower"] < summary["estimate"]).iloc[:2].all()
+    assert summary["parameter"].tolist() == ["alpha", "beta", "tau", "sigma"]
+    assert (summary["lower"] < summary["estimate"]).all() and (summary["estimate"] < summary["upper"]).all()
     frame = results.to_frame()
     assert frame.columns.tolist() == ["district_code", "u", "se", "hazard_per_year", "p_complete_year"]
     assert frame["hazard_per_year"].to_numpy() == pytest.approx(np.exp(results.alpha + results.u))
-    assert list(results.params.index[:3]) == ["alpha", "beta", "tau"]
+    assert list(results.params.index[:4]) == ["alpha", "beta", "tau", "sigma"]
+    assert results.period_effects()["period"].tolist() == ["2023-H1", "2023-H2", "2024-H1", "2024-H2"]
     assert "HazardResults" in results._repr_html_()

@@ -41,3 +41,24 @@ def test_format_percent(value, lang, digits, text):
 ])
 def test_format_chance_is_never_a_false_certainty(p, lang, status, certain, text):
     assert format_chance(p, lang, status=status, certain=certain) == text.replace(" %", f"{NBSP}%")
+
+
+def test_interval_text_gives_each_interval_and_explains_a_wide_one():
+    from cdsanalysis.report.text import interval_text
+
+    rows = [("31/12/2024", 224.0, 139.0, 286.0), ("31/12/2025", 527.0, 314.0, 557.0)]
+    text = interval_text("vi", place="toàn tỉnh", rows=rows, pending=464, periods=4, province=True)
+    assert "Đến 31/12/2024, toàn tỉnh dự kiến có 224 xã hoàn thành" in text
+    assert "từ 314 đến 557 xã" in text
+    assert text.count("Khoảng này rộng") == 1  # one reason, however many wide intervals
+    assert "theo từng đợt chung của cả tỉnh" in text and "4 mốc số liệu" in text
+    # 10 communes wide of 464 pending is not wide; nor is a missing number shown.
+    narrow = interval_text("en", place="the province", rows=[("31 Dec 2024", 100.0, 95.0, 105.0),
+                                                             ("30 Jun 2025", math.nan, 1.0, 2.0)],
+                           pending=464, periods=4, province=True)
+    assert narrow == ("By 31 Dec 2024, the province is expected to have 100 communes completed (median); "
+                      "80% interval (four chances in five): 95 to 105.")
+    district = interval_text("en", place="An Bình", rows=[("2025", 5.0, 2.0, 6.0)], pending=6, periods=3,
+                             province=False)
+    assert "every district feels it" in district and "3 half-yearly figures" in district
+    assert interval_text("vi", place="x", rows=[], pending=5, periods=2, province=False) == ""

@@ -38,7 +38,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from cdsanalysis.data.dataset import Dataset
     from cdsanalysis.model.projection import Forecast
 
-DEFAULT_MODELS: tuple[str, ...] = ("hazard", "steady", "linear", "last")
+DEFAULT_MODELS: tuple[str, ...] = ("hazard", "steady", "ets", "linear", "last")
 
 TABLE_COLUMNS = [
     "model", "origin", "district_code", "date", "horizon_days", "actual", "mean", "median", "lower",

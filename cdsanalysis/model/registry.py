@@ -28,6 +28,9 @@ if TYPE_CHECKING:  # pragma: no cover
 MODELS: dict[str, tuple[str, str]] = {
     "hazard": ("cdsanalysis.model.hazard", "simulate"),
     "steady": ("cdsanalysis.model.hazard", "simulate_steady"),
+    "hazard_rw": ("cdsanalysis.model.hazard", "simulate_rw"),
+    "hazard_indep": ("cdsanalysis.model.hazard", "simulate_independent"),
+    "ets": ("cdsanalysis.model.ets", "simulate_ets"),
     "linear": ("cdsanalysis.model.baselines", "simulate_linear"),
     "last": ("cdsanalysis.model.baselines", "simulate_last"),
 }

@@ -23,7 +23,7 @@ from cdsanalysis.exceptions import CdsAnalysisError
 from cdsanalysis.model.assessment import status_label
 from cdsanalysis.model.store import forecast_file_info, load_forecast
 from cdsanalysis.report.formats import format_chance, format_date, format_number, format_percent
-from cdsanalysis.report.text import RATIO_LABELS, STATUS_COLORS, TEXT, ratio_label
+from cdsanalysis.report.text import RATIO_LABELS, STATUS_COLORS, TEXT, interval_text, ratio_label
 
 if TYPE_CHECKING:  # pragma: no cover
     import altair as alt
@@ -149,6 +149,22 @@ class DistrictReport:
             done=self.completed, total=self.communes_total,
             share=format_percent(self.completed / self.communes_total, self.lang),
             date=format_date(self.observed_on, self.lang), kind=kind)
+
+    def interval_line(self) -> str:
+        """The median and 80 % interval at each open target deadline, in words; why, when wide.
+
+        For the province (code "") the reason speaks of the province's rounds; for a district, of
+        the rounds every district feels. "" when no open deadline is forecast.
+        """
+        deadlines = sorted(self.assessment.loc[self.assessment["deadline"] > self.as_of, "deadline"].unique())
+        band = self.band.set_index("date")
+        rows = [(format_date(d, self.lang), *band.loc[d, ["median", "lower80", "upper80"]].astype(float))
+                for d in deadlines if d in band.index]
+        province = self.district_code == ""
+        periods = int(pd.Series(self.history["as_of"])[self.history["as_of"] <= self.as_of].nunique())
+        place = self.text["province_place"] if province else self.short_name
+        return interval_text(self.lang, place=place, rows=rows, pending=self.communes_total - self.completed,
+                             periods=periods, province=province)
 
     def method_note_list(self) -> list[str]:
         """The method notes, one sentence group each, in the report's language."""
@@ -278,6 +294,27 @@ class DistrictReport:
         return (f"<b>DistrictReport</b> {self.district_name} ({self.district_code}), as of "
                 f"{self.as_of:%Y-%m-%d}: {self.completed}/{self.communes_total} completed; "
                 f"{len(self.assessment)} targets")
+
+
+def province_interval_line(result: Forecast, lang: str = "vi") -> str:
+    """The province's median and 80 % interval at each of its open target deadlines, in words.
+
+    For the province line of the CLI; "" when a district has no data (then the province total is
+    not forecast). Deadlines: the province's targets after ``as_of`` (else the last forecast date).
+    """
+    if not result.complete:
+        return ""
+    targets = result.dataset.targets
+    deadlines = sorted(d for d in targets.loc[targets["district_code"] == "", "deadline"].unique()
+                       if result.as_of < d <= result.dates[-1]) or [result.dates[-1]]
+    summary = result.summary()
+    province = summary[summary["district_code"] == ""].set_index("date")
+    rows = [(format_date(d, lang), *province.loc[d, ["median", "lower", "upper"]].astype(float)) for d in deadlines]
+    progress = result.dataset.progress
+    periods = progress.loc[(progress["district_code"] != "") & (progress["as_of"] <= result.as_of), "as_of"].nunique()
+    pending = int(result.communes_total.sum() - result.start.sum())
+    return interval_text(lang, place=TEXT[lang]["province_place"], rows=rows, pending=pending, periods=periods,
+                         province=True)
 
 
 def forecast_band(result: Forecast, district_code: str) -> pd.DataFrame:

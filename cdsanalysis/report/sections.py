@@ -86,7 +86,9 @@ def _section(report: DistrictReport, name: str) -> dict[str, Any]:
     if name == "trajectory":
         return _make(name, t["trajectory"], chart=chart(report))
     if name == "targets":
-        return _make(name, t["targets"], table=frame_table(report.targets_frame(), name, report.TARGET_KEYS,
+        sureness = report.interval_line()  # how sure, in words (issue 8)
+        return _make(name, t["targets"], paragraphs=[sureness] if sureness else [],
+                     table=frame_table(report.targets_frame(), name, report.TARGET_KEYS,
                                                             report.assessment["status"].tolist()))
     if name == "pace":
         return _make(name, t["pace"], paragraphs=[t["pace_intro"]],

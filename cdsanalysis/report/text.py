@@ -40,6 +40,14 @@ TEXT = {
         "official": "Mọi số liệu trong báo cáo có nguồn (chính thức, do huyện báo cáo hoặc suy ra từ nguồn).",
         "standing": "Hiện trạng",
         "standing_line": "{done}/{total} xã đã hoàn thành chuyển đổi số ({share}), theo số liệu ngày {date} ({kind}).",
+        "interval_line": "Đến {date}, {place} dự kiến có {median} xã hoàn thành (trung vị); khoảng 80 % (4 trên 5 "
+                         "khả năng): từ {lower} đến {upper} xã.",
+        "wide_province": "Khoảng này rộng vì việc công nhận diễn ra theo từng đợt chung của cả tỉnh: một đợt có thể "
+                         "thêm hoặc hụt hàng chục xã, và xu hướng mới chỉ dựa trên {periods} mốc số liệu nửa năm.",
+        "wide_district": "Khoảng này rộng vì việc công nhận diễn ra theo từng đợt chung của cả tỉnh (một đợt có thể "
+                         "thêm hoặc hụt hàng chục xã trong toàn tỉnh, và đơn vị nào cũng chịu ảnh hưởng) và xu "
+                         "hướng mới chỉ dựa trên {periods} mốc số liệu nửa năm.",
+        "province_place": "toàn tỉnh",
         "trajectory": "Quỹ đạo và dự báo",
         "targets": "Khả năng đạt mục tiêu",
         "pace": "Tốc độ hiện tại và tốc độ cần thiết",
@@ -70,11 +78,13 @@ TEXT = {
                   "observed_on": "Ngày số liệu", "kind": "Loại số liệu", "remaining": "Còn lại"},
         "method_notes": [
             "Mô hình: hazard rời rạc theo nhóm thời gian (log-log bù), ước lượng chung cho các đơn vị cấp huyện "
-            "với hiệu ứng từng đơn vị được co về mức chung của tỉnh; số xã chưa hoàn thành ở mỗi kỳ hoàn "
-            "thành theo phân phối nhị thức.",
-            "Giả định mạnh nhất: xu hướng tăng tốc ước lượng từ số liệu đã có được kéo dài đến hết kỳ dự "
-            "báo. Nếu tốc độ hoàn thành chỉ giữ nguyên như hiện nay (mô hình `steady`), xác suất đạt các mục "
-            "tiêu xa sẽ thấp hơn nhiều (xem docs/assumptions.md, M4).",
+            "với hiệu ứng từng đơn vị được co về mức chung của tỉnh; mỗi nửa năm có thêm một cú sốc chung cho "
+            "cả tỉnh (các đợt thẩm định, công nhận); số xã chưa hoàn thành ở mỗi kỳ hoàn thành theo phân phối "
+            "nhị thức.",
+            "Xu hướng tăng tốc ước lượng từ số liệu đã có được kéo dài đến hết kỳ dự báo, nhưng cùng với độ bất "
+            "định của nó: xu hướng chỉ dựa trên vài nửa năm số liệu, và các đợt công nhận sau có thể nhiều hay "
+            "ít hơn hẳn, nên khoảng dự báo xa rất rộng. Nếu tốc độ hoàn thành chỉ giữ nguyên như hiện nay (mô "
+            "hình `steady`), xác suất đạt các mục tiêu xa sẽ thấp hơn (xem docs/assumptions.md, M4 và M8).",
             "Dự báo là {draws} đường mô phỏng (seed {seed}); trung vị và các khoảng 50 %, 80 % lấy từ các "
             "đường đó. Xác suất đạt = tỷ lệ đường mô phỏng đạt mục tiêu vào ngày hạn.",
             "Đánh giá: đúng tiến độ khi xác suất đạt ≥ {on_track}, có nguy cơ khi ≥ {at_risk}, chậm tiến độ "
@@ -102,6 +112,14 @@ TEXT = {
         "official": "Every figure in this report has a source (recognised, the district's claim, or derived).",
         "standing": "Where the district stands",
         "standing_line": "{done}/{total} communes have completed digital transformation ({share}), as of {date} ({kind}).",
+        "interval_line": "By {date}, {place} is expected to have {median} communes completed (median); 80% "
+                         "interval (four chances in five): {lower} to {upper}.",
+        "wide_province": "The interval is wide because recognition comes in province-wide rounds: one round can add "
+                         "or miss dozens of communes, and the trend rests on only {periods} half-yearly figures.",
+        "wide_district": "The interval is wide because recognition comes in province-wide rounds (one round can add "
+                         "or miss dozens of communes across the province, and every district feels it) and the "
+                         "trend rests on only {periods} half-yearly figures.",
+        "province_place": "the province",
         "trajectory": "Trajectory and forecast",
         "targets": "Chances of meeting the targets",
         "pace": "Current pace and required pace",
@@ -132,11 +150,14 @@ TEXT = {
                   "observed_on": "Date of the figure", "kind": "Kind of figure", "remaining": "Remaining"},
         "method_notes": [
             "Model: a grouped-time discrete hazard model (complementary log-log), fitted jointly across the "
-            "district-level units, with each unit's effect shrunk toward the province; the communes not yet "
+            "district-level units, with each unit's effect shrunk toward the province and a shock shared by the "
+            "whole province in each half-year (rounds of appraisal and recognition); the communes not yet "
             "completed in each period complete as a binomial draw.",
-            "The strongest assumption: the acceleration estimated from the data so far is carried forward "
-            "to the end of the horizon. If the completion rate only stays at today's level (model `steady`), "
-            "the chances of meeting distant targets are much lower (see docs/assumptions.md, M4).",
+            "The acceleration estimated from the data so far is carried forward to the end of the horizon, "
+            "together with its uncertainty: the trend rests on a few half-years of data and later rounds may "
+            "recognise far more or far fewer communes, so distant intervals are wide. If the completion rate "
+            "only stays at today's level (model `steady`), the chances of meeting distant targets are lower "
+            "(see docs/assumptions.md, M4 and M8).",
             "The forecast is {draws} simulated paths (seed {seed}); the median and the 50% and 80% intervals "
             "come from those paths. P(meet) = the share of paths that reach the target by its deadline.",
             "Status: on track when P(meet) ≥ {on_track}, at risk when ≥ {at_risk}, off track below; targets "
@@ -165,6 +186,31 @@ STATUS_COLORS = {
     "insufficient_data": ("#e4e4e4", "#333333"),
 }
 """Status -> (fill, text) colours, shared by the HTML tables, index.html and summary.xlsx."""
+
+
+WIDE_SHARE = 0.25
+"""An 80 % interval is called wide when it spans at least this share of the communes still pending."""
+
+
+def interval_text(lang: str, *, place: str, rows: list[tuple[str, float, float, float]], pending: int,
+                  periods: int, province: bool) -> str:
+    """How sure the forecast is, in words: one sentence per (date, median, lower, upper), dates formatted.
+
+    When any 80 % interval is wide (at least `WIDE_SHARE` of the ``pending`` communes, and 3),
+    one sentence says why: province-wide rounds and a trend resting on ``periods`` figures.
+    Rows with a missing number are left out; no rows give "".
+    """
+    text = TEXT[lang]
+    lines, wide = [], False
+    for date, median, lower, upper in rows:
+        if any(v is None or not np.isfinite(v) for v in (median, lower, upper)):
+            continue
+        lines.append(text["interval_line"].format(date=date, place=place, median=int(median), lower=int(lower),
+                                                  upper=int(upper)))
+        wide = wide or (upper - lower >= 3 and upper - lower >= WIDE_SHARE * pending)
+    if lines and wide:
+        lines.append(text["wide_province" if province else "wide_district"].format(periods=periods))
+    return " ".join(lines)
 
 
 def ratio_label(ratio: float, bands: ProgressRatioBands = PROGRESS_RATIO_BANDS) -> str:

@@ -1,0 +1,76 @@
+"""The scenario families and the evaluation suite, fast: a few replicates, looser bounds than docs/calibration.md.
+
+`make calibration` runs the full suite (30+ replicates a family) and writes docs/calibration.md;
+here two replicates a family check that the machinery works and that the default model is not
+grossly off. Bounds are looser than issue 8's goals because a few replicates are noisy: district
+coverage within [0.6, 0.99] pooled over the scored families, province coverage at least 0.5, and a
+mean Brier score below the linear baseline's.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from cdsanalysis.exceptions import CdsAnalysisError
+from cdsanalysis.model.evaluation import SCORE_COLUMNS, evaluate
+from cdsanalysis.model.scenarios import FAMILIES, HELD_OUT, OBSERVED, origin, scenario_dataset
+
+
+@pytest.mark.parametrize("family", FAMILIES)
+def test_scenarios_are_valid_provinces_with_real_questions(family):
+    dataset = scenario_dataset(family, 3, validate=True)  # raises if the schema checks fail
+    districts = dataset.districts()
+    assert districts["communes_total"].between(5, 40).all()
+    progress = dataset.progress[dataset.progress["district_code"] != ""]
+    dates = sorted(progress["as_of"].unique())
+    assert len(dates) == OBSERVED + HELD_OUT and dates[OBSERVED - 1] == origin()
+    wide = progress.pivot(index="district_code", columns="as_of", values="completed")
+    assert (wide.diff(axis=1).iloc[:, 1:] >= 0).all().all()
+    totals = districts.set_index("district_code")["communes_total"]
+    assert (wide.max(axis=1) <= totals.reindex(wide.index)).all()
+    targets = dataset.targets
+    assert set(targets["deadline"]) == {pd.Timestamp("2024-12-31"), pd.Timestamp("2025-12-31")}
+    district_targets = targets[targets["district_code"] != ""]
+    province = targets[targets["district_code"] == ""].set_index("deadline")["target"]
+    assert (district_targets.groupby("deadline")["target"].sum() == province).all()
+    # Same seed, same province; another seed, another one.
+    again = scenario_dataset(family, 3)
+    pd.testing.assert_frame_equal(again.progress, dataset.progress)
+    assert not scenario_dataset(family, 4).progress["completed"].equals(dataset.progress["completed"])
+
+
+def test_unknown_family_is_a_clear_error():
+    with pytest.raises(CdsAnalysisError, match="unknown scenario family"):
+        scenario_dataset("tsunami", 0)
+
+
+@pytest.fixture(scope="module")
+def small_evaluation():
+    return evaluate(models=("hazard", "linear"), replicates=2, draws=300)
+
+
+def test_scores_table_has_every_family_and_model(small_evaluation):
+    scores = small_evaluation.scores()
+    assert scores.columns.tolist() == SCORE_COLUMNS
+    assert len(scores) == len(FAMILIES) * 2
+    assert (scores["n"] > 0).all() and (scores["n_brier"] > 0).all()
+    linear = scores[scores["model"] == "linear"]
+    assert (linear["width"] == 0).all()  # deterministic: an interval of one value
+    pit = small_evaluation.pit()
+    shares = pit.groupby(["family", "model"])["share"].sum()
+    assert shares.to_numpy() == pytest.approx(np.ones(len(shares)))
+
+
+def test_default_model_is_roughly_calibrated_and_beats_linear(small_evaluation):
+    scores = small_evaluation.scores()
+    hazard = scores[(scores["model"] == "hazard") & (scores["family"] != "stall")]
+    coverage = np.average(hazard["coverage"], weights=hazard["n"])
+    province = np.average(hazard["province_coverage"], weights=hazard["n_province"])
+    assert 0.6 <= coverage <= 0.99, coverage
+    assert province >= 0.5, province
+    brier = scores.groupby("model")["brier"].mean()
+    assert brier["hazard"] < brier["linear"], brier.to_dict()
+    goals = small_evaluation.goals()
+    assert set(goals["family"]) == set(FAMILIES) | {"all"}
