@@ -18,6 +18,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from cdsanalysis.report.formats import format_chance
+
 from cdsanalysis.report.batch import render
 from tests.builders import small_tables, write_tables
 
@@ -99,14 +101,17 @@ def test_no_page_shows_a_certainty_for_an_uncertain_event(pages):
     result, found = pages
     table = result.table
     uncertain = table[~table["status"].isin(["achieved", "achieved_late", "missed"]) & table["p_meet"].notna()]
-    # No simulated path meets 902's target for March 2024; with 10 communes it is still possible.
-    assert 0.0 in set(uncertain["p_meet"])
+    # 902's target for March 2024 is far off: few simulated paths meet it, yet it is possible.
+    # (Since issue 8's province-wide shocks, "few" is about 1 %, no longer exactly none; the
+    # formatter's own tests cover a simulated 0 reading "<1 %".)
+    assert 0.0 < uncertain["p_meet"].min() < 0.05
     for page in found:
         body = re.sub(r"<style>.*?</style>", " ", page.read_text(encoding="utf-8"), flags=re.S)
         text = re.sub(r"<[^>]+>", " ", body).replace("\u00a0", " ")
         assert not re.search(r"(?<![\d.,])(?:0|100)(?:[.,]0+)? ?%", text), page.name
-    index = (result.out_dir / "index.html").read_text(encoding="utf-8").replace("\u00a0", " ")
-    assert "&lt;1 %" in index  # that target's chance, as it reads
+    index = (result.out_dir / "index.html").read_text(encoding="utf-8")
+    smallest = uncertain.loc[uncertain["p_meet"].idxmin()]
+    assert format_chance(smallest["p_meet"], "vi", status=smallest["status"]) in index  # as it reads
 
 
 def test_index_cells_are_plain_labels(pages):
