@@ -10,6 +10,7 @@ a symlink (the file it points to is replaced atomically).
 
 from __future__ import annotations
 
+import html
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -58,6 +59,16 @@ class ProgressUpdate:
         if not done:
             lines.append("  (dry run: nothing was written)")
         return "\n".join(lines)
+
+
+    def __repr__(self) -> str:
+        state = "written" if self.written else "dry run"
+        return (f"ProgressUpdate({str(self.path)!r}, sheet={self.sheet!r}, added={len(self.added)}, "
+                f"replaced={len(self.replaced)}, {state})")
+
+    def _repr_html_(self) -> str:
+        head = html.escape(f"{self.path}, sheet {self.sheet}: " + ("written" if self.written else "dry run"))
+        return f"<b>ProgressUpdate</b> {head}" + self.summary().to_html(index=False)
 
 
 def _row_lines(rows: pd.DataFrame) -> list[str]:

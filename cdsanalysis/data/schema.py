@@ -292,6 +292,10 @@ def to_typed(table: str, frame: pd.DataFrame) -> pd.DataFrame:
 def validate_tables(raw: Mapping[str, pd.DataFrame], files: Mapping[str, str]) -> dict[str, pd.DataFrame]:
     """Validate raw text tables; return typed tables or raise one error listing every problem."""
     failures = _Failures()
+    if raw["units"].empty:
+        failures.add(files["units"], None, "", "", "no_rows", "the units list has no rows; it needs one row per "
+                     "commune (district_code, district_name, commune_code, commune_name, commune_type, source)")
+        raise DataValidationError(failures.frame(), title="invalid units list")
     bad = {t: _schema_failures(t, raw[t], files[t], failures)
            | check_text_columns(OPTIONAL_COLUMNS[t], raw[t], files[t], failures) for t in TABLE_FILES}
     if "*" in bad["units"] or (bad["units"] and not units_usable(raw["units"], bad["units"])):

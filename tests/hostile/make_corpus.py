@@ -121,6 +121,8 @@ def _validate_cases(b: _Builder) -> None:
           prepare=_edit("progress", lambda t: t + "399,Huyện Hoằng Hóa,2024-12-31"))
     b.add("progress-code-dot-dot", "9.1", validate, 1, ["progress.csv, row 112", "unknown district '../x'"],
           prepare=_append("progress", "../x,,2024-12-31,1,test,actual,"))
+    b.add("units-header-only", "9.tb", validate, 1, ["units.csv", "has no rows"],
+          prepare=_edit("units", lambda t: t.split("\n", 1)[0] + "\n"))
     b.add("units-is-a-folder", "9.tb", validate, 1, ["units.csv", "is a folder"],
           prepare=lambda f: ((f / "data" / "units.csv").unlink(), (f / "data" / "units.csv").mkdir()))
     b.add("progress-is-a-fifo", "9.tb", validate, 1, ["progress.csv", "FIFO"],
