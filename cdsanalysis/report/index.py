@@ -46,7 +46,7 @@ INDEX_TEXT = {
            "change_columns": ("Thay đổi", "Đơn vị", "Mốc", "Mục tiêu", "Trước", "Sau")},
     "en": {"title": "Digital transformation forecasts per district — data as of {as_of}",
            "rank": "Rank", "district": "District", "completed": "Completed", "target": "Target {d}",
-           "p": "Chance of meeting it", "status": "Status", "province": "Province",
+           "p": "Chance", "status": "Status", "province": "Province",
            "province_heading": "Province: trajectory and forecast",
            "province_failed": "The province report could not be made: {error}",
            "failed": "Error: report not rendered", "ranking_heading": "Districts ranked",
