@@ -230,7 +230,7 @@ def _cmd_render(args: argparse.Namespace) -> int:
         with _signals_as_interrupt():
             result = render(_data_dir(args.data), as_of=args.as_of, districts=districts, jobs=args.jobs,
                             out=args.out, lang=args.lang, draws=args.draws, seed=args.seed,
-                            progress=not args.quiet, compare=args.compare)
+                            progress=not args.quiet, compare=args.compare, scheduler=args.scheduler)
     except RenderArgumentError as err:
         raise _UsageError(str(err)) from None
     except KeyboardInterrupt:
@@ -357,6 +357,9 @@ def build_parser() -> argparse.ArgumentParser:
     renderer.add_argument("--seed", type=_SEED, default=0, help="random seed, 0 or more (default: 0)")
     renderer.add_argument("--compare", help="an earlier run's folder (reports/<date>) to compare with "
                           "(default: the run replaced, else the latest earlier one)")
+    renderer.add_argument("--scheduler", metavar="ADDRESS", help="render on a Dask cluster: a scheduler address "
+                          "(tcp://host:8786) or 'local' for a LocalCluster on this machine (default: a local "
+                          "process pool)")
     renderer.add_argument("--quiet", action="store_true", help="no progress bar")
     renderer.set_defaults(run=_cmd_render)
 

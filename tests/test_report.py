@@ -338,3 +338,31 @@ def test_render_refuses_impossible_numbers_before_anything_is_written(draws, see
     with pytest.raises(RenderArgumentError, match="must be a whole number"):
         render(data_dir, out=tmp_path / "out", draws=draws, seed=seed, progress=False)
     assert not (tmp_path / "out").exists()
+
+
+# ---- the Dask path: a LocalCluster gives the same files and tables as the process pool ------------
+
+def test_a_dask_render_writes_the_same_files_and_tables_as_the_pool(rendered, data_dir, tmp_path):
+    pytest.importorskip("distributed")
+    result, _ = rendered
+    dask = render(data_dir, districts=["901", "902"], jobs=2, out=tmp_path, draws=DRAWS, seed=5, progress=False,
+                  scheduler="local")
+    assert dask.ok and dask.out_dir == tmp_path / "2024-01-01"
+    assert sorted(p.name for p in dask.out_dir.iterdir()) == sorted(p.name for p in result.out_dir.iterdir())
+    for name in ("summary.csv", "901-an-binh.png", "902-binh-minh.png", "forecast.npz"):
+        assert (dask.out_dir / name).read_bytes() == (result.out_dir / name).read_bytes(), name
+    for page in ("901-an-binh.html", "902-binh-minh.html"):
+        ours, theirs = (pd.read_html(folder / page) for folder in (dask.out_dir, result.out_dir))
+        assert len(ours) == len(theirs) > 0 and all(a.equals(b) for a, b in zip(ours, theirs)), page
+    run = json.loads((dask.out_dir / "run.json").read_text(encoding="utf-8"))
+    assert run["parameters"]["executor"]["kind"] == "dask" and len(run["parameters"]["executor"]["workers"]) == 2
+    assert {d["worker"] for d in run["districts"]} <= set(run["parameters"]["executor"]["workers"])
+    assert not list(tmp_path.glob(".rendering-*"))
+
+
+def test_an_unreachable_scheduler_is_a_message(data_dir, tmp_path, capsys):
+    pytest.importorskip("distributed")
+    code = main(["render", "--data", str(data_dir), "--out", str(tmp_path), "--districts", "901", "--quiet",
+                 "--scheduler", "tcp://127.0.0.1:9"])
+    err = capsys.readouterr().err
+    assert code == 1 and "cannot reach the Dask scheduler at tcp://127.0.0.1:9" in err and "Traceback" not in err

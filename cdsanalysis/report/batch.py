@@ -175,7 +175,11 @@ class _Run:
         from cdsanalysis.report.executors import LocalPool
 
         if self.scheduler:
-            raise RenderArgumentError("scheduler: the Dask backend is not available yet")
+            from cdsanalysis.report.cluster import DaskCluster
+
+            self.executor_record = {"kind": "dask", "scheduler": self.scheduler}
+            return DaskCluster(self.scheduler, retries=self.retries,
+                               workers=min(self.jobs, n_jobs) if self.scheduler == "local" else None)
         workers = min(self.jobs, n_jobs)
         self.executor_record = {"kind": "processes", "workers": workers}
         return LocalPool(workers, str(self.log))
@@ -196,7 +200,10 @@ class _Run:
         from tqdm import tqdm
 
         jobs = self._jobs(layout, codes, as_of)
-        stream = executor.run(jobs)
+        if self.scheduler:  # no shared disk: the workers get the forecast and the template as bytes
+            stream = executor.run(jobs, layout.forecast.read_bytes(), self.template.read_bytes())
+        else:
+            stream = executor.run(jobs)
         outcomes: dict[str, DistrictOutcome] = {}
         with tqdm(total=len(jobs), desc="districts", unit="district", disable=not self.progress) as bar:
             for outcome in stream:

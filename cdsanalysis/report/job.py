@@ -36,6 +36,8 @@ class DistrictJob:
     parameters: dict[str, Any]
     retries: int = 2
     prestart: bool = False
+    kernel_log: str | None = None
+    """A file for the kernels' own output (a Dask worker's console stays quiet); None: the worker's."""
 
     @property
     def layout(self) -> RunLayout:
@@ -83,7 +85,7 @@ def _execute(job: DistrictJob, kernel: Any) -> tuple[Any, int, BaseException | N
         attempts += 1
         try:
             if kernel is None:
-                kernel = start_kernel(job.folder)
+                kernel = start_kernel(job.folder, job.kernel_log)
             executed = papermill.execute_notebook(
                 job.template, str(job.layout.notebook(job.stem)), parameters=job.parameters, kernel_name=KERNEL,
                 progress_bar=False, log_output=False, request_save_on_cell_execute=False,

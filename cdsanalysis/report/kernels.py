@@ -10,6 +10,7 @@ folder; ipykernel's parent poller ends a kernel whose worker died (``JPY_PARENT_
 
 from __future__ import annotations
 
+import contextlib
 import threading
 import uuid
 from pathlib import Path
@@ -46,18 +47,26 @@ def _kernel_class() -> type:
     return Kernel
 
 
-def start_kernel(folder: str | Path):
-    """A started kernel whose working directory is ``folder``; raises when it cannot start."""
+def start_kernel(folder: str | Path, log: str | Path | None = None):
+    """A started kernel whose working directory is ``folder``; raises when it cannot start.
+
+    ``log``: a file that receives the kernel's own output (else it shares this process's).
+    """
     from jupyter_core.utils import run_sync
 
     runtime = Path(folder) / RUNTIME_FOLDER
     runtime.mkdir(exist_ok=True)
     kernel = _kernel_class()(kernel_name=KERNEL, connection_file=str(runtime / f"kernel-{uuid.uuid4()}.json"))
-    try:
-        run_sync(kernel.start_kernel)(cwd=str(folder), extra_arguments=KERNEL_ARGUMENTS)
-    except BaseException:
-        kernel.stop()
-        raise
+    with contextlib.ExitStack() as stack:  # Popen duplicates the log's descriptor; ours can close at once
+        streams = {}
+        if log is not None:
+            handle = stack.enter_context(open(log, "ab"))
+            streams = {"stdout": handle, "stderr": handle}
+        try:
+            run_sync(kernel.start_kernel)(cwd=str(folder), extra_arguments=KERNEL_ARGUMENTS, **streams)
+        except BaseException:
+            kernel.stop()
+            raise
     return kernel
 
 

@@ -1,0 +1,178 @@
+"""The districts on a Dask cluster: ``render(scheduler="tcp://host:8786")`` or ``scheduler="local"``.
+
+The client fits the forecast once and sends it, with the template, once to every worker
+(``scatter(broadcast=True)``). No shared disk is assumed: each worker renders its districts
+in a private temporary folder and returns each district's notebook, HTML and PNG as bytes;
+the client writes them into the run's folder (through `RunLayout`, so a name can never
+leave it). A task whose worker is lost is rescheduled by the Dask scheduler on another
+worker, and ``retries`` more times when it raises; `DaskCluster.record` says, per district,
+how often its worker was lost, for ``run.json``. The workers must have cdsanalysis
+installed (the same version as the client).
+
+Start a cluster by hand with ``dask scheduler`` and, on each node, ``dask worker
+tcp://SCHEDULER:8786 --nworkers N --nthreads 1``; ``"local"`` starts a `LocalCluster` with
+one single-threaded worker process per core (or ``jobs``) and closes it at the end.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import random
+import shutil
+import tempfile
+import threading
+from collections.abc import Iterator, Sequence
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from cdsanalysis.exceptions import CdsAnalysisError
+from cdsanalysis.report.job import DistrictJob, run_job
+from cdsanalysis.report.layout import RunLayout
+from cdsanalysis.report.outcomes import DistrictOutcome
+
+# --------------------------------------------------------------------------------------------
+# On a Dask worker: no shared disk
+# --------------------------------------------------------------------------------------------
+
+_FOLDERS: dict[str, Path] = {}
+_FOLDERS_LOCK = threading.Lock()
+TEMPLATE_NAME = "template.ipynb"
+
+
+def _private_folder(run: str, forecast: bytes, template: bytes) -> Path:
+    """This worker's folder for run ``run``, holding the forecast and the template (written once)."""
+    from cdsanalysis.data.io import atomic_write_bytes
+
+    with _FOLDERS_LOCK:
+        folder = _FOLDERS.get(run)
+        if folder is None:
+            folder = Path(tempfile.mkdtemp(prefix=f"cdsanalysis-{run}-"))
+            layout = RunLayout(folder)
+            atomic_write_bytes(layout.forecast, forecast)
+            atomic_write_bytes(folder / TEMPLATE_NAME, template)
+            _FOLDERS[run] = folder
+    return folder
+
+
+def remove_private_folder(run: str) -> None:
+    """Remove this worker's folder of run ``run`` (called on every worker when the run ends)."""
+    with _FOLDERS_LOCK:
+        folder = _FOLDERS.pop(run, None)
+    if folder is not None:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def run_remote_job(job: DistrictJob, run: str, forecast: bytes, template: bytes) -> DistrictOutcome:
+    """Render ``job`` in this worker's private folder and return its files as bytes. Never raises."""
+    try:
+        from distributed import get_worker
+
+        worker = get_worker().address
+    except (ImportError, ValueError):
+        worker = ""
+    try:
+        folder = _private_folder(run, forecast, template)
+    except Exception as err:  # noqa: BLE001 - e.g. the worker's disk is full
+        return DistrictOutcome(job.code, job.name, job.stem, ok=False, worker=worker,
+                               error=f"the worker could not set up: {type(err).__name__}: {err}")
+    local = replace(job, folder=str(folder), template=str(folder / TEMPLATE_NAME), prestart=False,
+                    kernel_log=str(folder / RunLayout.kernel_log_name))
+    outcome = run_job(local)
+    files = {}
+    for name in outcome.files:
+        path = local.layout.file(name)
+        if path.is_file():
+            files[name] = path.read_bytes()
+            path.unlink()
+    return replace(outcome, worker=worker, payload=files)
+
+
+def run_token(forecast: bytes) -> str:
+    """A short name for one run's private folders on the workers."""
+    return hashlib.sha256(forecast).hexdigest()[:12] + f"-{random.getrandbits(32):08x}"
+
+
+class DaskCluster:
+    """The districts on a dask.distributed cluster: ``address`` ``tcp://…`` or ``"local"``."""
+
+    def __init__(self, address: str, retries: int = 2, workers: int | None = None) -> None:
+        self.address = address
+        self.retries = retries
+        self.workers = workers
+        self.client = None
+        self.cluster = None
+        self.lost_worker_retries: dict[str, int] = {}
+        self.worker_addresses: list[str] = []
+
+    def __enter__(self) -> DaskCluster:
+        try:
+            from distributed import Client, LocalCluster
+        except ImportError as err:  # pragma: no cover - a dependency
+            raise CdsAnalysisError("--scheduler needs dask.distributed: pip install 'dask[distributed]'") from err
+        try:
+            if self.address == "local":
+                self.cluster = LocalCluster(n_workers=self.workers or os.cpu_count() or 1, threads_per_worker=1,
+                                            processes=True, dashboard_address=None)
+                self.client = Client(self.cluster)
+            else:
+                self.client = Client(self.address, timeout="10s")
+        except (OSError, TimeoutError, ValueError) as err:
+            self.__exit__(None)
+            raise CdsAnalysisError(f"cannot reach the Dask scheduler at {self.address} ({err}); start one "
+                                   "with `dask scheduler` and workers with `dask worker ADDRESS`") from None
+        self.worker_addresses = sorted(self.client.scheduler_info().get("workers", {}))
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.client is not None:
+            self.client.close()
+        if self.cluster is not None:
+            self.cluster.close()
+        self.client = self.cluster = None
+
+    def run(self, jobs: Sequence[DistrictJob], forecast: bytes, template: bytes) -> Iterator[DistrictOutcome]:
+        """Each job's outcome (files as bytes in ``payload``) as it completes."""
+        from distributed import as_completed
+
+        run = run_token(forecast)
+        shared = self.client.scatter(forecast, broadcast=True)
+        futures = {self.client.submit(run_remote_job, job, run, shared, template, retries=self.retries,
+                                      pure=False, key=f"cdsanalysis-{run}-{i}"): job
+                   for i, job in enumerate(jobs)}
+        try:
+            for future in as_completed(futures):
+                job = futures[future]
+                try:
+                    outcome = future.result()
+                except Exception as err:  # noqa: BLE001 - e.g. KilledWorker: lost its worker too often
+                    outcome = DistrictOutcome(job.code, job.name, job.stem, ok=False,
+                                              error=f"{type(err).__name__}: {err}")
+                yield outcome
+            try:  # the workers seen: those at the start and any that joined (a restarted one)
+                now = self.client.scheduler_info().get("workers", {})
+                self.worker_addresses = sorted(set(self.worker_addresses) | set(now))
+            except Exception:  # noqa: BLE001 - the record is informative only
+                pass
+            lost = self._suspicious([f.key for f in futures])
+            self.lost_worker_retries = {job.stem: lost[f.key] for f, job in futures.items() if f.key in lost}
+        finally:
+            try:
+                self.client.run(remove_private_folder, run)
+            except Exception:  # noqa: BLE001 - a worker gone; its temporary folder goes with its machine
+                pass
+
+    def record(self) -> dict[str, Any]:
+        """What run.json says about the cluster: its workers and the districts whose worker was lost."""
+        return {"workers": self.worker_addresses, "lost_worker_retries": dict(self.lost_worker_retries)}
+
+    def _suspicious(self, keys: list[str]) -> dict[str, int]:
+        """How many times each task's worker died under it (Dask rescheduled it each time)."""
+        def count(dask_scheduler, keys=keys):
+            return {k: dask_scheduler.tasks[k].suspicious for k in keys if k in dask_scheduler.tasks}
+
+        try:
+            return {k: n for k, n in self.client.run_on_scheduler(count).items() if n}
+        except Exception:  # noqa: BLE001 - the scheduler refused to run our function: no record then
+            return {}
