@@ -414,3 +414,38 @@ def test_import_passes_options_through(tmp_path):
     import_sheet(SHEETS / "merged_header.xlsx", UNITS, tmp_path, as_of="2024-10-01", status="claim")
     table = read_csv_text(tmp_path / "progress.csv")
     assert set(table["as_of"]) == {"2024-10-01"} and set(table["status"]) == {"claim"}
+
+
+# --- hidden content -----------------------------------------------------------------------------
+
+def hidden_book(path: Path) -> Path:
+    """A visible sheet with a hidden row (Đông Sơn) and a hidden note column, and a hidden sheet."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Tiến độ"
+    for row in (["(Số liệu tính đến ngày 30/6/2024)"], ["STT", "Đơn vị", "Số xã hoàn thành", "Ghi chú"],
+                [1, "Hoằng Hóa", 12, "không công bố"], [2, "Đông Sơn", 6, None]):
+        ws.append(row)
+    ws.row_dimensions[4].hidden = True
+    ws.column_dimensions["D"].hidden = True
+    old = wb.create_sheet("Cũ")
+    old.sheet_state = "veryHidden"
+    wb.save(path)
+    return path
+
+
+def test_hidden_rows_columns_and_sheets_are_skipped_and_reported(tmp_path):
+    from cdsanalysis.data.sheet_import import read_sheet
+
+    read = read_sheet(hidden_book(tmp_path / "h.xlsx"), UNITS)
+    assert as_tuples(read.rows) == [("399", JUNE_30, 12)] and list(read.rows["note"]) == [""]
+    assert read.notes == ("skipped hidden sheet(s): Cũ", "skipped hidden rows of sheet 'Tiến độ': 4",
+                          "skipped hidden columns of sheet 'Tiến độ': D")
+
+
+def test_include_hidden_reads_everything(tmp_path):
+    from cdsanalysis.data.sheet_import import read_sheet
+
+    read = read_sheet(hidden_book(tmp_path / "h.xlsx"), UNITS, include_hidden=True)
+    assert as_tuples(read.rows) == [("399", JUNE_30, 12), ("405", JUNE_30, 6)]
+    assert list(read.rows["note"]) == ["không công bố", ""] and read.notes == ()

@@ -178,8 +178,14 @@ def _choose_sheet(workbook, visible: list[str], hidden: Hidden, sheet: str | int
     failures.add(None, "", ", ".join(candidates), "header_found",
                  f"no header row found in the first {HEADER_SEARCH_ROWS} rows of {where}{found}. "
                  f"Expected a row with {EXPECTED_HEADERS['unit']} and {EXPECTED_HEADERS['completed']}; "
-                 f"optional: {OPTIONAL_HEADERS}")
+                 f"optional: {OPTIONAL_HEADERS}" + _hidden_hint(hidden, candidates))
     return None
+
+
+def _hidden_hint(hidden: Hidden, sheets: list[str]) -> str:
+    """A reminder that hidden rows or columns were read as empty, when the header was not found."""
+    notes = [note for sheet in sheets for note in hidden.notes(sheet) if "sheet(s)" not in note]
+    return f". Note: {'; '.join(notes)} (import with --include-hidden to read them)" if notes else ""
 
 
 # --- rows ----------------------------------------------------------------------------------------

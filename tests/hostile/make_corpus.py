@@ -221,6 +221,18 @@ def _hidden_row(path: Path) -> None:
     _save(workbook, path)
 
 
+def _hidden_note_column(path: Path) -> None:
+    workbook, sheet = _sheet([[1, "Huyện Hoằng Hóa", 37, 15, "không công bố"]])
+    sheet.column_dimensions["E"].hidden = True
+    _save(workbook, path)
+
+
+def _hidden_count_column(path: Path) -> None:
+    workbook, sheet = _sheet(_good_rows())
+    sheet.column_dimensions["D"].hidden = True
+    _save(workbook, path)
+
+
 def _encrypted(path: Path) -> None:
     path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(4088))
 
@@ -292,6 +304,11 @@ def _import_cases(b: _Builder) -> None:
           prepare=_workbook_case(_hidden_row))
     b.add("xlsx-hidden-row-included", "9.6", imp("--include-hidden"), 0, ["added 2 row(s)"], written,
           prepare=_workbook_case(_hidden_row))
+    b.add("xlsx-hidden-column", "9.6", imp(), 0, ["skipped hidden columns of sheet 'Tiến độ': E"], written,
+          forbid=("không công bố",), prepare=_workbook_case(_hidden_note_column))
+    b.add("xlsx-hidden-count-column", "9.6", imp(), 1, ["no header row", "hidden columns of sheet 'Tiến độ': D",
+                                                       "--include-hidden"],
+          prepare=_workbook_case(_hidden_count_column))
     b.add("xlsx-encrypted", "9.tb", imp(), 1, ["form.xlsx", "password"], prepare=_workbook_case(_encrypted))
     b.add("xlsx-crc-corrupt", "9.tb", imp(), 1, ["form.xlsx", "damaged"], prepare=_workbook_case(_crc_corrupt))
     b.add("xlsx-malformed-xml", "9.tb", imp(), 1, ["form.xlsx", "not well-formed"],
