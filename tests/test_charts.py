@@ -89,6 +89,14 @@ def test_trajectory_in_english_and_without_a_band():
     assert "2024-06-30" in spec["title"]["subtitle"]
 
 
+@pytest.mark.parametrize("lang, words", [("vi", "số liệu minh họa"), ("en", "illustrative figures")])
+def test_a_chart_on_illustrative_figures_says_so_in_its_subtitle(lang, words):
+    """The PNG travels alone into Word documents: the caveat must be in the picture, not only the legend."""
+    spec = _trajectory(lang=lang, illustrative=True)
+    assert isinstance(spec["title"]["subtitle"], list) and words in spec["title"]["subtitle"][1]
+    assert words not in json.dumps(_trajectory(lang=lang)["title"], ensure_ascii=False)
+
+
 def test_unknown_language_is_an_error():
     with pytest.raises(CdsAnalysisError, match="lang"):
         _trajectory(lang="fr")

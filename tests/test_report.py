@@ -6,6 +6,7 @@ import json
 import re
 from pathlib import Path
 
+import docx
 import nbformat
 import pandas as pd
 import pytest
@@ -99,9 +100,10 @@ def test_render_writes_every_output(rendered):
     result, out = rendered
     assert result.ok and result.out_dir == out / "2024-01-01"
     names = sorted(p.name for p in result.out_dir.iterdir())
-    assert names == ["901-an-binh.html", "901-an-binh.ipynb", "901-an-binh.png", "902-binh-minh.html",
-                     "902-binh-minh.ipynb", "902-binh-minh.png", "forecast.npz", "index.html", "province.html",
-                     "province.png", "run.json", "snapshot.json", "summary.csv", "summary.xlsx"]
+    assert names == ["901-an-binh.docx", "901-an-binh.html", "901-an-binh.ipynb", "901-an-binh.png",
+                     "902-binh-minh.docx", "902-binh-minh.html", "902-binh-minh.ipynb", "902-binh-minh.png",
+                     "forecast.npz", "index.html", "province.html", "province.png", "run.json", "snapshot.json",
+                     "summary.csv", "summary.xlsx"]
     for page in ("901-an-binh.html", "902-binh-minh.html", "index.html", "province.html"):
         text = (result.out_dir / page).read_text(encoding="utf-8")
         assert not NETWORK_ASSET.search(text), page
@@ -112,6 +114,11 @@ def test_render_writes_every_output(rendered):
     assert "Chưa có lần chạy trước để so sánh" in index and result.changes.previous is None  # the first render
     assert 'href="province.html"' in index and "data:image/png;base64," in index  # province chart on top
     assert (result.out_dir / "902-binh-minh.png").read_bytes()[:4] == b"\x89PNG"
+    word = docx.Document(str(result.out_dir / "901-an-binh.docx"))  # the Word report, with the same chart
+    assert word.paragraphs[0].text.endswith("Huyện An Bình") and "01/01/2024" in word.paragraphs[1].text
+    assert len(word.tables) >= 3 and len(word.inline_shapes) == 1
+    blip = word.inline_shapes[0]._inline.graphic.graphicData.pic.blipFill.blip
+    assert word.part.related_parts[blip.embed].blob == (result.out_dir / "901-an-binh.png").read_bytes()
     for workbook in result.out_dir.glob("*.xlsx"):
         assert live_formula_cells(workbook) == [], workbook.name
     run = json.loads((result.out_dir / "run.json").read_text(encoding="utf-8"))
@@ -170,7 +177,7 @@ def test_a_failing_district_is_reported_kept_and_the_others_rendered(tmp_path, c
     assert "—/" in table[2]  # no count for the district without data
     out = tmp_path / "out" / "2024-01-01"
     assert (out / "903-cam-lam.ipynb").exists()  # the failed notebook is kept, with its error
-    assert not (out / "903-cam-lam.html").exists()
+    assert not (out / "903-cam-lam.html").exists() and not (out / "903-cam-lam.docx").exists()
     failed = nbformat.read(out / "903-cam-lam.ipynb", as_version=4)
     assert any(o.get("ename") == "CdsAnalysisError" for c in failed.cells for o in c.get("outputs", []))
     for stem in ("901-an-binh", "902-binh-minh"):

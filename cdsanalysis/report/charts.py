@@ -53,6 +53,7 @@ LABELS: dict[str, dict[str, str]] = {
         "upper": "Cận trên",
         "trajectory_title": "{name}: số xã hoàn thành chuyển đổi số",
         "trajectory_subtitle": "Số liệu đến {as_of}; dự báo {model}, {draws} đường mô phỏng",
+        "illustrative_subtitle": "Có dùng số liệu minh họa, không phải số liệu chính thức",
         "overview_title": "Tiến độ của các đơn vị cấp huyện đến {as_of}",
         "overview_subtitle": "Xanh đậm: số xã đã hoàn thành; nền xám: tổng số xã; vạch đỏ: mục tiêu {deadline}",
         "history_title": "Diễn biến của đơn vị được chọn",
@@ -82,6 +83,7 @@ LABELS: dict[str, dict[str, str]] = {
         "upper": "Upper",
         "trajectory_title": "{name}: communes completing digital transformation",
         "trajectory_subtitle": "Data to {as_of}; {model} forecast, {draws} simulated paths",
+        "illustrative_subtitle": "Uses illustrative figures, not official ones",
         "overview_title": "Progress of the district-level units to {as_of}",
         "overview_subtitle": "Dark blue: communes completed; grey: all communes; red tick: target for {deadline}",
         "history_title": "History of the selected unit",
@@ -162,8 +164,12 @@ def trajectory_chart(
     model: str = "hazard",
     draws: int | None = None,
     compact: bool = False,
+    illustrative: bool = False,
 ) -> alt.LayerChart:
     """Observed counts, the forecast median with its 50 % and 80 % bands, targets and the required paths.
+
+    ``illustrative``: the chart rests on illustrative figures; its subtitle says so, so the PNG
+    pasted alone into a document keeps the caveat (the legend alone does not carry it).
 
     ``history``: ``as_of, completed, status`` (observations on or before ``as_of``);
     ``band``: ``date, median, lower50, upper50, lower80, upper80`` (may be empty);
@@ -243,15 +249,19 @@ def trajectory_chart(
                       .encode(x=x, y=alt.Y("target:Q", scale=y_scale), text="label:N"))
     subtitle = text["trajectory_subtitle"].format(as_of=format_date(as_of, lang), model=model,
                                                   draws=draws if draws is not None else "–")
+    caveat = [text["illustrative_subtitle"]] if illustrative else []
     if compact:
         head, _, tail = text["trajectory_title"].format(name=name).partition(": ")
         first, _, rest = subtitle.partition("; ")
-        title = alt.TitleParams([f"{head}:", tail] if tail else head, subtitle=[first, rest] if rest else first,
+        lines = [first, *([rest] if rest else []), *caveat]
+        title = alt.TitleParams([f"{head}:", tail] if tail else head, subtitle=lines if len(lines) > 1 else first,
                                 anchor="start", fontSize=14, subtitleFontSize=12)
         return (alt.layer(*layers).properties(width=COMPACT_WIDTH, height=COMPACT_HEIGHT, title=title)
                 .configure_view(stroke=None)
                 .configure_axis(labelFontSize=12, titleFontSize=12, labelOverlap=True)
                 .configure_text(fontSize=12))
+    if caveat:
+        subtitle = [subtitle, *caveat]
     title = alt.TitleParams(text["trajectory_title"].format(name=name), subtitle=subtitle, anchor="start")
     return alt.layer(*layers).properties(width=WIDTH, height=HEIGHT, title=title).configure_view(stroke=None)
 

@@ -38,14 +38,15 @@ _BASELINES = ("linear", "last")
 # Reports prepared ahead by the renderer's warm workers, for the kernels to pick up
 # --------------------------------------------------------------------------------------------
 
-def prepare_report(forecast_file: str | os.PathLike, district_code: str, lang: str = "vi") -> Path:
+def prepare_report(forecast_file: str | os.PathLike, district_code: str, lang: str = "vi") -> DistrictReport:
     """Build a district's report and draw its chart now, for the template kernel to pick up.
 
     `cdsanalysis render` calls this in its warm worker processes (where pandas, altair and
     vl-convert are already loaded), so a kernel spends its time on nothing but starting and
     displaying: about 0.4 s of CPU less per district than building and drawing itself. The
     numbers are those the kernel would compute (same function, same forecast file). The
-    hand-over is JSON (`cdsanalysis.report.prepared`), never a pickle.
+    hand-over is JSON (`cdsanalysis.report.prepared`), never a pickle. Returns the report (with its
+    chart), which the worker also writes as the Word document.
     """
     from dataclasses import replace
 
@@ -56,7 +57,8 @@ def prepare_report(forecast_file: str | os.PathLike, district_code: str, lang: s
     report = build_district_report(district_code, forecast_file=forecast_file, lang=lang)
     report = replace(report, prepared_png=to_png(report.chart()),
                      prepared_compact_png=to_png(report.chart(compact=True)))
-    return atomic_write_text(prepared_path(forecast_file, district_code, lang), report_to_json(report))
+    atomic_write_text(prepared_path(forecast_file, district_code, lang), report_to_json(report))
+    return report
 
 
 def _load_prepared(forecast_file: str | os.PathLike, district: object, lang: str) -> DistrictReport | None:
@@ -258,7 +260,7 @@ class DistrictReport:
 
         return trajectory_chart(self.history, self.band, self.targets, name=self.district_name, as_of=self.as_of,
                                 communes_total=self.communes_total, lang=self.lang, model=self.model,
-                                draws=self.draws, compact=compact)
+                                draws=self.draws, compact=compact, illustrative=bool(self.illustrative))
 
     def chart_png(self) -> bytes:
         """The chart as PNG (drawn offline by vl-convert; prepared by the renderer when it ran)."""

@@ -34,7 +34,7 @@ from cdsanalysis.report.outcomes import DistrictOutcome
 
 PRELOAD = ["pandas", "cdsanalysis.report.job", "cdsanalysis.report.district", "cdsanalysis.report.charts",
            "cdsanalysis.model.assessment", "cdsanalysis.model.projection", "cdsanalysis.data.dataset",
-           "papermill", "nbconvert", "altair"]
+           "cdsanalysis.report.word", "docx", "papermill", "nbconvert", "altair"]
 """Imported once by the fork server, so workers start with them loaded (pure Python, no threads)."""
 
 

@@ -1,4 +1,5 @@
-"""One district's rendering, as run by a worker: execute the template, export its HTML and PNG.
+"""One district's rendering, as run by a worker: execute the template, export its HTML and PNG,
+and write the report as a Word document (`cdsanalysis.report.word`) while the kernel runs.
 
 `DistrictJob` is everything a worker needs (plain, picklable data; no open files) and
 replaces the old task dict. `run_job` works in the run's folder, which holds the forecast
@@ -66,14 +67,25 @@ def _execution_error_text(err: BaseException) -> str:
     return f"{type(err).__name__}: {err}"
 
 
-def _prepare(job: DistrictJob) -> None:
-    """Build the district's report and chart in this warm worker, where the template will find them."""
-    from cdsanalysis.report.district import prepare_report
+def _prepare(job: DistrictJob, ready: threading.Event, word: dict[str, str]) -> None:
+    """Build the district's report and chart in this warm worker, where the template will find them
+    (then set ``ready``); then write the report as a Word document (a failure goes in ``word``)."""
+    from cdsanalysis.report.district import build_district_report, prepare_report
+    from cdsanalysis.report.word import write_report_docx
 
+    report = None
     try:
-        prepare_report(job.layout.forecast, job.code, job.lang)
+        report = prepare_report(job.layout.forecast, job.code, job.lang)
     except Exception:  # noqa: BLE001 - the kernel then builds the report itself and shows any error
         pass
+    finally:
+        ready.set()
+    try:
+        if report is None:
+            report = build_district_report(job.code, forecast_file=job.layout.forecast, lang=job.lang)
+        write_report_docx(report, job.layout.docx(job.stem), chart_png=report.prepared_png)
+    except Exception as err:  # noqa: BLE001 - reported with the district's outcome
+        word["error"] = f"{type(err).__name__}: {err}"
 
 
 def _execute(job: DistrictJob, kernel: Any) -> tuple[Any, int, BaseException | None]:
@@ -103,18 +115,21 @@ def _execute(job: DistrictJob, kernel: Any) -> tuple[Any, int, BaseException | N
 
 
 def run_job(job: DistrictJob) -> DistrictOutcome:
-    """Execute the template for one district in ``job.folder``, then export HTML and PNG. Never raises."""
+    """Execute the template for one district in ``job.folder``, then export HTML and PNG (the Word
+    document is written meanwhile). Never raises."""
     start = time.perf_counter()
     layout = job.layout
     # Build the report and draw the chart in this warm process, for the kernel to pick up. With
     # a kernel started ahead (prestart) it is ready at once, so prepare first: a kernel that
     # reached its first code cell before the report was ready would build it all again itself.
     # Without one, prepare while the kernel starts (about 0.5 s in which this process would only
-    # wait). The kernel gets the same numbers and bytes either way.
-    preparing = threading.Thread(target=_prepare, args=(job,), daemon=True)
+    # wait). The kernel gets the same numbers and bytes either way. The same thread then writes
+    # the Word document from that report while the kernel runs.
+    ready, word = threading.Event(), {}
+    preparing = threading.Thread(target=_prepare, args=(job, ready, word), daemon=True)
     preparing.start()
     if job.prestart:
-        preparing.join()
+        ready.wait()
     kernel = SPARES.take(job.folder) if job.prestart else None
     if job.prestart:
         SPARES.start(job.folder)
@@ -127,6 +142,7 @@ def run_job(job: DistrictJob) -> DistrictOutcome:
                                seconds=time.perf_counter() - start, phases=phases)
 
     if error is not None:
+        layout.docx(job.stem).unlink(missing_ok=True)  # no Word document for a report that failed
         return outcome(_execution_error_text(error))
     try:
         from cdsanalysis.data.io import atomic_write_bytes, atomic_write_text
@@ -136,6 +152,8 @@ def run_job(job: DistrictJob) -> DistrictOutcome:
         if png is None:
             raise CdsAnalysisError(f"the notebook shows no chart (no PNG output in a cell tagged {CHART_TAG!r})")
         atomic_write_bytes(layout.png(job.stem), png)
+        if word.get("error"):
+            raise CdsAnalysisError(f"Word document not written: {word['error']}")
     except Exception as err:  # noqa: BLE001
         return outcome(f"export failed: {type(err).__name__}: {err}")
     phases["export"] = round(time.perf_counter() - start - phases["execute"], 3)

@@ -88,6 +88,9 @@ class RunLayout:
     def png(self, stem: str) -> Path:
         return inside(self.folder, f"{stem}.png")
 
+    def docx(self, stem: str) -> Path:
+        return inside(self.folder, f"{stem}.docx")
+
     def file(self, name: str) -> Path:
         return inside(self.folder, name)
 

@@ -34,7 +34,7 @@ class DistrictOutcome:
 
     @property
     def files(self) -> list[str]:
-        return [f"{self.stem}.{ext}" for ext in (("ipynb", "html", "png") if self.ok else ("ipynb",))]
+        return [f"{self.stem}.{ext}" for ext in (("ipynb", "html", "png", "docx") if self.ok else ("ipynb",))]
 
     def with_lost_workers(self, count: int) -> DistrictOutcome:
         return replace(self, lost_workers=int(count))

@@ -1,4 +1,4 @@
-"""The province's report: province.html and province.png, beside the districts' pages.
+"""The province's report: province.html, province.png and province.docx, beside the districts' pages.
 
 The province is reported like a district (`cdsanalysis.report.district.unit_report` with code
 ""): its own figures and targets, the sum of the district paths as its forecast. The page is
@@ -37,16 +37,19 @@ def build_province_report(forecast_file: str | os.PathLike | None = None, as_of:
 
 
 def write_province(folder: Path, report: DistrictReport, index: str = "index.html") -> dict:
-    """Write ``province.html`` and ``province.png`` into ``folder``; return the chart for the index."""
+    """Write ``province.html``, ``province.png`` and ``province.docx`` into ``folder``; return the
+    chart for the index."""
     from dataclasses import replace
 
     from cdsanalysis.data.io import atomic_write_bytes, atomic_write_text
     from cdsanalysis.report.charts import to_png
     from cdsanalysis.report.sections import chart, report_page
+    from cdsanalysis.report.word import write_report_docx
 
     report = replace(report, prepared_png=report.chart_png(),
                      prepared_compact_png=to_png(report.chart(compact=True)))
     back = {"href": index, "text": report.text["back"]}
     atomic_write_text(folder / f"{PROVINCE_STEM}.html", report_page(report, back=back))
     atomic_write_bytes(folder / f"{PROVINCE_STEM}.png", report.chart_png())
+    write_report_docx(report, folder / f"{PROVINCE_STEM}.docx", chart_png=report.chart_png())
     return chart(report)

@@ -78,8 +78,9 @@ def _make(name: str, heading: str, *, paragraphs: tuple[str, ...] | list[str] = 
             "notes": list(notes)}
 
 
-def _section(report: DistrictReport, name: str) -> dict[str, Any]:
-    """One section below the heading and notices (only what it needs is computed: no chart for a table)."""
+def section_context(report: DistrictReport, name: str) -> dict[str, Any]:
+    """One section below the heading and notices (only what it needs is computed: no chart for a table):
+    its heading, paragraphs, chart, table and notes, for the page templates and the Word document."""
     t = report.text
     if name == "standing":
         return _make(name, t["standing"], paragraphs=[report.standing_line()])
@@ -110,7 +111,7 @@ def part(report: DistrictReport, name: str) -> HtmlPart:
         found = notices(report)
         html = "".join(render_template("fragment.html.j2", kind="notice", notice=n) for n in found)
         return HtmlPart(html, "\n".join(line for n in found for line in (n["title"], *n["items"], n["end"]) if line))
-    s = _section(report, name)
+    s = section_context(report, name)
     html = render_template("fragment.html.j2", kind="section", section=s)
     text = "\n".join([s["heading"], *s["paragraphs"], *([s["table"].to_text()] if s["table"] else []), *s["notes"]])
     return HtmlPart(html, text, png=report.chart_png() if name == "trajectory" else None)
@@ -120,5 +121,5 @@ def report_page(report: DistrictReport, back: dict[str, str] | None = None) -> s
     """The whole report as one offline page (the province page; districts come through their notebook)."""
     heading = heading_context(report)
     return render_template("report.html.j2", lang=report.lang, title=heading["title"], heading=heading,
-                           notices=notices(report), sections=[_section(report, name) for name in PARTS[2:]],
+                           notices=notices(report), sections=[section_context(report, name) for name in PARTS[2:]],
                            back=back)
