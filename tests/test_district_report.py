@@ -186,9 +186,11 @@ def test_prepared_report_is_picked_up_only_for_its_own_forecast(saved):
     from cdsanalysis.report.district import DistrictReport
     from cdsanalysis.report.prepared import prepared_path, report_from_json
 
-    path = prepare_report(saved, "902", "vi")
-    assert path == prepared_path(saved, "902", "vi")
+    made = prepare_report(saved, "902", "vi")
+    path = prepared_path(saved, "902", "vi")
+    assert path.is_file() and made.prepared_png is not None  # returned too: the worker writes the Word file
     prepared = build_district_report("902", forecast_file=saved)
+    assert prepared.prepared_png == made.prepared_png
     assert prepared.prepared_png is not None and prepared.chart_png() == prepared.prepared_png
     pd.testing.assert_frame_equal(prepared.assessment, report_from_json(path.read_text(encoding="utf-8"),
                                                                         DistrictReport).assessment)
