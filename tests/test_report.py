@@ -102,7 +102,8 @@ def test_render_writes_every_output(rendered):
     names = sorted(p.name for p in result.out_dir.iterdir())
     assert names == ["901-an-binh.docx", "901-an-binh.html", "901-an-binh.ipynb", "901-an-binh.png",
                      "902-binh-minh.docx", "902-binh-minh.html", "902-binh-minh.ipynb", "902-binh-minh.png",
-                     "forecast.npz", "index.html", "province.html", "province.png", "run.json", "snapshot.json",
+                     "forecast.npz", "index.html", "province.docx", "province.html", "province.png", "run.json",
+                     "snapshot.json",
                      "summary.csv", "summary.xlsx"]
     for page in ("901-an-binh.html", "902-binh-minh.html", "index.html", "province.html"):
         text = (result.out_dir / page).read_text(encoding="utf-8")
@@ -119,6 +120,8 @@ def test_render_writes_every_output(rendered):
     assert len(word.tables) >= 3 and len(word.inline_shapes) == 1
     blip = word.inline_shapes[0]._inline.graphic.graphicData.pic.blipFill.blip
     assert word.part.related_parts[blip.embed].blob == (result.out_dir / "901-an-binh.png").read_bytes()
+    province = docx.Document(str(result.out_dir / "province.docx"))
+    assert "Toàn tỉnh" in province.paragraphs[0].text and len(province.inline_shapes) == 1 and province.tables
     for workbook in result.out_dir.glob("*.xlsx"):
         assert live_formula_cells(workbook) == [], workbook.name
     run = json.loads((result.out_dir / "run.json").read_text(encoding="utf-8"))

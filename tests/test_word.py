@@ -100,3 +100,14 @@ def test_a_report_in_an_unknown_language_is_refused(report):
 
     with pytest.raises(CdsAnalysisError, match="lang"):
         report_document(replace(report, lang="fr"), chart_png=PNG)
+
+
+def test_the_province_report_as_a_word_document(data_dir, tmp_path):
+    from cdsanalysis.report.province import build_province_report
+
+    province = build_province_report(data_dir=data_dir, draws=100, seed=3)
+    document = docx.Document(str(write_report_docx(province, tmp_path / "province.docx", chart_png=PNG)))
+    assert "Toàn tỉnh" in document.paragraphs[0].text and "01/01/2024" in document.paragraphs[1].text
+    assert len(document.inline_shapes) == 1
+    targets = next(t for t in document.tables if t.rows[0].cells[0].text == "Hạn")
+    assert [row.cells[0].text for row in targets.rows[1:]] == ["31/12/2024"]

@@ -210,7 +210,7 @@ def _section(document: Document, report: DistrictReport, name: str, chart_png: b
     if section["table"] is not None and section["table"].rows:
         _table(document, section["table"])
     for note in section["notes"]:
-        _paragraph(document, "List Bullet", note)
+        _paragraph(document, "List Bullet", note.replace("`", ""))  # code marks mean nothing on paper
 
 
 def report_document(report: DistrictReport, chart_png: bytes | None = None) -> Document:
