@@ -98,3 +98,12 @@ def test_render_summaries_hold_no_live_formula(hostile_data, tmp_path):
     for path in sorted(tmp_path.glob("*.xlsx")):
         assert live_formula_cells(path) == [], path.name
     assert live_formula_fields(tmp_path / "summary.csv") == []
+
+
+def test_the_district_form_holds_no_live_formula_from_the_names(hostile_data, tmp_path):
+    """`cdsanalysis template` writes the units' names into the form; only its own totals are formulas."""
+    path = tmp_path / "form.xlsx"
+    assert main(["template", "--data", str(hostile_data), "--out", str(path), "--as-of", "31/01/2024"]) == 0
+    assert live_formula_cells(path, allowed_formula=r"=SUM\([CD]\d+:[CD]\d+\)") == []
+    names = [c.value for c in load_workbook(path).active["B"]]
+    assert PAYLOADS[0] in names and PAYLOADS[1] in names  # the names themselves, shown as written

@@ -17,6 +17,7 @@ from pathlib import Path
 import pandas as pd
 
 from cdsanalysis.data.dates import parse_date
+from cdsanalysis.data.formulas import set_cell
 from cdsanalysis.data.io import atomic_write_bytes
 from cdsanalysis.data.schema import ILLUSTRATIVE
 from cdsanalysis.exceptions import CdsAnalysisError
@@ -103,11 +104,9 @@ def form_bytes(dataset, date: pd.Timestamp) -> bytes:
 
 
 def _text(sheet, row: int, column: int, value: str):
-    """A text cell that stays text, even if it starts with '=' (never a formula from data)."""
-    cell = sheet.cell(row, column)
-    cell.value = value
-    cell.data_type = "s"
-    return cell
+    """A text cell that stays text, even if it starts with '=' (never a formula from data; see
+    `cdsanalysis.data.formulas`)."""
+    return set_cell(sheet, row, column, value)
 
 
 def _previous_figures(dataset, date: pd.Timestamp) -> pd.DataFrame:
