@@ -285,8 +285,8 @@ def test_a_planted_prepared_report_runs_no_code(rendered, tmp_path):
     report = build_district_report("901", forecast_file=forecast_file)
     assert report.district_code == "901" and report.prepared_png is None and not marker.exists()
 
-    written = prepare_report(forecast_file, "901")  # the real hand-over: JSON that gives the same report back
-    assert written == path and written.read_text(encoding="utf-8").startswith("{")
+    prepare_report(forecast_file, "901")  # the real hand-over: JSON that gives the same report back
+    assert path.read_text(encoding="utf-8").startswith("{")
     again = build_district_report("901", forecast_file=forecast_file)
     assert again.prepared_png and again.targets_frame().equals(report.targets_frame())
     assert again.assessment.equals(report.assessment) and again.band.equals(report.band)
