@@ -141,7 +141,10 @@ def test_grid_posterior_is_the_marginal_times_the_priors():
 
     results = HazardModel(rich_dataset()).fit()
     grid = results.grid
-    assert len(grid) == len(hazard.TAU_GRID) * len(hazard.SIGMA_GRID)
+    # Every tau kept by the screen gets the whole sigma grid; the screen keeps the likely ones.
+    assert set(grid["tau"]) <= set(hazard.TAU_GRID) and grid["tau"].nunique() >= 2
+    assert len(grid) == grid["tau"].nunique() * len(hazard.SIGMA_GRID)
+    assert set(grid["sigma"]) == set(hazard.SIGMA_GRID)
     assert grid["weight"].sum() == pytest.approx(1.0)
     log_post = (grid["log_marginal"] - 0.5 * (grid["tau"] / hazard.TAU_PRIOR_SCALE) ** 2 + np.log(grid["tau"])
                 - np.log1p((grid["sigma"] / hazard.SIGMA_PRIOR_SCALE) ** 2) + np.log(grid["sigma"]))
