@@ -71,7 +71,7 @@ def _date(text: str):
     from cdsanalysis.data.dates import parse_date
 
     try:
-        return parse_date(text, "date")
+        return parse_date(text, "the value")
     except CdsAnalysisError as err:
         raise argparse.ArgumentTypeError(str(err)) from None
 
