@@ -44,7 +44,8 @@ class RenderArgumentError(CdsAnalysisError):
     """A render was asked for something it cannot do as asked (the CLI exits 2)."""
 
 
-def check_arguments(lang: str, draws: object, seed: object, jobs: object, districts: object, retries: object) -> None:
+def check_arguments(lang: str, draws: object, seed: object, jobs: object, districts: object,
+                    retries: object) -> None:
     """Refuse impossible arguments before anything is loaded or written."""
     if lang not in INDEX_TEXT:
         raise RenderArgumentError(f"lang must be 'vi' or 'en'; got {lang!r}")
@@ -113,8 +114,8 @@ def render(
 class _Run:
     """One render, step by step (the state the steps share lives here, not in 14 arguments)."""
 
-    def __init__(self, root: OutputRoot, work: Path, template: Path, jobs: int, lang: str, draws: int, seed: int,
-                 retries: int, progress: bool, scheduler: str | None, clock: float) -> None:
+    def __init__(self, root: OutputRoot, work: Path, template: Path, jobs: int, lang: str, draws: int,
+                 seed: int, retries: int, progress: bool, scheduler: str | None, clock: float) -> None:
         self.root, self.work, self.template, self.jobs = root, work, template, jobs
         self.lang, self.draws, self.seed, self.retries = lang, draws, seed, retries
         self.progress, self.scheduler, self.clock = progress, scheduler, clock
@@ -155,7 +156,8 @@ class _Run:
         table = summary_table(result, ordered_codes, outcomes)
         changes = write_summaries(layout.folder, table, ordered, dataset, result.as_of, self.lang,
                                   forecast_file=layout.forecast, compare=self.compare, root=self.root.root)
-        timings = {"fit_seconds": round(fitted - self.clock, 3), "render_seconds": round(rendered - fitted, 3),
+        timings = {"fit_seconds": round(fitted - self.clock, 3),
+                   "render_seconds": round(rendered - fitted, 3),
                    "total_seconds": round(time.perf_counter() - self.clock, 3)}
         parameters = {"data_dir": str(Path(data_dir).resolve()) if data_dir else None,
                       "as_of": f"{result.as_of:%Y-%m-%d}", "districts": ordered_codes, "rendered": codes,
@@ -178,8 +180,10 @@ class _Run:
             from cdsanalysis.report.cluster import DaskCluster
 
             self.executor_record = {"kind": "dask", "scheduler": self.scheduler}
+            local = self.scheduler == "local"
             return DaskCluster(self.scheduler, retries=self.retries,
-                               workers=min(self.jobs, n_jobs) if self.scheduler == "local" else None)
+                               workers=min(self.jobs, n_jobs) if local else None,
+                               scratch=str(self.work / "dask") if local else None)
         workers = min(self.jobs, n_jobs)
         self.executor_record = {"kind": "processes", "workers": workers}
         return LocalPool(workers, str(self.log))
@@ -188,11 +192,13 @@ class _Run:
         from cdsanalysis.report.job import DistrictJob
 
         return [DistrictJob(
-            code=code, name=self.names[code], stem=self.stems[code], title=f"{self.names[code]} — {as_of:%Y-%m-%d}",
+            code=code, name=self.names[code], stem=self.stems[code],
+            title=f"{self.names[code]} — {as_of:%Y-%m-%d}",
             lang=self.lang, folder=str(layout.folder), template=str(self.template), retries=self.retries,
             prestart=not self.scheduler,
             parameters={"district": code, "as_of": f"{as_of:%Y-%m-%d}", "data_dir": None,
-                        "forecast_file": layout.forecast_name, "draws": int(self.draws), "seed": int(self.seed),
+                        "forecast_file": layout.forecast_name, "draws": int(self.draws),
+                        "seed": int(self.seed),
                         "lang": self.lang},
         ) for code in codes]
 
@@ -213,7 +219,8 @@ class _Run:
                     bar.write(f"failed: {outcome.district_name} ({outcome.district_code}): {outcome.error}")
         self.executor_record.update(executor.record())
         lost = executor.record().get("lost_worker_retries", {})
-        return {code: (o.with_lost_workers(lost[o.stem]) if o.stem in lost else o) for code, o in outcomes.items()}
+        return {code: (o.with_lost_workers(lost[o.stem]) if o.stem in lost else o)
+                for code, o in outcomes.items()}
 
     @staticmethod
     def _written(layout: RunLayout, outcome: DistrictOutcome) -> DistrictOutcome:

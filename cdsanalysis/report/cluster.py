@@ -41,14 +41,14 @@ _FOLDERS_LOCK = threading.Lock()
 TEMPLATE_NAME = "template.ipynb"
 
 
-def _private_folder(run: str, forecast: bytes, template: bytes) -> Path:
+def _private_folder(run: str, forecast: bytes, template: bytes, base: str | None = None) -> Path:
     """This worker's folder for run ``run``, holding the forecast and the template (written once)."""
     from cdsanalysis.data.io import atomic_write_bytes
 
     with _FOLDERS_LOCK:
         folder = _FOLDERS.get(run)
         if folder is None:
-            folder = Path(tempfile.mkdtemp(prefix=f"cdsanalysis-{run}-"))
+            folder = Path(tempfile.mkdtemp(prefix=f"cdsanalysis-{run}-", dir=base))
             layout = RunLayout(folder)
             atomic_write_bytes(layout.forecast, forecast)
             atomic_write_bytes(folder / TEMPLATE_NAME, template)
@@ -69,11 +69,11 @@ def run_remote_job(job: DistrictJob, run: str, forecast: bytes, template: bytes)
     try:
         from distributed import get_worker
 
-        worker = get_worker().address
+        worker, base = get_worker().address, get_worker().local_directory  # the worker's scratch space
     except (ImportError, ValueError):
-        worker = ""
+        worker, base = "", None
     try:
-        folder = _private_folder(run, forecast, template)
+        folder = _private_folder(run, forecast, template, base)
     except Exception as err:  # noqa: BLE001 - e.g. the worker's disk is full
         return DistrictOutcome(job.code, job.name, job.stem, ok=False, worker=worker,
                                error=f"the worker could not set up: {type(err).__name__}: {err}")
@@ -97,8 +97,11 @@ def run_token(forecast: bytes) -> str:
 class DaskCluster:
     """The districts on a dask.distributed cluster: ``address`` ``tcp://…`` or ``"local"``."""
 
-    def __init__(self, address: str, retries: int = 2, workers: int | None = None) -> None:
+    def __init__(self, address: str, retries: int = 2, workers: int | None = None,
+                 scratch: str | None = None) -> None:
         self.address = address
+        self.scratch = scratch
+        """The LocalCluster's scratch folder: inside the run's work folder, so a killed run leaves none."""
         self.retries = retries
         self.workers = workers
         self.client = None
@@ -110,11 +113,13 @@ class DaskCluster:
         try:
             from distributed import Client, LocalCluster
         except ImportError as err:  # pragma: no cover - a dependency
-            raise CdsAnalysisError("--scheduler needs dask.distributed: pip install 'dask[distributed]'") from err
+            raise CdsAnalysisError("--scheduler needs dask.distributed: "
+                                   "pip install 'dask[distributed]'") from err
         try:
             if self.address == "local":
-                self.cluster = LocalCluster(n_workers=self.workers or os.cpu_count() or 1, threads_per_worker=1,
-                                            processes=True, dashboard_address=None)
+                self.cluster = LocalCluster(n_workers=self.workers or os.cpu_count() or 1,
+                                            threads_per_worker=1, processes=True, dashboard_address=None,
+                                            local_directory=self.scratch)
                 self.client = Client(self.cluster)
             else:
                 self.client = Client(self.address, timeout="10s")
