@@ -199,6 +199,23 @@ def test_prepared_report_is_picked_up_only_for_its_own_forecast(saved):
     assert not prepared_path(saved, "902", "vi").exists()
 
 
+def test_a_saved_forecast_is_read_once_per_process_and_again_when_rewritten(data_dir, saved):
+    from cdsanalysis.data.dataset import load_dataset
+    from cdsanalysis.report import forecast_cache
+
+    forecast_cache._saved_forecasts.cache_clear()
+    first = build_district_report("902", forecast_file=saved)
+    build_district_report("901", forecast_file=saved)
+    assert forecast_cache._saved_forecasts.cache_info()[:2] == (1, 1)  # (hits, misses): read once for both
+    save_forecast(forecast(load_dataset(data_dir), draws=DRAWS, seed=4), saved, data_dir=data_dir)
+    rewritten = build_district_report("902", forecast_file=saved)
+    assert forecast_cache._saved_forecasts.cache_info().misses == 2  # another file version: read again
+    assert rewritten.seed == 4 and first.seed == 3
+    fitted = build_district_report("902", data_dir=data_dir, draws=DRAWS, seed=4)
+    pd.testing.assert_frame_equal(rewritten.baselines, fitted.baselines)
+    pd.testing.assert_frame_equal(rewritten.band, fitted.band)
+
+
 @pytest.mark.parametrize(("ratio", "label"), [
     (PROGRESS_RATIO_BANDS.on_track, "on_track"), (2.0, "on_track"), (0.9499, "acceleration_needed"),
     (PROGRESS_RATIO_BANDS.limited, "acceleration_needed"), (0.5999, "limited_progress"), (0.0, "limited_progress"),

@@ -3,13 +3,15 @@
 The template notebook calls `build_district_report`. Given a forecast file saved by
 `save_forecast` (`cdsanalysis.model.store`; what `cdsanalysis render` does once for all
 districts), the kernel only loads arrays and small tables: no model fit, no validation, no
-statsmodels; altair loads only when the chart is drawn. Without one, it loads the data and
-fits the model itself, so the raw papermill CLI works on the template. The wording lives in
-`cdsanalysis.report.text`.
+statsmodels; altair loads only when the chart is drawn. What every district takes from the
+file (the forecast, its interval summaries, the baselines) is kept for the next district built
+in the same process. Without a file, it loads the data and fits the model itself, so the raw
+papermill CLI works on the template. The wording lives in `cdsanalysis.report.text`.
 """
 
 from __future__ import annotations
 
+import functools
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,6 +24,7 @@ from cdsanalysis.data.freshness import stale_data_note
 from cdsanalysis.exceptions import CdsAnalysisError
 from cdsanalysis.model.assessment import status_label
 from cdsanalysis.model.store import forecast_file_info, load_forecast
+from cdsanalysis.report.forecast_cache import SharedForecasts, saved_forecasts, shared_forecasts
 from cdsanalysis.report.formats import format_chance, format_date, format_number, format_percent
 from cdsanalysis.report.text import RATIO_LABELS, STATUS_COLORS, TEXT, interval_text, ratio_label
 
@@ -30,8 +33,6 @@ if TYPE_CHECKING:  # pragma: no cover
 
     from cdsanalysis.data.dataset import Dataset
     from cdsanalysis.model.projection import Forecast
-
-_BASELINES = ("linear", "last")
 
 
 # --------------------------------------------------------------------------------------------
@@ -263,17 +264,23 @@ class DistrictReport:
                                 draws=self.draws, compact=compact, illustrative=bool(self.illustrative))
 
     def chart_png(self) -> bytes:
-        """The chart as PNG (drawn offline by vl-convert; prepared by the renderer when it ran)."""
-        if self.prepared_png is not None:
-            return self.prepared_png
+        """The chart as PNG (drawn offline by vl-convert, the same bytes on every run; drawn once)."""
+        return self.prepared_png if self.prepared_png is not None else self._drawn_png
+
+    def compact_chart_png(self) -> bytes:
+        """The compact chart as PNG, for screens narrower than the wide chart (drawn once)."""
+        return self.prepared_compact_png if self.prepared_compact_png is not None else self._drawn_compact_png
+
+    @functools.cached_property
+    def _drawn_png(self) -> bytes:
+        # Drawing is most of a report's time (altair's spec, then vl-convert): the page's chart
+        # section and the notebook's PNG output both ask for it.
         from cdsanalysis.report.charts import to_png
 
         return to_png(self.chart())
 
-    def compact_chart_png(self) -> bytes:
-        """The compact chart as PNG, for screens narrower than the wide chart."""
-        if self.prepared_compact_png is not None:
-            return self.prepared_compact_png
+    @functools.cached_property
+    def _drawn_compact_png(self) -> bytes:
         from cdsanalysis.report.charts import to_png
 
         return to_png(self.chart(compact=True))
@@ -326,7 +333,11 @@ def forecast_band(result: Forecast, district_code: str) -> pd.DataFrame:
     """
     from cdsanalysis.settings import DEFAULT_THRESHOLDS
 
-    wide, narrow = result.summary(DEFAULT_THRESHOLDS.interval_level), result.summary(0.5)
+    return band_of(result.summary(DEFAULT_THRESHOLDS.interval_level), result.summary(0.5), district_code)
+
+
+def band_of(wide: pd.DataFrame, narrow: pd.DataFrame, district_code: str) -> pd.DataFrame:
+    """`forecast_band` from the summaries at the 80 % (``wide``) and 50 % (``narrow``) levels."""
     wide, narrow = wide[wide["district_code"] == district_code], narrow[narrow["district_code"] == district_code]
     return pd.DataFrame({"date": wide["date"].to_numpy(), "mean": wide["mean"].to_numpy(),
                          "median": wide["median"].to_numpy(), "lower50": narrow["lower"].to_numpy(),
@@ -356,9 +367,6 @@ def build_district_report(
     and the hazard model is fitted here. Raises `NameLookupError` for an unknown district
     (naming the nearest) and `CdsAnalysisError` when the district has no figure by ``as_of``.
     """
-    from cdsanalysis.model.assessment import assess
-    from cdsanalysis.model.projection import forecast
-
     if lang not in TEXT:
         raise CdsAnalysisError(f"lang must be 'vi' or 'en'; got {lang!r}")
     if forecast_file:
@@ -370,17 +378,19 @@ def build_district_report(
         prepared = _load_prepared(forecast_file, district, lang)
         if prepared is not None:
             return prepared
-        result = load_forecast(forecast_file)
+        shared = saved_forecasts(forecast_file)
         source = "file"
     else:
         from cdsanalysis.data.dataset import load_dataset
+        from cdsanalysis.model.projection import forecast
 
-        result = forecast(load_dataset(data_dir), as_of=as_of, draws=draws, seed=seed)
+        shared = shared_forecasts(forecast(load_dataset(data_dir), as_of=as_of, draws=draws, seed=seed), None)
         source = "fitted"
     if district is None or str(district).strip() == "":
         raise CdsAnalysisError("district is empty: give a district code or name")
+    result = shared.result
     return unit_report(result, result.dataset.district_code(district), lang, forecast_file=forecast_file,
-                       source=source)
+                       source=source, shared=shared)
 
 
 def _province_history(dataset: Dataset) -> pd.DataFrame:
@@ -399,11 +409,15 @@ def _province_history(dataset: Dataset) -> pd.DataFrame:
 
 
 def unit_report(result: Forecast, code: str, lang: str, *, forecast_file: str | os.PathLike | None = None,
-                source: str = "file") -> DistrictReport:
-    """The report of district ``code`` ("" = the province) from a forecast."""
-    from cdsanalysis.model.assessment import assess
-    from cdsanalysis.model.projection import forecast
+                source: str = "file", shared: SharedForecasts | None = None) -> DistrictReport:
+    """The report of district ``code`` ("" = the province) from a forecast.
 
+    ``shared``: what `build_district_report` already has of ``result`` (from its cache).
+    """
+    from cdsanalysis.model.assessment import assess
+
+    if shared is None:
+        shared = shared_forecasts(result, load_forecast(forecast_file, model="steady") if forecast_file else None)
     dataset = result.dataset
     names = dataset.districts().set_index("district_code")
     if code == "":
@@ -427,22 +441,14 @@ def unit_report(result: Forecast, code: str, lang: str, *, forecast_file: str | 
     table["target_status"] = [status_of.get((d, k, t), "target")
                               for d, k, t in zip(table["deadline"], table["kind"], table["target"])]
 
-    band = forecast_band(result, code)
+    band = band_of(shared.wide, shared.narrow, code)
 
     open_rows = table[(table["deadline"] > result.as_of) & (table["deadline"] <= result.dates[-1])]
     position = result.dates.get_indexer(pd.DatetimeIndex(open_rows["deadline"]))
-    baseline_values = {}
-    for model in _BASELINES:
-        simple = forecast(dataset, as_of=result.as_of, until=result.dates[-1], model=model, draws=1, seed=0)
-        baseline_values[model] = _unit_paths(simple, code)[0, simple.dates.get_indexer(
-            pd.DatetimeIndex(open_rows["deadline"]))]
-    # The trend extrapolation is the model's strongest assumption: show what holding today's rate gives.
-    steady = load_forecast(forecast_file, model="steady") if forecast_file else None
-    if steady is None:
-        steady = forecast(dataset, as_of=result.as_of, until=result.dates[-1], model="steady",
-                          draws=result.draws, seed=result.seed if result.seed is not None else 0)
+    baseline_values = {model: _unit_paths(simple, code)[0, simple.dates.get_indexer(
+        pd.DatetimeIndex(open_rows["deadline"]))] for model, simple in shared.simple.items()}
     keys = ["deadline", "kind", "target"]
-    steady_p = assess(steady, targets=open_rows[["district_code", *keys]]).set_index(keys)["p_meet"].reindex(
+    steady_p = assess(shared.steady, targets=open_rows[["district_code", *keys]]).set_index(keys)["p_meet"].reindex(
         pd.MultiIndex.from_frame(open_rows[keys]))
     model_paths = _unit_paths(result, code)
     medians = np.quantile(model_paths[:, position], 0.5, axis=0, method="inverted_cdf") if len(position) else []
