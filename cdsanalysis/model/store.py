@@ -25,19 +25,21 @@ FORMAT_VERSION = 1
 _TABLES = ("units", "progress", "targets")
 
 
-def _table_to_json(frame: pd.DataFrame) -> dict:
+def frame_to_json(frame: pd.DataFrame) -> dict:
+    """A table as plain JSON (columns of values plus their dtypes): data, never code, unlike a pickle."""
     columns = {}
     for name in frame.columns:
         values = frame[name]
         if pd.api.types.is_datetime64_any_dtype(values):
-            columns[name] = values.dt.strftime("%Y-%m-%d").tolist()
+            columns[name] = [None if pd.isna(v) else v.isoformat() for v in values]
         else:
             columns[name] = values.astype(object).where(values.notna(), None).tolist()
     return {"dtypes": {name: str(frame[name].dtype) for name in frame.columns}, "columns": columns}
 
 
-def _table_from_json(payload: dict) -> pd.DataFrame:
-    frame = pd.DataFrame(payload["columns"])
+def frame_from_json(payload: dict) -> pd.DataFrame:
+    """The table `frame_to_json` wrote, with its dtypes (an empty table keeps its columns)."""
+    frame = pd.DataFrame(payload["columns"], columns=list(payload["dtypes"]))
     for name, dtype in payload["dtypes"].items():
         if dtype.startswith("datetime64"):
             frame[name] = pd.to_datetime(frame[name]).astype(dtype)
@@ -68,7 +70,7 @@ def save_forecast(result: Forecast, path: str | os.PathLike, data_dir: str | os.
         "data_dir": None if data_dir is None else str(Path(data_dir).resolve()),
         "data_source": result.dataset.source,
         "data_hash": result.dataset.data_hash,
-        "tables": {name: _table_to_json(getattr(result.dataset, name)) for name in _TABLES},
+        "tables": {name: frame_to_json(getattr(result.dataset, name)) for name in _TABLES},
     }
     arrays = {"paths": result.paths}
     if steady is not None:
@@ -106,7 +108,7 @@ def load_forecast(path: str | os.PathLike, model: str | None = None) -> Forecast
     if meta.get("format") != FORMAT_VERSION:
         raise CdsAnalysisError(f"{path}: forecast file format {meta.get('format')!r}; this version reads "
                                f"{FORMAT_VERSION}. Render again.")
-    tables = {name: _table_from_json(meta["tables"][name]) for name in _TABLES}
+    tables = {name: frame_from_json(meta["tables"][name]) for name in _TABLES}
     dataset = Dataset(tables["units"], tables["progress"], tables["targets"], source=meta["data_source"],
                       data_hash=meta["data_hash"])
     return Forecast(

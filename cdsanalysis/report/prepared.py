@@ -20,6 +20,8 @@ from typing import Any
 
 import pandas as pd
 
+from cdsanalysis.model.store import frame_from_json, frame_to_json
+
 PREPARED_FOLDER = "prepared"
 """Folder beside the forecast file that holds the prepared reports (removed at the end of a render)."""
 
@@ -35,30 +37,9 @@ def prepared_path(forecast_file: str | os.PathLike, district_code: str, lang: st
     return path.parent / PREPARED_FOLDER / f"{key}-{_digest(path.read_bytes())}.json"
 
 
-def _encode_frame(frame: pd.DataFrame) -> dict[str, Any]:
-    columns = {}
-    for name in frame.columns:
-        values = frame[name]
-        if pd.api.types.is_datetime64_any_dtype(values):
-            columns[name] = [None if pd.isna(v) else v.isoformat() for v in values]
-        else:
-            columns[name] = values.astype(object).where(values.notna(), None).tolist()
-    return {"columns": columns, "dtypes": {name: str(frame[name].dtype) for name in frame.columns}}
-
-
-def _decode_frame(payload: dict[str, Any]) -> pd.DataFrame:
-    frame = pd.DataFrame(payload["columns"], columns=list(payload["dtypes"]))
-    for name, dtype in payload["dtypes"].items():
-        if dtype.startswith("datetime64"):
-            frame[name] = pd.to_datetime(frame[name]).astype(dtype)
-        else:
-            frame[name] = frame[name].astype(dtype)
-    return frame
-
-
 def _encode(value: Any) -> Any:
     if isinstance(value, pd.DataFrame):
-        return {"frame": _encode_frame(value)}
+        return {"frame": frame_to_json(value)}
     if isinstance(value, pd.Timestamp):
         return {"timestamp": value.isoformat()}
     if isinstance(value, bytes):
@@ -73,7 +54,7 @@ def _encode(value: Any) -> Any:
 def _decode(item: dict[str, Any]) -> Any:
     (kind, value), = item.items()
     if kind == "frame":
-        return _decode_frame(value)
+        return frame_from_json(value)
     if kind == "timestamp":
         return pd.Timestamp(value)
     if kind == "bytes":
