@@ -195,7 +195,6 @@ class _Run:
             code=code, name=self.names[code], stem=self.stems[code],
             title=f"{self.names[code]} — {as_of:%Y-%m-%d}",
             lang=self.lang, folder=str(layout.folder), template=str(self.template), retries=self.retries,
-            prestart=not self.scheduler,
             parameters={"district": code, "as_of": f"{as_of:%Y-%m-%d}", "data_dir": None,
                         "forecast_file": layout.forecast_name, "draws": int(self.draws),
                         "seed": int(self.seed),

@@ -57,10 +57,14 @@ def _private_folder(run: str, forecast: bytes, template: bytes, base: str | None
 
 
 def remove_private_folder(run: str) -> None:
-    """Remove this worker's folder of run ``run`` (called on every worker when the run ends)."""
+    """Stop this worker's kernels of run ``run`` and remove its folder (called on every worker when the run
+    ends; the kernels, reused from district to district, work in that folder)."""
+    from cdsanalysis.report.kernels import KERNELS
+
     with _FOLDERS_LOCK:
         folder = _FOLDERS.pop(run, None)
     if folder is not None:
+        KERNELS.stop_folder(folder)
         shutil.rmtree(folder, ignore_errors=True)
 
 
@@ -77,7 +81,7 @@ def run_remote_job(job: DistrictJob, run: str, forecast: bytes, template: bytes)
     except Exception as err:  # noqa: BLE001 - e.g. the worker's disk is full
         return DistrictOutcome(job.code, job.name, job.stem, ok=False, worker=worker,
                                error=f"the worker could not set up: {type(err).__name__}: {err}")
-    local = replace(job, folder=str(folder), template=str(folder / TEMPLATE_NAME), prestart=False,
+    local = replace(job, folder=str(folder), template=str(folder / TEMPLATE_NAME),
                     kernel_log=str(folder / RunLayout.kernel_log_name))
     outcome = run_job(local)
     files = {}

@@ -61,12 +61,7 @@ def die_with_render() -> None:
 
 def _warm_worker(log: str | None = None, warm: bool = True) -> None:
     """Pool initializer: die with the render, send kernels' chatter to ``log``, load the chart engine."""
-    die_with_render()
-    from multiprocessing.util import Finalize
-
-    from cdsanalysis.report.kernels import SPARES
-
-    Finalize(None, SPARES.stop_all, exitpriority=10)  # the last spare kernel goes with the worker
+    die_with_render()  # the worker's kernel stops with it (`cdsanalysis.report.kernels.WorkerKernels`)
     if log is not None:  # kernels inherit this process's stdout and stderr
         handle = os.open(log, os.O_WRONLY | os.O_APPEND | os.O_CREAT)
         os.dup2(handle, 1)

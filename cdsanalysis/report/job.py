@@ -3,8 +3,10 @@ and write the report as a Word document (`cdsanalysis.report.word`) while the ke
 
 `DistrictJob` is everything a worker needs (plain, picklable data; no open files) and
 replaces the old task dict. `run_job` works in the run's folder, which holds the forecast
-file; it never raises: every failure becomes a `DistrictOutcome` naming it. A kernel that
-fails to start (parallel kernels sometimes collide on ports) is retried; a cell error is not.
+file; it never raises: every failure becomes a `DistrictOutcome` naming it. The kernel is the
+worker thread's own, reused district after district (`cdsanalysis.report.kernels`) and thrown
+away after a notebook that failed. A kernel that fails to start (parallel kernels sometimes
+collide on ports) or dies is retried with a fresh one; a cell error is not.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from typing import Any
 
 from cdsanalysis.exceptions import CdsAnalysisError
 from cdsanalysis.report.export import CHART_TAG, chart_png, notebook_html
-from cdsanalysis.report.kernels import KERNEL, KERNEL_ARGUMENTS, SPARES, start_kernel
+from cdsanalysis.report.kernels import KERNEL, KERNEL_ARGUMENTS, KERNELS, ReusedKernel
 from cdsanalysis.report.layout import RunLayout
 from cdsanalysis.report.outcomes import DistrictOutcome
 
@@ -36,7 +38,6 @@ class DistrictJob:
     template: str
     parameters: dict[str, Any]
     retries: int = 2
-    prestart: bool = False
     kernel_log: str | None = None
     """A file for the kernels' own output (a Dask worker's console stays quiet); None: the worker's."""
 
@@ -88,30 +89,31 @@ def _prepare(job: DistrictJob, ready: threading.Event, word: dict[str, str]) -> 
         word["error"] = f"{type(err).__name__}: {err}"
 
 
-def _execute(job: DistrictJob, kernel: Any) -> tuple[Any, int, BaseException | None]:
-    """Run the template under papermill, retrying a kernel that would not start; (notebook, attempts, error)."""
+def _execute(job: DistrictJob, kernel: ReusedKernel,
+             ready: threading.Event) -> tuple[Any, int, int, BaseException | None]:
+    """Run the template under papermill in this thread's kernel once the report is ``ready``, retrying
+    a kernel that would not start or died; (notebook, attempts, which notebook of its kernel, error)."""
     import papermill
 
-    attempts = 0
+    attempts = use = 0
     while True:
         attempts += 1
         try:
-            if kernel is None:
-                kernel = start_kernel(job.folder, job.kernel_log)
+            manager = kernel.manager()  # a fresh kernel starts while the report is being prepared
+            use = kernel.uses + 1
+            ready.wait()  # the kernel must find the prepared report, or it would build it all again
             executed = papermill.execute_notebook(
                 job.template, str(job.layout.notebook(job.stem)), parameters=job.parameters, kernel_name=KERNEL,
                 progress_bar=False, log_output=False, request_save_on_cell_execute=False,
-                extra_arguments=KERNEL_ARGUMENTS, km=kernel)
-            return executed, attempts, None
+                extra_arguments=KERNEL_ARGUMENTS, km=manager)
+            kernel.done(ok=True)
+            return executed, attempts, use, None
         except Exception as err:  # noqa: BLE001 - every failure is reported, none stops the batch
+            kernel.done(ok=False)  # a retry, or the next district, gets a fresh kernel
             if attempts <= job.retries and _is_kernel_start_failure(err):
                 time.sleep(0.2 + random.random() * 0.5)  # let a colliding kernel take its ports
                 continue
-            return None, attempts, err
-        finally:
-            if kernel is not None:
-                kernel.stop()
-                kernel = None  # a retry starts a fresh kernel
+            return None, attempts, use, err
 
 
 def run_job(job: DistrictJob) -> DistrictOutcome:
@@ -119,27 +121,19 @@ def run_job(job: DistrictJob) -> DistrictOutcome:
     document is written meanwhile). Never raises."""
     start = time.perf_counter()
     layout = job.layout
-    # Build the report and draw the chart in this warm process, for the kernel to pick up. With
-    # a kernel started ahead (prestart) it is ready at once, so prepare first: a kernel that
-    # reached its first code cell before the report was ready would build it all again itself.
-    # Without one, prepare while the kernel starts (about 0.5 s in which this process would only
-    # wait). The kernel gets the same numbers and bytes either way. The same thread then writes
-    # the Word document from that report while the kernel runs.
+    # Build the report and draw the chart in this warm process, for the kernel to pick up (a
+    # fresh kernel starts meanwhile; a used one is reset). The same thread then writes the Word
+    # document from that report while the kernel runs the notebook.
     ready, word = threading.Event(), {}
     preparing = threading.Thread(target=_prepare, args=(job, ready, word), daemon=True)
     preparing.start()
-    if job.prestart:
-        ready.wait()
-    kernel = SPARES.take(job.folder) if job.prestart else None
-    if job.prestart:
-        SPARES.start(job.folder)
-    executed, attempts, error = _execute(job, kernel)
+    executed, attempts, kernel_use, error = _execute(job, KERNELS.for_folder(job.folder, job.kernel_log), ready)
     preparing.join()
     phases = {"execute": round(time.perf_counter() - start, 3)}
 
     def outcome(error: str = "") -> DistrictOutcome:
         return DistrictOutcome(job.code, job.name, job.stem, ok=not error, error=error, attempts=attempts,
-                               seconds=time.perf_counter() - start, phases=phases)
+                               seconds=time.perf_counter() - start, phases=phases, kernel_use=kernel_use)
 
     if error is not None:
         layout.docx(job.stem).unlink(missing_ok=True)  # no Word document for a report that failed

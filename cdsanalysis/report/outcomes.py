@@ -25,6 +25,8 @@ class DistrictOutcome:
     attempts: int = 1
     seconds: float = 0.0
     phases: dict[str, float] = field(default_factory=dict)
+    kernel_use: int = 0
+    """Which notebook of its kernel this district's was (1: a fresh kernel; kernels are reused)."""
     worker: str = ""
     """The Dask worker that rendered it (empty in the local pool)."""
     lost_workers: int = 0
@@ -43,7 +45,7 @@ class DistrictOutcome:
         """The district's entry in run.json."""
         record = {"code": self.district_code, "name": self.district_name, "stem": self.stem, "ok": self.ok,
                   "error": self.error, "attempts": self.attempts, "seconds": round(self.seconds, 3),
-                  "phases": self.phases, "files": self.files}
+                  "phases": self.phases, "kernel_use": self.kernel_use, "files": self.files}
         if self.worker or self.lost_workers:
             record.update(worker=self.worker, lost_workers=self.lost_workers)
         return record
@@ -54,6 +56,7 @@ class DistrictOutcome:
         return cls(str(record["code"]), str(record["name"]), str(record["stem"]), ok=bool(record["ok"]),
                    error=str(record.get("error", "")), attempts=int(record.get("attempts", 1)),
                    seconds=float(record.get("seconds", 0.0)), phases=dict(record.get("phases", {})),
+                   kernel_use=int(record.get("kernel_use", 0)),
                    worker=str(record.get("worker", "")), lost_workers=int(record.get("lost_workers", 0)))
 
 
