@@ -3,8 +3,8 @@
 Both execute notebooks/district_forecast.ipynb for the same districts on the bundled data.
 The loop is what an analyst would script without the package's runner: one `papermill`
 process per district, each kernel fitting the model itself. `cdsanalysis render` fits
-once, saves the forecast, runs the districts in a process pool of warm workers (a fresh
-kernel per district, started ahead) and also writes HTML, PNG, Word, summary.csv/.xlsx, the
+once, saves the forecast, runs the districts in a process pool of warm workers (one kernel
+per worker, reused district after district) and also writes HTML, PNG, Word, summary.csv/.xlsx, the
 province report and index.html. Goal (issue 11): render time <= 0.20 x loop time.
 
     .venv/bin/python benchmarks/bench_render.py                 # all districts
