@@ -3,8 +3,9 @@
 `make calibration` runs the full suite (30+ replicates a family) and writes docs/calibration.md;
 here two replicates a family check that the machinery works and that the default model is not
 grossly off. Bounds are looser than issue 8's goals because a few replicates are noisy: district
-coverage within [0.6, 0.99] pooled over the scored families, province coverage at least 0.5, and a
-mean Brier score below the linear baseline's.
+coverage within [0.6, 0.99] pooled over the scored families (randomised: [0.6, 0.95], and below the
+closed interval's), province coverage at least 0.5, and a mean Brier score below the linear
+baseline's.
 """
 
 from __future__ import annotations
@@ -69,8 +70,32 @@ def test_default_model_is_roughly_calibrated_and_beats_linear(small_evaluation):
     coverage = np.average(hazard["coverage"], weights=hazard["n"])
     province = np.average(hazard["province_coverage"], weights=hazard["n_province"])
     assert 0.6 <= coverage <= 0.99, coverage
+    randomised = np.average(hazard["randomised"], weights=hazard["n"])
+    assert 0.6 <= randomised <= 0.95 and randomised < coverage, (randomised, coverage)
     assert province >= 0.5, province
     brier = scores.groupby("model")["brier"].mean()
     assert brier["hazard"] < brier["linear"], brier.to_dict()
     goals = small_evaluation.goals()
     assert set(goals["family"]) == set(FAMILIES) | {"all"}
+
+
+def test_randomised_coverage_is_eighty_percent_for_a_calibrated_count_forecast():
+    # Forecasts of small counts (binomial, 1-6 communes left), each actual drawn from its own forecast:
+    # the closed interval covers well over 80 %, the randomised coverage 80 %.
+    from cdsanalysis.model.evaluation import randomised_coverage
+
+    rng = np.random.default_rng(5)
+    left = rng.integers(1, 7, size=20_000)
+    p = rng.uniform(0.1, 0.9, size=left.size)
+    actual = rng.binomial(left, p)
+    from scipy.stats import binom
+
+    below, at = binom.cdf(actual - 1, left, p), binom.cdf(actual, left, p)
+    lower, upper = binom.ppf(0.1, left, p), binom.ppf(0.9, left, p)
+    closed = ((lower <= actual) & (actual <= upper)).mean()
+    randomised = randomised_coverage(below, at, 0.8).mean()
+    assert closed > 0.9
+    assert randomised == pytest.approx(0.8, abs=0.01)
+    # A forecast too narrow (a point at the actual's wrong neighbour) scores 0; a point forecast that hits, 0.8.
+    assert randomised_coverage(np.array([1.0]), np.array([1.0]), 0.8)[0] == 0.0
+    assert randomised_coverage(np.array([0.0]), np.array([1.0]), 0.8)[0] == pytest.approx(0.8)

@@ -58,9 +58,9 @@ def test_interval_coverage(replicates):
     assert 0.40 <= float(((pit > 0.25) & (pit < 0.75)).mean()) <= 0.60
     # The default allows for shocks this process lacks: wider, but neither useless nor narrow.
     hazard = forecasts[forecasts["model"] == "hazard"]
-    assert 0.75 <= hazard["covered"].mean() <= 0.95, hazard["covered"].mean()
-    pit = _pit(hazard)
-    assert 0.75 <= float(((pit > 0.1) & (pit < 0.9)).mean()) <= 0.92
+    assert 0.75 <= hazard["covered"].mean() <= 0.98, hazard["covered"].mean()  # closed: judged randomised below
+    pit = _pit(hazard)  # issue 8's upper bound: districts of ~100 communes show the shock prior's width most
+    assert 0.75 <= float(((pit > 0.1) & (pit < 0.9)).mean()) <= 0.95
     width = lambda t: float((t["upper"] - t["lower"]).mean())  # noqa: E731
     assert width(indep) < width(hazard) < 2 * width(indep)
 

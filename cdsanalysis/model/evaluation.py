@@ -24,11 +24,34 @@ from cdsanalysis.model.scenarios import FAMILIES, origin, scenario_dataset
 
 EVALUATED_MODELS: tuple[str, ...] = ("hazard", "hazard_rw", "hazard_indep", "steady", "ets", "linear", "last")
 GOALS = {"district_coverage": (0.72, 0.95), "province_coverage": 0.70, "brier_ratio": 0.8}
-"""Issue 8, point 4: coverage bounds per family (stall excepted) and the Brier ratio to ``linear``."""
+"""Issue 8, point 4: coverage bounds per family (stall excepted) and the Brier ratio to ``linear``.
+
+The coverage goals are held against the randomised coverage (`randomised_coverage`), which is
+0.80 in expectation for a calibrated forecast of whole communes; the closed interval's coverage
+is reported beside it and is higher by construction."""
 UNSCORED_FOR_COVERAGE = ("stall",)
-SCORE_COLUMNS = ["family", "model", "coverage", "province_coverage", "width", "province_width", "brier",
-                 "province_brier", "rps", "n", "n_province", "n_brier"]
+SCORE_COLUMNS = ["family", "model", "coverage", "randomised", "province_coverage", "province_randomised", "width",
+                 "province_width", "brier", "province_brier", "rps", "n", "n_province", "n_brier"]
 PIT_BINS = 10
+
+
+def randomised_coverage(cdf_below: np.ndarray, cdf_at: np.ndarray, level: float) -> np.ndarray:
+    """Per case, the probability that the randomised PIT falls in the central ``level`` band.
+
+    A count forecast's closed interval [q(0.1), q(0.9)] holds at least 80 % of its own
+    probability, and much more for a small count (a district with three communes left), so
+    even a perfect forecast "covers" more than 80 % of the time. The randomised PIT,
+    uniform on [P(X < actual), P(X <= actual)] (Czado, Gneiting and Held 2009), is uniform
+    on [0, 1] for a calibrated forecast, so the share of it inside [0.1, 0.9] is 0.80 in
+    expectation whatever the counts' size. Computed exactly (the band's share of that
+    segment), not by drawing, so it is deterministic.
+    """
+    low, high = (1 - level) / 2, (1 + level) / 2
+    below, at = np.asarray(cdf_below, dtype=float), np.asarray(cdf_at, dtype=float)
+    span = at - below
+    overlap = np.clip(np.minimum(at, high) - np.maximum(below, low), 0.0, None)
+    point = ((below >= low) & (below <= high)).astype(float)
+    return np.where(span > 0, overlap / np.where(span > 0, span, 1.0), point)
 
 
 @dataclass(frozen=True, eq=False)
@@ -47,17 +70,20 @@ class Evaluation:
 
     def scores(self) -> pd.DataFrame:
         """One row per family and model (`SCORE_COLUMNS`); lower is better except coverage (aim: level)."""
-        forecasts = self._forecasts().assign(width=lambda t: t["upper"] - t["lower"])
+        forecasts = self._forecasts().assign(
+            width=lambda t: t["upper"] - t["lower"],
+            randomised=lambda t: randomised_coverage(t["cdf_below"], t["cdf_at"], self.level))
         district = forecasts[forecasts["district_code"] != ""]
         province = forecasts[forecasts["district_code"] == ""]
         events = self.table[self.table["p_meet"].notna()]
         events = events.assign(squared=(events["p_meet"] - events["met"].astype(float)) ** 2)
         keys = ["family", "model"]
-        out = district.groupby(keys, sort=False).agg(coverage=("covered", "mean"), width=("width", "mean"),
-                                                     rps=("rps", "mean"), n=("rps", "size"))
+        out = district.groupby(keys, sort=False).agg(
+            coverage=("covered", "mean"), randomised=("randomised", "mean"), width=("width", "mean"),
+            rps=("rps", "mean"), n=("rps", "size"))
         out = out.join(province.groupby(keys, sort=False).agg(
-            province_coverage=("covered", "mean"), province_width=("width", "mean"),
-            n_province=("rps", "size")))
+            province_coverage=("covered", "mean"), province_randomised=("randomised", "mean"),
+            province_width=("width", "mean"), n_province=("rps", "size")))
         out = out.join(events[events["district_code"] != ""].groupby(keys, sort=False).agg(
             brier=("squared", "mean"), n_brier=("squared", "size")))
         out = out.join(events[events["district_code"] == ""].groupby(keys, sort=False).agg(
@@ -66,7 +92,7 @@ class Evaluation:
         family_order = {f: i for i, f in enumerate(self.families)}
         model_order = {m: i for i, m in enumerate(self.models)}
         out = out.sort_values(keys, key=lambda s: s.map(family_order if s.name == "family" else model_order))
-        for column in ("coverage", "province_coverage"):
+        for column in ("coverage", "randomised", "province_coverage", "province_randomised"):
             out[column] = out[column].astype(float)
         return out[SCORE_COLUMNS].reset_index(drop=True)
 
@@ -97,10 +123,11 @@ class Evaluation:
             mine, base = scores.loc[(family, model)], scores.loc[(family, reference)]
             scored = family not in UNSCORED_FOR_COVERAGE
             rows += [
-                (family, "district coverage in [0.72, 0.95]", mine["coverage"],
-                 bool(low <= mine["coverage"] <= high) if scored else None),
-                (family, "province coverage >= 0.70", mine["province_coverage"],
-                 bool(mine["province_coverage"] >= GOALS["province_coverage"]) if scored else None),
+                (family, f"district coverage (randomised) in [{low}, {high}]", mine["randomised"],
+                 bool(low <= mine["randomised"] <= high) if scored else None),
+                (family, f"province coverage (randomised) >= {GOALS['province_coverage']}",
+                 mine["province_randomised"],
+                 bool(mine["province_randomised"] >= GOALS["province_coverage"]) if scored else None),
                 (family, f"Brier <= {reference}'s", mine["brier"] / base["brier"],
                  bool(mine["brier"] <= base["brier"])),
             ]
