@@ -99,3 +99,20 @@ def test_randomised_coverage_is_eighty_percent_for_a_calibrated_count_forecast()
     # A forecast too narrow (a point at the actual's wrong neighbour) scores 0; a point forecast that hits, 0.8.
     assert randomised_coverage(np.array([1.0]), np.array([1.0]), 0.8)[0] == 0.0
     assert randomised_coverage(np.array([0.0]), np.array([1.0]), 0.8)[0] == pytest.approx(0.8)
+
+
+def test_readme_calibration_table_matches_docs_calibration_csv():
+    # The README's per-family table is copied from `make calibration`'s output: it must say what the file says.
+    import re
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    scores = pd.read_csv(root / "docs" / "calibration.csv").set_index(["family", "model"])
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    rows = re.findall(r"^\| (\w+) \| ([\d.]+) \(([\d.]+)\) \| ([\d.]+) \(([\d.]+)\) \| ([\d.]+) \|$", readme, re.M)
+    assert {row[0] for row in rows} == set(FAMILIES)
+    for family, *values in rows:
+        mine, linear = scores.loc[(family, "hazard")], scores.loc[(family, "linear")]
+        expected = [mine["randomised"], mine["coverage"], mine["province_randomised"], mine["province_coverage"],
+                    mine["brier"] / linear["brier"]]
+        assert [float(v) for v in values] == pytest.approx(expected, abs=0.0051), family
