@@ -97,6 +97,21 @@ def test_a_chart_on_illustrative_figures_says_so_in_its_subtitle(lang, words):
     assert words not in json.dumps(_trajectory(lang=lang)["title"], ensure_ascii=False)
 
 
+@pytest.mark.parametrize("changes", [
+    {}, {"lang": "en", "illustrative": True}, {"band": _band().iloc[0:0], "history": _history(("claim", "claim"))},
+    {"name": "Thành phố Thử", "model": "steady", "draws": None}])
+def test_both_specs_at_once_are_altairs_own_wide_and_compact_charts(changes):
+    """A render draws the wide and the compact chart from `trajectory_specs` (altair builds only the wide one)."""
+    args = dict(history=_history(), band=_band(), targets=_targets(), name="Huyện Thử", as_of=AS_OF,
+                communes_total=10, lang="vi", draws=100)
+    args.update(changes)
+    frames = [args.pop(key) for key in ("history", "band", "targets")]
+    wide, compact = charts.trajectory_specs(*frames, **args)
+    assert wide == charts.trajectory_chart(*frames, **args).to_dict()  # to_dict() validates against the schema
+    assert compact == charts.trajectory_chart(*frames, compact=True, **args).to_dict()
+    assert compact != wide and compact["layer"][0]["encoding"]["color"]["legend"]["orient"] == "bottom"
+
+
 def test_unknown_language_is_an_error():
     with pytest.raises(CdsAnalysisError, match="lang"):
         _trajectory(lang="fr")

@@ -26,6 +26,12 @@ LANGS = ("vi", "en")
 WIDTH, HEIGHT = 560, 320
 COMPACT_WIDTH, COMPACT_HEIGHT = 300, 240
 """The compact drawing phones get: at 390 px its text shows at about its design size (11-13 px)."""
+_LEGEND = {False: {"orient": "right", "symbolType": "circle"},
+           True: {"orient": "bottom", "direction": "vertical", "columns": 2, "symbolType": "circle",
+                  "labelFontSize": 12, "titleFontSize": 12, "labelLimit": 170}}
+_TICKS = {False: 8, True: 4}
+_COMPACT_CONFIG = {"axis": {"labelFontSize": 12, "titleFontSize": 12, "labelOverlap": True}, "text": {"fontSize": 12}}
+"""What the compact drawing changes beside its size and title: the legend, the date ticks, the text sizes."""
 
 LABELS: dict[str, dict[str, str]] = {
     "vi": {
@@ -127,13 +133,10 @@ def _series_color(present: list[str], text: dict[str, str], title: str, compact:
     import altair as alt
 
     order = [key for key in SERIES_COLORS if key in present]
-    legend = (alt.Legend(orient="bottom", direction="vertical", columns=2, symbolType="circle", labelFontSize=12,
-                         titleFontSize=12, labelLimit=170) if compact
-              else alt.Legend(orient="right", symbolType="circle"))
     return alt.Color(
         "series:N", title=title,
         scale=alt.Scale(domain=[text[key] for key in order], range=[SERIES_COLORS[key] for key in order]),
-        legend=legend,
+        legend=alt.Legend(**_LEGEND[compact]),
     )
 
 
@@ -196,7 +199,7 @@ def trajectory_chart(
     last = max([as_of, *pd.to_datetime(band["date"]), *pd.to_datetime(targets["deadline"])])
     pad = pd.Timedelta(days=max(20, (last - first).days // 40))  # room for the markers at the edges
     x_scale = alt.Scale(domain=[f"{first - pad:%Y-%m-%d}", f"{last + pad:%Y-%m-%d}"])
-    x = alt.X("date:T", title=x_title, scale=x_scale, axis=alt.Axis(format="%m/%Y", tickCount=4 if compact else 8))
+    x = alt.X("date:T", title=x_title, scale=x_scale, axis=alt.Axis(format="%m/%Y", tickCount=_TICKS[compact]))
     y_scale = alt.Scale(domain=[0, int(communes_total)], nice=False)
     number = ".0f"
 
@@ -247,6 +250,21 @@ def trajectory_chart(
                              alt.Tooltip("series:N", title=text["status"])]))
         layers.append(alt.Chart(marks).mark_text(align="right", dx=-9, dy=-9, fontWeight="bold", color="#8f1014")
                       .encode(x=x, y=alt.Y("target:Q", scale=y_scale), text="label:N"))
+    title = _trajectory_title(name=name, as_of=as_of, lang=lang, model=model, draws=draws, compact=compact,
+                              illustrative=illustrative)
+    if compact:
+        return (alt.layer(*layers).properties(width=COMPACT_WIDTH, height=COMPACT_HEIGHT, title=title)
+                .configure_view(stroke=None).configure_axis(**_COMPACT_CONFIG["axis"])
+                .configure_text(**_COMPACT_CONFIG["text"]))
+    return alt.layer(*layers).properties(width=WIDTH, height=HEIGHT, title=title).configure_view(stroke=None)
+
+
+def _trajectory_title(*, name: str, as_of: pd.Timestamp, lang: str, model: str, draws: int | None, compact: bool,
+                      illustrative: bool) -> alt.TitleParams:
+    """The trajectory chart's title and subtitle (the compact one on more, shorter lines)."""
+    import altair as alt
+
+    text = labels(lang)
     subtitle = text["trajectory_subtitle"].format(as_of=format_date(as_of, lang), model=model,
                                                   draws=draws if draws is not None else "–")
     caveat = [text["illustrative_subtitle"]] if illustrative else []
@@ -254,16 +272,38 @@ def trajectory_chart(
         head, _, tail = text["trajectory_title"].format(name=name).partition(": ")
         first, _, rest = subtitle.partition("; ")
         lines = [first, *([rest] if rest else []), *caveat]
-        title = alt.TitleParams([f"{head}:", tail] if tail else head, subtitle=lines if len(lines) > 1 else first,
-                                anchor="start", fontSize=14, subtitleFontSize=12)
-        return (alt.layer(*layers).properties(width=COMPACT_WIDTH, height=COMPACT_HEIGHT, title=title)
-                .configure_view(stroke=None)
-                .configure_axis(labelFontSize=12, titleFontSize=12, labelOverlap=True)
-                .configure_text(fontSize=12))
-    if caveat:
-        subtitle = [subtitle, *caveat]
-    title = alt.TitleParams(text["trajectory_title"].format(name=name), subtitle=subtitle, anchor="start")
-    return alt.layer(*layers).properties(width=WIDTH, height=HEIGHT, title=title).configure_view(stroke=None)
+        return alt.TitleParams([f"{head}:", tail] if tail else head, subtitle=lines if len(lines) > 1 else first,
+                               anchor="start", fontSize=14, subtitleFontSize=12)
+    return alt.TitleParams(text["trajectory_title"].format(name=name),
+                           subtitle=[subtitle, *caveat] if caveat else subtitle, anchor="start")
+
+
+def trajectory_specs(history: pd.DataFrame, band: pd.DataFrame, targets: pd.DataFrame,
+                     **options: Any) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The wide and the compact `trajectory_chart` as Vega-Lite dicts, ready to draw.
+
+    The same dicts as ``trajectory_chart(..., compact=False/True).to_dict()``, but altair builds
+    only the wide chart (building and serialising a chart costs half as much as drawing it, and a
+    render draws both for every district): the compact one is the wide one with the compact
+    legend, date ticks, text sizes, size and title. ``options``: those of `trajectory_chart`
+    but ``compact``. The tests check both against altair's own.
+    """
+    import copy
+
+    wide = trajectory_chart(history, band, targets, **options).to_dict(validate=False)
+    compact = copy.deepcopy({key: value for key, value in wide.items() if key != "datasets"})
+    for layer in compact["layer"]:
+        encoding = layer.get("encoding", {})
+        if "legend" in encoding.get("color", {}):
+            encoding["color"]["legend"] = dict(_LEGEND[True])
+        if "axis" in encoding.get("x", {}):
+            encoding["x"]["axis"]["tickCount"] = _TICKS[True]
+    title = _trajectory_title(name=options["name"], as_of=pd.Timestamp(options["as_of"]),
+                              lang=options.get("lang", "vi"), model=options.get("model", "hazard"),
+                              draws=options.get("draws"), compact=True, illustrative=options.get("illustrative", False))
+    compact.update(width=COMPACT_WIDTH, height=COMPACT_HEIGHT, title=title.to_dict(validate=False),
+                   config={**compact["config"], **copy.deepcopy(_COMPACT_CONFIG)}, datasets=wide["datasets"])
+    return wide, compact
 
 
 def overview_chart(

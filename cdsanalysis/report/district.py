@@ -52,12 +52,10 @@ def prepare_report(forecast_file: str | os.PathLike, district_code: str, lang: s
     from dataclasses import replace
 
     from cdsanalysis.data.io import atomic_write_text
-    from cdsanalysis.report.charts import to_png
     from cdsanalysis.report.prepared import prepared_path, report_to_json
 
     report = build_district_report(district_code, forecast_file=forecast_file, lang=lang)
-    report = replace(report, prepared_png=to_png(report.chart()),
-                     prepared_compact_png=to_png(report.chart(compact=True)))
+    report = replace(report, prepared_png=report.chart_png(), prepared_compact_png=report.compact_chart_png())
     atomic_write_text(prepared_path(forecast_file, district_code, lang), report_to_json(report))
     return report
 
@@ -259,9 +257,11 @@ class DistrictReport:
         ``compact``: the narrower drawing phones get."""
         from cdsanalysis.report.charts import trajectory_chart
 
-        return trajectory_chart(self.history, self.band, self.targets, name=self.district_name, as_of=self.as_of,
-                                communes_total=self.communes_total, lang=self.lang, model=self.model,
-                                draws=self.draws, compact=compact, illustrative=bool(self.illustrative))
+        return trajectory_chart(self.history, self.band, self.targets, compact=compact, **self._chart_options())
+
+    def _chart_options(self) -> dict:
+        return {"name": self.district_name, "as_of": self.as_of, "communes_total": self.communes_total,
+                "lang": self.lang, "model": self.model, "draws": self.draws, "illustrative": bool(self.illustrative)}
 
     def chart_png(self) -> bytes:
         """The chart as PNG (drawn offline by vl-convert, the same bytes on every run; drawn once)."""
@@ -272,18 +272,24 @@ class DistrictReport:
         return self.prepared_compact_png if self.prepared_compact_png is not None else self._drawn_compact_png
 
     @functools.cached_property
-    def _drawn_png(self) -> bytes:
+    def _chart_specs(self) -> tuple[dict, dict]:
         # Drawing is most of a report's time (altair's spec, then vl-convert): the page's chart
-        # section and the notebook's PNG output both ask for it.
+        # section and the notebook's PNG output both ask for it; altair builds the wide chart only.
+        from cdsanalysis.report.charts import trajectory_specs
+
+        return trajectory_specs(self.history, self.band, self.targets, **self._chart_options())
+
+    @functools.cached_property
+    def _drawn_png(self) -> bytes:
         from cdsanalysis.report.charts import to_png
 
-        return to_png(self.chart())
+        return to_png(self._chart_specs[0])
 
     @functools.cached_property
     def _drawn_compact_png(self) -> bytes:
         from cdsanalysis.report.charts import to_png
 
-        return to_png(self.chart(compact=True))
+        return to_png(self._chart_specs[1])
 
     def show_chart(self):
         """The chart as a static PNG image for the notebook (and the HTML report)."""

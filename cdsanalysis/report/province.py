@@ -42,12 +42,10 @@ def write_province(folder: Path, report: DistrictReport, index: str = "index.htm
     from dataclasses import replace
 
     from cdsanalysis.data.io import atomic_write_bytes, atomic_write_text
-    from cdsanalysis.report.charts import to_png
     from cdsanalysis.report.sections import chart, report_page
     from cdsanalysis.report.word import write_report_docx
 
-    report = replace(report, prepared_png=report.chart_png(),
-                     prepared_compact_png=to_png(report.chart(compact=True)))
+    report = replace(report, prepared_png=report.chart_png(), prepared_compact_png=report.compact_chart_png())
     back = {"href": index, "text": report.text["back"]}
     atomic_write_text(folder / f"{PROVINCE_STEM}.html", report_page(report, back=back))
     atomic_write_bytes(folder / f"{PROVINCE_STEM}.png", report.chart_png())
