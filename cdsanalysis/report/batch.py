@@ -19,6 +19,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import threading
 import time
 from collections.abc import Sequence
 from pathlib import Path
@@ -28,7 +29,7 @@ from cdsanalysis.exceptions import CdsAnalysisError
 from cdsanalysis.report.layout import OutputRoot, RunLayout, inside, safe_stem
 from cdsanalysis.report.outcomes import DistrictOutcome, RenderResult
 from cdsanalysis.report.index import INDEX_TEXT
-from cdsanalysis.report.outputs import summary_table, write_run_record, write_summaries
+from cdsanalysis.report.outputs import summary_table, write_province_files, write_run_record, write_summaries
 from cdsanalysis.settings import MAX_DRAWS
 from cdsanalysis.report.template import template_path
 
@@ -111,6 +112,36 @@ def render(
             shutil.rmtree(work, ignore_errors=True)
 
 
+class _Ahead(threading.Thread):
+    """A step run in this process while the districts run elsewhere (this process would only wait on
+    them); `result` waits for it and returns its value or raises its error."""
+
+    def __init__(self, target, *args: Any) -> None:
+        super().__init__(name="render-ahead", daemon=True)
+        self._call, self._value, self._error = (target, args), None, None
+
+    def run(self) -> None:
+        target, args = self._call
+        try:
+            self._value = target(*args)
+        except BaseException as err:  # noqa: BLE001 - raised by `result`, in the render's own thread
+            self._error = err
+
+    def result(self) -> Any:
+        self.join()
+        if self._error is not None:
+            raise self._error
+        return self._value
+
+
+def _province_ahead(folder: Path, forecast_file: Path, lang: str) -> tuple[dict | None, str]:
+    """The province report (it needs only the forecast), then what the summaries after the districts load."""
+    written = write_province_files(folder, forecast_file, lang)
+    import cdsanalysis.report.excel  # noqa: F401 - openpyxl, for summary.xlsx
+
+    return written
+
+
 class _Run:
     """One render, step by step (the state the steps share lives here, not in 14 arguments)."""
 
@@ -148,6 +179,8 @@ class _Run:
                     if (final / name).is_file():
                         shutil.copy2(inside(final, name), inside(layout.folder, name))
             save_forecast(result, layout.forecast, data_dir=data_dir or dataset.source, steady=steady)
+            province = _Ahead(_province_ahead, layout.folder, layout.forecast, self.lang)
+            province.start()  # it needs only the forecast: while the workers start and run the districts
             outcomes = self._execute(executor, layout, codes, result.as_of)
         rendered = time.perf_counter()
         outcomes.update(kept)
@@ -155,7 +188,8 @@ class _Run:
         ordered = tuple(outcomes[c] for c in ordered_codes)
         table = summary_table(result, ordered_codes, outcomes)
         changes = write_summaries(layout.folder, table, ordered, dataset, result.as_of, self.lang,
-                                  forecast_file=layout.forecast, compare=self.compare, root=self.root.root)
+                                  forecast_file=layout.forecast, compare=self.compare, root=self.root.root,
+                                  province=province.result())
         timings = {"fit_seconds": round(fitted - self.clock, 3),
                    "render_seconds": round(rendered - fitted, 3),
                    "total_seconds": round(time.perf_counter() - self.clock, 3)}

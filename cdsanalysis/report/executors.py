@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import os
 import signal
+import threading
 from collections import deque
 from collections.abc import Iterator, Sequence
 from typing import Any
@@ -109,9 +110,17 @@ class LocalPool:
 
     def __enter__(self) -> LocalPool:
         self._pool = self._new_pool()
-        for _ in range(self.workers):  # start and warm the workers while the client fits the model
-            self._pool.submit(int)
+        # Start and warm the workers while the client fits the model, from a thread: starting the
+        # first one waits for the fork server to import PRELOAD (seconds), which the fit need not.
+        threading.Thread(target=self._start_workers, args=(self._pool,), name="start-workers", daemon=True).start()
         return self
+
+    def _start_workers(self, pool) -> None:
+        try:
+            for _ in range(self.workers):
+                pool.submit(int)
+        except Exception:  # noqa: BLE001 - the pool was shut down meanwhile (an interrupted render)
+            pass
 
     def __exit__(self, kind, *exc: object) -> None:
         self.close(interrupted=kind is not None)

@@ -70,12 +70,15 @@ def _versions() -> dict[str, str]:
 
 def write_summaries(folder: Path, table: pd.DataFrame, outcomes: Sequence[DistrictOutcome], dataset: Dataset,
                     as_of: pd.Timestamp, lang: str, *, forecast_file: str | Path | None = None,
-                    compare: str | Path | None = None, root: Path | None = None) -> RunChanges:
+                    compare: str | Path | None = None, root: Path | None = None,
+                    province: tuple[dict | None, str] | None = None) -> RunChanges:
     """Write the summaries, the province report, snapshot.json and ``index.html`` of a run into ``folder``.
 
     The run is compared with `previous_run` (``compare``, else the run it replaces or the latest
     earlier one under ``root``, by default ``folder``'s parent). The province report needs the
-    saved ``forecast_file``; without it the index has no province chart. The index carries the
+    saved ``forecast_file``; without it the index has no province chart. ``province``: what
+    `write_province_files` returned when the province report was already written (a render writes
+    it while the districts run: it needs only the forecast). The index carries the
     illustrative-data warning when any progress figure or target of ``dataset`` (the data as
     loaded, not cut at ``as_of``) is illustrative. Returns the changes (for the workbook too).
     """
@@ -90,9 +93,9 @@ def write_summaries(folder: Path, table: pd.DataFrame, outcomes: Sequence[Distri
     changes = compare_runs(state, previous_run(Path(root) if root is not None else folder.parent, as_of, compare))
     atomic_write_text(folder / SNAPSHOT_FILE, json.dumps(state, ensure_ascii=False, indent=1) + "\n")
     stale = stale_warning(dataset, as_of, lang)
-    province_chart, province_error = None, ""
-    if forecast_file is not None and Path(forecast_file).is_file():
-        province_chart, province_error = _write_province(folder, forecast_file, lang)
+    province_chart, province_error = province if province is not None else (None, "")
+    if province is None and forecast_file is not None and Path(forecast_file).is_file():
+        province_chart, province_error = write_province_files(folder, forecast_file, lang)
     write_summary_csv(table, folder / "summary.csv", lang=lang, as_of=as_of)
     write_assessment_xlsx(table, folder / "summary.xlsx", lang=lang, as_of=as_of,
                           caveat=illustrative_note(dataset, lang=lang), changes=changes_frame(changes, lang))
@@ -104,8 +107,9 @@ def write_summaries(folder: Path, table: pd.DataFrame, outcomes: Sequence[Distri
     return changes
 
 
-def _write_province(folder: Path, forecast_file: str | Path, lang: str) -> tuple[dict | None, str]:
-    """province.html and .png; a province that cannot be reported is said on the index, not fatal."""
+def write_province_files(folder: Path, forecast_file: str | Path, lang: str) -> tuple[dict | None, str]:
+    """province.html, .png and .docx; (the chart for the index, ""), or (None, why) for a province that
+    cannot be reported: that is said on the index, not fatal."""
     from cdsanalysis.exceptions import CdsAnalysisError
     from cdsanalysis.report.province import build_province_report, write_province
 
