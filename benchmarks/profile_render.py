@@ -7,9 +7,11 @@ render pays):
 - fixed costs, once a run: the CLI's imports, loading and validating the data, fitting the
   model (and the steady sensitivity), saving the forecast, the summaries (CSV, Excel, index);
 - per kernel: the imports of a kernel and of the template's first cell (fresh Python);
-- per district: a papermill execution of the template in a fresh kernel, the HTML/PNG export,
-  and, in this warm process, the parts of the template's work (building the report, the two
-  chart specs, the two PNGs, the report parts as HTML) and the Word document.
+- per district: a papermill execution of the template in a fresh kernel (what the loop pays), the
+  HTML/PNG export, a whole district as a render's worker runs it (`run_job`: report prepared and
+  drawn here, Word document, the template in this worker's reused kernel, export), and, in this
+  warm process, the parts of that work (building the report, the two chart specs, the two PNGs,
+  the report parts as HTML) and the Word document.
 
     .venv/bin/python benchmarks/profile_render.py                 # bundled data, 5 repeats
     .venv/bin/python benchmarks/profile_render.py --data DIR      # e.g. a `cdsanalysis synthetic` folder
@@ -31,8 +33,17 @@ BIN = Path(sys.executable).parent
 
 
 def _cpu() -> float:
+    """CPU seconds of this process, its finished children and its live ones (a reused kernel)."""
+    import psutil
+
     times = os.times()
-    return times.user + times.system + times.children_user + times.children_system
+    live = 0.0
+    for child in psutil.Process().children(recursive=True):
+        try:
+            live += sum(child.cpu_times()[:2])
+        except psutil.Error:
+            pass
+    return times.user + times.system + times.children_user + times.children_system + live
 
 
 def measure(step: Callable[[], object], repeats: int) -> tuple[float, float]:
@@ -118,10 +129,26 @@ def main(argv: list[str] | None = None) -> int:
         step("district", "export: HTML page and chart PNG", lambda: (notebook_html(executed, title="t"),
                                                                       chart_png(executed)))
 
+        from cdsanalysis.report.job import DistrictJob, run_job
+        from cdsanalysis.report.kernels import KERNELS
+
+        def job(first: bool = False) -> None:
+            code = next(districts)
+            outcome = run_job(DistrictJob(code=code, name=code, stem=code, title=code, lang="vi", folder=str(folder),
+                                          template=template, parameters={"district": code,
+                                                                         "forecast_file": "forecast.npz"}))
+            assert outcome.ok and (first or outcome.kernel_use > 1), outcome
+
+        try:
+            job(first=True)  # the worker's kernel started, the forecast read
+            step("district", "render worker: a whole district in its reused kernel (run_job)", job)
+        finally:
+            KERNELS.stop_all()
+
     # The template's cells in this warm process, for the split inside the kernel.
     from dataclasses import replace
 
-    from cdsanalysis.report.charts import to_png
+    from cdsanalysis.report.charts import to_png, trajectory_specs
     from cdsanalysis.report.district import build_district_report
     from cdsanalysis.report.sections import PARTS
 
@@ -136,9 +163,10 @@ def main(argv: list[str] | None = None) -> int:
             reports["last"] = build_district_report(code, forecast_file=path)
 
         step("district", "cells: build the report (forecast file cached)", build)
-        step("district", "cells: chart specs, wide and compact (altair)", lambda: [
-            reports["last"].chart(compact=c).to_dict(validate=False) for c in (False, True)])
-        specs = [reports["last"].chart(compact=c).to_dict(validate=False) for c in (False, True)]
+        step("district", "cells: chart specs, wide and compact (altair builds the wide one)", lambda: trajectory_specs(
+            reports["last"].history, reports["last"].band, reports["last"].targets, **reports["last"]._chart_options()))
+        specs = trajectory_specs(reports["last"].history, reports["last"].band, reports["last"].targets,
+                                 **reports["last"]._chart_options())
         step("district", "cells: chart PNGs, wide and compact (vl-convert)", lambda: [to_png(s) for s in specs])
         drawn = replace(reports["last"], prepared_png=to_png(specs[0]), prepared_compact_png=to_png(specs[1]))
         step("district", "cells: the eight report parts as HTML (charts drawn)", lambda: [
