@@ -284,3 +284,31 @@ def test_report_and_province_state_the_interval_in_words(data_dir):
     for deadline in deadlines:
         row = summary.loc[("", deadline)]
         assert f"{int(row['lower'])} to {int(row['upper'])}" in province
+
+
+def test_every_report_quotes_the_dates_the_pooled_model_rests_on(data_dir):
+    # The province's own rows are fewer than the districts' dates; the sentence must quote the latter,
+    # in the province page, in a district page and in the CLI's province line alike.
+    from cdsanalysis.data.dataset import load_dataset
+    from cdsanalysis.report.district import fitted_periods, unit_report
+    from cdsanalysis.report.text import interval_text
+
+    dataset = load_dataset(data_dir)
+    district_dates = dataset.progress.loc[dataset.progress["district_code"] != "", "as_of"].nunique()
+    province_rows = Dataset.from_frames(
+        dataset.units, pd.concat([dataset.progress, pd.DataFrame(
+            [{"district_code": "", "district_name": "", "as_of": dataset.progress["as_of"].max(),
+              "completed": int(dataset.progress.loc[dataset.progress["as_of"] == dataset.progress["as_of"].max(),
+                                                    "completed"].sum()),
+              "source": "test", "status": "derived", "note": ""}])], ignore_index=True)
+        if (dataset.progress["district_code"] == "").sum() == 0 else dataset.progress,
+        dataset.targets)
+    result = forecast(province_rows, draws=DRAWS, seed=3)
+    own = province_rows.progress.loc[province_rows.progress["district_code"] == "", "as_of"].nunique()
+    assert own < district_dates  # the case that went wrong: the province's own history is shorter
+    assert fitted_periods(result) == district_dates
+    for code in ("", "901"):
+        assert unit_report(result, code, "vi").periods == district_dates
+    sentence = interval_text("vi", place="x", rows=[("2025", 5.0, 0.0, 50.0)], pending=50,
+                             periods=district_dates, province=True)
+    assert f"{district_dates} mốc" in sentence

@@ -111,6 +111,9 @@ class DistrictReport:
     illustrative: tuple[str, ...]
     stale: str = ""
     """The stale-data warning (`cdsanalysis.data.freshness`), "" when the figures are recent enough."""
+    periods: int = 0
+    """Observation dates the pooled model was fitted on (every district's, up to ``as_of``): the
+    number the "how sure" sentence quotes, for the province and every district alike."""
     prepared_png: bytes | None = field(default=None, repr=False)
     prepared_compact_png: bytes | None = field(default=None, repr=False)
 
@@ -162,10 +165,9 @@ class DistrictReport:
         rows = [(format_date(d, self.lang), *band.loc[d, ["median", "lower80", "upper80"]].astype(float))
                 for d in deadlines if d in band.index]
         province = self.district_code == ""
-        periods = int(pd.Series(self.history["as_of"])[self.history["as_of"] <= self.as_of].nunique())
         place = self.text["province_place"] if province else self.short_name
         return interval_text(self.lang, place=place, rows=rows, pending=self.communes_total - self.completed,
-                             periods=periods, province=province)
+                             periods=self.periods, province=province)
 
     def method_note_list(self) -> list[str]:
         """The method notes, one sentence group each, in the report's language."""
@@ -311,6 +313,17 @@ class DistrictReport:
                 f"{len(self.assessment)} targets")
 
 
+def fitted_periods(result: Forecast) -> int:
+    """How many observation dates the pooled model rests on: every district's dates up to ``as_of``.
+
+    The province's own rows can be fewer (here two against the districts' four), and a district's
+    own history is not what the pooled trend was fitted on, so every report quotes this number.
+    """
+    progress = result.dataset.progress
+    return int(progress.loc[(progress["district_code"] != "") & (progress["as_of"] <= result.as_of),
+                            "as_of"].nunique())
+
+
 def province_interval_line(result: Forecast, lang: str = "vi") -> str:
     """The province's median and 80 % interval at each of its open target deadlines, in words.
 
@@ -325,8 +338,7 @@ def province_interval_line(result: Forecast, lang: str = "vi") -> str:
     summary = result.summary()
     province = summary[summary["district_code"] == ""].set_index("date")
     rows = [(format_date(d, lang), *province.loc[d, ["median", "lower", "upper"]].astype(float)) for d in deadlines]
-    progress = result.dataset.progress
-    periods = progress.loc[(progress["district_code"] != "") & (progress["as_of"] <= result.as_of), "as_of"].nunique()
+    periods = fitted_periods(result)
     pending = int(result.communes_total.sum() - result.start.sum())
     return interval_text(lang, place=TEXT[lang]["province_place"], rows=rows, pending=pending, periods=periods,
                          province=True)
@@ -483,6 +495,7 @@ def unit_report(result: Forecast, code: str, lang: str, *, forecast_file: str | 
         history=history, targets=targets, assessment=table.reset_index(drop=True), band=band,
         baselines=baselines, illustrative=tuple(illustrative),
         stale=stale_data_note(dataset.until(result.as_of), result.as_of, lang=lang),
+        periods=fitted_periods(result),
     )
 
 
