@@ -101,6 +101,26 @@ def test_a_kernel_is_replaced_after_max_uses(tmp_path):
     assert first.cells[-1].outputs[0]["data"] != second.cells[-1].outputs[0]["data"]  # another process
 
 
+def test_a_kernel_killed_between_notebooks_is_replaced_and_one_client_serves_a_kernel(tmp_path):
+    """The kernel's client stays open from notebook to notebook (no wait for the kernel each time): a
+    kernel that died meanwhile must still be noticed, by the reset, and replaced."""
+    import signal
+
+    source = _write(tmp_path / "leaky.ipynb", LEAKY)
+    kernel = ReusedKernel(tmp_path)
+    try:
+        first = _run(kernel, source, tmp_path / "first.ipynb")
+        client = kernel.manager().client()
+        assert kernel.manager().client() is client  # one client, kept, for papermill and the resets
+        os.kill(int(first.cells[-1].outputs[0]["data"]["text/plain"]), signal.SIGKILL)
+        time.sleep(0.5)
+        after = _run(kernel, source, tmp_path / "after.ipynb")
+    finally:
+        kernel.stop()
+    assert kernel.started == 2 and "clean" in after.cells[1].outputs[0]["text"]
+    assert after.cells[-1].outputs[0]["data"] != first.cells[-1].outputs[0]["data"]  # another process
+
+
 # ---- the district template, as a render's worker runs it ------------------------------------------
 
 @pytest.fixture(scope="module")

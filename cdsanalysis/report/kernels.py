@@ -52,19 +52,43 @@ def reset_code(folder: str | Path) -> str:
 
 
 def _kernel_class() -> type:
+    from jupyter_client.asynchronous import AsyncKernelClient
     from jupyter_client.manager import AsyncKernelManager
 
+    class KeptClient(AsyncKernelClient):
+        """The one client of a reused kernel, open from notebook to notebook.
+
+        papermill asks the kernel for a client for every notebook, starts its channels and waits
+        until the kernel answers (at least 0.2 s of listening for stray output each time, with
+        nothing to do meanwhile). This client starts once and waits once; a kernel that died since
+        is found by papermill's liveness check and by the reset before the next notebook.
+        """
+
+        _answered = False
+
+        def start_channels(self, *args: Any, **kwargs: Any) -> None:
+            if not self.channels_running:
+                super().start_channels(*args, **kwargs)
+
+        async def wait_for_ready(self, timeout: float | None = None) -> None:
+            if not self._answered:
+                await super()._async_wait_for_ready(timeout=timeout)
+                self._answered = True
+
     class Kernel(AsyncKernelManager):
-        """A kernel that closes the clients papermill made for it after each notebook and when stopped."""
+        """A kernel with one client, kept open for papermill and the resets, closed when stopped."""
 
         def client(self, **kwargs: Any):
-            made = super().client(**kwargs)
-            self.__dict__.setdefault("_made_clients", []).append(made)
-            return made
+            kept = self.__dict__.get("_kept_client")
+            if kept is None:
+                self.client_factory = KeptClient
+                kept = self.__dict__["_kept_client"] = super().client(**kwargs)
+            return kept
 
         def close_clients(self) -> None:
-            for made in self.__dict__.pop("_made_clients", []):
-                made.stop_channels()
+            kept = self.__dict__.pop("_kept_client", None)
+            if kept is not None:
+                kept.stop_channels()
 
         def stop(self) -> None:
             from jupyter_core.utils import run_sync
@@ -127,27 +151,28 @@ class ReusedKernel:
         return self._kernel
 
     def done(self, ok: bool) -> None:
-        """After a notebook: close papermill's clients; keep the kernel only if the notebook ran cleanly."""
+        """After a notebook: keep the kernel (and its client) only if the notebook ran cleanly."""
         if self._kernel is None:
             return
-        self._kernel.close_clients()
         self.uses += 1
         if not ok:
             self.stop()
 
     def _reset(self, timeout: float) -> bool:
         """Clear the used kernel's namespace, counter and warnings; False when it does not answer cleanly."""
-        client = self._kernel.blocking_client()
+        from jupyter_core.utils import run_sync
+
+        client = self._kernel.client()
         try:
+            if not run_sync(self._kernel.is_alive)():  # died since its last notebook (its client waits no more)
+                return False
             client.start_channels()
-            client.wait_for_ready(timeout=timeout)
-            reply = client.execute_interactive(reset_code(self.folder), silent=True, store_history=False,
-                                               timeout=timeout, output_hook=lambda message: None)
+            run_sync(client.wait_for_ready)(timeout=timeout)
+            reply = run_sync(client.execute_interactive)(reset_code(self.folder), silent=True, store_history=False,
+                                                         timeout=timeout, output_hook=lambda message: None)
             return reply["content"]["status"] == "ok"
         except Exception:  # noqa: BLE001 - dead or stuck: the caller starts a fresh kernel
             return False
-        finally:
-            client.stop_channels()
 
     def stop(self) -> None:
         """Shut the kernel down, if one is running."""
