@@ -10,15 +10,17 @@ A kernel is reused from district to district (`ReusedKernel`, one per worker thr
 `KERNELS`). Starting one costs more than a second of CPU (Python, ipykernel, then pandas
 and the package in the template's first cell) while a district's cells then take a few
 tenths: started afresh for every district, the start-up was half of a render. Reuse is made
-safe by a reset before every notebook but the first (`RESET_CODE`): the user namespace is
+safe by a reset before every notebook but the first (`reset_code`): the user namespace is
 cleared and the execution counter set back to 1 (IPython's ``reset(new_session=True)``),
 the warnings registries are invalidated (a warning shows again in every notebook that
 causes it) and the working directory is set back to the run's folder. What survives is what
 should: imported modules, and `cdsanalysis.report.forecast_cache`'s copy of the forecast
 file (keyed by its inode, size and time). A kernel is thrown away after a notebook that
 failed (its state is unknown, it may be dead), when it does not answer the reset, and after
-`MAX_USES` notebooks (bounded memory on nation-sized runs). ``tests/test_kernels.py``
-checks that a reused kernel shows byte for byte what a fresh one shows.
+`MAX_USES` notebooks (bounded memory on nation-sized runs). Each kernel keeps one client
+open for papermill and the resets, so the wait until a kernel answers is paid once per kernel,
+not once per notebook. ``tests/test_kernels.py`` checks that a reused kernel shows byte for byte
+what a fresh one shows.
 """
 
 from __future__ import annotations
