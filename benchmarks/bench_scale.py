@@ -76,16 +76,25 @@ class PeakMemory:
         return found
 
     @staticmethod
-    def _kind(pid: int) -> str:
+    def _command(pid: int) -> str:
+        try:
+            return Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+        except OSError:
+            return ""
+
+    def _kind(self, pid: int) -> str:
         if pid == os.getpid():
             return "client"
-        try:
-            command = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
-        except OSError:
+        command = self._command(pid)
+        if not command:
             return "other"
         if "ipykernel" in command:
             return "kernel"
-        if "forkserver" in command or "resource_tracker" in command:
+        if "forkserver" in command:
+            # The pool's workers are forked by the fork server and keep its command line.
+            parent = self._status(pid).get("PPid", "").strip()
+            return "worker" if parent.isdigit() and "forkserver" in self._command(int(parent)) else "helper"
+        if "resource_tracker" in command:
             return "helper"
         return "worker"
 
