@@ -147,25 +147,32 @@ class DaskCluster:
 
         run = run_token(forecast)
         shared = self.client.scatter(forecast, broadcast=True)
-        futures = {self.client.submit(run_remote_job, job, run, shared, template, retries=self.retries,
-                                      pure=False, key=f"cdsanalysis-{run}-{i}"): job
-                   for i, job in enumerate(jobs)}
+        jobs_by_key = {f"cdsanalysis-{run}-{i}": job for i, job in enumerate(jobs)}
+        pending = [self.client.submit(run_remote_job, job, run, shared, template, retries=self.retries,
+                                      pure=False, key=key) for key, job in jobs_by_key.items()]
+        lost: dict[str, int] = {}
         try:
-            for future in as_completed(futures):
-                job = futures[future]
+            completed = as_completed(pending)
+            del pending  # as_completed holds each future until it is yielded
+            for future in completed:
+                job = jobs_by_key[future.key]
                 try:
                     outcome = future.result()
                 except Exception as err:  # noqa: BLE001 - e.g. KilledWorker: lost its worker too often
                     outcome = DistrictOutcome(job.code, job.name, job.stem, ok=False,
                                               error=f"{type(err).__name__}: {err}")
+                # Read how often the task lost its worker, then forget the future: the worker drops the
+                # district's files (megabytes) now, not at the end of the run (700 districts: ~1 GB each).
+                lost.update(self._suspicious([future.key]))
+                future.release()
+                del future
                 yield outcome
             try:  # the workers seen: those at the start and any that joined (a restarted one)
                 now = self.client.scheduler_info().get("workers", {})
                 self.worker_addresses = sorted(set(self.worker_addresses) | set(now))
             except Exception:  # noqa: BLE001 - the record is informative only
                 pass
-            lost = self._suspicious([f.key for f in futures])
-            self.lost_worker_retries = {job.stem: lost[f.key] for f, job in futures.items() if f.key in lost}
+            self.lost_worker_retries = {jobs_by_key[key].stem: n for key, n in lost.items()}
         finally:
             try:
                 self.client.run(remove_private_folder, run)
