@@ -238,3 +238,29 @@ def _kernels_in(folder: Path) -> list[int]:
         if "ipykernel" in line and str(folder) in line:
             found.append(process.info["pid"])
     return found
+
+
+# ---- a lost Dask worker: its district runs again elsewhere, and the record says so -----------------
+
+def test_a_district_whose_dask_worker_dies_runs_again_elsewhere_and_is_recorded(run_folder, tmp_path):
+    """District 902's notebook kills its Dask worker (the kernel's parent) the first time it runs; the
+    scheduler gives the task to the other worker, every district is rendered, and the cluster's record
+    names 902 as having lost its worker once."""
+    pytest.importorskip("distributed")
+    from cdsanalysis.report.cluster import DaskCluster
+
+    marker = tmp_path / "killed-once"
+    template = nbformat.read(template_path(), as_version=4)
+    at = next(i for i, c in enumerate(template.cells) if "parameters" in c.metadata.get("tags", [])) + 1
+    template.cells.insert(at, nbformat.v4.new_code_cell(
+        f"import os, pathlib, signal\nif str(district) == '902' and not pathlib.Path({str(marker)!r}).exists():\n"
+        f"    pathlib.Path({str(marker)!r}).touch()\n    os.kill(os.getppid(), signal.SIGKILL)"))
+    forecast = (run_folder / "forecast.npz").read_bytes()
+    jobs = [_job(tmp_path, code, tmp_path / "unused.ipynb") for code in ("901", "902", "903")]
+    with DaskCluster("local", workers=2, scratch=str(tmp_path / "scratch")) as cluster:
+        outcomes = {o.district_code: o for o in cluster.run(jobs, forecast, nbformat.writes(template).encode())}
+        record = cluster.record()
+    assert marker.exists()  # the worker was killed
+    assert all(o.ok for o in outcomes.values()), {c: o.error for c, o in outcomes.items()}
+    assert all(o.payload for o in outcomes.values())  # each district's files came back as bytes
+    assert record["lost_worker_retries"] == {"902": 1}
