@@ -294,14 +294,13 @@ def test_every_report_quotes_the_dates_the_pooled_model_rests_on(data_dir):
     from cdsanalysis.report.text import interval_text
 
     dataset = load_dataset(data_dir)
-    district_dates = dataset.progress.loc[dataset.progress["district_code"] != "", "as_of"].nunique()
+    district_dates = dataset.progress["as_of"].nunique()
+    last = dataset.progress["as_of"].max()
+    province_row = {"district_code": "", "district_name": "", "as_of": last, "source": "test", "status": "derived",
+                    "note": "", "completed": int(dataset.progress.loc[dataset.progress["as_of"] == last,
+                                                                     "completed"].sum())}
     province_rows = Dataset.from_frames(
-        dataset.units, pd.concat([dataset.progress, pd.DataFrame(
-            [{"district_code": "", "district_name": "", "as_of": dataset.progress["as_of"].max(),
-              "completed": int(dataset.progress.loc[dataset.progress["as_of"] == dataset.progress["as_of"].max(),
-                                                    "completed"].sum()),
-              "source": "test", "status": "derived", "note": ""}])], ignore_index=True)
-        if (dataset.progress["district_code"] == "").sum() == 0 else dataset.progress,
+        dataset.units, pd.concat([dataset.progress, pd.DataFrame([province_row])], ignore_index=True),
         dataset.targets)
     result = forecast(province_rows, draws=DRAWS, seed=3)
     own = province_rows.progress.loc[province_rows.progress["district_code"] == "", "as_of"].nunique()

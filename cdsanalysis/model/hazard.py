@@ -19,8 +19,9 @@ surge or a lull hits all districts at once. Two structures (``shocks``):
 Fitting (`hazard_fit`): for each (tau, sigma) on a grid, the posterior mode of
 [alpha, beta, e, u] by Newton, and the Laplace approximation of p(y | tau, sigma)
 integrating e, u and beta (N(0, 1) prior; alpha flat). The grid weights are that
-marginal times weakly informative priors (tau: half-normal; sigma: half-Cauchy, most of its
-mass on small shocks but a heavy tail for real waves), so neither is fixed at an estimate:
+marginal times weakly informative priors (tau: half-normal; sigma: half-Cauchy(0.5), a
+typical half-year within a factor 1.65 of the trend and a heavy tail for real waves), so
+neither is fixed at an estimate:
 `HazardResults.sample` first draws a grid cell by weight, then the parameters from that
 cell's Gaussian approximation. With three or four half-years sigma is barely identified
 and its prior matters; that is honest, and docs/assumptions.md (M8) says so.

@@ -165,7 +165,6 @@ class DaskCluster:
                 # district's files (megabytes) now, not at the end of the run (700 districts: ~1 GB each).
                 lost.update(self._suspicious([future.key]))
                 future.release()
-                del future
                 yield outcome
             try:  # the workers seen: those at the start and any that joined (a restarted one)
                 now = self.client.scheduler_info().get("workers", {})
