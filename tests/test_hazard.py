@@ -9,6 +9,9 @@ import pytest
 from cdsanalysis.data.dataset import Dataset
 from cdsanalysis.exceptions import CdsAnalysisError
 from cdsanalysis.model.hazard import HazardModel, at_risk_table
+
+PLAIN = {"anchored": False, "season": False, "depletion": False}
+"""The fit machinery alone: every interval, alpha, beta, shocks and u (the GLM-comparable model)."""
 from cdsanalysis.model.hazard_results import HazardResults, ParameterDraws, half_year
 from tests.builders import make_dataset
 
@@ -56,7 +59,7 @@ def test_newton_matches_statsmodels_glm_when_pooling_is_off():
     from statsmodels.genmod.families.links import CLogLog
     from statsmodels.genmod.generalized_linear_model import GLM
 
-    model = HazardModel(rich_dataset(), shocks=None, beta_prior_sd=None)
+    model = HazardModel(rich_dataset(), shocks=None, beta_prior_sd=None, **PLAIN)
     results = model.fit(tau=1e3)
     table = model.table
     exog = pd.get_dummies(table["district_code"], dtype=float)
@@ -83,7 +86,7 @@ def _reference_objective(dataset: Dataset, shocks: str, tau: float, sigma: float
     Parameters: alpha, beta, the shock parameters (iid: one per half-year; rw: one step per
     gap, the last half-year at 0), then u per district.
     """
-    model = HazardModel(dataset, shocks=shocks)
+    model = HazardModel(dataset, shocks=shocks, **PLAIN)
     table = model.table
     periods = sorted(set(table["period"]))
     k = len(periods)
@@ -139,7 +142,7 @@ def test_grid_posterior_is_the_marginal_times_the_priors():
     """Weights: Laplace marginal x half-normal(tau) x half-Cauchy(sigma), on log-spaced grids."""
     from cdsanalysis.model import hazard
 
-    results = HazardModel(rich_dataset()).fit()
+    results = HazardModel(rich_dataset(), **PLAIN).fit()
     grid = results.grid
     # Every tau kept by the screen gets the whole sigma grid; the screen keeps the likely ones.
     assert set(grid["tau"]) <= set(hazard.TAU_GRID) and grid["tau"].nunique() >= 2
@@ -166,7 +169,7 @@ def shrinkage_dataset() -> Dataset:
 
 
 def test_district_with_one_interval_is_pulled_harder_toward_the_province():
-    results = HazardModel(shrinkage_dataset()).fit()
+    results = HazardModel(shrinkage_dataset(), **PLAIN).fit()
     effects = results.to_frame().set_index("district_code")["u"]
     assert 0 < effects["S"] < effects["L"]
     # And its effect is the less certain of the two.
@@ -179,7 +182,7 @@ def test_districts_at_zero_and_at_the_total_do_not_break_the_fit():
     observations += series("Z", [0, 0, 0, 0, 0])  # never moves
     observations += series("F", [0, 10, 10, 10, 10])  # all done in the first half-year
     totals = {f"T{i}": 25 for i in range(4)} | {"Z": 20, "F": 10}
-    results = HazardModel(make_dataset(totals, observations)).fit()
+    results = HazardModel(make_dataset(totals, observations), **PLAIN).fit()
     frame = results.to_frame().set_index("district_code")
     assert results.converged
     assert np.isfinite(results.cov).all() and np.isfinite(frame.to_numpy(dtype=float)).all()
@@ -187,7 +190,7 @@ def test_districts_at_zero_and_at_the_total_do_not_break_the_fit():
 
 
 def test_one_district_still_fits():
-    results = HazardModel(make_dataset({"A": 30}, series("A", [0, 4, 9, 15, 20]))).fit()
+    results = HazardModel(make_dataset({"A": 30}, series("A", [0, 4, 9, 15, 20])), **PLAIN).fit()
     assert results.converged and np.isfinite(results.params).all()
 
 
@@ -197,7 +200,7 @@ def test_trend_with_one_interval_comes_from_its_prior_alone(shocks):
     # likelihood sees only alpha + beta * x (+ the one shock) and beta's posterior is its N(0, 1) prior.
     observations = [("A", "2023-12-31", 0), ("A", "2024-06-30", 5),
                     ("B", "2023-12-31", 2), ("B", "2024-06-30", 4)]
-    results = HazardModel(make_dataset({"A": 20, "B": 10}, observations), shocks=shocks).fit()
+    results = HazardModel(make_dataset({"A": 20, "B": 10}, observations), shocks=shocks, **PLAIN).fit()
     assert results.beta == pytest.approx(0.0, abs=1e-8)
     assert np.sqrt(results.cov[1, 1]) == pytest.approx(1.0, rel=1e-6)
 
@@ -209,17 +212,17 @@ def test_trend_with_one_interval_comes_from_its_prior_alone(shocks):
 ])
 def test_data_that_cannot_be_fitted_raise_a_clear_error(observations, message):
     with pytest.raises(CdsAnalysisError, match=message):
-        HazardModel(make_dataset({"A": 10, "B": 10}, observations)).fit()
+        HazardModel(make_dataset({"A": 10, "B": 10}, observations), **PLAIN).fit()
 
 
 def test_non_convergence_warns():
     with pytest.warns(RuntimeWarning, match="did not converge"):
-        results = HazardModel(rich_dataset()).fit(tau=0.5, sigma=0.3, maxiter=1)
+        results = HazardModel(rich_dataset(), **PLAIN).fit(tau=0.5, sigma=0.3, maxiter=1)
     assert not results.converged
 
 
 def test_sample_has_the_mode_and_covariance_of_the_fit():
-    results = HazardModel(shrinkage_dataset(), shocks="iid").fit(tau=0.5, sigma=0.3)  # one grid cell
+    results = HazardModel(shrinkage_dataset(), shocks="iid", **PLAIN).fit(tau=0.5, sigma=0.3)  # one grid cell
     sample = results.sample(40_000, np.random.default_rng(1))
     assert isinstance(sample, ParameterDraws)
     draws = np.column_stack([sample.alpha, sample.beta, sample.shocks_observed, sample.u])
@@ -233,7 +236,7 @@ def test_sample_has_the_mode_and_covariance_of_the_fit():
 
 
 def test_sample_mixes_the_grid_cells_by_weight():
-    results = HazardModel(shrinkage_dataset()).fit()
+    results = HazardModel(shrinkage_dataset(), **PLAIN).fit()
     sample = results.sample(20_000, np.random.default_rng(2))
     weights = results.grid.groupby("sigma")["weight"].sum()
     shares = pd.Series(sample.sigma).value_counts(normalize=True).reindex(weights.index, fill_value=0.0)
@@ -268,7 +271,7 @@ def test_half_years_are_consecutive_numbers():
 
 
 def test_results_tables_and_display():
-    results = HazardModel(rich_dataset()).fit()
+    results = HazardModel(rich_dataset(), **PLAIN).fit()
     assert isinstance(results, HazardResults)
     summary = results.summary()
     assert summary["parameter"].tolist() == ["alpha", "beta", "tau", "sigma"]

@@ -37,6 +37,8 @@ import numpy as np
 import pandas as pd
 
 from cdsanalysis.exceptions import CdsAnalysisError
+from cdsanalysis.model.anchors import anchor_rows, open_segments, recognised_rows, timing_concentration
+from cdsanalysis.model.halfyear_paths import simulate_half_years
 from cdsanalysis.model.hazard_fit import ETA_RANGE, PenalisedCloglog
 from cdsanalysis.model.hazard_results import HazardResults, ParameterDraws, half_year
 from cdsanalysis.settings import DAYS_PER_YEAR
@@ -60,6 +62,14 @@ SIGMA_PRIOR_KIND = "half-cauchy"
 scale tried (0.15, 0.3, 0.5) that met every goal of issue 8 on the scenario families with a tuning
 seed (1); docs/calibration.md reports another seed (0). Never chosen on the bundled data;
 docs/assumptions.md (M8) gives the figures."""
+SEASON_PRIOR_SD = 1.0
+"""sd of the N(0, sd^2) prior on the second half-year's effect (a year-end rush, log-hazard)."""
+DEPLETION_PRIOR_MEAN = 0.5
+DEPLETION_PRIOR_SD = 0.5
+"""Prior N(0.5, 0.5^2) on the depletion coefficient v: the hazard of the pending communes is
+multiplied by (share pending)^v, as under gamma-distributed readiness with variance v (the ready
+go first, the hard core stays). 0.5: a district half done runs at 0.71 of its first pace, one nine
+tenths done at 0.32; docs/assumptions.md (M11) says why."""
 TAU_GRID = tuple(np.geomspace(0.05, 3.0, 9))
 SIGMA_GRID = tuple(np.geomspace(0.02, 2.0, 9))
 """Grids of tau and sigma; the posterior over them is carried into the forecast."""
@@ -74,12 +84,14 @@ def at_risk_table(progress: pd.DataFrame, communes_total: Mapping[str, int],
     """One row per district and pair of consecutive observations with communes at risk.
 
     Columns: ``district_code, start, end, at_risk, events, duration`` (years),
-    ``midpoint`` (years from ``reference_date``) and ``period`` (the calendar half-year
-    of the midpoint, as `half_year` numbers it). Province rows (code "") are not used;
-    intervals with nothing at risk (district already complete) are dropped.
+    ``midpoint`` (years from ``reference_date``), ``period`` (the calendar half-year
+    of the midpoint, as `half_year` numbers it), ``second_half`` (1 when that half-year is
+    July-December) and ``log_pending`` (log of the share of the district's communes still
+    pending at the start: the depletion covariate). Province rows (code "") and claims
+    are not used; intervals with nothing at risk (district already complete) are dropped.
     """
     reference = pd.Timestamp(reference_date)
-    rows = progress.loc[progress["district_code"] != "", ["district_code", "as_of", "completed"]]
+    rows = recognised_rows(progress)[["district_code", "as_of", "completed"]]
     rows = rows.sort_values(["district_code", "as_of"], kind="stable")
     previous = rows.groupby("district_code", sort=False)[["as_of", "completed"]].shift(1)
     keep = previous["as_of"].notna().to_numpy()
@@ -88,15 +100,19 @@ def at_risk_table(progress: pd.DataFrame, communes_total: Mapping[str, int],
     start_days = (previous["as_of"] - reference).dt.days.to_numpy(dtype=float)
     end_days = (rows["as_of"] - reference).dt.days.to_numpy(dtype=float)
     middle = reference + pd.to_timedelta((start_days + end_days) / 2, unit="D")
+    at_risk = totals - previous["completed"].to_numpy(dtype=np.int64)
+    period = half_year(pd.DatetimeIndex(middle))
     table = pd.DataFrame({
         "district_code": rows["district_code"].to_numpy(dtype=object),
         "start": previous["as_of"].to_numpy(),
         "end": rows["as_of"].to_numpy(),
-        "at_risk": totals - previous["completed"].to_numpy(dtype=np.int64),
+        "at_risk": at_risk,
         "events": rows["completed"].to_numpy(dtype=np.int64) - previous["completed"].to_numpy(dtype=np.int64),
         "duration": (end_days - start_days) / DAYS_PER_YEAR,
         "midpoint": (start_days + end_days) / 2 / DAYS_PER_YEAR,
-        "period": half_year(pd.DatetimeIndex(middle)),
+        "period": period,
+        "second_half": (period % 2).astype(float),
+        "log_pending": np.log(np.maximum(at_risk, 1) / np.maximum(totals, 1)),
     })
     return table[table["at_risk"] > 0].reset_index(drop=True)
 
@@ -113,12 +129,16 @@ class HazardModel:
 
     ``reference_date`` (default: the latest date in the data) is where time x = 0, so
     alpha is the log hazard there. ``shocks``: "iid", "rw" or None (see the module).
-    ``beta_prior_sd=None`` removes the prior on the trend.
+    ``beta_prior_sd=None`` removes the prior on the trend. ``anchored``: read rates only
+    between anchors (`anchors`; False: between every pair of observations, as before issue
+    17). ``season``: an effect of the second half-year; ``depletion``: the log share of
+    communes pending as a covariate (the hard core).
     """
 
     def __init__(self, dataset: Dataset, reference_date: object = None, *,
                  shocks: str | None = DEFAULT_SHOCKS, beta_prior_sd: float | None = BETA_PRIOR_SD,
-                 tau_grid: tuple[float, ...] = TAU_GRID, sigma_grid: tuple[float, ...] = SIGMA_GRID):
+                 tau_grid: tuple[float, ...] = TAU_GRID, sigma_grid: tuple[float, ...] = SIGMA_GRID,
+                 anchored: bool = True, season: bool = True, depletion: bool = True):
         if shocks not in (*SHOCKS, None):
             raise CdsAnalysisError(f"shocks must be one of {', '.join(SHOCKS)} or None; got {shocks!r}")
         self.dataset = dataset
@@ -127,7 +147,9 @@ class HazardModel:
         districts = dataset.districts()
         self.district_codes: tuple[str, ...] = tuple(districts["district_code"])
         totals = dict(zip(districts["district_code"], districts["communes_total"]))
-        self.table = at_risk_table(dataset.progress, totals, self.reference_date)
+        rows = anchor_rows(dataset.progress) if anchored else dataset.progress
+        self.table = at_risk_table(rows, totals, self.reference_date)
+        self.anchored, self.season, self.depletion = anchored, season, depletion
         self.shocks = shocks
         self.beta_prior_sd = beta_prior_sd
         self.tau_grid, self.sigma_grid = tuple(tau_grid), tuple(sigma_grid)
@@ -148,14 +170,26 @@ class HazardModel:
                 "every pending commune completed within every observed interval, so the completion "
                 "rate has no finite estimate")
 
+    def fixed_effects(self) -> tuple[str, ...]:
+        """Names of the province-level effects before the shocks, in the order of ``f``."""
+        names = ["alpha", "beta"]
+        if self.season:
+            names.append("season")
+        if self.depletion:
+            names.append("depletion")
+        return tuple(names)
+
     def _design(self) -> tuple[np.ndarray, np.ndarray]:
-        """Columns [alpha, beta, shocks...] and, per column, the sigma power of its prior variance.
+        """Columns [fixed effects..., shocks...] and, per shock column, the sigma power of its prior variance.
 
         iid: one indicator per observed half-year. rw: one step per gap between consecutive
         observed half-years (variance sigma^2 x gap), the last half-year anchored at 0.
         """
         x = self.table["midpoint"].to_numpy(dtype=float)
-        columns, gaps = [np.ones_like(x), x], [0.0, 0.0]
+        source = {"alpha": np.ones_like(x), "beta": x, "season": self.table["second_half"].to_numpy(dtype=float),
+                  "depletion": self.table["log_pending"].to_numpy(dtype=float)}
+        fixed = self.fixed_effects()
+        columns, gaps = [source[name] for name in fixed], [0.0] * len(fixed)
         period = self.table["period"].to_numpy()
         if self.shocks == "iid":
             columns += [(period == p).astype(float) for p in self.periods]
@@ -166,10 +200,21 @@ class HazardModel:
                 gaps.append(float(self.periods[j] - self.periods[j - 1]))
         return np.column_stack(columns), np.array(gaps)
 
+    def _prior_mean(self, size: int) -> np.ndarray:
+        mean = np.zeros(size)
+        if self.depletion:
+            mean[self.fixed_effects().index("depletion")] = DEPLETION_PRIOR_MEAN
+        return mean
+
     def _prior(self, gaps: np.ndarray, sigma: float) -> np.ndarray:
+        """Prior precisions: alpha flat, beta, season and depletion fixed, shocks 1 / (sigma^2 gap)."""
+        fixed = self.fixed_effects()
+        n = len(fixed)
         prior = np.zeros(len(gaps))
-        prior[1] = 0.0 if self.beta_prior_sd is None else 1.0 / self.beta_prior_sd**2
-        prior[2:] = 1.0 / (sigma**2 * gaps[2:])
+        precision = {"alpha": 0.0, "beta": 0.0 if self.beta_prior_sd is None else 1.0 / self.beta_prior_sd**2,
+                     "season": 1.0 / SEASON_PRIOR_SD**2, "depletion": 1.0 / DEPLETION_PRIOR_SD**2}
+        prior[:n] = [precision[name] for name in fixed]
+        prior[n:] = 1.0 / (sigma**2 * gaps[n:])
         return prior
 
     def fit(self, tau: float | None = None, sigma: float | None = None, *, maxiter: int = 100,
@@ -183,13 +228,15 @@ class HazardModel:
         design, gaps = self._design()
         problem = PenalisedCloglog(
             n=self.table["at_risk"], y=self.table["events"], offset=np.log(self.table["duration"]),
-            design=design, group=self.table["district_code"].map(codes), n_groups=len(codes))
+            design=design, group=self.table["district_code"].map(codes), n_groups=len(codes),
+            prior_mean=self._prior_mean(design.shape[1]))
         taus = np.array([tau] if tau is not None else self.tau_grid, dtype=float)
-        has_shocks = design.shape[1] > 2
+        n_fixed = len(self.fixed_effects())
+        has_shocks = design.shape[1] > n_fixed
         sigmas = np.array([sigma] if sigma is not None else (self.sigma_grid if has_shocks else [np.nan]),
                           dtype=float)
         rate = self.table["events"].sum() / np.sum(self.table["at_risk"] * self.table["duration"])
-        f = np.r_[np.log(rate), np.zeros(design.shape[1] - 1)]
+        f = np.r_[np.log(rate), np.zeros(design.shape[1] - 1)] + self._prior_mean(design.shape[1])
         u = np.zeros(len(codes))
         if tau is None and len(sigmas) > 1:
             taus = self._screen_taus(problem, gaps, taus, sigmas[len(sigmas) // 2], f, u, maxiter, tol)
@@ -220,7 +267,7 @@ class HazardModel:
         return HazardResults(
             district_codes=self.district_codes, reference_date=self.reference_date, table=self.table,
             shocks=self.shocks if has_shocks else None, periods=self.periods, grid=grid, cells=tuple(cells),
-            beta_prior_sd=self.beta_prior_sd)
+            beta_prior_sd=self.beta_prior_sd, fixed_effects=self.fixed_effects())
 
 
     def _screen_taus(self, problem: PenalisedCloglog, gaps: np.ndarray, taus: np.ndarray, sigma: float,
@@ -278,14 +325,31 @@ def simulate_paths(draws: ParameterDraws, state: StartState, dates: pd.DatetimeI
     return paths
 
 
+def fit_hazard(dataset: Dataset, as_of: pd.Timestamp, *, shocks: str | None = DEFAULT_SHOCKS) -> HazardResults:
+    """The default fit: rates read between anchors; every interval when anchors leave nothing to read."""
+    try:
+        return HazardModel(dataset, reference_date=as_of, shocks=shocks).fit()
+    except CdsAnalysisError:
+        return HazardModel(dataset, reference_date=as_of, shocks=shocks, anchored=False).fit()
+
+
 def simulate(dataset: Dataset, state: StartState, dates: pd.DatetimeIndex, draws: int,
              rng: np.random.Generator, *, hold_rate: bool = False,
              shocks: str | None = DEFAULT_SHOCKS) -> tuple[np.ndarray, HazardResults]:
-    """Fit on ``dataset`` (already cut at the origin), then simulate ``draws`` paths."""
-    results = HazardModel(dataset, reference_date=state.as_of, shocks=shocks).fit()
+    """Fit on ``dataset`` (already cut at the origin), then simulate ``draws`` paths by half-year.
+
+    Rates come from anchored intervals (`anchors`), what was recognised since the last anchor
+    is conditioned on, and recognitions are timed within each half-year as the data's own
+    lumpiness says (`halfyear_paths`).
+    """
+    results = fit_hazard(dataset, state.as_of, shocks=shocks)
     if results.district_codes != state.district_codes:  # pragma: no cover - both from dataset.districts()
         raise CdsAnalysisError("internal error: district order differs between fit and simulation")
-    return simulate_paths(results.sample(draws, rng), state, dates, rng, hold_rate=hold_rate), results
+    segments = open_segments(dataset.progress, results.district_codes)
+    concentration = timing_concentration(dataset.progress)
+    paths = simulate_half_years(results.sample(draws, rng), segments, state.communes_total, state.as_of, dates,
+                                rng, concentration=concentration, hold_rate=hold_rate)
+    return paths, results
 
 
 def simulate_steady(dataset: Dataset, state: StartState, dates: pd.DatetimeIndex, draws: int,
@@ -296,11 +360,23 @@ def simulate_steady(dataset: Dataset, state: StartState, dates: pd.DatetimeIndex
 
 def simulate_rw(dataset: Dataset, state: StartState, dates: pd.DatetimeIndex, draws: int,
                 rng: np.random.Generator) -> tuple[np.ndarray, HazardResults]:
-    """The hazard model with random-walk period shocks (compared with iid in docs/calibration.md)."""
+    """The default model with random-walk period shocks (compared with iid in docs/calibration.md)."""
     return simulate(dataset, state, dates, draws, rng, shocks="rw")
 
 
 def simulate_independent(dataset: Dataset, state: StartState, dates: pd.DatetimeIndex, draws: int,
                          rng: np.random.Generator) -> tuple[np.ndarray, HazardResults]:
-    """The hazard model without period shocks (the earlier default), for comparison."""
+    """The default model without period shocks, for comparison."""
     return simulate(dataset, state, dates, draws, rng, shocks=None)
+
+
+def simulate_interval(dataset: Dataset, state: StartState, dates: pd.DatetimeIndex, draws: int,
+                      rng: np.random.Generator) -> tuple[np.ndarray, HazardResults]:
+    """The default of issue 8: a rate read from every interval, steps between forecast dates.
+
+    Kept for comparison: a short interval that held a round is read as a steady pace, which
+    is what issue 17 found (docs/calibration.md shows it on the monthly families).
+    """
+    results = HazardModel(dataset, reference_date=state.as_of, anchored=False, season=False,
+                          depletion=False).fit()
+    return simulate_paths(results.sample(draws, rng), state, dates, rng), results

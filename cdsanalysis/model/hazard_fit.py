@@ -2,8 +2,9 @@
 
 Rows are (district, interval) pairs with ``n`` communes at risk and ``y`` completions;
 the linear predictor is ``offset + X @ f + u[group]``. ``f`` holds the province-level
-parameters (alpha, beta and the period effects) with independent normal priors of
-precision ``prior`` (0 = flat), and ``u`` the district effects, N(0, tau^2). The
+parameters (alpha, beta, the fixed effects and the period effects) with independent normal
+priors of precision ``prior`` (0 = flat) around ``prior_mean`` (0 unless given), and ``u`` the
+district effects, N(0, tau^2). The
 negative Hessian is arrow-shaped: a small dense block for ``f``, a diagonal block for
 ``u`` and their cross terms, so a Newton step costs O(rows x p^2 + districts x p) and
 nothing of size rows x districts or districts x districts is ever built.
@@ -62,12 +63,14 @@ class PenalisedCloglog:
     """Log-likelihood, score and observed Hessian of the cloglog binomial model with priors."""
 
     def __init__(self, n: np.ndarray, y: np.ndarray, offset: np.ndarray, design: np.ndarray,
-                 group: np.ndarray, n_groups: int):
+                 group: np.ndarray, n_groups: int, prior_mean: np.ndarray | None = None):
         self.n, self.y = np.asarray(n, dtype=float), np.asarray(y, dtype=float)
         self.offset = np.asarray(offset, dtype=float)
         self.design = np.asarray(design, dtype=float)
         self.group = np.asarray(group, dtype=np.intp)
         self.n_groups = int(n_groups)
+        self.prior_mean = (np.zeros(self.design.shape[1]) if prior_mean is None
+                           else np.asarray(prior_mean, dtype=float))
 
     def _sum(self, values: np.ndarray) -> np.ndarray:
         return np.bincount(self.group, weights=values, minlength=self.n_groups)
@@ -81,7 +84,7 @@ class PenalisedCloglog:
         """(penalised log-likelihood, log-likelihood), both without binomial constants."""
         mu, p = self._mu_p(f, u)
         loglike = float(np.sum(self.y * np.log(np.maximum(p, 1e-300)) - (self.n - self.y) * mu))
-        penalty = 0.5 * float(u @ u) / tau**2 + 0.5 * float(np.sum(prior * f**2))
+        penalty = 0.5 * float(u @ u) / tau**2 + 0.5 * float(np.sum(prior * (f - self.prior_mean) ** 2))
         return loglike - penalty, loglike
 
     def curvature(self, f: np.ndarray, u: np.ndarray, prior: np.ndarray, tau: float) -> dict:
@@ -96,7 +99,7 @@ class PenalisedCloglog:
             np.zeros((0, self.n_groups))
         w = self._sum(weight)
         return {
-            "score_f": self.design.T @ score - prior * f,
+            "score_f": self.design.T @ score - prior * (f - self.prior_mean),
             "score_u": self._sum(score) - u / tau**2,
             "h_ff": self.design.T @ weighted + np.diag(prior),
             "h_fu": h_fu, "w": w, "h": w + 1.0 / tau**2,

@@ -37,6 +37,13 @@ class ParameterDraws:
     shocks_observed: np.ndarray
     periods: np.ndarray
     structure: str | None
+    season: np.ndarray | None = None
+    depletion: np.ndarray | None = None
+
+    def effect(self, name: str) -> np.ndarray:
+        """One draw per path of ``season`` or ``depletion`` (zeros when the fit had no such effect)."""
+        value = getattr(self, name)
+        return np.zeros(len(self.alpha)) if value is None else value
 
     def shock_table(self, first: int, last: int, rng: np.random.Generator) -> tuple[np.ndarray, int]:
         """Shocks of half-years ``first..last`` (and every observed one): (draws x half-years, first number).
@@ -73,7 +80,8 @@ class HazardResults:
     """The fitted hazard model: a posterior over a (tau, sigma) grid and each cell's mode.
 
     ``grid`` has one row per cell (``tau, sigma, log_marginal, converged, weight``) and
-    ``cells`` the matching `hazard_fit.Mode` (f = [alpha, beta, shock parameters], u).
+    ``cells`` the matching `hazard_fit.Mode` (f = [fixed effects, shock parameters], u; the fixed
+    effects are named by ``fixed_effects``: alpha, beta, then season and depletion when fitted).
     The point estimates (``alpha``, ``u`` ...) are those of the most probable cell;
     `summary` averages over the grid; `sample` draws from the whole posterior.
     """
@@ -86,6 +94,15 @@ class HazardResults:
     grid: pd.DataFrame
     cells: tuple[Mode, ...]
     beta_prior_sd: float | None
+    fixed_effects: tuple[str, ...] = ("alpha", "beta")
+
+    @property
+    def n_fixed(self) -> int:
+        return len(self.fixed_effects)
+
+    def fixed_value(self, name: str) -> float:
+        """The most probable cell's estimate of a fixed effect (0 when not fitted)."""
+        return float(self.best.f[self.fixed_effects.index(name)]) if name in self.fixed_effects else 0.0
 
     @property
     def best(self) -> Mode:
@@ -121,16 +138,18 @@ class HazardResults:
     def period_effects(self) -> pd.DataFrame:
         """Per observed half-year: the shared shock e_k and its sd (most probable cell)."""
         matrix, best = self._shock_matrix(), self.best
-        cov = best.cov_f[2:, 2:]
+        n = self.n_fixed
+        cov = best.cov_f[n:, n:]
         return pd.DataFrame({"period": [half_year_label(int(p)) for p in self.periods],
-                             "shock": matrix @ best.f[2:],
+                             "shock": matrix @ best.f[n:],
                              "se": np.sqrt(np.maximum(np.diag(matrix @ cov @ matrix.T), 0.0))})
 
     def _mixture(self) -> tuple[np.ndarray, np.ndarray]:
-        """Posterior mean and sd of (alpha, beta) over the grid (law of total variance)."""
+        """Posterior mean and sd of the fixed effects over the grid (law of total variance)."""
         w = self.grid["weight"].to_numpy()
-        means = np.array([c.f[:2] for c in self.cells])
-        variances = np.array([np.diag(c.cov_f)[:2] for c in self.cells])
+        n = self.n_fixed
+        means = np.array([c.f[:n] for c in self.cells])
+        variances = np.array([np.diag(c.cov_f)[:n] for c in self.cells])
         mean = w @ means
         return mean, np.sqrt(w @ (variances + (means - mean) ** 2))
 
@@ -138,7 +157,7 @@ class HazardResults:
         """alpha, beta, tau and sigma over the posterior: mean, sd and a central interval."""
         z = NormalDist().inv_cdf(0.5 + level / 2)
         mean, sd = self._mixture()
-        rows = [(mean[i], sd[i], mean[i] - z * sd[i], mean[i] + z * sd[i]) for i in range(2)]
+        rows = [(mean[i], sd[i], mean[i] - z * sd[i], mean[i] + z * sd[i]) for i in range(self.n_fixed)]
         w = self.grid["weight"].to_numpy()
         for name in ("tau", "sigma"):
             values = self.grid[name].to_numpy(dtype=float)
@@ -151,10 +170,14 @@ class HazardResults:
             m = float(w @ values)
             rows.append((m, float(np.sqrt(w @ (values - m) ** 2)), pick((1 - level) / 2), pick((1 + level) / 2)))
         frame = pd.DataFrame(rows, columns=["estimate", "std_error", "lower", "upper"])
-        frame.insert(0, "parameter", ["alpha", "beta", "tau", "sigma"])
-        frame["meaning"] = [
-            f"log hazard per year of a typical district on {self.reference_date:%Y-%m-%d}",
-            "change of the log hazard per year (trend)",
+        meanings = {
+            "alpha": f"log hazard per year of a typical district on {self.reference_date:%Y-%m-%d}",
+            "beta": "change of the log hazard per year (trend)",
+            "season": "log hazard of July-December against January-June (a year-end rush)",
+            "depletion": "power of the share of communes pending (the hard core: hazard x share^v)",
+        }
+        frame.insert(0, "parameter", [*self.fixed_effects, "tau", "sigma"])
+        frame["meaning"] = [meanings[name] for name in self.fixed_effects] + [
             "sd of the district effects u_d",
             f"sd of the province-wide shock of a half-year ({self.shocks or 'none'})",
         ]
@@ -197,10 +220,12 @@ class HazardResults:
             u = cell.u + (f - cell.f) @ cell.loading.T + noise
             parts.append((f, u, np.full(count, sigma if np.isfinite(sigma) else 0.0)))
         f = np.concatenate([p[0] for p in parts])
-        shocks = f[:, 2:] @ self._shock_matrix().T
+        shocks = f[:, self.n_fixed:] @ self._shock_matrix().T
+        named = {name: f[:, i] for i, name in enumerate(self.fixed_effects)}
         return ParameterDraws(alpha=f[:, 0], beta=f[:, 1], u=np.concatenate([p[1] for p in parts]),
                               sigma=np.concatenate([p[2] for p in parts]), shocks_observed=shocks,
-                              periods=self.periods, structure=self.shocks)
+                              periods=self.periods, structure=self.shocks, season=named.get("season"),
+                              depletion=named.get("depletion"))
 
     def _repr_html_(self) -> str:
         head = (f"<b>HazardResults</b> reference date {self.reference_date:%Y-%m-%d}, "

@@ -30,6 +30,7 @@ MODELS: dict[str, tuple[str, str]] = {
     "steady": ("cdsanalysis.model.hazard", "simulate_steady"),
     "hazard_rw": ("cdsanalysis.model.hazard", "simulate_rw"),
     "hazard_indep": ("cdsanalysis.model.hazard", "simulate_independent"),
+    "hazard_interval": ("cdsanalysis.model.hazard", "simulate_interval"),
     "ets": ("cdsanalysis.model.ets", "simulate_ets"),
     "linear": ("cdsanalysis.model.baselines", "simulate_linear"),
     "last": ("cdsanalysis.model.baselines", "simulate_last"),
@@ -65,6 +66,8 @@ class StartState:
         codes = tuple(districts["district_code"])
         progress = dataset.progress
         rows = progress[(progress["district_code"] != "") & (progress["as_of"] <= as_of)]
+        if "status" in rows.columns:  # a district's own claim is not a recognition (issue 17, point 5)
+            rows = rows[rows["status"] != "claim"]
         last = rows.sort_values(["district_code", "as_of"], kind="stable").groupby("district_code").tail(1)
         last = last.set_index("district_code").reindex(list(codes))
         return cls(

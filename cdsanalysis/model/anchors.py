@@ -1,0 +1,152 @@
+"""Which observations the hazard model reads as rates, and what it only conditions on.
+
+Communes are recognised by decisions, mostly in rounds: a month can hold half a year's
+recognitions and the next five nothing. A constant hazard fitted to a one-month interval
+that held a round reads it as a pace twelve times a half-year's, so the fitted intervals
+must be long enough for the rounds to average out, and the same whatever the cadence of the
+reports. The model therefore reads rates only between **anchors**: per district, its first
+observation and then the last observation on or near each calendar half-year end
+(`ANCHOR_WINDOW_DAYS` before it at most) that is at least `MIN_INTERVAL_DAYS` after the
+previous anchor. Monthly, quarterly and half-yearly reports of the same process give the
+same anchors at the half-year ends.
+
+What a district reported after its last anchor (the **open segment**) is not read as a
+rate: the simulation conditions on it (the half-year's total is at least what has been
+recognised so far; `halfyear_paths`). Reports inside past half-years tell how lumpy the
+recognitions are within a half-year (`timing_concentration`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import numpy as np
+import pandas as pd
+
+ANCHOR_WINDOW_DAYS = 92
+"""An observation up to a quarter before a half-year end stands for that half-year end."""
+MIN_INTERVAL_DAYS = 120
+"""Shortest interval read as a rate (about four months): shorter ones are too lumpy."""
+DEFAULT_CONCENTRATION = 1.0
+"""Lumpiness within a half-year when the data cannot tell (Dirichlet concentration over 6 months:
+1.0 puts most of a half-year's recognitions in one or two months)."""
+CONCENTRATION_RANGE = (0.2, 50.0)
+"""Bounds of the estimated concentration (0.2: one round a half-year; 50: a smooth flow)."""
+MIN_EVENTS_FOR_TIMING = 5
+"""A half-year informs the timing estimate only when this many recognitions fell in it."""
+
+
+def half_year_end(dates: pd.DatetimeIndex | pd.Series) -> pd.DatetimeIndex:
+    """The 30 June or 31 December that closes the half-year holding each date."""
+    index = pd.DatetimeIndex(dates)
+    month = np.where(index.month <= 6, 6, 12)
+    day = np.where(month == 6, 30, 31)
+    return pd.to_datetime(pd.DataFrame({"year": index.year, "month": month, "day": day}))
+
+
+def recognised_rows(progress: pd.DataFrame) -> pd.DataFrame:
+    """District rows the model may read: claims (a district's own statement) are not recognitions."""
+    rows = progress[progress["district_code"] != ""]
+    if "status" in rows.columns:
+        rows = rows[rows["status"] != "claim"]
+    return rows
+
+
+def _district_anchor_mask(dates: np.ndarray, ends: np.ndarray) -> np.ndarray:
+    """Anchors among one district's sorted dates (days as int64) given each date's half-year end."""
+    keep = np.zeros(len(dates), dtype=bool)
+    if len(dates) == 0:
+        return keep
+    keep[0] = True
+    last = dates[0]
+    for i in range(1, len(dates)):
+        is_last_of_half = i == len(dates) - 1 or ends[i + 1] != ends[i]
+        near_end = ends[i] - dates[i] <= ANCHOR_WINDOW_DAYS
+        if is_last_of_half and near_end and dates[i] - last >= MIN_INTERVAL_DAYS:
+            keep[i] = True
+            last = dates[i]
+    return keep
+
+
+def anchor_mask(rows: pd.DataFrame) -> np.ndarray:
+    """Per row of ``rows`` (district rows sorted by code and date): True for an anchor."""
+    days = (rows["as_of"].to_numpy(dtype="datetime64[D]")).astype(np.int64)
+    ends = half_year_end(rows["as_of"]).to_numpy(dtype="datetime64[D]").astype(np.int64)
+    codes = rows["district_code"].to_numpy()
+    mask = np.zeros(len(rows), dtype=bool)
+    boundaries = np.flatnonzero(np.r_[True, codes[1:] != codes[:-1], True])
+    for start, stop in zip(boundaries[:-1], boundaries[1:], strict=True):
+        mask[start:stop] = _district_anchor_mask(days[start:stop], ends[start:stop])
+    return mask
+
+
+def sorted_rows(progress: pd.DataFrame) -> pd.DataFrame:
+    """Recognised district rows sorted by district and date (one row per pair)."""
+    rows = recognised_rows(progress)[["district_code", "as_of", "completed"]]
+    rows = rows.sort_values(["district_code", "as_of"], kind="stable")
+    return rows.drop_duplicates(["district_code", "as_of"], keep="last").reset_index(drop=True)
+
+
+def anchor_rows(progress: pd.DataFrame) -> pd.DataFrame:
+    """The observations whose intervals the model reads as rates (see the module)."""
+    rows = sorted_rows(progress)
+    return rows[anchor_mask(rows)].reset_index(drop=True)
+
+
+def open_segments(progress: pd.DataFrame, codes: tuple[str, ...]) -> pd.DataFrame:
+    """Per district (in ``codes`` order): its last anchor and its last observation.
+
+    Columns ``anchor_date, anchor_count, last_date, last_count``; NaT and 0 for a district
+    with no recognised observation. Between the two lies what the forecast conditions on.
+    """
+    rows = sorted_rows(progress)
+    anchors = rows[anchor_mask(rows)].groupby("district_code").tail(1).set_index("district_code")
+    last = rows.groupby("district_code").tail(1).set_index("district_code")
+    frame = pd.DataFrame({
+        "anchor_date": anchors["as_of"].reindex(list(codes)).to_numpy(dtype="datetime64[ns]"),
+        "anchor_count": anchors["completed"].reindex(list(codes)).fillna(0).to_numpy(dtype=np.int64),
+        "last_date": last["as_of"].reindex(list(codes)).to_numpy(dtype="datetime64[ns]"),
+        "last_count": last["completed"].reindex(list(codes)).fillna(0).to_numpy(dtype=np.int64),
+    }, index=pd.Index(list(codes), name="district_code"))
+    return frame
+
+
+def timing_concentration(progress: pd.DataFrame, communes_total: Mapping[str, int] | None = None) -> float:
+    """How evenly a half-year's recognitions spread over its months (Dirichlet concentration).
+
+    For each past half-year and each date inside it on which districts reported, the share
+    w of the half-year's recognitions (over the districts observed at its start, that date
+    and its end) already made, against the share f of the half-year gone. If the months'
+    shares are Dirichlet(kappa/6, ..., kappa/6), E(w) = f and Var(w) = f(1 - f)/(kappa + 1):
+    the moment estimate is kappa + 1 = mean f(1 - f) / mean (w - f)^2. Binomial noise makes
+    it lumpier than it is (the safe side). `DEFAULT_CONCENTRATION` when nothing tells.
+    """
+    del communes_total  # the shares need no totals; kept for a uniform signature
+    rows = sorted_rows(progress)
+    if rows.empty:
+        return DEFAULT_CONCENTRATION
+    rows = rows.assign(end=half_year_end(rows["as_of"]).to_numpy())
+    rows["start"] = (rows["end"] - pd.offsets.MonthEnd(6)).to_numpy()
+    values = rows.set_index(["district_code", "as_of"])["completed"]
+    starts = pd.MultiIndex.from_arrays([rows["district_code"], rows["start"]])
+    ends = pd.MultiIndex.from_arrays([rows["district_code"], rows["end"]])
+    rows["at_start"] = values.reindex(starts).to_numpy()
+    rows["at_end"] = values.reindex(ends).to_numpy()
+    inside = rows[(rows["as_of"] < rows["end"]) & rows["at_start"].notna() & rows["at_end"].notna()]
+    if inside.empty:
+        return DEFAULT_CONCENTRATION
+    inside = inside.assign(done=inside["completed"] - inside["at_start"], total=inside["at_end"] - inside["at_start"])
+    pooled = inside.groupby(["end", "as_of"], sort=True)[["done", "total"]].sum()
+    pooled = pooled[pooled["total"] >= MIN_EVENTS_FOR_TIMING]
+    if pooled.empty:
+        return DEFAULT_CONCENTRATION
+    end = pooled.index.get_level_values("end")
+    date = pooled.index.get_level_values("as_of")
+    span = (end - (end - pd.offsets.MonthEnd(6))).days.to_numpy(dtype=float)
+    f = 1.0 - (end - date).days.to_numpy(dtype=float) / span
+    w = (pooled["done"] / pooled["total"]).to_numpy(dtype=float)
+    spread = float(np.mean((w - f) ** 2))
+    expected = float(np.mean(f * (1 - f)))
+    if spread <= 0:
+        return CONCENTRATION_RANGE[1]
+    return float(np.clip(expected / spread - 1.0, *CONCENTRATION_RANGE))
