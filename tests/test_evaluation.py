@@ -1,7 +1,7 @@
 """The scenario families and the evaluation suite, fast: a few replicates, looser bounds than docs/calibration.md.
 
 `make calibration` runs the full suite (30+ replicates a family) and writes docs/calibration.md;
-here two replicates a family check that the machinery works and that the default model is not
+here two replicates a family (four month-end origins each) check that the machinery works and that the default model is not
 grossly off. Bounds are looser than issue 8's goals because a few replicates are noisy: district
 coverage within [0.6, 0.99] pooled over the scored families (randomised: [0.6, 0.95], and below the
 closed interval's), province coverage at least 0.5, and a mean Brier score below the linear
@@ -16,21 +16,33 @@ import pytest
 
 from cdsanalysis.exceptions import CdsAnalysisError
 from cdsanalysis.model.evaluation import SCORE_COLUMNS, evaluate
-from cdsanalysis.model.scenarios import FAMILIES, HELD_OUT, OBSERVED, origin, scenario_dataset
+from cdsanalysis.model.scenarios import CADENCE, FAMILIES, ORIGINS, make_scenario, scenario_dataset
 
 
 @pytest.mark.parametrize("family", FAMILIES)
 def test_scenarios_are_valid_provinces_with_real_questions(family):
-    dataset = scenario_dataset(family, 3, validate=True)  # raises if the schema checks fail
+    scenario = make_scenario(family, 3, validate=True)  # raises if the schema checks fail
+    dataset, truth = scenario.dataset, scenario.truth
     districts = dataset.districts()
     assert districts["communes_total"].between(5, 40).all()
-    progress = dataset.progress[dataset.progress["district_code"] != ""]
-    dates = sorted(progress["as_of"].unique())
-    assert len(dates) == OBSERVED + HELD_OUT and dates[OBSERVED - 1] == origin()
-    wide = progress.pivot(index="district_code", columns="as_of", values="completed")
+    # The truth: every district and the province at every month end, never falling, never past the total.
+    wide = truth[truth["district_code"] != ""].pivot(index="district_code", columns="date", values="actual")
     assert (wide.diff(axis=1).iloc[:, 1:] >= 0).all().all()
     totals = districts.set_index("district_code")["communes_total"]
     assert (wide.max(axis=1) <= totals.reindex(wide.index)).all()
+    assert (truth[truth["district_code"] == ""].set_index("date")["actual"] == wide.sum(axis=0)).all()
+    # The reports: on the family's cadence, never after the last origin, and equal to the truth at month ends.
+    progress = dataset.progress[dataset.progress["district_code"] != ""]
+    assert progress["as_of"].max() <= ORIGINS[-1]
+    dates = pd.DatetimeIndex(sorted(progress["as_of"].unique()))
+    months = {"half-year": {6, 12}, "quarter": {3, 6, 9, 12}, "month": set(range(1, 13))}.get(CADENCE[family])
+    if months is None:
+        assert not dates.is_month_end.all()
+    else:
+        assert set(dates.month) == months and dates.is_month_end.all()
+        reported = progress.set_index(["district_code", "as_of"])["completed"]
+        expected = truth.set_index(["district_code", "date"])["actual"].reindex(reported.index)
+        assert (reported.to_numpy() == expected.to_numpy()).all()
     targets = dataset.targets
     assert set(targets["deadline"]) == {pd.Timestamp("2024-12-31"), pd.Timestamp("2025-12-31")}
     district_targets = targets[targets["district_code"] != ""]
@@ -49,7 +61,7 @@ def test_unknown_family_is_a_clear_error():
 
 @pytest.fixture(scope="module")
 def small_evaluation():
-    return evaluate(models=("hazard", "linear"), replicates=2, draws=300)
+    return evaluate(models=("hazard", "linear"), replicates=2, draws=300, jobs=2)
 
 
 def test_scores_table_has_every_family_and_model(small_evaluation):
@@ -73,6 +85,7 @@ def test_default_model_is_roughly_calibrated_and_beats_linear(small_evaluation):
     randomised = np.average(hazard["randomised"], weights=hazard["n"])
     assert 0.6 <= randomised <= 0.95 and randomised < coverage, (randomised, coverage)
     assert province >= 0.5, province
+    assert hazard["collapsed"].max() <= 0.1, hazard[["family", "collapsed"]]
     brier = scores.groupby("model")["brier"].mean()
     assert brier["hazard"] < brier["linear"], brier.to_dict()
     goals = small_evaluation.goals()
