@@ -255,11 +255,12 @@ def test_bundled_hazard_brier_is_no_worse_than_linear(bundled_backtest):
     scores = bundled_backtest.scores().set_index("model")
     # Every Brier event is a miss, so the deterministic baselines score exactly 0. The hazard
     # model carries province-wide shocks and an uncertain trend, so it keeps a small chance of a
-    # surge: "no worse" is read as P(meet) under 5 % on every event (Brier under 1e-3).
+    # surge (and, since issue 17, an uncertain season and hard core): "no worse" is read as P(meet)
+    # under 10 % on every event and a Brier score under 2e-3.
     table = bundled_backtest.table
     events = table[(table["model"] == "hazard") & table["p_meet"].notna() & (table["district_code"] != "")]
     assert not events["met"].astype(bool).any()
-    assert (events["p_meet"] < 0.05).all(), events["p_meet"].max()
-    assert scores.loc["hazard", "brier"] < 1e-3
+    assert (events["p_meet"] < 0.10).all(), events["p_meet"].max()
+    assert scores.loc["hazard", "brier"] < 2e-3, scores.loc["hazard", "brier"]
     # The count forecasts are where the models differ: the hazard model's RPS is the best.
     assert scores.loc["hazard", "rps"] < scores.loc["linear", "rps"] < scores.loc["last", "rps"]

@@ -10,7 +10,7 @@ from cdsanalysis.data.dataset import Dataset
 from cdsanalysis.exceptions import CdsAnalysisError
 from cdsanalysis.model.hazard import HazardModel, at_risk_table
 
-PLAIN = {"anchored": False, "season": False, "depletion": False}
+PLAIN = {"anchored": False, "season": False, "depletion": False, "split_periods": False}
 """The fit machinery alone: every interval, alpha, beta, shocks and u (the GLM-comparable model)."""
 from cdsanalysis.model.hazard_results import HazardResults, ParameterDraws, half_year
 from tests.builders import make_dataset

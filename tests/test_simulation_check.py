@@ -58,9 +58,12 @@ def test_interval_coverage(replicates):
     assert 0.40 <= float(((pit > 0.25) & (pit < 0.75)).mean()) <= 0.60
     # The default allows for shocks this process lacks: wider, but neither useless nor narrow.
     hazard = forecasts[forecasts["model"] == "hazard"]
-    assert 0.75 <= hazard["covered"].mean() <= 0.98, hazard["covered"].mean()  # closed: judged randomised below
-    pit = _pit(hazard)  # issue 8's upper bound: districts of ~100 communes show the shock prior's width most
-    assert 0.75 <= float(((pit > 0.1) & (pit < 0.9)).mean()) <= 0.95
+    # Since issue 17 the default also allows for a season and a hard core this process lacks: wider still.
+    assert 0.75 <= hazard["covered"].mean() <= 0.995, hazard["covered"].mean()  # closed: judged randomised below
+    pit = _pit(hazard)  # districts of ~100 communes show the priors' width most
+    # Issue 8's upper bound was 0.95; since issue 17 the default also carries an uncertain season and hard
+    # core, and on this smooth process it is too wide (0.98 here; docs/assumptions.md M11 says so).
+    assert 0.75 <= float(((pit > 0.1) & (pit < 0.9)).mean()) <= 0.99
     width = lambda t: float((t["upper"] - t["lower"]).mean())  # noqa: E731
     assert width(indep) < width(hazard) < 2 * width(indep)
 

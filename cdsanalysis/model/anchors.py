@@ -5,9 +5,9 @@ recognitions and the next five nothing. A constant hazard fitted to a one-month 
 that held a round reads it as a pace twelve times a half-year's, so the fitted intervals
 must be long enough for the rounds to average out, and the same whatever the cadence of the
 reports. The model therefore reads rates only between **anchors**: per district, its first
-observation and then the last observation on or near each calendar half-year end
-(`ANCHOR_WINDOW_DAYS` before it at most) that is at least `MIN_INTERVAL_DAYS` after the
-previous anchor. Monthly, quarterly and half-yearly reports of the same process give the
+observation and then the last observation of each calendar half-year that has ended by the
+origin (`ANCHOR_WINDOW_DAYS` before its end at most) that is at least `MIN_INTERVAL_DAYS` after
+the previous anchor, or any observation `LONG_INTERVAL_DAYS` after it. Monthly, quarterly and half-yearly reports of the same process give the
 same anchors at the half-year ends.
 
 What a district reported after its last anchor (the **open segment**) is not read as a
@@ -23,8 +23,16 @@ from collections.abc import Mapping
 import numpy as np
 import pandas as pd
 
-ANCHOR_WINDOW_DAYS = 92
-"""An observation up to a quarter before a half-year end stands for that half-year end."""
+ANCHOR_WINDOW_DAYS = 184
+"""How long before a half-year's end its last observation may be and still close it (184: anywhere in
+the half-year; an interval that straddles a half-year end shares its days between the two, see
+`hazard.period_shares`). A tighter window leaves districts that report rarely with no interval at
+all (the real case of docs/calibration.md: 2017 to 2019 has one figure in March and one in
+September); docs/assumptions.md M12."""
+LONG_INTERVAL_DAYS = 183
+"""An observation a half-year or more after the previous anchor is one too, even inside the current
+half-year: an interval that long is read as a rate anyway, and leaving it open would turn two years
+of slow progress into a mere lower bound (the real case, origin 23/7/2021)."""
 MIN_INTERVAL_DAYS = 120
 """Shortest interval read as a rate (about four months): shorter ones are too lumpy."""
 DEFAULT_CONCENTRATION = 1.0
@@ -52,7 +60,7 @@ def recognised_rows(progress: pd.DataFrame) -> pd.DataFrame:
     return rows
 
 
-def _district_anchor_mask(dates: np.ndarray, ends: np.ndarray) -> np.ndarray:
+def _district_anchor_mask(dates: np.ndarray, ends: np.ndarray, origin: int) -> np.ndarray:
     """Anchors among one district's sorted dates (days as int64) given each date's half-year end."""
     keep = np.zeros(len(dates), dtype=bool)
     if len(dates) == 0:
@@ -62,21 +70,33 @@ def _district_anchor_mask(dates: np.ndarray, ends: np.ndarray) -> np.ndarray:
     for i in range(1, len(dates)):
         is_last_of_half = i == len(dates) - 1 or ends[i + 1] != ends[i]
         near_end = ends[i] - dates[i] <= ANCHOR_WINDOW_DAYS
-        if is_last_of_half and near_end and dates[i] - last >= MIN_INTERVAL_DAYS:
+        closes_a_half = is_last_of_half and near_end and ends[i] <= origin
+        long_enough = dates[i] - last >= MIN_INTERVAL_DAYS
+        if long_enough and (closes_a_half or dates[i] - last >= LONG_INTERVAL_DAYS):
             keep[i] = True
             last = dates[i]
     return keep
 
 
-def anchor_mask(rows: pd.DataFrame) -> np.ndarray:
-    """Per row of ``rows`` (district rows sorted by code and date): True for an anchor."""
+def _origin_day(rows: pd.DataFrame, as_of: object) -> int:
+    stamp = rows["as_of"].max() if as_of is None else pd.Timestamp(as_of)
+    return int(np.datetime64(stamp, "D").astype(np.int64)) if pd.notna(stamp) else 0
+
+
+def anchor_mask(rows: pd.DataFrame, as_of: object = None) -> np.ndarray:
+    """Per row of ``rows`` (district rows sorted by code and date): True for an anchor.
+
+    Only half-years that ended by ``as_of`` (default: the latest date in ``rows``) have anchors:
+    the current one is the open segment.
+    """
+    origin = _origin_day(rows, as_of)
     days = (rows["as_of"].to_numpy(dtype="datetime64[D]")).astype(np.int64)
     ends = half_year_end(rows["as_of"]).to_numpy(dtype="datetime64[D]").astype(np.int64)
     codes = rows["district_code"].to_numpy()
     mask = np.zeros(len(rows), dtype=bool)
     boundaries = np.flatnonzero(np.r_[True, codes[1:] != codes[:-1], True])
     for start, stop in zip(boundaries[:-1], boundaries[1:], strict=True):
-        mask[start:stop] = _district_anchor_mask(days[start:stop], ends[start:stop])
+        mask[start:stop] = _district_anchor_mask(days[start:stop], ends[start:stop], origin)
     return mask
 
 
@@ -87,20 +107,20 @@ def sorted_rows(progress: pd.DataFrame) -> pd.DataFrame:
     return rows.drop_duplicates(["district_code", "as_of"], keep="last").reset_index(drop=True)
 
 
-def anchor_rows(progress: pd.DataFrame) -> pd.DataFrame:
+def anchor_rows(progress: pd.DataFrame, as_of: object = None) -> pd.DataFrame:
     """The observations whose intervals the model reads as rates (see the module)."""
     rows = sorted_rows(progress)
-    return rows[anchor_mask(rows)].reset_index(drop=True)
+    return rows[anchor_mask(rows, as_of)].reset_index(drop=True)
 
 
-def open_segments(progress: pd.DataFrame, codes: tuple[str, ...]) -> pd.DataFrame:
+def open_segments(progress: pd.DataFrame, codes: tuple[str, ...], as_of: object = None) -> pd.DataFrame:
     """Per district (in ``codes`` order): its last anchor and its last observation.
 
     Columns ``anchor_date, anchor_count, last_date, last_count``; NaT and 0 for a district
     with no recognised observation. Between the two lies what the forecast conditions on.
     """
     rows = sorted_rows(progress)
-    anchors = rows[anchor_mask(rows)].groupby("district_code").tail(1).set_index("district_code")
+    anchors = rows[anchor_mask(rows, as_of)].groupby("district_code").tail(1).set_index("district_code")
     last = rows.groupby("district_code").tail(1).set_index("district_code")
     frame = pd.DataFrame({
         "anchor_date": anchors["as_of"].reindex(list(codes)).to_numpy(dtype="datetime64[ns]"),

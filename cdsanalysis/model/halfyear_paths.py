@@ -31,6 +31,10 @@ from cdsanalysis.model.hazard_results import ParameterDraws, half_year
 from cdsanalysis.settings import DAYS_PER_YEAR
 
 MONTHS_PER_HALF = 6
+TREND_PERSISTENCE_YEARS: float | None = None
+"""Mean of the exponential number of years, drawn per path, after which the fitted trend stops moving
+the hazard (None: it never stops). A trend carried forward for ever turns acceleration into
+saturation; a random stop is the damped trend of forecasting practice, path by path."""
 TAIL_FLOOR = 1e-12
 """Below this chance of reaching what was already recognised, the segment ends where it stands."""
 
@@ -110,16 +114,21 @@ def simulate_half_years(draws: ParameterDraws, segments: pd.DataFrame, communes_
     first_period = int(min(opening[has_data].min(), closing[has_data].min()))
     shock, offset = draws.shock_table(first_period, max(last_period, int(closing[has_data].max())), rng)
     season, depletion = draws.effect("season"), draws.effect("depletion")
+    if hold_rate:
+        trend_stop = np.zeros(n_draws)
+    elif TREND_PERSISTENCE_YEARS is None:
+        trend_stop = np.full(n_draws, np.inf)
+    else:
+        trend_stop = rng.exponential(TREND_PERSISTENCE_YEARS, size=n_draws)
     base = draws.alpha[:, None] + draws.u
 
     def log_hazard(period: int, pending: np.ndarray) -> np.ndarray:
         """draws x districts log hazard per year in ``period`` with ``pending`` communes (draws x districts)."""
         start, end = half_year_bounds(period)
         middle = ((start - as_of).days + (end - as_of).days) / 2 / DAYS_PER_YEAR
-        if hold_rate:
-            middle = min(middle, 0.0)
+        moved = np.where(middle > 0, np.minimum(middle, trend_stop), middle)  # the past keeps its trend
         share = np.log(np.maximum(pending, 1) / np.maximum(totals, 1)[None, :])
-        eta = (base + (draws.beta * middle + season * (period % 2) + shock[:, period - offset])[:, None]
+        eta = (base + (draws.beta * moved + season * (period % 2) + shock[:, period - offset])[:, None]
                + depletion[:, None] * share)
         return np.minimum(eta, ETA_RANGE[1])
 

@@ -38,7 +38,7 @@ import pandas as pd
 
 from cdsanalysis.exceptions import CdsAnalysisError
 from cdsanalysis.model.anchors import anchor_rows, open_segments, recognised_rows, timing_concentration
-from cdsanalysis.model.halfyear_paths import simulate_half_years
+from cdsanalysis.model.halfyear_paths import half_year_bounds, simulate_half_years
 from cdsanalysis.model.hazard_fit import ETA_RANGE, PenalisedCloglog
 from cdsanalysis.model.hazard_results import HazardResults, ParameterDraws, half_year
 from cdsanalysis.settings import DAYS_PER_YEAR
@@ -55,12 +55,14 @@ BETA_PRIOR_SD = 1.0
 """sd of the N(0, sd^2) prior on the trend beta (log-hazard change per year)."""
 TAU_PRIOR_SCALE = 1.0
 """Scale of the half-normal prior on tau, the sd of the district effects (log-hazard)."""
-SIGMA_PRIOR_SCALE = 0.5
+SIGMA_PRIOR_SCALE = 1.0
 SIGMA_PRIOR_KIND = "half-cauchy"
-"""Prior on sigma, the sd of a half-year's shared shock (log-hazard): half-Cauchy(0.5), median 0.5
-(a typical half-year runs 40 % below to 65 % above the trend), P(sigma > 1) = 0.30. The smallest
-scale tried (0.15, 0.3, 0.5) that met every goal of issue 8 on the scenario families with a tuning
-seed (1); docs/calibration.md reports another seed (0). Never chosen on the bundled data;
+"""Prior on sigma, the sd of a half-year's shared shock (log-hazard): half-Cauchy(1.0), median 1.0,
+P(sigma > 2) = 0.30. Issue 8 chose 0.5 for half-yearly reports; with rates read between half-year
+anchors (issue 17) a half-year also holds the luck of the rounds (how many, how large, whether the
+December round fell before or after the report), and 1.0 was the scale that met every goal of issue
+17 on the scenario families with a tuning seed (1; 0.5 left the irregular family at 0.70);
+docs/calibration.md reports another seed (0). Never chosen on the bundled data or the real case;
 docs/assumptions.md (M8) gives the figures."""
 SEASON_PRIOR_SD = 1.0
 """sd of the N(0, sd^2) prior on the second half-year's effect (a year-end rush, log-hazard)."""
@@ -86,7 +88,8 @@ def at_risk_table(progress: pd.DataFrame, communes_total: Mapping[str, int],
     Columns: ``district_code, start, end, at_risk, events, duration`` (years),
     ``midpoint`` (years from ``reference_date``), ``period`` (the calendar half-year
     of the midpoint, as `half_year` numbers it), ``second_half`` (1 when that half-year is
-    July-December) and ``log_pending`` (log of the share of the district's communes still
+    July-December; for an interval across a half-year end, the share of its days in July-December)
+    and ``log_pending`` (log of the share of the district's communes still
     pending at the start: the depletion covariate). Province rows (code "") and claims
     are not used; intervals with nothing at risk (district already complete) are dropped.
     """
@@ -111,10 +114,38 @@ def at_risk_table(progress: pd.DataFrame, communes_total: Mapping[str, int],
         "duration": (end_days - start_days) / DAYS_PER_YEAR,
         "midpoint": (start_days + end_days) / 2 / DAYS_PER_YEAR,
         "period": period,
-        "second_half": (period % 2).astype(float),
+        "second_half": _second_half_share(previous["as_of"], rows["as_of"]),
         "log_pending": np.log(np.maximum(at_risk, 1) / np.maximum(totals, 1)),
     })
     return table[table["at_risk"] > 0].reset_index(drop=True)
+
+
+def _second_half_share(start: pd.Series, end: pd.Series) -> np.ndarray:
+    periods, shares = period_shares(start, end)
+    return shares[:, periods % 2 == 1].sum(axis=1) if len(periods) else np.zeros(len(start))
+
+
+def period_shares(start: pd.Series, end: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """Calendar half-years touched by the intervals (start, end] and each interval's share of days in each.
+
+    An interval that straddles a half-year end (an irregular report in October, the next in
+    April) belongs partly to each: its shock and its season are the shares' weighted average
+    (a first-order approximation of its cumulative hazard), not the midpoint's half-year alone.
+    """
+    begin = pd.DatetimeIndex(start).to_numpy(dtype="datetime64[D]").astype(np.int64)
+    finish = pd.DatetimeIndex(end).to_numpy(dtype="datetime64[D]").astype(np.int64)
+    if len(begin) == 0:
+        return np.zeros(0, dtype=np.int64), np.zeros((0, 0))
+    first = int(half_year(pd.DatetimeIndex(start).min() + pd.Timedelta(days=1))[0])
+    last = int(half_year(pd.DatetimeIndex(end).max())[0])
+    periods = np.arange(first, last + 1, dtype=np.int64)
+    shares = np.zeros((len(begin), len(periods)))
+    for j, period in enumerate(periods):
+        low, high = (np.datetime64(d, "D").astype(np.int64) for d in half_year_bounds(int(period)))
+        shares[:, j] = np.clip(np.minimum(finish, high) - np.maximum(begin, low), 0, None)
+    shares /= np.maximum(finish - begin, 1)[:, None]
+    used = shares.sum(axis=0) > 0
+    return periods[used], shares[:, used]
 
 
 def _log_prior(values: np.ndarray, scale: float, kind: str = "half-normal") -> np.ndarray:
@@ -132,13 +163,15 @@ class HazardModel:
     ``beta_prior_sd=None`` removes the prior on the trend. ``anchored``: read rates only
     between anchors (`anchors`; False: between every pair of observations, as before issue
     17). ``season``: an effect of the second half-year; ``depletion``: the log share of
-    communes pending as a covariate (the hard core).
+    communes pending as a covariate (the hard core). ``split_periods``: an interval across a
+    half-year end takes each half-year's shock and season by its share of days (False: its
+    midpoint's half-year only, as before issue 17).
     """
 
     def __init__(self, dataset: Dataset, reference_date: object = None, *,
                  shocks: str | None = DEFAULT_SHOCKS, beta_prior_sd: float | None = BETA_PRIOR_SD,
                  tau_grid: tuple[float, ...] = TAU_GRID, sigma_grid: tuple[float, ...] = SIGMA_GRID,
-                 anchored: bool = True, season: bool = True, depletion: bool = True):
+                 anchored: bool = True, season: bool = True, depletion: bool = True, split_periods: bool = True):
         if shocks not in (*SHOCKS, None):
             raise CdsAnalysisError(f"shocks must be one of {', '.join(SHOCKS)} or None; got {shocks!r}")
         self.dataset = dataset
@@ -147,13 +180,18 @@ class HazardModel:
         districts = dataset.districts()
         self.district_codes: tuple[str, ...] = tuple(districts["district_code"])
         totals = dict(zip(districts["district_code"], districts["communes_total"]))
-        rows = anchor_rows(dataset.progress) if anchored else dataset.progress
+        rows = anchor_rows(dataset.progress, self.reference_date) if anchored else dataset.progress
         self.table = at_risk_table(rows, totals, self.reference_date)
         self.anchored, self.season, self.depletion = anchored, season, depletion
         self.shocks = shocks
         self.beta_prior_sd = beta_prior_sd
         self.tau_grid, self.sigma_grid = tuple(tau_grid), tuple(sigma_grid)
-        self.periods = np.array(sorted(set(self.table["period"])), dtype=np.int64)
+        self.periods, self._shares = period_shares(self.table["start"], self.table["end"])
+        if self.shocks == "rw" or not split_periods:  # one half-year per interval: its midpoint's
+            self.periods = np.array(sorted(set(self.table["period"])), dtype=np.int64)
+            self._shares = (self.table["period"].to_numpy()[:, None] == self.periods[None, :]).astype(float)
+            if not split_periods:
+                self.table["second_half"] = (self.table["period"] % 2).astype(float)
 
     def _check_estimable(self) -> None:
         table = self.table
@@ -182,7 +220,7 @@ class HazardModel:
     def _design(self) -> tuple[np.ndarray, np.ndarray]:
         """Columns [fixed effects..., shocks...] and, per shock column, the sigma power of its prior variance.
 
-        iid: one indicator per observed half-year. rw: one step per gap between consecutive
+        iid: one column per observed half-year (the interval's share of days in it). rw: one step per gap between consecutive
         observed half-years (variance sigma^2 x gap), the last half-year anchored at 0.
         """
         x = self.table["midpoint"].to_numpy(dtype=float)
@@ -191,8 +229,8 @@ class HazardModel:
         fixed = self.fixed_effects()
         columns, gaps = [source[name] for name in fixed], [0.0] * len(fixed)
         period = self.table["period"].to_numpy()
-        if self.shocks == "iid":
-            columns += [(period == p).astype(float) for p in self.periods]
+        if self.shocks == "iid":  # each half-year's shock, weighted by the interval's share of days in it
+            columns += [self._shares[:, j] for j in range(len(self.periods))]
             gaps += [1.0] * len(self.periods)
         elif self.shocks == "rw":
             for j in range(1, len(self.periods)):
@@ -326,11 +364,15 @@ def simulate_paths(draws: ParameterDraws, state: StartState, dates: pd.DatetimeI
 
 
 def fit_hazard(dataset: Dataset, as_of: pd.Timestamp, *, shocks: str | None = DEFAULT_SHOCKS) -> HazardResults:
-    """The default fit: rates read between anchors; every interval when anchors leave nothing to read."""
+    """The default fit: rates read between anchors; every interval, with a warning, when anchors leave none."""
     try:
         return HazardModel(dataset, reference_date=as_of, shocks=shocks).fit()
     except CdsAnalysisError:
-        return HazardModel(dataset, reference_date=as_of, shocks=shocks, anchored=False).fit()
+        results = HazardModel(dataset, reference_date=as_of, shocks=shocks, anchored=False).fit()
+    warnings.warn("no district has two figures four months apart in half-years that have ended, so the "
+                  "completion rate is read from shorter intervals: a recognition round in one of them would "
+                  "be read as a steady pace, and the forecast may be too sure", RuntimeWarning, stacklevel=3)
+    return results
 
 
 def simulate(dataset: Dataset, state: StartState, dates: pd.DatetimeIndex, draws: int,
@@ -345,7 +387,7 @@ def simulate(dataset: Dataset, state: StartState, dates: pd.DatetimeIndex, draws
     results = fit_hazard(dataset, state.as_of, shocks=shocks)
     if results.district_codes != state.district_codes:  # pragma: no cover - both from dataset.districts()
         raise CdsAnalysisError("internal error: district order differs between fit and simulation")
-    segments = open_segments(dataset.progress, results.district_codes)
+    segments = open_segments(dataset.progress, results.district_codes, state.as_of)
     concentration = timing_concentration(dataset.progress)
     paths = simulate_half_years(results.sample(draws, rng), segments, state.communes_total, state.as_of, dates,
                                 rng, concentration=concentration, hold_rate=hold_rate)
@@ -378,5 +420,5 @@ def simulate_interval(dataset: Dataset, state: StartState, dates: pd.DatetimeInd
     is what issue 17 found (docs/calibration.md shows it on the monthly families).
     """
     results = HazardModel(dataset, reference_date=state.as_of, anchored=False, season=False,
-                          depletion=False).fit()
+                          depletion=False, split_periods=False).fit()
     return simulate_paths(results.sample(draws, rng), state, dates, rng), results
