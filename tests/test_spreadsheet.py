@@ -214,10 +214,23 @@ def test_counts_that_are_no_whole_number(tmp_path, cell):
     assert cases[["row", "column", "check"]].values.tolist() == [[2, "Số xã hoàn thành (C)", "whole_number"]]
 
 
-def test_an_empty_count_of_a_district_is_an_error(tmp_path):
-    path = write_book(tmp_path / "s.xlsx", [HEADER, [1, "Hoằng Hóa", None], [2, "Đông Sơn", 3]])
+def test_a_blank_count_is_not_reported_and_zero_is_a_figure(tmp_path):
+    """Issue 19, obs. 1: a blank is a district that did not report (skipped, listed), never an error or a 0."""
+    from cdsanalysis.data.sheet_import import read_sheet
+
+    path = write_book(tmp_path / "s.xlsx", [HEADER, [1, "Hoằng Hóa", None], [2, "Đông Sơn", 3], [3, "Bỉm Sơn", 0],
+                                            [4, "Thanh Hóa", "-"]])
+    read = read_sheet(path, UNITS, as_of="2024-06-30")
+    assert as_tuples(read.rows) == [("405", JUNE_30, 3), ("381", JUNE_30, 0)]
+    assert [(m.code, m.row, m.date) for m in read.not_reported] == [("399", 2, JUNE_30), ("380", 5, JUNE_30)]
+    assert list(read.origins) == [3, 4]
+
+
+def test_a_form_with_every_count_blank_says_there_is_nothing_to_import(tmp_path):
+    path = write_book(tmp_path / "s.xlsx", [HEADER, [1, "Hoằng Hóa", None], [2, "Đông Sơn", None]])
     cases = failures_of(path, as_of="2024-06-30")
-    assert cases[["row", "check"]].values.tolist() == [[2, "whole_number"]]
+    assert cases["check"].tolist() == ["no_rows"] and "blank" in cases["message"].iloc[0]
+    assert "0 if none" not in cases["message"].iloc[0]
 
 
 def test_no_date_anywhere_is_reported_per_row(tmp_path):
@@ -395,7 +408,9 @@ def test_import_replaces_the_same_district_and_date_and_keeps_the_rest(tmp_path)
         ("399", "2024-06-30", "12", "clean_province.xlsx, sheet Tiến độ"),  # replaced 10
         ("405", "2024-06-30", "6", "clean_province.xlsx, sheet Tiến độ"),
     ]
-    assert sorted(os.listdir(tmp_path)) == ["progress.csv"]
+    assert sorted(os.listdir(tmp_path)) == ["history", "progress.csv"]  # no temp files, the old file kept
+    [kept] = (tmp_path / "history").iterdir()
+    assert read_csv_text(kept).equals(existing)
 
 
 def test_import_of_a_bad_sheet_leaves_the_csv_alone(tmp_path):

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
@@ -20,6 +20,7 @@ import pandas as pd
 from cdsanalysis.exceptions import FAILURE_COLUMNS, CdsAnalysisError, DataValidationError, NameLookupError
 from cdsanalysis.data.names import NameIndex, name_key
 from cdsanalysis.data.dates import parse_date
+from cdsanalysis.data.formulas import csv_safe
 from cdsanalysis.data.sheet_cells import cell_date, cell_text, is_blank, whole_number
 from cdsanalysis.data.workbook import Hidden, open_workbook
 from cdsanalysis.data.sheet_layout import (
@@ -34,9 +35,19 @@ from cdsanalysis.data.sheet_layout import (
     title_date,
 )
 
-__all__ = ["PROGRESS_COLUMNS", "SheetRows", "read_progress_sheet", "read_sheet"]
+__all__ = ["MESSAGES", "PROGRESS_COLUMNS", "NotReported", "SheetRows", "read_progress_sheet", "read_sheet"]
 
 PROGRESS_COLUMNS = ["district_code", "district_name", "as_of", "completed", "source", "status", "note"]
+
+# The sentences this module adds to a form's problems, by language (the failure messages of the
+# data layer are English today; the wording catalogue will carry the Vietnamese).
+MESSAGES: dict[str, dict[str, str]] = {
+    "en": {
+        "all_blank": "every district's count in {column} is blank: nothing to import. Fill in the cumulative "
+                     "count of each district that reported (a blank means 'did not report')",
+        "blank_total": "the total row's count is empty; write the total of the district rows, or delete the row",
+    },
+}
 
 # Labels of the rows that sum the table.
 _TOTAL_KEYS = {"tong cong", "cong", "tong", "tong so", "tong cong chung"}
@@ -61,12 +72,31 @@ class _Failures:
 
 
 @dataclass(frozen=True)
+class NotReported:
+    """A district row of the form whose count cell was left blank: "not reported", never zero."""
+
+    code: str
+    name: str
+    date: pd.Timestamp | None
+    row: int
+
+
+@dataclass(frozen=True)
 class SheetRows:
-    """The canonical progress rows read from one sheet, and what was left out (hidden content)."""
+    """The canonical progress rows read from one sheet, and what was left out.
+
+    ``origins`` gives, per row of ``rows``, the form's Excel row it came from; ``columns`` the
+    display name ("Số xã hoàn thành (D)") of each field's column, so that a later check on the
+    merged table can point at the cell of the form. ``not_reported`` lists the district rows
+    whose count was blank (skipped, not an error: a partial return is the ordinary case).
+    """
 
     rows: pd.DataFrame
     sheet: str
     notes: tuple[str, ...] = ()
+    not_reported: tuple[NotReported, ...] = ()
+    origins: tuple[int, ...] = ()
+    columns: tuple[tuple[str, str], ...] = ()
 
 
 def read_progress_sheet(
@@ -116,17 +146,25 @@ def read_sheet(
     grid, header = found
     source = source or f"{path.name}, sheet {grid.name}"
     date = default_date or header.date or title_date(grid, header.row)
-    rows = _read_rows(grid, header, index, communes, date, failures)
-    if not rows and not failures.rows:
-        failures.add(None, "", grid.name, "no_rows",
-                     f"sheet '{grid.name}' has a header in row {header.row} but no district rows under it")
+    read = _Read()
+    _read_rows(grid, header, index, communes, date, failures, read)
+    if not read.records and not failures.rows:
+        if read.not_reported:
+            failures.add(None, header.columns["completed"].display, "", "no_rows",
+                         MESSAGES["en"]["all_blank"].format(column=header.columns["completed"].display))
+        else:
+            failures.add(None, "", grid.name, "no_rows",
+                         f"sheet '{grid.name}' has a header in row {header.row} but no district rows under it")
     failures.raise_if_any(f"problems in {path.name}")
-    frame = pd.DataFrame(rows, columns=PROGRESS_COLUMNS)
-    frame["source"] = source
+    frame = pd.DataFrame(read.records, columns=PROGRESS_COLUMNS)
+    frame["source"] = csv_safe(source)
     frame["status"] = status
+    frame["note"] = frame["note"].map(csv_safe)
     frame["as_of"] = pd.to_datetime(frame["as_of"]).astype("datetime64[ns]")
     frame["completed"] = frame["completed"].astype("int64")
-    return SheetRows(frame, grid.name, tuple(hidden.notes(grid.name)))
+    columns = tuple((field, column.display) for field, column in header.columns.items())
+    return SheetRows(frame, grid.name, tuple(hidden.notes(grid.name)), tuple(read.not_reported),
+                     tuple(read.origins), columns)
 
 
 # --- opening -------------------------------------------------------------------------------------
@@ -190,11 +228,20 @@ def _hidden_hint(hidden: Hidden, sheets: list[str]) -> str:
 
 # --- rows ----------------------------------------------------------------------------------------
 
+@dataclass
+class _Read:
+    """What the rows of a sheet gave: records, the Excel row of each, the districts left blank."""
+
+    records: list[dict] = field(default_factory=list)
+    origins: list[int] = field(default_factory=list)
+    not_reported: list[NotReported] = field(default_factory=list)
+
+
 def _read_rows(grid: Sheet, header: Header, index: NameIndex, communes: dict[str, int],
-               date: pd.Timestamp | None, failures: _Failures) -> list[dict]:
+               date: pd.Timestamp | None, failures: _Failures, read: _Read) -> None:
     cols = header.columns
+    records = read.records
     unit_col = cols["unit"]
-    records: list[dict] = []
     totals: list[tuple[int, str, pd.Timestamp | None, int | None]] = []  # (row, kind, date, count)
     sums: dict[pd.Timestamp | None, int] = {}
     unreadable: dict[pd.Timestamp | None, int] = {}
@@ -212,6 +259,11 @@ def _read_rows(grid: Sheet, header: Header, index: NameIndex, communes: dict[str
             if code == "":
                 continue  # a section heading such as "I. Khối huyện": a name and no count
         is_district = kind == "district"
+        if is_district and code and is_blank(count_value) and not _merged_below(grid, row, cols["completed"]):
+            # A blank count is "not reported" (a partial return), never zero; 0 is a figure.
+            read.not_reported.append(NotReported(code, index.name_of(code), _row_date(grid, row, cols, date, None),
+                                                 row))
+            continue
         row_date = _row_date(grid, row, cols, date, failures if is_district else None)
         if not is_district and is_blank(count_value):
             count = None  # e.g. a =SUM() that Excel never computed: nothing to check
@@ -223,6 +275,7 @@ def _read_rows(grid: Sheet, header: Header, index: NameIndex, communes: dict[str
             totals.append((row, kind, row_date, count))
             if kind == "province" and count is not None and row_date is not None:
                 records.append(_record("", "", row_date, count, grid, row, cols))
+                read.origins.append(row)
             if sums or unreadable:
                 break  # what follows a closing total is signatures and footnotes
             continue
@@ -239,11 +292,17 @@ def _read_rows(grid: Sheet, header: Header, index: NameIndex, communes: dict[str
             continue
         seen[(code, row_date)] = row
         records.append(_record(code, index.name_of(code), row_date, count, grid, row, cols))
+        read.origins.append(row)
     all_listed = {code for code, _ in seen} >= set(communes)
     for row, kind, row_date, count in totals:
         _check_total(row, kind, count, sums.get(row_date), unreadable.get(row_date, 0), all_listed,
                      cols["completed"], failures)
-    return records
+
+
+def _merged_below(grid: Sheet, row: int, column: Column) -> bool:
+    """A cell inside a merged range that starts above it (reported as such, not as a blank)."""
+    top = grid.merged.get((row, column.index))
+    return top is not None and top[0] != row
 
 
 def _row_kind(unit_key: str, stt_key: str, count_value) -> str:
@@ -298,9 +357,8 @@ def _read_count(grid: Sheet, row: int, column: Column, value, failures: _Failure
         failures.add(row, column.display, value, "whole_number",
                      f"this count is merged with row {top}'s; unmerge and give each row its own count")
         return None
-    if is_blank(value):
-        failures.add(row, column.display, "", "whole_number",
-                     "the count of completed communes is empty; enter a whole number (0 if none)")
+    if is_blank(value):  # only a total row gets here: a district's blank is "not reported"
+        failures.add(row, column.display, "", "whole_number", MESSAGES["en"]["blank_total"])
         return None
     number = whole_number(value)
     if number is None:

@@ -39,8 +39,17 @@ class Case:
     argv: tuple[str, ...]
     exit_code: int
     expect: tuple[str, ...] = ()  # fragments of the output (stdout + stderr), in any order
-    changes: tuple[str, ...] = ()  # files (relative to the case folder) the command may change or create
+    changes: tuple[str, ...] = ()  # files (relative to the case folder) the command may change or create;
+    # a folder ending in "/" covers everything under it (history/ holds timestamped names)
     forbid: tuple[str, ...] = ()  # fragments that must not appear in the output
+
+    def may_change(self, path: str) -> bool:
+        return any(path == allowed or (allowed.endswith("/") and (path + "/").startswith(allowed))
+                   for allowed in self.changes)
+
+    def optional(self, path: str) -> bool:
+        """A folder entry: it may appear, it need not."""
+        return path.endswith("/")
 
 
 @dataclass
@@ -285,9 +294,9 @@ def _above_province(path: Path) -> None:  # 37 beside the other districts' 2024-
 
 def _import_cases(b: _Builder) -> None:
     def imp(*extra: str) -> list[str]:
-        return ["import", "{case}/form.xlsx", "--out", "{data}", *extra]
+        return ["import", "{case}/form.xlsx", "--out", "{data}", "--lang", "en", *extra]
 
-    written = ("data/progress.csv",)
+    written = ("data/progress.csv", "data/history/")
     b.add("xlsx-cell-at-XFD1048576", "9.5", imp(), 1, ["form.xlsx", "XFD1048576", "5,000 rows"],
           prepare=_workbook_case(_huge_cell))
     b.add("xlsx-merge-to-XFD1048576", "9.5", imp(), 1, ["form.xlsx", "F1:XFD1048576"],
@@ -333,8 +342,8 @@ def _import_cases(b: _Builder) -> None:
           ["nowhere", "does not exist"], prepare=_workbook_case(_title_year(2024)))
     b.add("progress-read-only", "9.13", imp(), 1, ["progress.csv", "read-only"],
           prepare=lambda f: (_title_year(2024)(f / "form.xlsx"), os.chmod(f / "data" / "progress.csv", 0o444)))
-    b.add("progress-symlink", "9.13", ["import", "{case}/form.xlsx", "--out", "{case}/linked"], 0,
-          ["added 1 row(s)"], ("data/progress.csv",), prepare=_linked_progress)
+    b.add("progress-symlink", "9.13", ["import", "{case}/form.xlsx", "--out", "{case}/linked", "--lang", "en"], 0,
+          ["added 1 row(s)"], ("data/progress.csv", "linked/history/"), prepare=_linked_progress)
     b.add("merge-would-fall", "9.13", imp(), 1, ["nothing was written", "cumulative count falls"],
           prepare=_workbook_case(_falling))
     b.add("merge-above-province", "9.13", imp(), 1, ["nothing was written", "above the province count 95"],
