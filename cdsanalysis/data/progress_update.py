@@ -14,6 +14,7 @@ symlinked one stays a symlink (the file it points to is replaced atomically).
 
 from __future__ import annotations
 
+import contextlib
 import html
 import os
 import re
@@ -23,7 +24,8 @@ from pathlib import Path
 import pandas as pd
 
 from cdsanalysis.data.io import atomic_write_csv, read_text_table, replaceable_target
-from cdsanalysis.data.progress_history import keep_version, progress_lock, words as history_words, write_problem
+from cdsanalysis.data.progress_history import history_folder, keep_version, progress_lock, write_problem
+from cdsanalysis.data.progress_history import words as history_words
 from cdsanalysis.data.schema import ILLUSTRATIVE, validate_tables
 from cdsanalysis.data.sheet_import import PROGRESS_COLUMNS, NotReported, SheetRows, read_sheet
 from cdsanalysis.exceptions import FAILURE_COLUMNS, DataValidationError
@@ -241,17 +243,33 @@ def import_sheet(
         replaced = replaced.drop(columns=_ORIGIN)
         changed = bool(len(added) or len(corrected) or len(replaced) - len(corrected) - len(unchanged))
         replaced = _without_unchanged(replaced, unchanged)
-        history = None
-        if not dry_run and changed:
-            try:
-                history = keep_version(out_dir, real_target)
-                atomic_write_csv(target, merged)
-            except OSError as err:
-                raise write_problem(err, target) from None
+        history = _write(out_dir, real_target, target, merged) if not dry_run and changed else None
     return ProgressUpdate(path=target, sheet=read.sheet, added=added, replaced=replaced, merged=merged,
                           written=not dry_run and changed, notes=tuple(read.notes), corrected=corrected,
                           unchanged=unchanged, not_reported=read.not_reported, dry_run=dry_run, history=history,
                           lang=lang)
+
+
+def _write(out_dir: Path, real_target: Path, target: Path, merged: pd.DataFrame) -> Path | None:
+    """Keep the current file in history/, then replace it; on a full disk or a read-only folder, undo both.
+
+    Returns the kept version. Whatever fails, progress.csv is as it was and no stray history entry
+    (or empty history folder made by this call) is left.
+    """
+    folder = history_folder(out_dir)
+    existed = folder.exists()
+    kept = None
+    try:
+        kept = keep_version(out_dir, real_target)
+        atomic_write_csv(target, merged)
+        return kept
+    except OSError as err:
+        with contextlib.suppress(OSError):
+            if kept is not None:
+                kept.unlink()
+            if not existed:
+                folder.rmdir()
+        raise write_problem(err, target) from None
 
 
 def merge_progress(old: pd.DataFrame, new: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
