@@ -23,7 +23,8 @@ from cdsanalysis.data.dates import YEAR_RANGE
 from cdsanalysis.data.limits import CODE_RULE, MAX_COUNT_DIGITS, MAX_NAME_LENGTH, MAX_TEXT_LENGTH, is_safe_code
 from cdsanalysis.data.limits import text_problem
 from cdsanalysis.data.names import NameIndex, name_key
-from cdsanalysis.data.text_checks import check_text_columns, check_unit_names, units_usable, value_message
+from cdsanalysis.data.text_checks import check_formula_cells, check_text_columns, check_unit_names, units_usable
+from cdsanalysis.data.text_checks import value_message
 
 ILLUSTRATIVE = "illustrative"
 """The status of made-up rows (progress and targets): never official, always said so in reports."""
@@ -121,6 +122,9 @@ OPTIONAL_COLUMNS = {
     "progress": {"district_name": "", "note": ""},
     "targets": {"district_name": "", "note": ""},
 }
+
+FORMULA_CHECKED = ("district_name", "source", "status", "note")
+"""progress.csv's text columns: the CSV an analyst opens in Excel, so none may start like a formula."""
 
 _DUPLICATE_KEYS = {
     "units": "commune_code",
@@ -298,6 +302,7 @@ def validate_tables(raw: Mapping[str, pd.DataFrame], files: Mapping[str, str]) -
         raise DataValidationError(failures.frame(), title="invalid units list")
     bad = {t: _schema_failures(t, raw[t], files[t], failures)
            | check_text_columns(OPTIONAL_COLUMNS[t], raw[t], files[t], failures) for t in TABLE_FILES}
+    check_formula_cells(FORMULA_CHECKED, raw["progress"], files["progress"], failures)
     if "*" in bad["units"] or (bad["units"] and not units_usable(raw["units"], bad["units"])):
         raise DataValidationError(failures.frame(), title="invalid units list")
     # A commune with a bad cell still counts towards its district's total; a repeated one does not.

@@ -159,7 +159,9 @@ def read_sheet(
     frame = pd.DataFrame(read.records, columns=PROGRESS_COLUMNS)
     frame["source"] = csv_safe(source)
     frame["status"] = status
+    # progress.csv is opened in Excel: text that starts like a formula is written as text (issue 20, S1).
     frame["note"] = frame["note"].map(csv_safe)
+    frame["district_name"] = frame["district_name"].map(csv_safe)
     frame["as_of"] = pd.to_datetime(frame["as_of"]).astype("datetime64[ns]")
     frame["completed"] = frame["completed"].astype("int64")
     columns = tuple((field, column.display) for field, column in header.columns.items())

@@ -43,6 +43,8 @@ class Case:
     # a folder ending in "/" covers everything under it (history/ holds timestamped names)
     forbid: tuple[str, ...] = ()  # fragments that must not appear in the output
 
+    written: tuple[tuple[str, str], ...] = ()  # (file, fragment): the file must hold the fragment afterwards
+
     def may_change(self, path: str) -> bool:
         return any(path == allowed or (allowed.endswith("/") and (path + "/").startswith(allowed))
                    for allowed in self.changes)
@@ -65,12 +67,13 @@ class _Builder:
         return folder
 
     def add(self, name: str, item: str, argv: list[str], exit_code: int, expect=(), changes=(), forbid=(),
-            prepare: Callable[[Path], None] | None = None, with_data: bool = True) -> None:
+            prepare: Callable[[Path], None] | None = None, with_data: bool = True, written=()) -> None:
         folder = self.folder(name, with_data)
         if prepare is not None:
             prepare(folder)
         resolved = tuple(a.format(case=folder, data=folder / "data") for a in argv)
-        self.cases.append(Case(name, item, resolved, exit_code, tuple(expect), tuple(changes), tuple(forbid)))
+        self.cases.append(Case(name, item, resolved, exit_code, tuple(expect), tuple(changes), tuple(forbid),
+                               tuple(written)))
 
 
 # --- CSV edits ---------------------------------------------------------------------------------
@@ -388,6 +391,44 @@ def _forecast_cases(b: _Builder) -> None:
           ["does not exist"])
 
 
+# --- issue 20 (round two), the intake side ---------------------------------------------------------
+
+_HYPERLINK = '=HYPERLINK("http://evil.example/x","bấm đây")'
+_DDE = "@SUM(1+1)*cmd|' /C calc'!A0"
+
+
+def _note(note: str, name: str = "form.xlsx") -> Callable[[Path], None]:
+    """A form whose "Ghi chú" cell holds ``note`` as text (as a sender types it after an apostrophe)."""
+    def build(folder: Path) -> None:
+        workbook, sheet = _sheet([[1, "Huyện Hoằng Hóa", 37, 15, None]])
+        sheet.cell(5, 5).value = note
+        sheet.cell(5, 5).data_type = "s"  # openpyxl would store "=..." as a formula
+        _save(workbook, folder / name)
+    return build
+
+
+def _round_two_cases(b: _Builder) -> None:
+    def imp(*extra: str, form: str = "form.xlsx") -> list[str]:
+        return ["import", "{case}/" + form, "--out", "{data}", "--lang", "en", *extra]
+
+    written = ("data/progress.csv", "data/history/")
+    # S1: formula injection into progress.csv through import, and validate refusing it.
+    b.add("s1-note-hyperlink", "20.S1", imp(), 0, ["added 1 row(s)"], written, prepare=_note(_HYPERLINK),
+          written=(("data/progress.csv", "'=HYPERLINK("),))
+    b.add("s1-note-dde", "20.S1", imp(), 0, ["added 1 row(s)"], written, prepare=_note(_DDE),
+          written=(("data/progress.csv", "'@SUM(1+1)*cmd|"),))
+    b.add("s1-source-option", "20.S1", imp("--source", "=1+1"), 0, ["added 1 row(s)"], written,
+          prepare=_note("ok"), written=(("data/progress.csv", ",'=1+1,actual,"),))
+    b.add("s1-file-name", "20.S1", imp(form="=1+1.xlsx"), 0, ["added 1 row(s)"], written,
+          prepare=_note("ok", "=1+1.xlsx"), written=(("data/progress.csv", "'=1+1.xlsx, sheet Tiến độ"),))
+    b.add("s1-validate-refuses-formula", "20.S1", ["validate", "{data}"], 1,
+          ["progress.csv, row 112, column note", "formula", "apostrophe"],
+          prepare=_append("progress", '399,,2024-12-31,15,test,actual,"' + _HYPERLINK.replace('"', '""') + '"'))
+    b.add("s1-validate-refuses-dde-source", "20.S1", ["validate", "{data}"], 1,
+          ["progress.csv, row 112, column source", "'@'"],
+          prepare=_append("progress", f'399,,2024-12-31,15,"{_DDE}",actual,'))
+
+
 def build_corpus(root: str | os.PathLike) -> list[Case]:
     """Write every case's folder under ``root`` (which must not exist yet); return the cases."""
     builder = _Builder(Path(root))
@@ -395,6 +436,7 @@ def build_corpus(root: str | os.PathLike) -> list[Case]:
     _validate_cases(builder)
     _import_cases(builder)
     _forecast_cases(builder)
+    _round_two_cases(builder)
     names = [case.name for case in builder.cases]
     assert len(names) == len(set(names)) and all(re.match(r"^[\w.-]+$", n) for n in names)
     return builder.cases

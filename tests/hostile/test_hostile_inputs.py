@@ -68,6 +68,8 @@ def test_hostile_case(name: str, corpus, capsys):
     unexpected = {path for path in changed if not case.may_change(path)}
     assert not unexpected, f"unexpected changes: {sorted(unexpected)}"
     assert sorted(os.listdir(root)) == neighbours, "a file was written outside the case's folder"
+    for path, fragment in case.written:
+        assert fragment in (folder / path).read_text(encoding="utf-8"), f"{fragment!r} not in {path}"
     for path in case.changes:
         if code == 0 and path.endswith(".csv") and not case.optional(path):
             assert path in changed, f"{path} should have been written"
