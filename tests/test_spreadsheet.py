@@ -464,3 +464,29 @@ def test_include_hidden_reads_everything(tmp_path):
     read = read_sheet(hidden_book(tmp_path / "h.xlsx"), UNITS, include_hidden=True)
     assert as_tuples(read.rows) == [("399", JUNE_30, 12), ("405", JUNE_30, 6)]
     assert list(read.rows["note"]) == ["không công bố", ""] and read.notes == ()
+
+
+# --- issue 20, W1: a count for a period is never read as the running total -------------------------
+
+@pytest.mark.parametrize("label", ["Số xã hoàn thành trong tháng", "Số xã hoàn thành năm 2024",
+                                   "Số xã hoàn thành 6 tháng đầu năm",
+                                   "Số xã được công nhận hoàn thành đợt này"])
+def test_a_period_count_column_is_refused_with_what_it_looks_like(tmp_path, label):
+    path = write_book(tmp_path / "s.xlsx", [["STT", "Đơn vị", label], [1, "Hoằng Hóa", 3]])
+    cases = failures_of(path, as_of="2024-12-31")
+    assert cases[["row", "column", "check"]].values.tolist() == [[1, f"{label} (C)", "cumulative"]]
+    assert "one period" in cases["message"].iloc[0] and "lũy kế" in cases["message"].iloc[0]
+
+
+@pytest.mark.parametrize("label", ["Số xã hoàn thành", "Số xã hoàn thành (lũy kế)", "Lũy kế hoàn thành năm 2024",
+                                   "Tổng số xã hoàn thành đến nay", "Số xã hoàn thành đến hết năm 2024",
+                                   "Số xã hoàn thành (30 tháng 6 năm 2024)"])
+def test_cumulative_count_columns_are_read(tmp_path, label):
+    path = write_book(tmp_path / "s.xlsx", [["STT", "Đơn vị", label], [1, "Hoằng Hóa", 3]])
+    assert read_progress_sheet(path, UNITS, as_of="2024-12-31")["completed"].tolist() == [3]
+
+
+def test_a_period_column_beside_a_cumulative_one_is_left_alone(tmp_path):
+    path = write_book(tmp_path / "s.xlsx", [["STT", "Đơn vị", "Số xã hoàn thành trong tháng", "Số xã hoàn thành lũy kế"],
+                                            [1, "Hoằng Hóa", 3, 14]])
+    assert read_progress_sheet(path, UNITS, as_of="2024-12-31")["completed"].tolist() == [14]

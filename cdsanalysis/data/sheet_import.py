@@ -31,6 +31,7 @@ from cdsanalysis.data.sheet_layout import (
     Header,
     Sheet,
     find_header,
+    period_problem,
     read_grid,
     title_date,
 )
@@ -144,6 +145,10 @@ def read_sheet(
     found = _choose_sheet(workbook, visible, hidden, sheet, str(path), failures)
     failures.raise_if_any("no progress table found")
     grid, header = found
+    if "completed" not in header.columns:  # only a count for a period (W1): never read as a total
+        period = header.columns["period"]
+        failures.add(header.row, period.display, period.label, "cumulative", period_problem(period))
+        failures.raise_if_any(f"problems in {path.name}")
     source = source or f"{path.name}, sheet {grid.name}"
     date = default_date or header.date or title_date(grid, header.row)
     read = _Read()

@@ -34,7 +34,24 @@ _STT_KEYS = {"stt", "tt", "so tt", "so thu tu"}
 _DATE_KEYS = {"ngay", "tinh den ngay", "den ngay", "ngay bao cao", "ngay so lieu", "ngay cong nhan",
               "thoi diem", "thoi diem bao cao", "thoi gian"}
 # A "hoàn thành" column that is not the cumulative count of completed communes.
-_NOT_COMPLETED = re.compile(r"\b(chua|ty le|phan tram|ke hoach|chi tieu|muc tieu|trong ky|trong nam|dang)\b")
+_NOT_COMPLETED = re.compile(r"\b(chua|ty le|phan tram|ke hoach|chi tieu|muc tieu|dang)\b")
+# A count for one period (a month, a year, a half-year, a round of recognition), not a running total
+# (issue 20, W1): "trong tháng", "năm 2024", "6 tháng đầu năm", "được công nhận hoàn thành đợt này".
+_PERIOD = re.compile(r"\b(trong (thang|ky|nam|quy|dot)|thang nay|ky nay|dot nay|nam nay|quy nay|trong [0-9]+ thang|"
+                     r"nam [0-9]{4}|[0-9]+ thang|dau nam|cuoi nam|quy [0-9ivx]+|thang [0-9]{1,2}|dot [0-9ivx]+|"
+                     r"tang them|moi hoan thanh|phat sinh)\b")
+# What makes a count recognisably cumulative, even beside a period word ("lũy kế đến hết năm 2024").
+_CUMULATIVE = re.compile(r"\b(luy ke|cong don|tong so den nay|den nay|tinh den|den ngay|den het|tu dau)\b")
+_DATE_IN_KEY = re.compile(r"\b[0-9]{1,2} thang [0-9]{1,2} nam [0-9]{4}\b|\b[0-9]{1,2} [0-9]{1,2} [0-9]{4}\b")
+PERIOD_MESSAGES: dict[str, dict[str, str]] = {
+    "en": {
+        "period": "the column '{label}' looks like a count for one period ({what}), not the cumulative number of "
+                  "communes completed to date; import reads running totals only (a period count read as a total "
+                  "would replace the district's history). Give the form a column 'Số xã hoàn thành (lũy kế)' "
+                  "with each district's total to date (the form of 'cdsanalysis template' has one), or rename "
+                  "this column so if it already holds the totals to date",
+    },
+}
 
 
 @dataclass(frozen=True)
@@ -49,6 +66,13 @@ class Column:
         from openpyxl.utils import get_column_letter
 
         return f"{self.label} ({get_column_letter(self.index)})"
+
+
+def period_problem(column: Column) -> str:
+    """Why a period-count column cannot be read as the cumulative count, and what to do."""
+    found = _PERIOD.search(_DATE_IN_KEY.sub(" ", name_key(column.label)))
+    what = found.group(0) if found else "a period"
+    return PERIOD_MESSAGES["en"]["period"].format(label=column.label, what=what)
 
 
 @dataclass(frozen=True)
@@ -112,7 +136,10 @@ def _classify(label: str) -> str | None:
     if not key:
         return None
     if "hoan thanh" in key:
-        return None if _NOT_COMPLETED.search(key) or "%" in label else "completed"
+        if _NOT_COMPLETED.search(key) or "%" in label:
+            return None
+        undated = _DATE_IN_KEY.sub(" ", key)  # "30 tháng 6 năm 2024" is a date, not a period
+        return "period" if _PERIOD.search(undated) and not _CUMULATIVE.search(key) else "completed"
     if key.startswith("tong so") or key in {"so xa", "so don vi cap xa"}:
         return "communes"
     if key.startswith("ghi chu"):
@@ -162,10 +189,12 @@ def find_header(grid: Sheet) -> tuple[Header | None, tuple[int, str] | None]:
         for col, (label, kind) in labels.items():
             if kind:
                 fields.setdefault(kind, []).append(Column(col, label))
-        if "unit" in fields and "completed" in fields:
+        if "unit" in fields and ("completed" in fields or "period" in fields):
             columns = {kind: cols[0] for kind, cols in fields.items()}
-            cumulative = [c for c in fields["completed"] if "luy ke" in name_key(c.label)]
-            columns["completed"] = (cumulative or fields["completed"])[0]
+            if "completed" in fields:  # a period column beside a cumulative one is left alone
+                cumulative = [c for c in fields["completed"] if "luy ke" in name_key(c.label)]
+                columns["completed"] = (cumulative or fields["completed"])[0]
+                columns.pop("period", None)
             date = next(filter(None, (context_date(label) for label, _ in labels.values())), None)
             return Header(row, row + 1 if two_rows else row, columns, date), None
         if fields and (partial is None or len(fields) > partial[0]):

@@ -407,6 +407,15 @@ def _note(note: str, name: str = "form.xlsx") -> Callable[[Path], None]:
     return build
 
 
+def _headed(label: str) -> Callable[[Path], None]:
+    """A form whose count column is headed ``label`` (a period count, for W1)."""
+    def build(folder: Path) -> None:
+        workbook, sheet = _sheet([[1, "Huyện Hoằng Hóa", 37, 3, None]])
+        sheet.cell(4, 4).value = label
+        _save(workbook, folder / "form.xlsx")
+    return build
+
+
 def _round_two_cases(b: _Builder) -> None:
     def imp(*extra: str, form: str = "form.xlsx") -> list[str]:
         return ["import", "{case}/" + form, "--out", "{data}", "--lang", "en", *extra]
@@ -421,6 +430,13 @@ def _round_two_cases(b: _Builder) -> None:
           prepare=_note("ok"), written=(("data/progress.csv", ",'=1+1,actual,"),))
     b.add("s1-file-name", "20.S1", imp(form="=1+1.xlsx"), 0, ["added 1 row(s)"], written,
           prepare=_note("ok", "=1+1.xlsx"), written=(("data/progress.csv", "'=1+1.xlsx, sheet Tiến độ"),))
+    # W1: period counts are never read as the running total.
+    for slug, label in (("month", "Số xã hoàn thành trong tháng"), ("year", "Số xã hoàn thành năm 2024"),
+                        ("half-year", "Số xã hoàn thành 6 tháng đầu năm"),
+                        ("round", "Số xã được công nhận hoàn thành đợt này")):
+        b.add(f"w1-period-column-{slug}", "20.W1", imp(), 1, ["form.xlsx, row 4", f"{label} (D)", "one period",
+                                                              "lũy kế"],
+              prepare=_headed(label))
     b.add("s1-validate-refuses-formula", "20.S1", ["validate", "{data}"], 1,
           ["progress.csv, row 112, column note", "formula", "apostrophe"],
           prepare=_append("progress", '399,,2024-12-31,15,test,actual,"' + _HYPERLINK.replace('"', '""') + '"'))
