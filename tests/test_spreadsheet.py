@@ -266,9 +266,19 @@ def test_counts_above_the_communes_total(tmp_path):
         [2, "Đông Sơn", 10, 11],
     ])
     cases = failures_of(path, as_of="2024-06-30")
-    assert cases[["row", "value", "check"]].values.tolist() == [[2, "8", "within_total"], [3, "11", "within_total"]]
-    assert "7 communes of Thị xã Bỉm Sơn" in cases["message"].iloc[0]
-    assert "10 communes in Tổng số xã (C)" in cases["message"].iloc[1]
+    assert cases[["row", "column", "value", "check"]].values.tolist() == [
+        [2, "Tổng số xã (C)", "9", "communes_total"], [2, "Số xã hoàn thành (D)", "8", "within_total"],
+        [3, "Tổng số xã (C)", "10", "communes_total"], [3, "Số xã hoàn thành (D)", "11", "within_total"]]
+    assert "Thị xã Bỉm Sơn 9 communes, the units list 7" in cases["message"].iloc[0]  # W2 (issue 20)
+    assert "7 communes of Thị xã Bỉm Sơn" in cases["message"].iloc[1]
+    assert "10 communes in Tổng số xã (C)" in cases["message"].iloc[3]
+
+
+def test_a_form_total_that_differs_from_the_units_list_is_flagged(tmp_path):
+    """Issue 20, W2: 9 of 9 on the form, 7 in the units list, must not pass as 9/7."""
+    path = write_book(tmp_path / "s.xlsx", [["STT", "Đơn vị", "Tổng số xã", "Số xã hoàn thành"], [1, "Bỉm Sơn", 9, 7]])
+    cases = failures_of(path, as_of="2024-06-30")
+    assert cases[["row", "column", "check"]].values.tolist() == [[2, "Tổng số xã (C)", "communes_total"]]
 
 
 def test_a_district_twice_on_one_date(tmp_path):
@@ -490,3 +500,63 @@ def test_a_period_column_beside_a_cumulative_one_is_left_alone(tmp_path):
     path = write_book(tmp_path / "s.xlsx", [["STT", "Đơn vị", "Số xã hoàn thành trong tháng", "Số xã hoàn thành lũy kế"],
                                             [1, "Hoằng Hóa", 3, 14]])
     assert read_progress_sheet(path, UNITS, as_of="2024-12-31")["completed"].tolist() == [14]
+
+
+# --- issue 19 obs. 9 and issue 20 W4, W5: dates named where they stand --------------------------------
+
+def test_a_month_first_title_date_is_named_at_its_cell_not_on_every_row(tmp_path):
+    path = write_book(tmp_path / "s.xlsx", [["(Số liệu tính đến ngày 03/31/2025)"], HEADER, [1, "Hoằng Hóa", 12],
+                                            [2, "Đông Sơn", 3]])
+    cases = failures_of(path)
+    assert cases[["row", "column", "check"]].values.tolist() == [[1, "A", "date"]]
+    assert "31 is not a month; write day/month/year (31/3/2025)" in cases["message"].iloc[0]
+
+
+@pytest.mark.parametrize("cell", [pd.Timestamp("2025-03-31").to_pydatetime(), "31/3/2025", 45747])
+def test_a_title_date_in_its_own_cell_is_read(tmp_path, cell):
+    """ "Số liệu tính đến ngày" in A1, the date beside it as a real Excel date, text or a day number."""
+    path = write_book(tmp_path / "s.xlsx", [["Số liệu tính đến ngày", cell], HEADER, [1, "Hoằng Hóa", 12]])
+    assert as_tuples(read_progress_sheet(path, UNITS)) == [("399", pd.Timestamp("2025-03-31"), 12)]
+
+
+def test_a_month_first_date_cell_says_what_is_wrong(tmp_path):
+    path = write_book(tmp_path / "s.xlsx", [HEADER + ["Ngày"], [1, "Hoằng Hóa", 12, "03/31/2025"]])
+    cases = failures_of(path)
+    assert cases[["row", "column", "check"]].values.tolist() == [[2, "Ngày (D)", "date"]]
+    assert "31 is not a month" in cases["message"].iloc[0]
+
+
+@pytest.mark.parametrize("title", ["31/12/2199", "1/1/1900"])
+def test_typo_years_are_refused_at_the_title(tmp_path, title):
+    """Issue 20, W5: years within the tables' range but not possible for a form reported now."""
+    path = write_book(tmp_path / "s.xlsx", [[f"(Số liệu tính đến ngày {title})"], HEADER, [1, "Hoằng Hóa", 12]])
+    cases = failures_of(path)
+    assert cases[["row", "column", "check"]].values.tolist() == [[1, "A", "date"]]
+    assert "cannot be right" in cases["message"].iloc[0] and title[-4:] in cases["message"].iloc[0]
+
+
+@pytest.mark.parametrize("cell", ["31/12/2199", pd.Timestamp("1900-01-01").to_pydatetime()])
+def test_typo_years_are_refused_in_a_date_cell(tmp_path, cell):
+    path = write_book(tmp_path / "s.xlsx", [HEADER + ["Ngày"], [1, "Hoằng Hóa", 12, cell]])
+    cases = failures_of(path)
+    assert cases[["row", "column", "check"]].values.tolist() == [[2, "Ngày (D)", "date"]]
+    assert "cannot be right" in cases["message"].iloc[0]
+
+
+def test_typo_year_in_as_of_is_refused():
+    cases = failures_of(SHEETS / "clean_province.xlsx", as_of="2199-12-31")
+    assert cases[["column", "check"]].values.tolist() == [["--as-of", "date"]]
+
+
+def test_a_1904_workbook_reads_day_numbers_in_its_own_system(tmp_path):
+    """Issue 20, W4: 44195 is 31/12/2024 in the 1904 system (30/12/2020 in the 1900 one)."""
+    from openpyxl.utils.datetime import CALENDAR_MAC_1904
+
+    wb = Workbook()
+    wb.epoch = CALENDAR_MAC_1904
+    for row in (HEADER + ["Ngày"], [1, "Hoằng Hóa", 12, 44195]):
+        wb.active.append(row)
+    wb.save(tmp_path / "mac.xlsx")
+    assert as_tuples(read_progress_sheet(tmp_path / "mac.xlsx", UNITS)) == [("399", pd.Timestamp("2024-12-31"), 12)]
+    plain = write_book(tmp_path / "pc.xlsx", [HEADER + ["Ngày"], [1, "Hoằng Hóa", 12, 45657]])
+    assert as_tuples(read_progress_sheet(plain, UNITS)) == [("399", pd.Timestamp("2024-12-31"), 12)]

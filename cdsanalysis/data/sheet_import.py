@@ -19,7 +19,7 @@ import pandas as pd
 
 from cdsanalysis.exceptions import FAILURE_COLUMNS, CdsAnalysisError, DataValidationError, NameLookupError
 from cdsanalysis.data.names import NameIndex, name_key
-from cdsanalysis.data.dates import parse_date
+from cdsanalysis.data.dates import date_problem, implausible_year, parse_date
 from cdsanalysis.data.formulas import csv_safe
 from cdsanalysis.data.sheet_cells import cell_date, cell_text, is_blank, whole_number
 from cdsanalysis.data.workbook import Hidden, open_workbook
@@ -31,9 +31,9 @@ from cdsanalysis.data.sheet_layout import (
     Header,
     Sheet,
     find_header,
+    find_title_date,
     period_problem,
     read_grid,
-    title_date,
 )
 
 __all__ = ["MESSAGES", "PROGRESS_COLUMNS", "NotReported", "SheetRows", "read_progress_sheet", "read_sheet"]
@@ -46,6 +46,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     "en": {
         "all_blank": "every district's count in {column} is blank: nothing to import. Fill in the cumulative "
                      "count of each district that reported (a blank means 'did not report')",
+        "communes_total": "the form gives {name} {stated} communes, the units list {total}: the figures would be "
+                          "read against the wrong number of communes. Correct the form's total to {total} (if the "
+                          "district's communes really changed, the units list must be updated first)",
         "blank_total": "the total row's count is empty; write the total of the district rows, or delete the row",
     },
 }
@@ -150,9 +153,9 @@ def read_sheet(
         failures.add(header.row, period.display, period.label, "cumulative", period_problem(period))
         failures.raise_if_any(f"problems in {path.name}")
     source = source or f"{path.name}, sheet {grid.name}"
-    date = default_date or header.date or title_date(grid, header.row)
+    date, date_reported = _sheet_date(grid, header, default_date, failures)
     read = _Read()
-    _read_rows(grid, header, index, communes, date, failures, read)
+    _read_rows(grid, header, index, communes, date, failures, read, date_reported)
     if not read.records and not failures.rows:
         if read.not_reported:
             failures.add(None, header.columns["completed"].display, "", "no_rows",
@@ -244,8 +247,32 @@ class _Read:
     not_reported: list[NotReported] = field(default_factory=list)
 
 
+def _sheet_date(grid: Sheet, header: Header, given: pd.Timestamp | None,
+                failures: _Failures) -> tuple[pd.Timestamp | None, bool]:
+    """The date of the sheet's rows (--as-of, a header text, a title line) and whether a problem with it
+    was reported: once, at the cell that holds it, rather than as "no date" on every row."""
+    title = find_title_date(grid, header.row) if given is None and header.date is None else None
+    date = given or header.date or (title.date if title else None)
+    if date is not None:
+        problem = implausible_year(date)
+        if problem is None:
+            return date, False
+        if given is not None:
+            failures.add(None, "--as-of", f"{date:%d/%m/%Y}", "date", problem)
+        elif header.date is not None:
+            failures.add(header.row, "", f"{date:%d/%m/%Y}", "date", problem)
+        else:
+            failures.add(title.row, title.display, title.text, "date", problem)
+        return None, True
+    if title is not None and title.problem:
+        failures.add(title.row, title.display, title.text, "date",
+                     f"the date of the figures cannot be read: {title.problem}")
+        return None, True
+    return None, False
+
+
 def _read_rows(grid: Sheet, header: Header, index: NameIndex, communes: dict[str, int],
-               date: pd.Timestamp | None, failures: _Failures, read: _Read) -> None:
+               date: pd.Timestamp | None, failures: _Failures, read: _Read, date_reported: bool = False) -> None:
     cols = header.columns
     records = read.records
     unit_col = cols["unit"]
@@ -271,7 +298,7 @@ def _read_rows(grid: Sheet, header: Header, index: NameIndex, communes: dict[str
             read.not_reported.append(NotReported(code, index.name_of(code), _row_date(grid, row, cols, date, None),
                                                  row))
             continue
-        row_date = _row_date(grid, row, cols, date, failures if is_district else None)
+        row_date = _row_date(grid, row, cols, date, failures if is_district else None, date_reported)
         if not is_district and is_blank(count_value):
             count = None  # e.g. a =SUM() that Excel never computed: nothing to check
         else:
@@ -378,16 +405,20 @@ def _read_count(grid: Sheet, row: int, column: Column, value, failures: _Failure
 
 def _check_cap(grid: Sheet, row: int, cols: dict[str, Column], code: str, index: NameIndex,
                communes: dict[str, int], count: int, failures: _Failures) -> None:
-    """A count above the sheet's own "Tổng số xã", or above the units list, cannot be right."""
+    """A form's "Tổng số xã" must be the units list's (W2); a count above either cannot be right."""
     column = cols["completed"]
     stated = whole_number(grid.value(row, cols["communes"].index)) if "communes" in cols else None
+    total = communes.get(code, 0)
+    if stated is not None and stated != total:
+        failures.add(row, cols["communes"].display, stated, "communes_total",
+                     MESSAGES["en"]["communes_total"].format(stated=stated, name=index.name_of(code), total=total))
     if stated is not None and count > stated:
         failures.add(row, column.display, count, "within_total",
                      f"{count} completed is above the {stated} communes in {cols['communes'].display}; "
                      f"correct one of the two")
-    elif count > communes.get(code, 0):
+    elif count > total:
         failures.add(row, column.display, count, "within_total",
-                     f"{count} completed is above the {communes.get(code, 0)} communes of "
+                     f"{count} completed is above the {total} communes of "
                      f"{index.name_of(code)} in the units list; correct the count")
 
 
@@ -407,17 +438,27 @@ def _check_total(row: int, kind: str, value: int | None, total: int | None, unre
 
 
 def _row_date(grid: Sheet, row: int, cols: dict[str, Column], default: pd.Timestamp | None,
-              failures: _Failures | None) -> pd.Timestamp | None:
-    """The row's own date, else the sheet's; problems are reported only when ``failures`` is given."""
+              failures: _Failures | None, date_reported: bool = False) -> pd.Timestamp | None:
+    """The row's own date, else the sheet's; problems are reported only when ``failures`` is given
+    (and a missing date not at all when the sheet's date problem was reported already)."""
     if "date" in cols:
         value = grid.value(row, cols["date"].index)
         if not is_blank(value):
-            date = cell_date(value)
-            if date is None and failures is not None:
+            date = cell_date(value, grid.date1904)
+            if failures is None:
+                return date if date is None or implausible_year(date) is None else None
+            if date is None:
+                why = date_problem(cell_text(value))
                 failures.add(row, cols["date"].display, value, "date",
+                             f"'{value}' is not a date: {why}" if why else
                              f"'{value}' is not a date; write it day first (30/6/2024) or as an Excel date")
+                return None
+            problem = implausible_year(date)
+            if problem:
+                failures.add(row, cols["date"].display, value, "date", f"'{value}': {problem}")
+                return None
             return date
-    if default is None and failures is not None:
+    if default is None and failures is not None and not date_reported:
         where = cols["date"].display if "date" in cols else cols["completed"].display
         failures.add(row, where, "", "date",
                      "no date for this row: fill the date column, add a title line "

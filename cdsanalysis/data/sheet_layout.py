@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from cdsanalysis.data.names import name_key
-from cdsanalysis.data.sheet_cells import cell_text, context_date, looks_numeric
+from cdsanalysis.data.sheet_cells import cell_text, context_date, has_date_context, looks_numeric
 
 HEADER_SEARCH_ROWS = 30  # the header sits under a few title lines, never deeper than this
 
@@ -93,6 +93,7 @@ class Sheet:
     rows: dict[int, list]
     merged: dict[tuple[int, int], tuple[int, int]]  # (row, col) of a merged cell -> its top-left
     horizontal: set[tuple[int, int]] = field(default_factory=set)  # cells of a merge spanning columns
+    date1904: bool = False  # the workbook counts days from 1904 (plain day numbers are read so)
 
     def value(self, row: int, col: int):
         values = self.rows.get(row, [])
@@ -127,7 +128,10 @@ def read_grid(worksheet, hidden_rows: Iterable[int] = (), hidden_columns: Iterab
                 if (r, c) != (min_row, min_col) and r in rows and c <= len(rows[r]):
                     rows[r][c - 1] = top_left
                     merged[(r, c)] = (min_row, min_col)
-    return Sheet(name=worksheet.title, rows=rows, merged=merged, horizontal=horizontal)
+    from openpyxl.utils.datetime import CALENDAR_MAC_1904
+
+    date1904 = getattr(getattr(worksheet, "parent", None), "epoch", None) == CALENDAR_MAC_1904
+    return Sheet(name=worksheet.title, rows=rows, merged=merged, horizontal=horizontal, date1904=date1904)
 
 
 def _classify(label: str) -> str | None:
@@ -206,9 +210,57 @@ def find_header(grid: Sheet) -> tuple[Header | None, tuple[int, str] | None]:
 
 def title_date(grid: Sheet, header_row: int) -> pd.Timestamp | None:
     """The data date of a title line above the header: "(Số liệu tính đến ngày 30/6/2024)"."""
+    return find_title_date(grid, header_row).date
+
+
+@dataclass(frozen=True)
+class TitleDate:
+    """The date of the title lines, where it stands, and why it could not be read (``problem``)."""
+
+    date: pd.Timestamp | None = None
+    row: int | None = None
+    column: int | None = None
+    text: str = ""
+    problem: str | None = None
+
+    @property
+    def display(self) -> str:
+        from openpyxl.utils import get_column_letter
+
+        return get_column_letter(self.column) if self.column else ""
+
+
+def find_title_date(grid: Sheet, header_row: int) -> TitleDate:
+    """The date of a title line: after "tính đến ngày" in the same cell, or in a later cell of that row
+    (a real Excel date cell, a day number, or text); else the first such date that could not be read,
+    with what is wrong with it ("31 is not a month; write day/month/year").
+    """
+    from cdsanalysis.data.dates import date_problem
+    from cdsanalysis.data.sheet_cells import cell_date
+
+    unreadable = TitleDate()
     for row in range(1, header_row):
-        for value in dict.fromkeys(grid.rows.get(row, [])):
-            date = context_date(cell_text(value))
+        values = grid.rows.get(row, [])
+        for column, value in enumerate(values, 1):
+            if column > 1 and value is not None and value == values[column - 2]:
+                continue  # a merged title repeats its text across the row
+            text = cell_text(value)
+            date = context_date(text)
             if date is not None:
-                return date
-    return None
+                return TitleDate(date, row, column, text)
+            if not has_date_context(text):
+                continue
+            for later, cell in enumerate(values[column:], column + 1):
+                if cell is None or cell == value:
+                    continue
+                found = cell_date(cell, grid.date1904)
+                if found is not None:
+                    return TitleDate(found, row, later, cell_text(cell))
+                problem = date_problem(cell_text(cell))
+                if problem and unreadable.problem is None:
+                    unreadable = TitleDate(None, row, later, cell_text(cell), problem)
+                break
+            problem = date_problem(text)
+            if problem and unreadable.problem is None:
+                unreadable = TitleDate(None, row, column, text, problem)
+    return unreadable

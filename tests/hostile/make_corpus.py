@@ -325,10 +325,10 @@ def _import_cases(b: _Builder) -> None:
     b.add("xlsx-crc-corrupt", "9.tb", imp(), 1, ["form.xlsx", "damaged"], prepare=_workbook_case(_crc_corrupt))
     b.add("xlsx-malformed-xml", "9.tb", imp(), 1, ["form.xlsx", "not well-formed"],
           prepare=_workbook_case(_malformed_xml))
-    b.add("xlsx-title-year-9999", "9.tb", imp(), 1, ["form.xlsx, row 5", "no date for this row"],
-          prepare=_workbook_case(_title_year(9999)))
-    b.add("xlsx-title-year-1600", "9.tb", imp(), 1, ["form.xlsx, row 5", "no date for this row"],
-          prepare=_workbook_case(_title_year(1600)))
+    b.add("xlsx-title-year-9999", "9.tb", imp(), 1, ["form.xlsx, row 2, column A", "the year 9999 is outside"],
+          forbid=("row 5",), prepare=_workbook_case(_title_year(9999)))
+    b.add("xlsx-title-year-1600", "9.tb", imp(), 1, ["form.xlsx, row 2, column A", "the year 1600 is outside"],
+          forbid=("row 5",), prepare=_workbook_case(_title_year(1600)))
     b.add("xlsx-row-year-1600", "9.tb", imp(), 1, ["form.xlsx, row 5", "'1/1/1600' is not a date"],
           prepare=_workbook_case(_row_year_1600))
     b.add("as-of-year-2999", "9.tb", imp("--as-of", "31/12/2999"), 2, ["'31/12/2999'"],
@@ -416,6 +416,25 @@ def _headed(label: str) -> Callable[[Path], None]:
     return build
 
 
+def _date_1904(path: Path) -> None:
+    from openpyxl.utils.datetime import CALENDAR_MAC_1904
+
+    workbook, sheet = _sheet([[1, "Huyện Hoằng Hóa", 37, 15, None, 44195]])
+    workbook.epoch = CALENDAR_MAC_1904
+    sheet["A2"] = None
+    sheet.cell(4, 6, "Ngày")
+    _save(workbook, path)
+
+
+def _title_date_cell(path: Path) -> None:
+    import datetime as dt
+
+    workbook, sheet = _sheet(_good_rows())
+    sheet["A2"] = "Số liệu tính đến ngày"
+    sheet["B2"] = dt.datetime(2025, 3, 31)
+    _save(workbook, path)
+
+
 def _round_two_cases(b: _Builder) -> None:
     def imp(*extra: str, form: str = "form.xlsx") -> list[str]:
         return ["import", "{case}/" + form, "--out", "{data}", "--lang", "en", *extra]
@@ -437,6 +456,28 @@ def _round_two_cases(b: _Builder) -> None:
         b.add(f"w1-period-column-{slug}", "20.W1", imp(), 1, ["form.xlsx, row 4", f"{label} (D)", "one period",
                                                               "lũy kế"],
               prepare=_headed(label))
+    # W2: the form's commune total against the units list (Hoằng Hóa has 37).
+    b.add("w2-form-total-differs", "20.W2", imp(), 1, ["form.xlsx, row 5, column Tổng số xã (C)", "35 communes",
+                                                        "units list 37"],
+          prepare=lambda f: _save(_sheet([[1, "Huyện Hoằng Hóa", 35, 15, None]])[0], f / "form.xlsx"))
+    # W4: a 1904-date-system workbook's plain day numbers (44195 = 31/12/2024 there).
+    b.add("w4-1904-day-number", "20.W4", imp(), 0, ["2024-12-31", "added 1 row(s)"], written,
+          forbid=("2020-12-30",), prepare=_workbook_case(_date_1904))
+    # W5: typo years inside the tables' range but impossible for a form.
+    for year in ("2199", "1900"):
+        date = f"31/12/{year}" if year == "2199" else "1/1/1900"
+        b.add(f"w5-title-year-{year}", "20.W5", imp(), 1, ["form.xlsx, row 2, column A", year, "cannot be right"],
+              forbid=("row 5",), prepare=_workbook_case(lambda path, d=date: _save(_sheet(_good_rows(), date=d)[0],
+                                                                                   path)))
+    b.add("w5-as-of-year-2199", "20.W5", imp("--as-of", "31/12/2199"), 1, ["--as-of", "2199", "cannot be right"],
+          prepare=_workbook_case(_title_year(2024)))
+    # Issue 19, obs. 9: the date problem named at its cell; a real Excel date cell in the title accepted.
+    b.add("o9-title-month-first", "19.9", imp(), 1, ["form.xlsx, row 2, column A", "31 is not a month",
+                                                     "31/3/2025"],
+          forbid=("row 5", "no date for this row"), prepare=_workbook_case(
+              lambda path: _save(_sheet(_good_rows(), date="03/31/2025")[0], path)))
+    b.add("o9-title-excel-date-cell", "19.9", imp(), 0, ["2025-03-31", "added 1 row(s)"], written,
+          prepare=_workbook_case(_title_date_cell))
     b.add("s1-validate-refuses-formula", "20.S1", ["validate", "{data}"], 1,
           ["progress.csv, row 112, column note", "formula", "apostrophe"],
           prepare=_append("progress", '399,,2024-12-31,15,test,actual,"' + _HYPERLINK.replace('"', '""') + '"'))
