@@ -395,7 +395,7 @@ def test_import_replaces_the_same_district_and_date_and_keeps_the_rest(tmp_path)
         "district_code": ["0123", "399", "399", ""],
         "district_name": ["Huyện Khác", "Huyện Hoằng Hóa", "Huyện Hoằng Hóa", ""],
         "as_of": ["2024-06-30", "2023-12-31", "2024-06-30", "2024-06-30"],
-        "completed": ["1", "5", "10", "95"],
+        "completed": ["1", "5", "10", "29"],  # with every district counted, the province is their sum (W3)
         "source": ["old", "old", "old", "old"],
         "status": ["actual"] * 4,
         "note": ["", "", "", ""],
@@ -409,7 +409,7 @@ def test_import_replaces_the_same_district_and_date_and_keeps_the_rest(tmp_path)
 
     table = read_csv_text(tmp_path / "progress.csv")
     assert list(table[["district_code", "as_of", "completed", "source"]].itertuples(index=False, name=None)) == [
-        ("", "2024-06-30", "95", "old"),
+        ("", "2024-06-30", "29", "old"),
         ("0123", "2024-06-30", "1", "old"),  # codes stay strings, leading zero kept
         ("380", "2024-06-30", "5", "clean_province.xlsx, sheet Tiến độ"),
         ("381", "2024-06-30", "2", "clean_province.xlsx, sheet Tiến độ"),

@@ -267,15 +267,27 @@ def _check_progress_order(progress: pd.DataFrame, file: str, failures: _Failures
             previous = (row, as_of, completed)
 
 
-def _check_province_sums(progress: pd.DataFrame, file: str, failures: _Failures) -> None:
+def _check_province_sums(progress: pd.DataFrame, file: str, failures: _Failures, districts: int | None = None) -> None:
+    """District counts never sum above the province's; on a date every district reports, they must equal it.
+
+    The second rule is the one `import` applies to a form's "Toàn tỉnh" row (issue 20, W3): with
+    every district counted, a province figure above their sum has communes no district holds,
+    and the reports (which add the districts up) would silently set it aside.
+    """
     province = progress[progress["district_code"] == ""]
-    districts = progress[progress["district_code"] != ""]
-    sums = districts.groupby("as_of")["completed"].sum()
+    in_districts = progress[progress["district_code"] != ""]
+    sums = in_districts.groupby("as_of")["completed"].sum()
+    reporting = in_districts.groupby("as_of")["district_code"].nunique()
     for row, as_of, completed in zip(province.index, province["as_of"], province["completed"]):
         if as_of in sums.index and sums[as_of] > completed:
             failures.add(file, row, "completed", completed, "province_sum",
                          f"district counts on {as_of:%Y-%m-%d} sum to {sums[as_of]}, above the province "
                          f"count {completed}; fix the province row or the district rows of that date")
+        elif districts and as_of in sums.index and reporting[as_of] >= districts and completed > sums[as_of]:
+            failures.add(file, row, "completed", completed, "province_sum",
+                         f"every district has a count on {as_of:%Y-%m-%d} and they sum to {sums[as_of]}, below the "
+                         f"province count {completed}: the province's figure must equal the sum of all its "
+                         f"districts; fix the province row or the district rows of that date")
 
 
 def to_typed(table: str, frame: pd.DataFrame) -> pd.DataFrame:
@@ -324,7 +336,7 @@ def validate_tables(raw: Mapping[str, pd.DataFrame], files: Mapping[str, str]) -
         typed[table] = good[_check_counts(good, count_col, frame, files[table], failures)]
     if "progress" in typed:
         _check_progress_order(typed["progress"], files["progress"], failures)
-        _check_province_sums(typed["progress"], files["progress"], failures)
+        _check_province_sums(typed["progress"], files["progress"], failures, districts=len(frame.totals) - 1)
     if failures.rows:
         raise DataValidationError(failures.frame())
     return typed

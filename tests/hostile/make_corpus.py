@@ -478,6 +478,11 @@ def _round_two_cases(b: _Builder) -> None:
               lambda path: _save(_sheet(_good_rows(), date="03/31/2025")[0], path)))
     b.add("o9-title-excel-date-cell", "19.9", imp(), 0, ["2025-03-31", "added 1 row(s)"], written,
           prepare=_workbook_case(_title_date_cell))
+    # W3: validate, like import, refuses a province row above the sum of all its districts (2024-06-30: 95).
+    b.add("w3-province-above-all-districts", "20.W3", ["validate", "{data}"], 1,
+          ["progress.csv, row 3, column completed", "every district has a count on 2024-06-30", "sum to 95",
+           "province count 120"],
+          prepare=_replace("progress", ",,2024-06-30,95,", ",,2024-06-30,120,"))
     b.add("s1-validate-refuses-formula", "20.S1", ["validate", "{data}"], 1,
           ["progress.csv, row 112, column note", "formula", "apostrophe"],
           prepare=_append("progress", '399,,2024-12-31,15,test,actual,"' + _HYPERLINK.replace('"', '""') + '"'))
