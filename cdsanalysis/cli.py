@@ -148,14 +148,21 @@ def _cmd_import(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+_TEMPLATE_WORDS = {
+    "vi": "đã ghi {written}: các huyện điền cột D (số xã hoàn thành, lũy kế; huyện chưa báo cáo để trống, "
+          "không ghi 0), rồi nhập bằng 'cdsanalysis import {written} --out THƯ_MỤC_SỐ_LIỆU'",
+    "en": "wrote {written}: fill column D (số xã hoàn thành, lũy kế; leave a district blank when it did not "
+          "report, never 0) and import it with 'cdsanalysis import {written} --out DATA_FOLDER'",
+}
+
+
 def _cmd_template(args: argparse.Namespace) -> int:
     from cdsanalysis.data.dataset import load_dataset
     from cdsanalysis.data.form import write_form
 
     out = _output_file(args.out, (".xlsx",))
     written = write_form(load_dataset(_data_dir(args.data)), out, as_of=args.as_of)
-    print(f"wrote {written}: fill column D (số xã hoàn thành, lũy kế) and import it with "
-          f"'cdsanalysis import {written} --out DATA_FOLDER'")
+    print(_TEMPLATE_WORDS[args.lang].format(written=written))
     return EXIT_OK
 
 
@@ -360,6 +367,8 @@ def build_parser() -> argparse.ArgumentParser:
     template.add_argument("--data", help="data folder whose districts fill the form (default: the bundled data)")
     template.add_argument("--as-of", type=_date, help="date the figures are asked for (default: the last day "
                           "of the previous month)")
+    template.add_argument("--lang", choices=["vi", "en"], default="vi", help="language of the message "
+                          "(default: vi; the form itself is Vietnamese)")
     template.set_defaults(run=_cmd_template)
 
     renderer = commands.add_parser("render", help="render every district's forecast report (HTML, PNG, "

@@ -43,10 +43,20 @@ def test_the_form_lists_every_district_with_title_date_and_headers(data, tmp_pat
     assert [c.value for c in sheet[HEADER_ROW]][:4] == ["STT", "Đơn vị", "Tổng số xã", "Số xã hoàn thành (lũy kế)"]
     names = [sheet.cell(r, 2).value for r in range(HEADER_ROW + 1, HEADER_ROW + 28)]
     assert names == list(load_dataset(data).districts()["district_name"])
-    # the last real figure is a reminder; illustrative ones are never shown
-    hoang_hoa = next(r for r in range(HEADER_ROW + 1, HEADER_ROW + 28) if sheet.cell(r, 2).value == "Huyện Hoằng Hóa")
-    assert sheet.cell(hoang_hoa, 5).value == 10
-    assert all(sheet.cell(r, 5).value is None for r in range(HEADER_ROW + 1, HEADER_ROW + 28) if r != hoang_hoa)
+    # issue 19, obs. 9: every district's latest figure of any status, labelled with its date and kind
+    rows = range(HEADER_ROW + 1, HEADER_ROW + 28)
+    assert all(isinstance(sheet.cell(r, 5).value, int) for r in rows)
+    labels = {sheet.cell(r, 2).value: (sheet.cell(r, 5).value, sheet.cell(r, 6).value) for r in rows}
+    assert labels["Huyện Hoằng Hóa"] == (10, "30/6/2024, minh họa")
+    assert labels["Huyện Quan Sơn"][1] == "30/6/2024, minh họa"
+
+
+def test_the_previous_figure_is_labelled_with_its_status(data, tmp_path):
+    form = tmp_path / "f.xlsx"
+    assert main(["template", "--data", str(data), "--as-of", "31/12/2022", "--out", str(form)]) == 0
+    sheet = openpyxl.load_workbook(form).active
+    row = next(r for r in range(HEADER_ROW + 1, HEADER_ROW + 28) if sheet.cell(r, 2).value == "Huyện Hoằng Hóa")
+    assert (sheet.cell(row, 5).value, sheet.cell(row, 6).value) == (10, "31/12/2022, huyện tự báo cáo")
 
 
 def test_an_unfilled_form_is_read_back_with_only_the_blanks_to_fill(data, tmp_path):
