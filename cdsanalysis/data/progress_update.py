@@ -336,7 +336,8 @@ def _validate_merged(merged: pd.DataFrame, origins: pd.Series, units: pd.DataFra
     try:
         validate_tables(raw, files)
     except DataValidationError as err:
-        cases = _point_at_sources(err.failure_cases, merged_file, origins, target, form, dict(read.columns))
+        cases = _point_at_sources(err.failure_cases, merged_file, origins, target, form, dict(read.columns),
+                                  _form_rows_by_date(read))
         raise DataValidationError(cases, title=MESSAGES["en"]["title"].format(name=target.name)) from None
 
 
@@ -350,8 +351,16 @@ _FORM_FIELDS = {"completed": "completed", "district_code": "unit", "district_nam
 _OPTIONS = {"source": "--source", "status": "--status", "as_of": "--as-of or the date line"}
 
 
+def _form_rows_by_date(read: SheetRows) -> dict[str, list[int]]:
+    """The form's Excel rows per date (ISO), to name them beside a problem of that date."""
+    out: dict[str, list[int]] = {}
+    for row, date in zip(read.origins, read.rows["as_of"]):
+        out.setdefault(f"{date:%Y-%m-%d}", []).append(row)
+    return out
+
+
 def _point_at_sources(cases: pd.DataFrame, merged_file: str, origins: pd.Series, target: Path, form: Path,
-                      columns: dict[str, str]) -> pd.DataFrame:
+                      columns: dict[str, str], form_rows: dict[str, list[int]] | None = None) -> pd.DataFrame:
     """Failure cases of the merged table rewritten to the form's cell or progress.csv's row."""
     def place(row: object) -> tuple[str, object] | None:
         number = pd.to_numeric(pd.Series([row]), errors="coerce").iloc[0]
@@ -376,6 +385,11 @@ def _point_at_sources(cases: pd.DataFrame, merged_file: str, origins: pd.Series,
                 case["column"] = columns.get(field_, _OPTIONS.get(str(case["column"]), case["column"])) \
                     if field_ else _OPTIONS.get(str(case["column"]), case["column"])
             case["message"] = re.sub(r"\(row (\d+), ", cross_reference, str(case["message"]))
+            dated = re.search(r"on ([0-9]{4}-[0-9]{2}-[0-9]{2})", str(case["message"]))
+            rows = (form_rows or {}).get(dated.group(1), []) if dated and case["check"] == "province_sum" else []
+            if rows and case["file"] != str(form):
+                shown = ", ".join(map(str, rows[:10])) + (" …" if len(rows) > 10 else "")
+                case["message"] += f" (this form's rows for that date: {form.name} row {shown})"
         out.append(case)
     return pd.DataFrame(out, columns=FAILURE_COLUMNS)
 

@@ -347,10 +347,14 @@ def _import_cases(b: _Builder) -> None:
           prepare=lambda f: (_title_year(2024)(f / "form.xlsx"), os.chmod(f / "data" / "progress.csv", 0o444)))
     b.add("progress-symlink", "9.13", ["import", "{case}/form.xlsx", "--out", "{case}/linked", "--lang", "en"], 0,
           ["added 1 row(s)"], ("data/progress.csv", "linked/history/"), prepare=_linked_progress)
-    b.add("merge-would-fall", "9.13", imp(), 1, ["nothing was written", "cumulative count falls"],
-          prepare=_workbook_case(_falling))
-    b.add("merge-above-province", "9.13", imp(), 1, ["nothing was written", "above the province count 95"],
-          prepare=_workbook_case(_above_province))
+    b.add("merge-would-fall", "9.13", imp(), 1, ["nothing was written", "cumulative count falls",
+                                                 "form.xlsx, row 5, column Số xã hoàn thành (D)",
+                                                 "from 10 (progress.csv row 76, 2022-12-31)"],
+          forbid=("as it would be after this import",), prepare=_workbook_case(_falling))
+    b.add("merge-above-province", "9.13", imp(), 1, ["nothing was written", "above the province count 95",
+                                                     "progress.csv, row 3", "this form's rows for that date: "
+                                                     "form.xlsx row 5"],
+          forbid=("as it would be after this import",), prepare=_workbook_case(_above_province))
     b.add("dry-run", "10.1", imp("--dry-run"), 0, ["would add 1 row(s)", "would replace 3 row(s), 3 of them "
                                                    "illustrative", "dry run: nothing was written"],
           prepare=_workbook_case(_title_year(2024)))
@@ -435,6 +439,37 @@ def _title_date_cell(path: Path) -> None:
     _save(workbook, path)
 
 
+def _districts() -> list[tuple[str, int]]:
+    """The bundled districts, (name, communes), in the units list's order."""
+    import csv
+
+    with open(DATA / "units.csv", encoding="utf-8") as handle:
+        names = [row["district_name"] for row in csv.DictReader(handle)]
+    return [(name, names.count(name)) for name in dict.fromkeys(names)]
+
+
+_PARTIAL = {"Huyện Hoằng Hóa": 18, "Huyện Hậu Lộc": 12, "Huyện Thạch Thành": 13}
+
+
+def _partial_return(others: object = None, date: str = "31/12/2024") -> Callable[[Path], None]:
+    """Issue 19's ordinary month: three districts report, the other 24 are left as ``others``."""
+    rows = [[i, name, total, _PARTIAL.get(name, others), None] for i, (name, total) in enumerate(_districts(), 1)]
+    return _workbook_case(lambda path: _save(_sheet(rows, date=date)[0], path))
+
+
+def _imported_first(*argv: str) -> Callable[[Path], None]:
+    """Prepare a case by importing the partial return first (the case then runs a second command)."""
+    def prepare(folder: Path) -> None:
+        from contextlib import redirect_stdout
+
+        from cdsanalysis.cli import main
+
+        _partial_return()(folder)
+        with redirect_stdout(io.StringIO()):
+            assert main(["import", str(folder / "form.xlsx"), "--out", str(folder / "data"), *argv]) == 0
+    return prepare
+
+
 def _round_two_cases(b: _Builder) -> None:
     def imp(*extra: str, form: str = "form.xlsx") -> list[str]:
         return ["import", "{case}/" + form, "--out", "{data}", "--lang", "en", *extra]
@@ -449,6 +484,28 @@ def _round_two_cases(b: _Builder) -> None:
           prepare=_note("ok"), written=(("data/progress.csv", ",'=1+1,actual,"),))
     b.add("s1-file-name", "20.S1", imp(form="=1+1.xlsx"), 0, ["added 1 row(s)"], written,
           prepare=_note("ok", "=1+1.xlsx"), written=(("data/progress.csv", "'=1+1.xlsx, sheet Tiến độ"),))
+    # Issue 19, obs. 1: a blank is "not reported"; zeros cannot pull the province below its official 95.
+    b.add("o1-partial-return", "19.1", ["import", "{case}/form.xlsx", "--out", "{data}"], 0,
+          ["đã thêm 3 dòng", "24 huyện không báo cáo cho ngày 31/12/2024", "Huyện Quan Sơn",
+           "cdsanalysis import --undo --out"], written, forbid=("0 if none",), prepare=_partial_return(),
+          written=(("data/progress.csv", "399,Huyện Hoằng Hóa,2024-12-31,18,"),))
+    b.add("o1-partial-return-en", "19.1", imp(), 0, ["24 district(s) did not report for 31/12/2024"], written,
+          prepare=_partial_return())
+    b.add("o1-zeros-refused", "19.1", imp(), 1, ["form.xlsx, column Số xã hoàn thành (D)", "would be 43",
+                                                 "official province total of 95 on 30/6/2024",
+                                                 "row 5 Thành phố Thanh Hóa 0 (was 8 on 30/6/2024)", "left blank"],
+          prepare=_partial_return(others=0))
+    b.add("o1-undo-restores", "19.1", ["import", "--undo", "--out", "{data}", "--lang", "en"], 0,
+          ["restored", "progress-"], ("data/progress.csv", "data/history/"), prepare=_imported_first(),
+          written=(("data/progress.csv", "399,Huyện Hoằng Hóa,2024-06-30,10,"),))
+    b.add("o1-undo-nothing-kept", "19.1", ["import", "--undo", "--out", "{data}", "--lang", "en"], 1,
+          ["no earlier version of progress.csv"])
+    b.add("o1-undo-with-a-file", "19.1", ["import", "{case}/form.xlsx", "--undo", "--out", "{data}"], 2,
+          ["--undo", "no file"], prepare=_partial_return())
+    # Issue 19, obs. 9: an unchanged re-import reads differently from a correction.
+    b.add("o9-dry-run-unchanged", "19.9", imp("--dry-run"), 0, ["3 row(s) unchanged", "would add 0 row(s)",
+                                                                "dry run: nothing was written"],
+          forbid=("would correct",), prepare=_imported_first())
     # W1: period counts are never read as the running total.
     for slug, label in (("month", "Số xã hoàn thành trong tháng"), ("year", "Số xã hoàn thành năm 2024"),
                         ("half-year", "Số xã hoàn thành 6 tháng đầu năm"),
