@@ -221,3 +221,19 @@ def test_undo_with_nothing_kept_is_a_clear_error(data, capsys):
 
     assert main(["import", "--undo", "--out", str(data), "--lang", "en"]) == 1
     assert "no earlier version of progress.csv" in capsys.readouterr().err
+
+
+def test_each_undo_goes_one_import_further_back(data, tmp_path):
+    from cdsanalysis.data.progress_history import undo
+
+    original = (data / "progress.csv").read_bytes()
+    import_sheet(one_row_form(tmp_path / "a.xlsx", "31/12/2024", "Hoằng Hóa", 18), units(data), data)
+    after_first = (data / "progress.csv").read_bytes()
+    import_sheet(one_row_form(tmp_path / "b.xlsx", "31/12/2024", "Hậu Lộc", 12), units(data), data)
+    after_second = (data / "progress.csv").read_bytes()
+    undo(data)
+    assert (data / "progress.csv").read_bytes() == after_first
+    undo(data)
+    assert (data / "progress.csv").read_bytes() == original
+    undone = sorted((data / "history" / "undone").iterdir())
+    assert [p.read_bytes() for p in undone] == [after_second, after_first]  # nothing is ever lost

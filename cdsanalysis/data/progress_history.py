@@ -103,14 +103,17 @@ def keep_version(out_dir: Path, current: Path) -> Path | None:
         return None
     folder = history_folder(out_dir)
     folder.mkdir(exist_ok=True)
-    stamp = dt.datetime.now(dt.timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
-    version = folder / f"progress-{stamp}.csv"
+    version = folder / f"progress-{_stamp()}.csv"
     while version.exists():  # two writes within a microsecond: never overwrite a kept version
         time.sleep(0.001)
-        stamp = dt.datetime.now(dt.timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
-        version = folder / f"progress-{stamp}.csv"
+        version = folder / f"progress-{_stamp()}.csv"
     atomic_write_bytes(version, current.read_bytes())
     return version
+
+
+def _stamp() -> str:
+    """Now, in UTC, to the microsecond: names that sort in time order."""
+    return dt.datetime.now(dt.timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
 
 
 def versions(out_dir: Path) -> list[Path]:
@@ -157,7 +160,7 @@ def undo(out_dir: str | os.PathLike, lang: str = "vi", wait: float = LOCK_WAIT_S
         if real_target.exists():
             undone = history_folder(out_dir) / UNDONE
             undone.mkdir(exist_ok=True)
-            aside = atomic_write_bytes(undone / latest.name, real_target.read_bytes())
+            aside = atomic_write_bytes(undone / f"progress-{_stamp()}.csv", real_target.read_bytes())
         atomic_write_bytes(target, data)
         latest.unlink()
     return Undo(target=target, version=latest, kept=aside, lang=lang)
