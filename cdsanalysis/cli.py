@@ -114,8 +114,20 @@ def _cmd_progress(args: argparse.Namespace) -> int:
 def _cmd_import(args: argparse.Namespace) -> int:
     from cdsanalysis.data.bundled import bundled_data_dir
     from cdsanalysis.data.io import describe_path, read_text_table
+    from cdsanalysis.data.progress_history import undo, write_problem
     from cdsanalysis.data.progress_update import import_sheet
 
+    if args.undo:
+        if args.file is not None or args.dry_run:
+            raise _UsageError("--undo restores the previous progress.csv of --out; give no file and no --dry-run")
+        out = _folder(args.out, "folder to restore")
+        try:
+            print(undo(out, lang=args.lang).describe())
+        except OSError as err:
+            raise write_problem(err, out / "progress.csv") from None
+        return EXIT_OK
+    if args.file is None:
+        raise _UsageError("give the form to import (FILE.xlsx), or --undo to restore the previous progress.csv")
     problem = describe_path(Path(args.file))
     if problem:
         raise _UsageError(f"{args.file}: {problem}")
@@ -124,12 +136,24 @@ def _cmd_import(args: argparse.Namespace) -> int:
         raise CdsAnalysisError(f"{out}: the folder is read-only; nothing was written")
     frame_dir = _data_dir(args.data) or (out if (out / "units.csv").is_file() else bundled_data_dir())
     targets = frame_dir / "targets.csv"
-    update = import_sheet(Path(args.file), read_text_table(frame_dir / "units.csv"), out, sheet=args.sheet,
-                          as_of=args.as_of, status=args.status, source=args.source,
-                          include_hidden=args.include_hidden, dry_run=args.dry_run,
-                          targets=read_text_table(targets) if targets.exists() else None)
+    try:
+        update = import_sheet(Path(args.file), read_text_table(frame_dir / "units.csv"), out, sheet=args.sheet,
+                              as_of=args.as_of, status=args.status, source=args.source,
+                              include_hidden=args.include_hidden, dry_run=args.dry_run,
+                              targets=read_text_table(targets) if targets.exists() else None, lang=args.lang,
+                              report=lambda line: print(line, file=sys.stderr, flush=True))
+    except OSError as err:  # a full disk or a read-only mount met while reading or writing
+        raise write_problem(err, out / "progress.csv") from None
     print(f"{args.file}, sheet {update.sheet}:\n{update.describe()}")
     return EXIT_OK
+
+
+_TEMPLATE_WORDS = {
+    "vi": "đã ghi {written}: các huyện điền cột D (số xã hoàn thành, lũy kế; huyện chưa báo cáo để trống, "
+          "không ghi 0), rồi nhập bằng 'cdsanalysis import {written} --out THƯ_MỤC_SỐ_LIỆU'",
+    "en": "wrote {written}: fill column D (số xã hoàn thành, lũy kế; leave a district blank when it did not "
+          "report, never 0) and import it with 'cdsanalysis import {written} --out DATA_FOLDER'",
+}
 
 
 def _cmd_template(args: argparse.Namespace) -> int:
@@ -138,8 +162,7 @@ def _cmd_template(args: argparse.Namespace) -> int:
 
     out = _output_file(args.out, (".xlsx",))
     written = write_form(load_dataset(_data_dir(args.data)), out, as_of=args.as_of)
-    print(f"wrote {written}: fill column D (số xã hoàn thành, lũy kế) and import it with "
-          f"'cdsanalysis import {written} --out DATA_FOLDER'")
+    print(_TEMPLATE_WORDS[args.lang].format(written=written))
     return EXIT_OK
 
 
@@ -319,7 +342,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     importer = commands.add_parser("import", help="merge a district progress form (.xlsx) into a data "
                                    "folder's progress.csv, if the result is valid")
-    importer.add_argument("file", help="the .xlsx file (never modified)")
+    importer.add_argument("file", nargs="?", help="the .xlsx file (never modified)")
     importer.add_argument("--out", required=True, help="existing data folder whose progress.csv receives the rows")
     importer.add_argument("--data", help="data folder whose units.csv and targets.csv check the rows "
                           "(default: OUT's own, else the bundled data)")
@@ -333,6 +356,10 @@ def build_parser() -> argparse.ArgumentParser:
                           "columns (skipped by default, and reported)")
     importer.add_argument("--dry-run", action="store_true", help="show the rows that would be added and "
                           "replaced; write nothing")
+    importer.add_argument("--undo", action="store_true", help="restore OUT/progress.csv as it was before the "
+                          "last import (kept in OUT/history/), byte for byte")
+    importer.add_argument("--lang", choices=["vi", "en"], default="vi", help="language of the summary "
+                          "(default: vi)")
     importer.set_defaults(run=_cmd_import)
 
     template = commands.add_parser("template", help="write the district form (.xlsx) that import reads")
@@ -340,6 +367,8 @@ def build_parser() -> argparse.ArgumentParser:
     template.add_argument("--data", help="data folder whose districts fill the form (default: the bundled data)")
     template.add_argument("--as-of", type=_date, help="date the figures are asked for (default: the last day "
                           "of the previous month)")
+    template.add_argument("--lang", choices=["vi", "en"], default="vi", help="language of the message "
+                          "(default: vi; the form itself is Vietnamese)")
     template.set_defaults(run=_cmd_template)
 
     renderer = commands.add_parser("render", help="render every district's forecast report (HTML, PNG, "

@@ -43,10 +43,20 @@ def test_the_form_lists_every_district_with_title_date_and_headers(data, tmp_pat
     assert [c.value for c in sheet[HEADER_ROW]][:4] == ["STT", "Đơn vị", "Tổng số xã", "Số xã hoàn thành (lũy kế)"]
     names = [sheet.cell(r, 2).value for r in range(HEADER_ROW + 1, HEADER_ROW + 28)]
     assert names == list(load_dataset(data).districts()["district_name"])
-    # the last real figure is a reminder; illustrative ones are never shown
-    hoang_hoa = next(r for r in range(HEADER_ROW + 1, HEADER_ROW + 28) if sheet.cell(r, 2).value == "Huyện Hoằng Hóa")
-    assert sheet.cell(hoang_hoa, 5).value == 10
-    assert all(sheet.cell(r, 5).value is None for r in range(HEADER_ROW + 1, HEADER_ROW + 28) if r != hoang_hoa)
+    # issue 19, obs. 9: every district's latest figure of any status, labelled with its date and kind
+    rows = range(HEADER_ROW + 1, HEADER_ROW + 28)
+    assert all(isinstance(sheet.cell(r, 5).value, int) for r in rows)
+    labels = {sheet.cell(r, 2).value: (sheet.cell(r, 5).value, sheet.cell(r, 6).value) for r in rows}
+    assert labels["Huyện Hoằng Hóa"] == (10, "30/6/2024, minh họa")
+    assert labels["Huyện Quan Sơn"][1] == "30/6/2024, minh họa"
+
+
+def test_the_previous_figure_is_labelled_with_its_status(data, tmp_path):
+    form = tmp_path / "f.xlsx"
+    assert main(["template", "--data", str(data), "--as-of", "31/12/2022", "--out", str(form)]) == 0
+    sheet = openpyxl.load_workbook(form).active
+    row = next(r for r in range(HEADER_ROW + 1, HEADER_ROW + 28) if sheet.cell(r, 2).value == "Huyện Hoằng Hóa")
+    assert (sheet.cell(row, 5).value, sheet.cell(row, 6).value) == (10, "31/12/2022, huyện tự báo cáo")
 
 
 def test_an_unfilled_form_is_read_back_with_only_the_blanks_to_fill(data, tmp_path):
@@ -55,7 +65,10 @@ def test_an_unfilled_form_is_read_back_with_only_the_blanks_to_fill(data, tmp_pa
     with pytest.raises(DataValidationError) as caught:
         read_sheet(form, load_dataset(data).units)
     cases = caught.value.failure_cases
-    assert len(cases) == 27 and set(cases["check"]) == {"whole_number"}  # every name and header understood
+    assert cases["check"].tolist() == ["no_rows"] and "blank" in cases["message"].iloc[0]
+    fill(form, {"Huyện Hoằng Hóa": 12})
+    read = read_sheet(form, load_dataset(data).units)  # every name and header understood
+    assert len(read.rows) == 1 and len(read.not_reported) == 26
 
 
 def test_the_monthly_round_template_fill_import_validate(data, tmp_path, capsys):
@@ -69,7 +82,7 @@ def test_the_monthly_round_template_fill_import_validate(data, tmp_path, capsys)
     capsys.readouterr()
     assert main(["import", str(form), "--out", str(data)]) == 0
     out = capsys.readouterr().out
-    assert "added 27 row(s)" in out and "of them illustrative" in out
+    assert "đã thêm 27 dòng" in out and "dòng trong đó là số liệu minh họa" in out
     assert main(["validate", str(data)]) == 0
     progress = load_dataset(data).progress
     new = progress[progress["as_of"] == pd.Timestamp("2024-12-31")]

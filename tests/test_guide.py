@@ -33,13 +33,16 @@ def commands() -> list[str]:
             if line.strip() and not line.strip().startswith("#")]
 
 
+PARTIAL_RETURN = {"Huyện Hoằng Hóa": 18, "Huyện Hậu Lộc": 12, "Huyện Thạch Thành": 13}
+
+
 def fill_form(path: Path) -> None:
-    """What the offices do: type each district's cumulative count (one more than its last figure)."""
+    """What the offices do in an ordinary month (issue 19): three districts report, 24 leave column D blank."""
     workbook = openpyxl.load_workbook(path)
     sheet = workbook.active
     for row in range(HEADER_ROW + 1, sheet.max_row + 1):
-        if isinstance(sheet.cell(row, 3).value, int) and sheet.cell(row, 2).value:
-            sheet.cell(row, COUNT_COLUMN, 12 if "Hoằng Hóa" in sheet.cell(row, 2).value else 1)
+        if sheet.cell(row, 2).value in PARTIAL_RETURN:
+            sheet.cell(row, COUNT_COLUMN, PARTIAL_RETURN[sheet.cell(row, 2).value])
     workbook.save(path)
 
 
@@ -55,7 +58,7 @@ def test_the_guide_is_vietnamese_and_linked_first_from_the_readme():
 def test_every_command_of_the_guide_runs(tmp_path):
     steps = commands()
     assert [s.split()[1] for s in steps if s.startswith("cdsanalysis")] == \
-        ["validate", "template", "import", "import", "validate", "progress", "render"]
+        ["validate", "template", "import", "import", "validate", "progress", "render", "import"]
     shutil.copytree(REPOSITORY_DATA, tmp_path / "data", ignore=shutil.ignore_patterns("sources"))
     (tmp_path / ".venv").symlink_to(Path(sys.prefix))
     env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"}
@@ -71,12 +74,22 @@ def test_every_command_of_the_guide_runs(tmp_path):
         if argv[:2] == ["cdsanalysis", "template"]:
             fill_form(tmp_path / argv[argv.index("--out") + 1])
         if "--dry-run" in argv:
-            assert "dry run: nothing was written" in run.stdout
-        if argv[:2] == ["cdsanalysis", "import"] and "--dry-run" not in argv:
-            assert "of them illustrative" in run.stdout  # the guide's promise: real figures replace them
+            assert "chạy thử: không ghi gì" in run.stdout
+        if argv[:2] == ["cdsanalysis", "import"]:
+            assert "24 huyện không báo cáo cho ngày 31/12/2024" in run.stdout or "--undo" in argv
+        if argv[:2] == ["cdsanalysis", "import"] and not {"--dry-run", "--undo"} & set(argv):
+            # the guide's promise: real figures replace the illustrative ones
+            assert "dòng trong đó là số liệu minh họa" in run.stdout
+            progress = (tmp_path / "du-lieu" / "progress.csv").read_text(encoding="utf-8")
+            assert "399,Huyện Hoằng Hóa,2024-12-31,18," in progress
+        if argv[:2] == ["cdsanalysis", "progress"]:
+            province = next(line for line in run.stdout.splitlines() if "Toàn tỉnh" in line)
+            assert int(re.search(r"Toàn tỉnh\s+(\d+)", province).group(1)) >= 95, province
+        if "--undo" in argv:
+            assert "đã khôi phục" in run.stdout
     assert list((tmp_path / "bao-cao").rglob("index.html")), "render wrote no index"
-    progress = (tmp_path / "du-lieu" / "progress.csv").read_text(encoding="utf-8")
-    assert "399,Huyện Hoằng Hóa,2024-12-31,12," in progress
+    # the undo at the end put back the file as copied from data/, byte for byte
+    assert (tmp_path / "du-lieu" / "progress.csv").read_bytes() == (REPOSITORY_DATA / "progress.csv").read_bytes()
     assert (tmp_path / "data" / "progress.csv").read_bytes() == (REPOSITORY_DATA / "progress.csv").read_bytes()
 
 

@@ -214,10 +214,23 @@ def test_counts_that_are_no_whole_number(tmp_path, cell):
     assert cases[["row", "column", "check"]].values.tolist() == [[2, "Số xã hoàn thành (C)", "whole_number"]]
 
 
-def test_an_empty_count_of_a_district_is_an_error(tmp_path):
-    path = write_book(tmp_path / "s.xlsx", [HEADER, [1, "Hoằng Hóa", None], [2, "Đông Sơn", 3]])
+def test_a_blank_count_is_not_reported_and_zero_is_a_figure(tmp_path):
+    """Issue 19, obs. 1: a blank is a district that did not report (skipped, listed), never an error or a 0."""
+    from cdsanalysis.data.sheet_import import read_sheet
+
+    path = write_book(tmp_path / "s.xlsx", [HEADER, [1, "Hoằng Hóa", None], [2, "Đông Sơn", 3], [3, "Bỉm Sơn", 0],
+                                            [4, "Thanh Hóa", "-"]])
+    read = read_sheet(path, UNITS, as_of="2024-06-30")
+    assert as_tuples(read.rows) == [("405", JUNE_30, 3), ("381", JUNE_30, 0)]
+    assert [(m.code, m.row, m.date) for m in read.not_reported] == [("399", 2, JUNE_30), ("380", 5, JUNE_30)]
+    assert list(read.origins) == [3, 4]
+
+
+def test_a_form_with_every_count_blank_says_there_is_nothing_to_import(tmp_path):
+    path = write_book(tmp_path / "s.xlsx", [HEADER, [1, "Hoằng Hóa", None], [2, "Đông Sơn", None]])
     cases = failures_of(path, as_of="2024-06-30")
-    assert cases[["row", "check"]].values.tolist() == [[2, "whole_number"]]
+    assert cases["check"].tolist() == ["no_rows"] and "blank" in cases["message"].iloc[0]
+    assert "0 if none" not in cases["message"].iloc[0]
 
 
 def test_no_date_anywhere_is_reported_per_row(tmp_path):
@@ -253,9 +266,19 @@ def test_counts_above_the_communes_total(tmp_path):
         [2, "Đông Sơn", 10, 11],
     ])
     cases = failures_of(path, as_of="2024-06-30")
-    assert cases[["row", "value", "check"]].values.tolist() == [[2, "8", "within_total"], [3, "11", "within_total"]]
-    assert "7 communes of Thị xã Bỉm Sơn" in cases["message"].iloc[0]
-    assert "10 communes in Tổng số xã (C)" in cases["message"].iloc[1]
+    assert cases[["row", "column", "value", "check"]].values.tolist() == [
+        [2, "Tổng số xã (C)", "9", "communes_total"], [2, "Số xã hoàn thành (D)", "8", "within_total"],
+        [3, "Tổng số xã (C)", "10", "communes_total"], [3, "Số xã hoàn thành (D)", "11", "within_total"]]
+    assert "Thị xã Bỉm Sơn 9 communes, the units list 7" in cases["message"].iloc[0]  # W2 (issue 20)
+    assert "7 communes of Thị xã Bỉm Sơn" in cases["message"].iloc[1]
+    assert "10 communes in Tổng số xã (C)" in cases["message"].iloc[3]
+
+
+def test_a_form_total_that_differs_from_the_units_list_is_flagged(tmp_path):
+    """Issue 20, W2: 9 of 9 on the form, 7 in the units list, must not pass as 9/7."""
+    path = write_book(tmp_path / "s.xlsx", [["STT", "Đơn vị", "Tổng số xã", "Số xã hoàn thành"], [1, "Bỉm Sơn", 9, 7]])
+    cases = failures_of(path, as_of="2024-06-30")
+    assert cases[["row", "column", "check"]].values.tolist() == [[2, "Tổng số xã (C)", "communes_total"]]
 
 
 def test_a_district_twice_on_one_date(tmp_path):
@@ -372,7 +395,7 @@ def test_import_replaces_the_same_district_and_date_and_keeps_the_rest(tmp_path)
         "district_code": ["0123", "399", "399", ""],
         "district_name": ["Huyện Khác", "Huyện Hoằng Hóa", "Huyện Hoằng Hóa", ""],
         "as_of": ["2024-06-30", "2023-12-31", "2024-06-30", "2024-06-30"],
-        "completed": ["1", "5", "10", "95"],
+        "completed": ["1", "5", "10", "29"],  # with every district counted, the province is their sum (W3)
         "source": ["old", "old", "old", "old"],
         "status": ["actual"] * 4,
         "note": ["", "", "", ""],
@@ -386,7 +409,7 @@ def test_import_replaces_the_same_district_and_date_and_keeps_the_rest(tmp_path)
 
     table = read_csv_text(tmp_path / "progress.csv")
     assert list(table[["district_code", "as_of", "completed", "source"]].itertuples(index=False, name=None)) == [
-        ("", "2024-06-30", "95", "old"),
+        ("", "2024-06-30", "29", "old"),
         ("0123", "2024-06-30", "1", "old"),  # codes stay strings, leading zero kept
         ("380", "2024-06-30", "5", "clean_province.xlsx, sheet Tiến độ"),
         ("381", "2024-06-30", "2", "clean_province.xlsx, sheet Tiến độ"),
@@ -395,7 +418,9 @@ def test_import_replaces_the_same_district_and_date_and_keeps_the_rest(tmp_path)
         ("399", "2024-06-30", "12", "clean_province.xlsx, sheet Tiến độ"),  # replaced 10
         ("405", "2024-06-30", "6", "clean_province.xlsx, sheet Tiến độ"),
     ]
-    assert sorted(os.listdir(tmp_path)) == ["progress.csv"]
+    assert sorted(os.listdir(tmp_path)) == ["history", "progress.csv"]  # no temp files, the old file kept
+    [kept] = (tmp_path / "history").iterdir()
+    assert read_csv_text(kept).equals(existing)
 
 
 def test_import_of_a_bad_sheet_leaves_the_csv_alone(tmp_path):
@@ -449,3 +474,89 @@ def test_include_hidden_reads_everything(tmp_path):
     read = read_sheet(hidden_book(tmp_path / "h.xlsx"), UNITS, include_hidden=True)
     assert as_tuples(read.rows) == [("399", JUNE_30, 12), ("405", JUNE_30, 6)]
     assert list(read.rows["note"]) == ["không công bố", ""] and read.notes == ()
+
+
+# --- issue 20, W1: a count for a period is never read as the running total -------------------------
+
+@pytest.mark.parametrize("label", ["Số xã hoàn thành trong tháng", "Số xã hoàn thành năm 2024",
+                                   "Số xã hoàn thành 6 tháng đầu năm",
+                                   "Số xã được công nhận hoàn thành đợt này"])
+def test_a_period_count_column_is_refused_with_what_it_looks_like(tmp_path, label):
+    path = write_book(tmp_path / "s.xlsx", [["STT", "Đơn vị", label], [1, "Hoằng Hóa", 3]])
+    cases = failures_of(path, as_of="2024-12-31")
+    assert cases[["row", "column", "check"]].values.tolist() == [[1, f"{label} (C)", "cumulative"]]
+    assert "one period" in cases["message"].iloc[0] and "lũy kế" in cases["message"].iloc[0]
+
+
+@pytest.mark.parametrize("label", ["Số xã hoàn thành", "Số xã hoàn thành (lũy kế)", "Lũy kế hoàn thành năm 2024",
+                                   "Tổng số xã hoàn thành đến nay", "Số xã hoàn thành đến hết năm 2024",
+                                   "Số xã hoàn thành (30 tháng 6 năm 2024)"])
+def test_cumulative_count_columns_are_read(tmp_path, label):
+    path = write_book(tmp_path / "s.xlsx", [["STT", "Đơn vị", label], [1, "Hoằng Hóa", 3]])
+    assert read_progress_sheet(path, UNITS, as_of="2024-12-31")["completed"].tolist() == [3]
+
+
+def test_a_period_column_beside_a_cumulative_one_is_left_alone(tmp_path):
+    path = write_book(tmp_path / "s.xlsx", [["STT", "Đơn vị", "Số xã hoàn thành trong tháng", "Số xã hoàn thành lũy kế"],
+                                            [1, "Hoằng Hóa", 3, 14]])
+    assert read_progress_sheet(path, UNITS, as_of="2024-12-31")["completed"].tolist() == [14]
+
+
+# --- issue 19 obs. 9 and issue 20 W4, W5: dates named where they stand --------------------------------
+
+def test_a_month_first_title_date_is_named_at_its_cell_not_on_every_row(tmp_path):
+    path = write_book(tmp_path / "s.xlsx", [["(Số liệu tính đến ngày 03/31/2025)"], HEADER, [1, "Hoằng Hóa", 12],
+                                            [2, "Đông Sơn", 3]])
+    cases = failures_of(path)
+    assert cases[["row", "column", "check"]].values.tolist() == [[1, "A", "date"]]
+    assert "31 is not a month; write day/month/year (31/3/2025)" in cases["message"].iloc[0]
+
+
+@pytest.mark.parametrize("cell", [pd.Timestamp("2025-03-31").to_pydatetime(), "31/3/2025", 45747])
+def test_a_title_date_in_its_own_cell_is_read(tmp_path, cell):
+    """ "Số liệu tính đến ngày" in A1, the date beside it as a real Excel date, text or a day number."""
+    path = write_book(tmp_path / "s.xlsx", [["Số liệu tính đến ngày", cell], HEADER, [1, "Hoằng Hóa", 12]])
+    assert as_tuples(read_progress_sheet(path, UNITS)) == [("399", pd.Timestamp("2025-03-31"), 12)]
+
+
+def test_a_month_first_date_cell_says_what_is_wrong(tmp_path):
+    path = write_book(tmp_path / "s.xlsx", [HEADER + ["Ngày"], [1, "Hoằng Hóa", 12, "03/31/2025"]])
+    cases = failures_of(path)
+    assert cases[["row", "column", "check"]].values.tolist() == [[2, "Ngày (D)", "date"]]
+    assert "31 is not a month" in cases["message"].iloc[0]
+
+
+@pytest.mark.parametrize("title", ["31/12/2199", "1/1/1900"])
+def test_typo_years_are_refused_at_the_title(tmp_path, title):
+    """Issue 20, W5: years within the tables' range but not possible for a form reported now."""
+    path = write_book(tmp_path / "s.xlsx", [[f"(Số liệu tính đến ngày {title})"], HEADER, [1, "Hoằng Hóa", 12]])
+    cases = failures_of(path)
+    assert cases[["row", "column", "check"]].values.tolist() == [[1, "A", "date"]]
+    assert "cannot be right" in cases["message"].iloc[0] and title[-4:] in cases["message"].iloc[0]
+
+
+@pytest.mark.parametrize("cell", ["31/12/2199", pd.Timestamp("1900-01-01").to_pydatetime()])
+def test_typo_years_are_refused_in_a_date_cell(tmp_path, cell):
+    path = write_book(tmp_path / "s.xlsx", [HEADER + ["Ngày"], [1, "Hoằng Hóa", 12, cell]])
+    cases = failures_of(path)
+    assert cases[["row", "column", "check"]].values.tolist() == [[2, "Ngày (D)", "date"]]
+    assert "cannot be right" in cases["message"].iloc[0]
+
+
+def test_typo_year_in_as_of_is_refused():
+    cases = failures_of(SHEETS / "clean_province.xlsx", as_of="2199-12-31")
+    assert cases[["column", "check"]].values.tolist() == [["--as-of", "date"]]
+
+
+def test_a_1904_workbook_reads_day_numbers_in_its_own_system(tmp_path):
+    """Issue 20, W4: 44195 is 31/12/2024 in the 1904 system (30/12/2020 in the 1900 one)."""
+    from openpyxl.utils.datetime import CALENDAR_MAC_1904
+
+    wb = Workbook()
+    wb.epoch = CALENDAR_MAC_1904
+    for row in (HEADER + ["Ngày"], [1, "Hoằng Hóa", 12, 44195]):
+        wb.active.append(row)
+    wb.save(tmp_path / "mac.xlsx")
+    assert as_tuples(read_progress_sheet(tmp_path / "mac.xlsx", UNITS)) == [("399", pd.Timestamp("2024-12-31"), 12)]
+    plain = write_book(tmp_path / "pc.xlsx", [HEADER + ["Ngày"], [1, "Hoằng Hóa", 12, 45657]])
+    assert as_tuples(read_progress_sheet(plain, UNITS)) == [("399", pd.Timestamp("2024-12-31"), 12)]

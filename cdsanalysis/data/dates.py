@@ -66,6 +66,62 @@ def text_date(text: str) -> pd.Timestamp | None:
     return date if date is not None and span == (0, len(key)) else None
 
 
+# Why a date someone wrote is not one, by language (the data layer's messages are English today).
+DATE_PROBLEMS: dict[str, dict[str, str]] = {
+    "en": {
+        "not_a_month": "{month} is not a month; write day/month/year{fixed}",
+        "no_such_day": "month {month} of {year} has no day {day}; check the day",
+        "year_range": "the year {year} is outside {low}–{high}; check the year",
+        "implausible": "the year {year} cannot be right for a count reported now (a form's dates lie in "
+                       "{low}–{high}); check the year",
+    },
+}
+_NUMERIC_DATE = (
+    (re.compile(r"\b([0-9]{1,2}) thang ([0-9]{1,2}) nam ([0-9]{1,4})\b", re.ASCII), ("d", "m", "y")),
+    (re.compile(r"\b([0-9]{4}) ([0-9]{1,2}) ([0-9]{1,2})\b", re.ASCII), ("y", "m", "d")),
+    (re.compile(r"\b([0-9]{1,2}) ([0-9]{1,2}) ([0-9]{4})\b", re.ASCII), ("d", "m", "y")),
+)
+FIRST_FORM_YEAR = 2000
+"""No district form reports on a date before this year (CĐS of communes began in the 2020s)."""
+
+
+def date_problem(text: str) -> str | None:
+    """What is wrong with a written date that is not one: "31 is not a month; write day/month/year (31/3/2025)".
+
+    None when the text holds no day-month-year numbers to explain (or when it is a valid date).
+    """
+    key = re.sub(r"^ngay ", "", _key(str(text)))
+    words = DATE_PROBLEMS["en"]
+    for pattern, order in _NUMERIC_DATE:
+        match = pattern.search(key)
+        if not match:
+            continue
+        parts = dict(zip(order, map(int, match.groups())))
+        day, month, year = parts["d"], parts["m"], parts["y"]
+        if not YEAR_RANGE[0] <= year <= YEAR_RANGE[1]:
+            return words["year_range"].format(year=year, low=YEAR_RANGE[0], high=YEAR_RANGE[1])
+        if month > 12:
+            fixed = f" ({month}/{day}/{year})" if day <= 12 else ""
+            return words["not_a_month"].format(month=month, fixed=fixed)
+        try:
+            dt.date(year, month, day)
+        except ValueError:
+            return words["no_such_day"].format(day=day, month=month, year=year)
+        return None
+    return None
+
+
+def implausible_year(date: pd.Timestamp, today: dt.date | None = None) -> str | None:
+    """Why a form's date cannot be right (31/12/2199, 1/1/1900: typing slips), or None.
+
+    A form reports on a past or current date: its year lies between `FIRST_FORM_YEAR` and next year.
+    """
+    high = (today or dt.date.today()).year + 1
+    if FIRST_FORM_YEAR <= date.year <= high:
+        return None
+    return DATE_PROBLEMS["en"]["implausible"].format(year=date.year, low=FIRST_FORM_YEAR, high=high)
+
+
 def parse_date(value: object, what: str = "date") -> pd.Timestamp:
     """A midnight timestamp from ISO or day-first text, a date or a timestamp; a clear error otherwise.
 

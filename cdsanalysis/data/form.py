@@ -2,9 +2,11 @@
 
 It is laid out the way offices already write their reports (title, a "Số liệu tính đến ngày …"
 line, the header "STT | Đơn vị | Tổng số xã | Số xã hoàn thành (lũy kế) | Ghi chú", a "Tổng cộng"
-row), with every district of the units list pre-filled, so nobody retypes a name. The last real
-figure of each district is shown beside the blank as a reminder (never an illustrative one: a
-made-up number must not anchor a real report).
+row), with every district of the units list pre-filled, so nobody retypes a name. Each district's
+latest figure of any status is shown beside the blank as a reminder, with its date and what kind
+of figure it is ("30/6/2024, minh họa"): an office checks its count against what the province
+holds, and a made-up figure says so rather than hiding (issue 19, obs. 9: the column was empty
+for 26 of 27 districts when only real figures were shown).
 """
 
 from __future__ import annotations
@@ -24,12 +26,16 @@ from cdsanalysis.exceptions import CdsAnalysisError
 
 TITLE = "BÁO CÁO TIẾN ĐỘ CHUYỂN ĐỔI SỐ CẤP XÃ"
 HEADERS = ("STT", "Đơn vị", "Tổng số xã", "Số xã hoàn thành (lũy kế)", "Kỳ trước (tham khảo)",
-           "Ngày kỳ trước", "Ghi chú")
+           "Kỳ trước: ngày, loại số liệu", "Ghi chú")
+# The form's words by language (the form is Vietnamese; the labels of each kind of figure).
+FORM_WORDS: dict[str, dict[str, str]] = {
+    "vi": {"actual": "chính thức", "claim": "huyện tự báo cáo", "derived": "suy ra", ILLUSTRATIVE: "minh họa"},
+}
 COUNT_COLUMN = 4
 """The column (D) the office fills: the cumulative number of communes completed."""
 HEADER_ROW = 4
 SHEET_NAME = "Tiến độ"
-_WIDTHS = (6, 30, 12, 18, 14, 14, 40)
+_WIDTHS = (6, 30, 12, 18, 14, 26, 40)
 
 
 def default_form_date(today: dt.date | None = None) -> pd.Timestamp:
@@ -76,9 +82,10 @@ def form_bytes(dataset, date: pd.Timestamp) -> bytes:
         _text(sheet, row, 2, district.district_name)
         sheet.cell(row, 3, int(district.communes_total))
         if district.district_code in previous.index:
-            count, when = previous.loc[district.district_code]
+            count, when, status = previous.loc[district.district_code]
             sheet.cell(row, 5, int(count))
-            _text(sheet, row, 6, f"{when.day}/{when.month}/{when.year}")
+            label = FORM_WORDS["vi"].get(status, status)
+            _text(sheet, row, 6, f"{when.day}/{when.month}/{when.year}, {label}")
     end = HEADER_ROW + len(districts)
     total = end + 1
     _text(sheet, total, 1, "Tổng cộng").font = Font(bold=True)
@@ -91,7 +98,8 @@ def form_bytes(dataset, date: pd.Timestamp) -> bytes:
     for row in range(first, end + 1):
         counts.add(f"D{row}")  # the bound follows each row's own total through relative references
     _text(sheet, total + 2, 1, "Hướng dẫn: điền cột D bằng số xã đã hoàn thành chuyển đổi số, cộng dồn đến "
-          "ngày ghi ở dòng 2 (số nguyên, không dùng dấu chấm hay phẩy). Không sửa tên đơn vị và tiêu đề cột.")
+          "ngày ghi ở dòng 2 (số nguyên, không dùng dấu chấm hay phẩy). Đơn vị chưa báo cáo: để trống ô, "
+          "không ghi 0 (0 nghĩa là chưa có xã nào hoàn thành). Không sửa tên đơn vị và tiêu đề cột.")
     for column, width in enumerate(_WIDTHS, 1):
         sheet.column_dimensions[get_column_letter(column)].width = width
     sheet.freeze_panes = sheet.cell(first, 1)
@@ -110,9 +118,8 @@ def _text(sheet, row: int, column: int, value: str):
 
 
 def _previous_figures(dataset, date: pd.Timestamp) -> pd.DataFrame:
-    """Each district's latest real (non-illustrative) count on or before ``date``, with its date."""
+    """Each district's latest count of any status on or before ``date``, with its date and status."""
     progress = dataset.progress
-    real = progress[(progress["status"] != ILLUSTRATIVE) & (progress["district_code"] != "")
-                    & (progress["as_of"] <= date)]
-    latest = real.sort_values("as_of", kind="stable").groupby("district_code").tail(1)
-    return latest.set_index("district_code")[["completed", "as_of"]]
+    known = progress[(progress["district_code"] != "") & (progress["as_of"] <= date)]
+    latest = known.sort_values("as_of", kind="stable").groupby("district_code").tail(1)
+    return latest.set_index("district_code")[["completed", "as_of", "status"]]

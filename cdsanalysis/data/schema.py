@@ -23,7 +23,8 @@ from cdsanalysis.data.dates import YEAR_RANGE
 from cdsanalysis.data.limits import CODE_RULE, MAX_COUNT_DIGITS, MAX_NAME_LENGTH, MAX_TEXT_LENGTH, is_safe_code
 from cdsanalysis.data.limits import text_problem
 from cdsanalysis.data.names import NameIndex, name_key
-from cdsanalysis.data.text_checks import check_text_columns, check_unit_names, units_usable, value_message
+from cdsanalysis.data.text_checks import check_formula_cells, check_text_columns, check_unit_names, units_usable
+from cdsanalysis.data.text_checks import value_message
 
 ILLUSTRATIVE = "illustrative"
 """The status of made-up rows (progress and targets): never official, always said so in reports."""
@@ -121,6 +122,9 @@ OPTIONAL_COLUMNS = {
     "progress": {"district_name": "", "note": ""},
     "targets": {"district_name": "", "note": ""},
 }
+
+FORMULA_CHECKED = ("district_name", "source", "status", "note")
+"""progress.csv's text columns: the CSV an analyst opens in Excel, so none may start like a formula."""
 
 _DUPLICATE_KEYS = {
     "units": "commune_code",
@@ -263,15 +267,27 @@ def _check_progress_order(progress: pd.DataFrame, file: str, failures: _Failures
             previous = (row, as_of, completed)
 
 
-def _check_province_sums(progress: pd.DataFrame, file: str, failures: _Failures) -> None:
+def _check_province_sums(progress: pd.DataFrame, file: str, failures: _Failures, districts: int | None = None) -> None:
+    """District counts never sum above the province's; on a date every district reports, they must equal it.
+
+    The second rule is the one `import` applies to a form's "Toàn tỉnh" row (issue 20, W3): with
+    every district counted, a province figure above their sum has communes no district holds,
+    and the reports (which add the districts up) would silently set it aside.
+    """
     province = progress[progress["district_code"] == ""]
-    districts = progress[progress["district_code"] != ""]
-    sums = districts.groupby("as_of")["completed"].sum()
+    in_districts = progress[progress["district_code"] != ""]
+    sums = in_districts.groupby("as_of")["completed"].sum()
+    reporting = in_districts.groupby("as_of")["district_code"].nunique()
     for row, as_of, completed in zip(province.index, province["as_of"], province["completed"]):
         if as_of in sums.index and sums[as_of] > completed:
             failures.add(file, row, "completed", completed, "province_sum",
                          f"district counts on {as_of:%Y-%m-%d} sum to {sums[as_of]}, above the province "
                          f"count {completed}; fix the province row or the district rows of that date")
+        elif districts and as_of in sums.index and reporting[as_of] >= districts and completed > sums[as_of]:
+            failures.add(file, row, "completed", completed, "province_sum",
+                         f"every district has a count on {as_of:%Y-%m-%d} and they sum to {sums[as_of]}, below the "
+                         f"province count {completed}: the province's figure must equal the sum of all its "
+                         f"districts; fix the province row or the district rows of that date")
 
 
 def to_typed(table: str, frame: pd.DataFrame) -> pd.DataFrame:
@@ -298,6 +314,7 @@ def validate_tables(raw: Mapping[str, pd.DataFrame], files: Mapping[str, str]) -
         raise DataValidationError(failures.frame(), title="invalid units list")
     bad = {t: _schema_failures(t, raw[t], files[t], failures)
            | check_text_columns(OPTIONAL_COLUMNS[t], raw[t], files[t], failures) for t in TABLE_FILES}
+    check_formula_cells(FORMULA_CHECKED, raw["progress"], files["progress"], failures)
     if "*" in bad["units"] or (bad["units"] and not units_usable(raw["units"], bad["units"])):
         raise DataValidationError(failures.frame(), title="invalid units list")
     # A commune with a bad cell still counts towards its district's total; a repeated one does not.
@@ -319,7 +336,7 @@ def validate_tables(raw: Mapping[str, pd.DataFrame], files: Mapping[str, str]) -
         typed[table] = good[_check_counts(good, count_col, frame, files[table], failures)]
     if "progress" in typed:
         _check_progress_order(typed["progress"], files["progress"], failures)
-        _check_province_sums(typed["progress"], files["progress"], failures)
+        _check_province_sums(typed["progress"], files["progress"], failures, districts=len(frame.totals) - 1)
     if failures.rows:
         raise DataValidationError(failures.frame())
     return typed

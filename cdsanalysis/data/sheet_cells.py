@@ -18,23 +18,28 @@ from cdsanalysis.data.limits import MAX_COUNT_DIGITS
 from cdsanalysis.data.names import name_key, nfc
 
 _DATE_CONTEXT = re.compile(r"\b(tinh den|den ngay|den het|thoi diem|so lieu)\b")
-_EXCEL_SERIALS = (36526, 73051)  # 2000-01-01 .. 2099-12-31 as Excel day numbers
+_SERIAL_YEARS = (2000, 2099)  # a plain number in a date column is a day number only for these years
 # ASCII digits, optionally "12,0" / "12.0" (a count typed as a decimal); never "12.000" (twelve thousand).
 _WHOLE_NUMBER = re.compile(r"^[0-9]{1,9}(?:[.,]0)?$", re.ASCII)
 
 
-def cell_date(value) -> pd.Timestamp | None:
-    """A date cell: an Excel date, an Excel day number of 2000–2099, or date text; else None."""
+def cell_date(value, date1904: bool = False) -> pd.Timestamp | None:
+    """A date cell: an Excel date, an Excel day number of 2000–2099, or date text; else None.
+
+    ``date1904``: the workbook counts days from 1904 (Excel for Mac's old default, still set in
+    some files): a plain day number then means a date 1,462 days later than in the 1900 system.
+    """
     if isinstance(value, (dt.datetime, dt.date)):
         if not YEAR_RANGE[0] <= value.year <= YEAR_RANGE[1]:
             return None  # year 1600 or 9999: a typing slip, reported as "not a date"
         return pd.Timestamp(value).normalize()
     if isinstance(value, (int, float)) and not isinstance(value, bool):
-        if _EXCEL_SERIALS[0] <= value <= _EXCEL_SERIALS[1]:
-            from openpyxl.utils.datetime import from_excel
+        from openpyxl.utils.datetime import CALENDAR_MAC_1904, CALENDAR_WINDOWS_1900, from_excel
 
-            return pd.Timestamp(from_excel(value)).normalize()
-        return None
+        if not 0 < value < 2_958_466 or not math.isfinite(value):  # beyond 9999-12-31 in either system
+            return None
+        date = pd.Timestamp(from_excel(value, CALENDAR_MAC_1904 if date1904 else CALENDAR_WINDOWS_1900)).normalize()
+        return date if _SERIAL_YEARS[0] <= date.year <= _SERIAL_YEARS[1] else None
     return text_date(str(value))
 
 
@@ -69,3 +74,8 @@ def context_date(text: str) -> pd.Timestamp | None:
     key = name_key(text)
     match = _DATE_CONTEXT.search(key)
     return find_date(key[match.end():])[0] if match else None
+
+
+def has_date_context(text: str) -> bool:
+    """Whether a text announces a data date ("tính đến ngày", "số liệu đến")."""
+    return bool(_DATE_CONTEXT.search(name_key(text)))

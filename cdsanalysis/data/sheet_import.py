@@ -12,14 +12,15 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
 from cdsanalysis.exceptions import FAILURE_COLUMNS, CdsAnalysisError, DataValidationError, NameLookupError
 from cdsanalysis.data.names import NameIndex, name_key
-from cdsanalysis.data.dates import parse_date
+from cdsanalysis.data.dates import date_problem, implausible_year, parse_date
+from cdsanalysis.data.formulas import csv_safe
 from cdsanalysis.data.sheet_cells import cell_date, cell_text, is_blank, whole_number
 from cdsanalysis.data.workbook import Hidden, open_workbook
 from cdsanalysis.data.sheet_layout import (
@@ -30,13 +31,27 @@ from cdsanalysis.data.sheet_layout import (
     Header,
     Sheet,
     find_header,
+    find_title_date,
+    period_problem,
     read_grid,
-    title_date,
 )
 
-__all__ = ["PROGRESS_COLUMNS", "SheetRows", "read_progress_sheet", "read_sheet"]
+__all__ = ["MESSAGES", "PROGRESS_COLUMNS", "NotReported", "SheetRows", "read_progress_sheet", "read_sheet"]
 
 PROGRESS_COLUMNS = ["district_code", "district_name", "as_of", "completed", "source", "status", "note"]
+
+# The sentences this module adds to a form's problems, by language (the failure messages of the
+# data layer are English today; the wording catalogue will carry the Vietnamese).
+MESSAGES: dict[str, dict[str, str]] = {
+    "en": {
+        "all_blank": "every district's count in {column} is blank: nothing to import. Fill in the cumulative "
+                     "count of each district that reported (a blank means 'did not report')",
+        "communes_total": "the form gives {name} {stated} communes, the units list {total}: the figures would be "
+                          "read against the wrong number of communes. Correct the form's total to {total} (if the "
+                          "district's communes really changed, the units list must be updated first)",
+        "blank_total": "the total row's count is empty; write the total of the district rows, or delete the row",
+    },
+}
 
 # Labels of the rows that sum the table.
 _TOTAL_KEYS = {"tong cong", "cong", "tong", "tong so", "tong cong chung"}
@@ -61,12 +76,31 @@ class _Failures:
 
 
 @dataclass(frozen=True)
+class NotReported:
+    """A district row of the form whose count cell was left blank: "not reported", never zero."""
+
+    code: str
+    name: str
+    date: pd.Timestamp | None
+    row: int
+
+
+@dataclass(frozen=True)
 class SheetRows:
-    """The canonical progress rows read from one sheet, and what was left out (hidden content)."""
+    """The canonical progress rows read from one sheet, and what was left out.
+
+    ``origins`` gives, per row of ``rows``, the form's Excel row it came from; ``columns`` the
+    display name ("Số xã hoàn thành (D)") of each field's column, so that a later check on the
+    merged table can point at the cell of the form. ``not_reported`` lists the district rows
+    whose count was blank (skipped, not an error: a partial return is the ordinary case).
+    """
 
     rows: pd.DataFrame
     sheet: str
     notes: tuple[str, ...] = ()
+    not_reported: tuple[NotReported, ...] = ()
+    origins: tuple[int, ...] = ()
+    columns: tuple[tuple[str, str], ...] = ()
 
 
 def read_progress_sheet(
@@ -114,19 +148,33 @@ def read_sheet(
     found = _choose_sheet(workbook, visible, hidden, sheet, str(path), failures)
     failures.raise_if_any("no progress table found")
     grid, header = found
+    if "completed" not in header.columns:  # only a count for a period (W1): never read as a total
+        period = header.columns["period"]
+        failures.add(header.row, period.display, period.label, "cumulative", period_problem(period))
+        failures.raise_if_any(f"problems in {path.name}")
     source = source or f"{path.name}, sheet {grid.name}"
-    date = default_date or header.date or title_date(grid, header.row)
-    rows = _read_rows(grid, header, index, communes, date, failures)
-    if not rows and not failures.rows:
-        failures.add(None, "", grid.name, "no_rows",
-                     f"sheet '{grid.name}' has a header in row {header.row} but no district rows under it")
+    date, date_reported = _sheet_date(grid, header, default_date, failures)
+    read = _Read()
+    _read_rows(grid, header, index, communes, date, failures, read, date_reported)
+    if not read.records and not failures.rows:
+        if read.not_reported:
+            failures.add(None, header.columns["completed"].display, "", "no_rows",
+                         MESSAGES["en"]["all_blank"].format(column=header.columns["completed"].display))
+        else:
+            failures.add(None, "", grid.name, "no_rows",
+                         f"sheet '{grid.name}' has a header in row {header.row} but no district rows under it")
     failures.raise_if_any(f"problems in {path.name}")
-    frame = pd.DataFrame(rows, columns=PROGRESS_COLUMNS)
-    frame["source"] = source
+    frame = pd.DataFrame(read.records, columns=PROGRESS_COLUMNS)
+    frame["source"] = csv_safe(source)
     frame["status"] = status
+    # progress.csv is opened in Excel: text that starts like a formula is written as text (issue 20, S1).
+    frame["note"] = frame["note"].map(csv_safe)
+    frame["district_name"] = frame["district_name"].map(csv_safe)
     frame["as_of"] = pd.to_datetime(frame["as_of"]).astype("datetime64[ns]")
     frame["completed"] = frame["completed"].astype("int64")
-    return SheetRows(frame, grid.name, tuple(hidden.notes(grid.name)))
+    columns = tuple((field, column.display) for field, column in header.columns.items())
+    return SheetRows(frame, grid.name, tuple(hidden.notes(grid.name)), tuple(read.not_reported),
+                     tuple(read.origins), columns)
 
 
 # --- opening -------------------------------------------------------------------------------------
@@ -190,11 +238,44 @@ def _hidden_hint(hidden: Hidden, sheets: list[str]) -> str:
 
 # --- rows ----------------------------------------------------------------------------------------
 
+@dataclass
+class _Read:
+    """What the rows of a sheet gave: records, the Excel row of each, the districts left blank."""
+
+    records: list[dict] = field(default_factory=list)
+    origins: list[int] = field(default_factory=list)
+    not_reported: list[NotReported] = field(default_factory=list)
+
+
+def _sheet_date(grid: Sheet, header: Header, given: pd.Timestamp | None,
+                failures: _Failures) -> tuple[pd.Timestamp | None, bool]:
+    """The date of the sheet's rows (--as-of, a header text, a title line) and whether a problem with it
+    was reported: once, at the cell that holds it, rather than as "no date" on every row."""
+    title = find_title_date(grid, header.row) if given is None and header.date is None else None
+    date = given or header.date or (title.date if title else None)
+    if date is not None:
+        problem = implausible_year(date)
+        if problem is None:
+            return date, False
+        if given is not None:
+            failures.add(None, "--as-of", f"{date:%d/%m/%Y}", "date", problem)
+        elif header.date is not None:
+            failures.add(header.row, "", f"{date:%d/%m/%Y}", "date", problem)
+        else:
+            failures.add(title.row, title.display, title.text, "date", problem)
+        return None, True
+    if title is not None and title.problem:
+        failures.add(title.row, title.display, title.text, "date",
+                     f"the date of the figures cannot be read: {title.problem}")
+        return None, True
+    return None, False
+
+
 def _read_rows(grid: Sheet, header: Header, index: NameIndex, communes: dict[str, int],
-               date: pd.Timestamp | None, failures: _Failures) -> list[dict]:
+               date: pd.Timestamp | None, failures: _Failures, read: _Read, date_reported: bool = False) -> None:
     cols = header.columns
+    records = read.records
     unit_col = cols["unit"]
-    records: list[dict] = []
     totals: list[tuple[int, str, pd.Timestamp | None, int | None]] = []  # (row, kind, date, count)
     sums: dict[pd.Timestamp | None, int] = {}
     unreadable: dict[pd.Timestamp | None, int] = {}
@@ -212,7 +293,12 @@ def _read_rows(grid: Sheet, header: Header, index: NameIndex, communes: dict[str
             if code == "":
                 continue  # a section heading such as "I. Khối huyện": a name and no count
         is_district = kind == "district"
-        row_date = _row_date(grid, row, cols, date, failures if is_district else None)
+        if is_district and code and is_blank(count_value) and not _merged_below(grid, row, cols["completed"]):
+            # A blank count is "not reported" (a partial return), never zero; 0 is a figure.
+            read.not_reported.append(NotReported(code, index.name_of(code), _row_date(grid, row, cols, date, None),
+                                                 row))
+            continue
+        row_date = _row_date(grid, row, cols, date, failures if is_district else None, date_reported)
         if not is_district and is_blank(count_value):
             count = None  # e.g. a =SUM() that Excel never computed: nothing to check
         else:
@@ -223,6 +309,7 @@ def _read_rows(grid: Sheet, header: Header, index: NameIndex, communes: dict[str
             totals.append((row, kind, row_date, count))
             if kind == "province" and count is not None and row_date is not None:
                 records.append(_record("", "", row_date, count, grid, row, cols))
+                read.origins.append(row)
             if sums or unreadable:
                 break  # what follows a closing total is signatures and footnotes
             continue
@@ -239,11 +326,17 @@ def _read_rows(grid: Sheet, header: Header, index: NameIndex, communes: dict[str
             continue
         seen[(code, row_date)] = row
         records.append(_record(code, index.name_of(code), row_date, count, grid, row, cols))
+        read.origins.append(row)
     all_listed = {code for code, _ in seen} >= set(communes)
     for row, kind, row_date, count in totals:
         _check_total(row, kind, count, sums.get(row_date), unreadable.get(row_date, 0), all_listed,
                      cols["completed"], failures)
-    return records
+
+
+def _merged_below(grid: Sheet, row: int, column: Column) -> bool:
+    """A cell inside a merged range that starts above it (reported as such, not as a blank)."""
+    top = grid.merged.get((row, column.index))
+    return top is not None and top[0] != row
 
 
 def _row_kind(unit_key: str, stt_key: str, count_value) -> str:
@@ -298,9 +391,8 @@ def _read_count(grid: Sheet, row: int, column: Column, value, failures: _Failure
         failures.add(row, column.display, value, "whole_number",
                      f"this count is merged with row {top}'s; unmerge and give each row its own count")
         return None
-    if is_blank(value):
-        failures.add(row, column.display, "", "whole_number",
-                     "the count of completed communes is empty; enter a whole number (0 if none)")
+    if is_blank(value):  # only a total row gets here: a district's blank is "not reported"
+        failures.add(row, column.display, "", "whole_number", MESSAGES["en"]["blank_total"])
         return None
     number = whole_number(value)
     if number is None:
@@ -313,16 +405,20 @@ def _read_count(grid: Sheet, row: int, column: Column, value, failures: _Failure
 
 def _check_cap(grid: Sheet, row: int, cols: dict[str, Column], code: str, index: NameIndex,
                communes: dict[str, int], count: int, failures: _Failures) -> None:
-    """A count above the sheet's own "Tổng số xã", or above the units list, cannot be right."""
+    """A form's "Tổng số xã" must be the units list's (W2); a count above either cannot be right."""
     column = cols["completed"]
     stated = whole_number(grid.value(row, cols["communes"].index)) if "communes" in cols else None
+    total = communes.get(code, 0)
+    if stated is not None and stated != total:
+        failures.add(row, cols["communes"].display, stated, "communes_total",
+                     MESSAGES["en"]["communes_total"].format(stated=stated, name=index.name_of(code), total=total))
     if stated is not None and count > stated:
         failures.add(row, column.display, count, "within_total",
                      f"{count} completed is above the {stated} communes in {cols['communes'].display}; "
                      f"correct one of the two")
-    elif count > communes.get(code, 0):
+    elif count > total:
         failures.add(row, column.display, count, "within_total",
-                     f"{count} completed is above the {communes.get(code, 0)} communes of "
+                     f"{count} completed is above the {total} communes of "
                      f"{index.name_of(code)} in the units list; correct the count")
 
 
@@ -342,17 +438,27 @@ def _check_total(row: int, kind: str, value: int | None, total: int | None, unre
 
 
 def _row_date(grid: Sheet, row: int, cols: dict[str, Column], default: pd.Timestamp | None,
-              failures: _Failures | None) -> pd.Timestamp | None:
-    """The row's own date, else the sheet's; problems are reported only when ``failures`` is given."""
+              failures: _Failures | None, date_reported: bool = False) -> pd.Timestamp | None:
+    """The row's own date, else the sheet's; problems are reported only when ``failures`` is given
+    (and a missing date not at all when the sheet's date problem was reported already)."""
     if "date" in cols:
         value = grid.value(row, cols["date"].index)
         if not is_blank(value):
-            date = cell_date(value)
-            if date is None and failures is not None:
+            date = cell_date(value, grid.date1904)
+            if failures is None:
+                return date if date is None or implausible_year(date) is None else None
+            if date is None:
+                why = date_problem(cell_text(value))
                 failures.add(row, cols["date"].display, value, "date",
+                             f"'{value}' is not a date: {why}" if why else
                              f"'{value}' is not a date; write it day first (30/6/2024) or as an Excel date")
+                return None
+            problem = implausible_year(date)
+            if problem:
+                failures.add(row, cols["date"].display, value, "date", f"'{value}': {problem}")
+                return None
             return date
-    if default is None and failures is not None:
+    if default is None and failures is not None and not date_reported:
         where = cols["date"].display if "date" in cols else cols["completed"].display
         failures.add(row, where, "", "date",
                      "no date for this row: fill the date column, add a title line "

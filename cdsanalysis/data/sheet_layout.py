@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from cdsanalysis.data.names import name_key
-from cdsanalysis.data.sheet_cells import cell_text, context_date, looks_numeric
+from cdsanalysis.data.sheet_cells import cell_text, context_date, has_date_context, looks_numeric
 
 HEADER_SEARCH_ROWS = 30  # the header sits under a few title lines, never deeper than this
 
@@ -34,7 +34,24 @@ _STT_KEYS = {"stt", "tt", "so tt", "so thu tu"}
 _DATE_KEYS = {"ngay", "tinh den ngay", "den ngay", "ngay bao cao", "ngay so lieu", "ngay cong nhan",
               "thoi diem", "thoi diem bao cao", "thoi gian"}
 # A "hoàn thành" column that is not the cumulative count of completed communes.
-_NOT_COMPLETED = re.compile(r"\b(chua|ty le|phan tram|ke hoach|chi tieu|muc tieu|trong ky|trong nam|dang)\b")
+_NOT_COMPLETED = re.compile(r"\b(chua|ty le|phan tram|ke hoach|chi tieu|muc tieu|dang)\b")
+# A count for one period (a month, a year, a half-year, a round of recognition), not a running total
+# (issue 20, W1): "trong tháng", "năm 2024", "6 tháng đầu năm", "được công nhận hoàn thành đợt này".
+_PERIOD = re.compile(r"\b(trong (thang|ky|nam|quy|dot)|thang nay|ky nay|dot nay|nam nay|quy nay|trong [0-9]+ thang|"
+                     r"nam [0-9]{4}|[0-9]+ thang|dau nam|cuoi nam|quy [0-9ivx]+|thang [0-9]{1,2}|dot [0-9ivx]+|"
+                     r"tang them|moi hoan thanh|phat sinh)\b")
+# What makes a count recognisably cumulative, even beside a period word ("lũy kế đến hết năm 2024").
+_CUMULATIVE = re.compile(r"\b(luy ke|cong don|tong so den nay|den nay|tinh den|den ngay|den het|tu dau)\b")
+_DATE_IN_KEY = re.compile(r"\b[0-9]{1,2} thang [0-9]{1,2} nam [0-9]{4}\b|\b[0-9]{1,2} [0-9]{1,2} [0-9]{4}\b")
+PERIOD_MESSAGES: dict[str, dict[str, str]] = {
+    "en": {
+        "period": "the column '{label}' looks like a count for one period ({what}), not the cumulative number of "
+                  "communes completed to date; import reads running totals only (a period count read as a total "
+                  "would replace the district's history). Give the form a column 'Số xã hoàn thành (lũy kế)' "
+                  "with each district's total to date (the form of 'cdsanalysis template' has one), or rename "
+                  "this column so if it already holds the totals to date",
+    },
+}
 
 
 @dataclass(frozen=True)
@@ -49,6 +66,13 @@ class Column:
         from openpyxl.utils import get_column_letter
 
         return f"{self.label} ({get_column_letter(self.index)})"
+
+
+def period_problem(column: Column) -> str:
+    """Why a period-count column cannot be read as the cumulative count, and what to do."""
+    found = _PERIOD.search(_DATE_IN_KEY.sub(" ", name_key(column.label)))
+    what = found.group(0) if found else "a period"
+    return PERIOD_MESSAGES["en"]["period"].format(label=column.label, what=what)
 
 
 @dataclass(frozen=True)
@@ -69,6 +93,7 @@ class Sheet:
     rows: dict[int, list]
     merged: dict[tuple[int, int], tuple[int, int]]  # (row, col) of a merged cell -> its top-left
     horizontal: set[tuple[int, int]] = field(default_factory=set)  # cells of a merge spanning columns
+    date1904: bool = False  # the workbook counts days from 1904 (plain day numbers are read so)
 
     def value(self, row: int, col: int):
         values = self.rows.get(row, [])
@@ -103,7 +128,10 @@ def read_grid(worksheet, hidden_rows: Iterable[int] = (), hidden_columns: Iterab
                 if (r, c) != (min_row, min_col) and r in rows and c <= len(rows[r]):
                     rows[r][c - 1] = top_left
                     merged[(r, c)] = (min_row, min_col)
-    return Sheet(name=worksheet.title, rows=rows, merged=merged, horizontal=horizontal)
+    from openpyxl.utils.datetime import CALENDAR_MAC_1904
+
+    date1904 = getattr(getattr(worksheet, "parent", None), "epoch", None) == CALENDAR_MAC_1904
+    return Sheet(name=worksheet.title, rows=rows, merged=merged, horizontal=horizontal, date1904=date1904)
 
 
 def _classify(label: str) -> str | None:
@@ -112,7 +140,10 @@ def _classify(label: str) -> str | None:
     if not key:
         return None
     if "hoan thanh" in key:
-        return None if _NOT_COMPLETED.search(key) or "%" in label else "completed"
+        if _NOT_COMPLETED.search(key) or "%" in label:
+            return None
+        undated = _DATE_IN_KEY.sub(" ", key)  # "30 tháng 6 năm 2024" is a date, not a period
+        return "period" if _PERIOD.search(undated) and not _CUMULATIVE.search(key) else "completed"
     if key.startswith("tong so") or key in {"so xa", "so don vi cap xa"}:
         return "communes"
     if key.startswith("ghi chu"):
@@ -162,10 +193,12 @@ def find_header(grid: Sheet) -> tuple[Header | None, tuple[int, str] | None]:
         for col, (label, kind) in labels.items():
             if kind:
                 fields.setdefault(kind, []).append(Column(col, label))
-        if "unit" in fields and "completed" in fields:
+        if "unit" in fields and ("completed" in fields or "period" in fields):
             columns = {kind: cols[0] for kind, cols in fields.items()}
-            cumulative = [c for c in fields["completed"] if "luy ke" in name_key(c.label)]
-            columns["completed"] = (cumulative or fields["completed"])[0]
+            if "completed" in fields:  # a period column beside a cumulative one is left alone
+                cumulative = [c for c in fields["completed"] if "luy ke" in name_key(c.label)]
+                columns["completed"] = (cumulative or fields["completed"])[0]
+                columns.pop("period", None)
             date = next(filter(None, (context_date(label) for label, _ in labels.values())), None)
             return Header(row, row + 1 if two_rows else row, columns, date), None
         if fields and (partial is None or len(fields) > partial[0]):
@@ -177,9 +210,57 @@ def find_header(grid: Sheet) -> tuple[Header | None, tuple[int, str] | None]:
 
 def title_date(grid: Sheet, header_row: int) -> pd.Timestamp | None:
     """The data date of a title line above the header: "(Số liệu tính đến ngày 30/6/2024)"."""
+    return find_title_date(grid, header_row).date
+
+
+@dataclass(frozen=True)
+class TitleDate:
+    """The date of the title lines, where it stands, and why it could not be read (``problem``)."""
+
+    date: pd.Timestamp | None = None
+    row: int | None = None
+    column: int | None = None
+    text: str = ""
+    problem: str | None = None
+
+    @property
+    def display(self) -> str:
+        from openpyxl.utils import get_column_letter
+
+        return get_column_letter(self.column) if self.column else ""
+
+
+def find_title_date(grid: Sheet, header_row: int) -> TitleDate:
+    """The date of a title line: after "tính đến ngày" in the same cell, or in a later cell of that row
+    (a real Excel date cell, a day number, or text); else the first such date that could not be read,
+    with what is wrong with it ("31 is not a month; write day/month/year").
+    """
+    from cdsanalysis.data.dates import date_problem
+    from cdsanalysis.data.sheet_cells import cell_date
+
+    unreadable = TitleDate()
     for row in range(1, header_row):
-        for value in dict.fromkeys(grid.rows.get(row, [])):
-            date = context_date(cell_text(value))
+        values = grid.rows.get(row, [])
+        for column, value in enumerate(values, 1):
+            if column > 1 and value is not None and value == values[column - 2]:
+                continue  # a merged title repeats its text across the row
+            text = cell_text(value)
+            date = context_date(text)
             if date is not None:
-                return date
-    return None
+                return TitleDate(date, row, column, text)
+            if not has_date_context(text):
+                continue
+            for later, cell in enumerate(values[column:], column + 1):
+                if cell is None or cell == value:
+                    continue
+                found = cell_date(cell, grid.date1904)
+                if found is not None:
+                    return TitleDate(found, row, later, cell_text(cell))
+                problem = date_problem(cell_text(cell))
+                if problem and unreadable.problem is None:
+                    unreadable = TitleDate(None, row, later, cell_text(cell), problem)
+                break
+            problem = date_problem(text)
+            if problem and unreadable.problem is None:
+                unreadable = TitleDate(None, row, column, text, problem)
+    return unreadable

@@ -45,6 +45,32 @@ def check_text_columns(columns: Iterable[str], frame: pd.DataFrame, file: str, f
     return bad_rows
 
 
+# The sentences of the formula check, by language (the data layer's messages are English today).
+FORMULA_MESSAGES: dict[str, dict[str, str]] = {
+    "en": {
+        "formula": "{column} starts with {first!r}, so Excel would run this cell as a formula when it opens "
+                   "the file; put an apostrophe (') before it to keep it as text, or remove the leading {first!r}",
+    },
+}
+
+
+def check_formula_cells(columns: Iterable[str], frame: pd.DataFrame, file: str, failures) -> None:
+    """Refuse a text cell that a spreadsheet would evaluate (``=HYPERLINK(...)``, ``@SUM(...)``, ``+cmd|...``).
+
+    progress.csv is the CSV an analyst opens in Excel; `import` writes such text with a leading
+    apostrophe (`cdsanalysis.data.formulas.csv_safe`), so only a hand edit can bring one in.
+    """
+    from cdsanalysis.data.formulas import starts_like_formula
+
+    for column in columns:
+        if column not in frame.columns:
+            continue
+        for row, value in frame[column].items():
+            if starts_like_formula(value):
+                failures.add(file, row, column, value, "formula",
+                             FORMULA_MESSAGES["en"]["formula"].format(column=column, first=value[:1]))
+
+
 def check_unit_names(units: pd.DataFrame, file: str, failures) -> None:
     """Two districts, or two communes of one district, may not share a name up to case, tone placement and prefix.
 

@@ -39,8 +39,19 @@ class Case:
     argv: tuple[str, ...]
     exit_code: int
     expect: tuple[str, ...] = ()  # fragments of the output (stdout + stderr), in any order
-    changes: tuple[str, ...] = ()  # files (relative to the case folder) the command may change or create
+    changes: tuple[str, ...] = ()  # files (relative to the case folder) the command may change or create;
+    # a folder ending in "/" covers everything under it (history/ holds timestamped names)
     forbid: tuple[str, ...] = ()  # fragments that must not appear in the output
+
+    written: tuple[tuple[str, str], ...] = ()  # (file, fragment): the file must hold the fragment afterwards
+
+    def may_change(self, path: str) -> bool:
+        return any(path == allowed or (allowed.endswith("/") and (path + "/").startswith(allowed))
+                   for allowed in self.changes)
+
+    def optional(self, path: str) -> bool:
+        """A folder entry: it may appear, it need not."""
+        return path.endswith("/")
 
 
 @dataclass
@@ -56,12 +67,13 @@ class _Builder:
         return folder
 
     def add(self, name: str, item: str, argv: list[str], exit_code: int, expect=(), changes=(), forbid=(),
-            prepare: Callable[[Path], None] | None = None, with_data: bool = True) -> None:
+            prepare: Callable[[Path], None] | None = None, with_data: bool = True, written=()) -> None:
         folder = self.folder(name, with_data)
         if prepare is not None:
             prepare(folder)
         resolved = tuple(a.format(case=folder, data=folder / "data") for a in argv)
-        self.cases.append(Case(name, item, resolved, exit_code, tuple(expect), tuple(changes), tuple(forbid)))
+        self.cases.append(Case(name, item, resolved, exit_code, tuple(expect), tuple(changes), tuple(forbid),
+                               tuple(written)))
 
 
 # --- CSV edits ---------------------------------------------------------------------------------
@@ -285,9 +297,9 @@ def _above_province(path: Path) -> None:  # 37 beside the other districts' 2024-
 
 def _import_cases(b: _Builder) -> None:
     def imp(*extra: str) -> list[str]:
-        return ["import", "{case}/form.xlsx", "--out", "{data}", *extra]
+        return ["import", "{case}/form.xlsx", "--out", "{data}", "--lang", "en", *extra]
 
-    written = ("data/progress.csv",)
+    written = ("data/progress.csv", "data/history/")
     b.add("xlsx-cell-at-XFD1048576", "9.5", imp(), 1, ["form.xlsx", "XFD1048576", "5,000 rows"],
           prepare=_workbook_case(_huge_cell))
     b.add("xlsx-merge-to-XFD1048576", "9.5", imp(), 1, ["form.xlsx", "F1:XFD1048576"],
@@ -313,10 +325,10 @@ def _import_cases(b: _Builder) -> None:
     b.add("xlsx-crc-corrupt", "9.tb", imp(), 1, ["form.xlsx", "damaged"], prepare=_workbook_case(_crc_corrupt))
     b.add("xlsx-malformed-xml", "9.tb", imp(), 1, ["form.xlsx", "not well-formed"],
           prepare=_workbook_case(_malformed_xml))
-    b.add("xlsx-title-year-9999", "9.tb", imp(), 1, ["form.xlsx, row 5", "no date for this row"],
-          prepare=_workbook_case(_title_year(9999)))
-    b.add("xlsx-title-year-1600", "9.tb", imp(), 1, ["form.xlsx, row 5", "no date for this row"],
-          prepare=_workbook_case(_title_year(1600)))
+    b.add("xlsx-title-year-9999", "9.tb", imp(), 1, ["form.xlsx, row 2, column A", "the year 9999 is outside"],
+          forbid=("row 5",), prepare=_workbook_case(_title_year(9999)))
+    b.add("xlsx-title-year-1600", "9.tb", imp(), 1, ["form.xlsx, row 2, column A", "the year 1600 is outside"],
+          forbid=("row 5",), prepare=_workbook_case(_title_year(1600)))
     b.add("xlsx-row-year-1600", "9.tb", imp(), 1, ["form.xlsx, row 5", "'1/1/1600' is not a date"],
           prepare=_workbook_case(_row_year_1600))
     b.add("as-of-year-2999", "9.tb", imp("--as-of", "31/12/2999"), 2, ["'31/12/2999'"],
@@ -333,12 +345,16 @@ def _import_cases(b: _Builder) -> None:
           ["nowhere", "does not exist"], prepare=_workbook_case(_title_year(2024)))
     b.add("progress-read-only", "9.13", imp(), 1, ["progress.csv", "read-only"],
           prepare=lambda f: (_title_year(2024)(f / "form.xlsx"), os.chmod(f / "data" / "progress.csv", 0o444)))
-    b.add("progress-symlink", "9.13", ["import", "{case}/form.xlsx", "--out", "{case}/linked"], 0,
-          ["added 1 row(s)"], ("data/progress.csv",), prepare=_linked_progress)
-    b.add("merge-would-fall", "9.13", imp(), 1, ["nothing was written", "cumulative count falls"],
-          prepare=_workbook_case(_falling))
-    b.add("merge-above-province", "9.13", imp(), 1, ["nothing was written", "above the province count 95"],
-          prepare=_workbook_case(_above_province))
+    b.add("progress-symlink", "9.13", ["import", "{case}/form.xlsx", "--out", "{case}/linked", "--lang", "en"], 0,
+          ["added 1 row(s)"], ("data/progress.csv", "linked/history/"), prepare=_linked_progress)
+    b.add("merge-would-fall", "9.13", imp(), 1, ["nothing was written", "cumulative count falls",
+                                                 "form.xlsx, row 5, column Số xã hoàn thành (D)",
+                                                 "from 10 (progress.csv row 76, 2022-12-31)"],
+          forbid=("as it would be after this import",), prepare=_workbook_case(_falling))
+    b.add("merge-above-province", "9.13", imp(), 1, ["nothing was written", "above the province count 95",
+                                                     "progress.csv, row 3", "this form's rows for that date: "
+                                                     "form.xlsx row 5"],
+          forbid=("as it would be after this import",), prepare=_workbook_case(_above_province))
     b.add("dry-run", "10.1", imp("--dry-run"), 0, ["would add 1 row(s)", "would replace 3 row(s), 3 of them "
                                                    "illustrative", "dry run: nothing was written"],
           prepare=_workbook_case(_title_year(2024)))
@@ -379,6 +395,159 @@ def _forecast_cases(b: _Builder) -> None:
           ["does not exist"])
 
 
+# --- issue 20 (round two), the intake side ---------------------------------------------------------
+
+_HYPERLINK = '=HYPERLINK("http://evil.example/x","bấm đây")'
+_DDE = "@SUM(1+1)*cmd|' /C calc'!A0"
+
+
+def _note(note: str, name: str = "form.xlsx") -> Callable[[Path], None]:
+    """A form whose "Ghi chú" cell holds ``note`` as text (as a sender types it after an apostrophe)."""
+    def build(folder: Path) -> None:
+        workbook, sheet = _sheet([[1, "Huyện Hoằng Hóa", 37, 15, None]])
+        sheet.cell(5, 5).value = note
+        sheet.cell(5, 5).data_type = "s"  # openpyxl would store "=..." as a formula
+        _save(workbook, folder / name)
+    return build
+
+
+def _headed(label: str) -> Callable[[Path], None]:
+    """A form whose count column is headed ``label`` (a period count, for W1)."""
+    def build(folder: Path) -> None:
+        workbook, sheet = _sheet([[1, "Huyện Hoằng Hóa", 37, 3, None]])
+        sheet.cell(4, 4).value = label
+        _save(workbook, folder / "form.xlsx")
+    return build
+
+
+def _date_1904(path: Path) -> None:
+    from openpyxl.utils.datetime import CALENDAR_MAC_1904
+
+    workbook, sheet = _sheet([[1, "Huyện Hoằng Hóa", 37, 15, None, 44195]])
+    workbook.epoch = CALENDAR_MAC_1904
+    sheet["A2"] = None
+    sheet.cell(4, 6, "Ngày")
+    _save(workbook, path)
+
+
+def _title_date_cell(path: Path) -> None:
+    import datetime as dt
+
+    workbook, sheet = _sheet(_good_rows())
+    sheet["A2"] = "Số liệu tính đến ngày"
+    sheet["B2"] = dt.datetime(2025, 3, 31)
+    _save(workbook, path)
+
+
+def _districts() -> list[tuple[str, int]]:
+    """The bundled districts, (name, communes), in the units list's order."""
+    import csv
+
+    with open(DATA / "units.csv", encoding="utf-8") as handle:
+        names = [row["district_name"] for row in csv.DictReader(handle)]
+    return [(name, names.count(name)) for name in dict.fromkeys(names)]
+
+
+_PARTIAL = {"Huyện Hoằng Hóa": 18, "Huyện Hậu Lộc": 12, "Huyện Thạch Thành": 13}
+
+
+def _partial_return(others: object = None, date: str = "31/12/2024") -> Callable[[Path], None]:
+    """Issue 19's ordinary month: three districts report, the other 24 are left as ``others``."""
+    rows = [[i, name, total, _PARTIAL.get(name, others), None] for i, (name, total) in enumerate(_districts(), 1)]
+    return _workbook_case(lambda path: _save(_sheet(rows, date=date)[0], path))
+
+
+def _imported_first(*argv: str) -> Callable[[Path], None]:
+    """Prepare a case by importing the partial return first (the case then runs a second command)."""
+    def prepare(folder: Path) -> None:
+        from contextlib import redirect_stdout
+
+        from cdsanalysis.cli import main
+
+        _partial_return()(folder)
+        with redirect_stdout(io.StringIO()):
+            assert main(["import", str(folder / "form.xlsx"), "--out", str(folder / "data"), *argv]) == 0
+    return prepare
+
+
+def _round_two_cases(b: _Builder) -> None:
+    def imp(*extra: str, form: str = "form.xlsx") -> list[str]:
+        return ["import", "{case}/" + form, "--out", "{data}", "--lang", "en", *extra]
+
+    written = ("data/progress.csv", "data/history/")
+    # S1: formula injection into progress.csv through import, and validate refusing it.
+    b.add("s1-note-hyperlink", "20.S1", imp(), 0, ["added 1 row(s)"], written, prepare=_note(_HYPERLINK),
+          written=(("data/progress.csv", "'=HYPERLINK("),))
+    b.add("s1-note-dde", "20.S1", imp(), 0, ["added 1 row(s)"], written, prepare=_note(_DDE),
+          written=(("data/progress.csv", "'@SUM(1+1)*cmd|"),))
+    b.add("s1-source-option", "20.S1", imp("--source", "=1+1"), 0, ["added 1 row(s)"], written,
+          prepare=_note("ok"), written=(("data/progress.csv", ",'=1+1,actual,"),))
+    b.add("s1-file-name", "20.S1", imp(form="=1+1.xlsx"), 0, ["added 1 row(s)"], written,
+          prepare=_note("ok", "=1+1.xlsx"), written=(("data/progress.csv", "'=1+1.xlsx, sheet Tiến độ"),))
+    # Issue 19, obs. 1: a blank is "not reported"; zeros cannot pull the province below its official 95.
+    b.add("o1-partial-return", "19.1", ["import", "{case}/form.xlsx", "--out", "{data}"], 0,
+          ["đã thêm 3 dòng", "24 huyện không báo cáo cho ngày 31/12/2024", "Huyện Quan Sơn",
+           "cdsanalysis import --undo --out"], written, forbid=("0 if none",), prepare=_partial_return(),
+          written=(("data/progress.csv", "399,Huyện Hoằng Hóa,2024-12-31,18,"),))
+    b.add("o1-partial-return-en", "19.1", imp(), 0, ["24 district(s) did not report for 31/12/2024"], written,
+          prepare=_partial_return())
+    b.add("o1-zeros-refused", "19.1", imp(), 1, ["form.xlsx, column Số xã hoàn thành (D)", "would be 43",
+                                                 "official province total of 95 on 30/6/2024",
+                                                 "row 5 Thành phố Thanh Hóa 0 (was 8 on 30/6/2024)", "left blank"],
+          prepare=_partial_return(others=0))
+    b.add("o1-undo-restores", "19.1", ["import", "--undo", "--out", "{data}", "--lang", "en"], 0,
+          ["restored", "progress-"], ("data/progress.csv", "data/history/"), prepare=_imported_first(),
+          written=(("data/progress.csv", "399,Huyện Hoằng Hóa,2024-06-30,10,"),))
+    b.add("o1-undo-nothing-kept", "19.1", ["import", "--undo", "--out", "{data}", "--lang", "en"], 1,
+          ["no earlier version of progress.csv"])
+    b.add("o1-undo-with-a-file", "19.1", ["import", "{case}/form.xlsx", "--undo", "--out", "{data}"], 2,
+          ["--undo", "no file"], prepare=_partial_return())
+    # Issue 19, obs. 9: an unchanged re-import reads differently from a correction.
+    b.add("o9-dry-run-unchanged", "19.9", imp("--dry-run"), 0, ["3 row(s) unchanged", "would add 0 row(s)",
+                                                                "dry run: nothing was written"],
+          forbid=("would correct",), prepare=_imported_first())
+    # W1: period counts are never read as the running total.
+    for slug, label in (("month", "Số xã hoàn thành trong tháng"), ("year", "Số xã hoàn thành năm 2024"),
+                        ("half-year", "Số xã hoàn thành 6 tháng đầu năm"),
+                        ("round", "Số xã được công nhận hoàn thành đợt này")):
+        b.add(f"w1-period-column-{slug}", "20.W1", imp(), 1, ["form.xlsx, row 4", f"{label} (D)", "one period",
+                                                              "lũy kế"],
+              prepare=_headed(label))
+    # W2: the form's commune total against the units list (Hoằng Hóa has 37).
+    b.add("w2-form-total-differs", "20.W2", imp(), 1, ["form.xlsx, row 5, column Tổng số xã (C)", "35 communes",
+                                                        "units list 37"],
+          prepare=lambda f: _save(_sheet([[1, "Huyện Hoằng Hóa", 35, 15, None]])[0], f / "form.xlsx"))
+    # W4: a 1904-date-system workbook's plain day numbers (44195 = 31/12/2024 there).
+    b.add("w4-1904-day-number", "20.W4", imp(), 0, ["2024-12-31", "added 1 row(s)"], written,
+          forbid=("2020-12-30",), prepare=_workbook_case(_date_1904))
+    # W5: typo years inside the tables' range but impossible for a form.
+    for year in ("2199", "1900"):
+        date = f"31/12/{year}" if year == "2199" else "1/1/1900"
+        b.add(f"w5-title-year-{year}", "20.W5", imp(), 1, ["form.xlsx, row 2, column A", year, "cannot be right"],
+              forbid=("row 5",), prepare=_workbook_case(lambda path, d=date: _save(_sheet(_good_rows(), date=d)[0],
+                                                                                   path)))
+    b.add("w5-as-of-year-2199", "20.W5", imp("--as-of", "31/12/2199"), 1, ["--as-of", "2199", "cannot be right"],
+          prepare=_workbook_case(_title_year(2024)))
+    # Issue 19, obs. 9: the date problem named at its cell; a real Excel date cell in the title accepted.
+    b.add("o9-title-month-first", "19.9", imp(), 1, ["form.xlsx, row 2, column A", "31 is not a month",
+                                                     "31/3/2025"],
+          forbid=("row 5", "no date for this row"), prepare=_workbook_case(
+              lambda path: _save(_sheet(_good_rows(), date="03/31/2025")[0], path)))
+    b.add("o9-title-excel-date-cell", "19.9", imp(), 0, ["2025-03-31", "added 1 row(s)"], written,
+          prepare=_workbook_case(_title_date_cell))
+    # W3: validate, like import, refuses a province row above the sum of all its districts (2024-06-30: 95).
+    b.add("w3-province-above-all-districts", "20.W3", ["validate", "{data}"], 1,
+          ["progress.csv, row 3, column completed", "every district has a count on 2024-06-30", "sum to 95",
+           "province count 120"],
+          prepare=_replace("progress", ",,2024-06-30,95,", ",,2024-06-30,120,"))
+    b.add("s1-validate-refuses-formula", "20.S1", ["validate", "{data}"], 1,
+          ["progress.csv, row 112, column note", "formula", "apostrophe"],
+          prepare=_append("progress", '399,,2024-12-31,15,test,actual,"' + _HYPERLINK.replace('"', '""') + '"'))
+    b.add("s1-validate-refuses-dde-source", "20.S1", ["validate", "{data}"], 1,
+          ["progress.csv, row 112, column source", "'@'"],
+          prepare=_append("progress", f'399,,2024-12-31,15,"{_DDE}",actual,'))
+
+
 def build_corpus(root: str | os.PathLike) -> list[Case]:
     """Write every case's folder under ``root`` (which must not exist yet); return the cases."""
     builder = _Builder(Path(root))
@@ -386,6 +555,7 @@ def build_corpus(root: str | os.PathLike) -> list[Case]:
     _validate_cases(builder)
     _import_cases(builder)
     _forecast_cases(builder)
+    _round_two_cases(builder)
     names = [case.name for case in builder.cases]
     assert len(names) == len(set(names)) and all(re.match(r"^[\w.-]+$", n) for n in names)
     return builder.cases

@@ -1,0 +1,175 @@
+"""The safety net around ``progress.csv``: one writer at a time, every previous version kept, undo.
+
+``progress.csv`` is the one table the package writes into a user's data folder, month after
+month. Two imports started together must not lose one (each reads, merges and replaces the
+file), so the read-merge-replace runs under an exclusive lock on the folder (``flock`` on the
+folder itself: no lock file is left behind, and the kernel releases the lock when the process
+dies). Every replacement first keeps the file it replaces, byte for byte, as
+``history/progress-<UTC timestamp>.csv`` beside it, and `undo` puts the latest kept version back
+(the version it replaces is kept too, under ``history/undone/``, so an undo can be undone by hand).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import errno
+import os
+import re
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from cdsanalysis.data.io import atomic_write_bytes, replaceable_target
+from cdsanalysis.exceptions import CdsAnalysisError
+
+HISTORY = "history"
+"""The folder, beside progress.csv, that keeps every version an import or an undo replaced."""
+UNDONE = "undone"
+_VERSION = re.compile(r"^progress-(\d{8}T\d{6}\d{6}Z)\.csv$")
+LOCK_WAIT_SECONDS = 120.0
+"""How long a second import waits for the first to finish before it refuses."""
+
+# The sentences of this module, by language (the command's --lang; Vietnamese first).
+WORDS: dict[str, dict[str, str]] = {
+    "vi": {
+        "waiting": "{folder}: một lệnh nhập khác đang ghi vào thư mục này; đang chờ lệnh đó xong…",
+        "busy": "{folder}: một lệnh nhập khác vẫn đang ghi vào thư mục này sau {seconds:.0f} giây chờ; "
+                "không ghi gì. Chờ lệnh đó xong rồi chạy lại",
+        "nothing_to_undo": "{folder}: không có phiên bản trước nào của progress.csv để khôi phục "
+                           "(thư mục {history} trống hoặc chưa có)",
+        "undone": "đã khôi phục {target} từ {version} (phiên bản trước lần ghi lúc {when}); "
+                  "bản vừa bị thay được giữ ở {kept}",
+        "kept": "phiên bản trước được giữ ở {version} (hoàn tác: cdsanalysis import --undo --out {folder})",
+    },
+    "en": {
+        "waiting": "{folder}: another import is writing into this folder; waiting for it to finish…",
+        "busy": "{folder}: another import is still writing into this folder after {seconds:.0f} s; nothing "
+                "was written. Wait for it to finish, then run this again",
+        "nothing_to_undo": "{folder}: no earlier version of progress.csv to restore (the folder {history} is "
+                           "empty or missing)",
+        "undone": "restored {target} from {version} (the version before the write of {when}); the version it "
+                  "replaced is kept as {kept}",
+        "kept": "the previous version is kept as {version} (undo: cdsanalysis import --undo --out {folder})",
+    },
+}
+
+
+def words(lang: str) -> dict[str, str]:
+    """The sentences in ``lang`` (Vietnamese when the language is unknown)."""
+    return WORDS.get(lang, WORDS["vi"])
+
+
+@contextlib.contextmanager
+def progress_lock(folder: Path, wait: float = LOCK_WAIT_SECONDS, lang: str = "vi",
+                  report=None) -> Iterator[None]:
+    """Hold the folder's exclusive lock for a read-merge-replace of its progress.csv.
+
+    A second writer waits up to ``wait`` seconds (saying so once through ``report``), then
+    refuses with a clear message; nothing is written in either case until the lock is held.
+    """
+    import fcntl
+
+    handle = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        deadline, said = time.monotonic() + wait, False
+        while True:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    raise CdsAnalysisError(words(lang)["busy"].format(folder=folder, seconds=wait)) from None
+                if not said and report is not None:
+                    report(words(lang)["waiting"].format(folder=folder))
+                    said = True
+                time.sleep(0.05)
+        yield
+    finally:
+        os.close(handle)  # releases the lock
+
+
+def history_folder(out_dir: Path) -> Path:
+    return Path(out_dir) / HISTORY
+
+
+def keep_version(out_dir: Path, current: Path) -> Path | None:
+    """Copy ``current`` (progress.csv as it is now) into the history folder; its path, or None if absent.
+
+    Written atomically: a full disk leaves no half copy, and raises before progress.csv is touched.
+    """
+    if not current.exists():
+        return None
+    folder = history_folder(out_dir)
+    folder.mkdir(exist_ok=True)
+    version = folder / f"progress-{_stamp()}.csv"
+    while version.exists():  # two writes within a microsecond: never overwrite a kept version
+        time.sleep(0.001)
+        version = folder / f"progress-{_stamp()}.csv"
+    atomic_write_bytes(version, current.read_bytes())
+    return version
+
+
+def _stamp() -> str:
+    """Now, in UTC, to the microsecond: names that sort in time order."""
+    return dt.datetime.now(dt.timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
+
+
+def versions(out_dir: Path) -> list[Path]:
+    """The kept versions, oldest first (their names sort by time)."""
+    folder = history_folder(out_dir)
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir() if _VERSION.match(p.name) and p.is_file() and not p.is_symlink())
+
+
+@dataclass(frozen=True)
+class Undo:
+    """What an undo did: the file restored, the version it came from, where the replaced file went."""
+
+    target: Path
+    version: Path
+    kept: Path | None
+    lang: str = "vi"
+
+    def describe(self) -> str:
+        stamp = _VERSION.match(self.version.name).group(1)
+        when = dt.datetime.strptime(stamp, "%Y%m%dT%H%M%S%fZ").strftime("%d/%m/%Y %H:%M:%S UTC")
+        return words(self.lang)["undone"].format(target=self.target, version=self.version, when=when,
+                                                 kept=self.kept or "—")
+
+
+def undo(out_dir: str | os.PathLike, lang: str = "vi", wait: float = LOCK_WAIT_SECONDS) -> Undo:
+    """Put back the latest kept version of ``out_dir/progress.csv``, byte for byte, under the lock.
+
+    The version restored leaves the history (so a second undo goes one step further back); the
+    file it replaces is kept under ``history/undone/``.
+    """
+    out_dir = Path(out_dir)
+    target = out_dir / "progress.csv"
+    real_target, _ = replaceable_target(target)
+    with progress_lock(real_target.parent, wait=wait, lang=lang):
+        kept = versions(out_dir)
+        if not kept:
+            raise CdsAnalysisError(words(lang)["nothing_to_undo"].format(folder=out_dir,
+                                                                        history=history_folder(out_dir)))
+        latest = kept[-1]
+        data = latest.read_bytes()
+        aside = None
+        if real_target.exists():
+            undone = history_folder(out_dir) / UNDONE
+            undone.mkdir(exist_ok=True)
+            aside = atomic_write_bytes(undone / f"progress-{_stamp()}.csv", real_target.read_bytes())
+        atomic_write_bytes(target, data)
+        latest.unlink()
+    return Undo(target=target, version=latest, kept=aside, lang=lang)
+
+
+def write_problem(err: OSError, where: Path) -> CdsAnalysisError:
+    """A full disk, a read-only folder or a denied write as one sentence (no traceback), data intact."""
+    reason = {errno.ENOSPC: "the disk is full", errno.EROFS: "the folder is read-only",
+              errno.EACCES: "permission denied", errno.EPERM: "permission denied",
+              errno.EDQUOT: "the disk quota is used up"}.get(err.errno, err.strerror or str(err))
+    return CdsAnalysisError(f"{err.filename or where}: cannot write ({reason}); nothing was changed: "
+                            f"{where} is as it was. Free some space or make the folder writable, then import again")
