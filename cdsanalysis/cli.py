@@ -408,7 +408,8 @@ def build_parser() -> argparse.ArgumentParser:
     fc.add_argument("--data", help="data directory (default: the bundled data)")
     fc.add_argument("--as-of", type=_date, help="forecast origin, YYYY-MM-DD or day first (default: the latest "
                     "date in the data)")
-    fc.add_argument("--until", type=_date, default="2025-12-31", help="end of the horizon (default: 2025-12-31)")
+    fc.add_argument("--until", type=_date, default=None,
+                    help="end of the horizon (default: the last target deadline after --as-of, or a year ahead)")
     fc.add_argument("--model", default="hazard", choices=MODEL_NAMES, help="model (default: hazard)")
     fc.add_argument("--draws", type=_DRAWS, default=4000, help=f"simulated paths, 1 to {MAX_DRAWS} (default: 4000)")
     fc.add_argument("--seed", type=_SEED, default=0, help="random seed, 0 or more (default: 0)")

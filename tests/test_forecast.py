@@ -216,3 +216,16 @@ def test_shared_shocks_move_every_district_together():
     assert abs(np.corrcoef(alone[:, 0, 1], alone[:, 1, 1])[0, 1]) < 0.1
     province = lambda paths: paths[:, :, 1].sum(axis=1)  # noqa: E731
     assert province(shared).std() > 5 * province(alone).std()
+
+
+def test_the_horizon_follows_the_targets_and_outlives_them():
+    # Issue 19 (point 10): once every deadline has passed the forecast still runs, a year ahead.
+    from cdsanalysis import load_dataset
+    from cdsanalysis.model.projection import forecast
+
+    dataset = load_dataset()
+    assert forecast(dataset, as_of="2024-06-30", draws=50).dates[-1] == pd.Timestamp("2025-12-31")
+    late = forecast(dataset, as_of="2030-01-01", draws=50)
+    assert late.dates[0] == pd.Timestamp("2030-01-01") and late.dates[-1] == pd.Timestamp("2030-12-31")
+    assert (late.paths[:, :, -1] >= late.start[None, :]).all()
+    assert forecast(dataset, as_of="2024-06-30", until="2026-06-30", draws=50).dates[-1] == pd.Timestamp("2026-06-30")

@@ -23,13 +23,20 @@ import pandas as pd
 from cdsanalysis.data.dates import parse_date
 from cdsanalysis.exceptions import CdsAnalysisError
 from cdsanalysis.model.registry import StartState, get_simulator
-from cdsanalysis.settings import DEFAULT_THRESHOLDS, DEFAULT_UNTIL, PROVINCE_NAME, check_draws
+from cdsanalysis.settings import DEFAULT_THRESHOLDS, PROVINCE_NAME, check_draws
 
 if TYPE_CHECKING:  # pragma: no cover
     from cdsanalysis.data.dataset import Dataset
 
 QUANTILE_METHOD = "inverted_cdf"
 SUMMARY_COLUMNS = ["district_code", "date", "mean", "median", "lower", "upper"]
+
+
+def default_until(dataset: Dataset, as_of: pd.Timestamp) -> pd.Timestamp:
+    """The last target deadline after ``as_of``; a year after it (a month end) when there is none."""
+    deadlines = pd.DatetimeIndex(dataset.targets["deadline"])
+    future = deadlines[deadlines > as_of]
+    return future.max() if len(future) else as_of + pd.offsets.MonthEnd(12)
 
 
 def forecast_dates(as_of: object, until: object, extra_dates: Iterable[object] = ()) -> pd.DatetimeIndex:
@@ -169,7 +176,7 @@ class Forecast:
 def forecast(
     dataset: Dataset,
     as_of: object = None,
-    until: object = DEFAULT_UNTIL,
+    until: object = None,
     model: str = "hazard",
     draws: int = DEFAULT_THRESHOLDS.draws,
     seed: int | np.random.Generator | None = 0,
@@ -177,6 +184,9 @@ def forecast(
     extra_dates: Iterable[object] = (),
 ) -> Forecast:
     """Fit ``model`` on what was known at ``as_of`` and simulate paths up to ``until``.
+
+    ``until`` defaults to the last target deadline after ``as_of``, or a year after ``as_of`` when
+    every deadline has passed (a folder whose targets are all past still forecasts).
 
     Dates: ``as_of`` (default: the latest date in the data), every half-year end after
     it, every target deadline in (as_of, until], and ``extra_dates`` (e.g. held-out
@@ -199,7 +209,8 @@ def forecast(
     if (known.progress["district_code"] != "").sum() == 0:
         raise CdsAnalysisError(f"no district progress on or before {origin:%Y-%m-%d}; nothing to forecast from")
     deadlines = dataset.targets["deadline"].tolist()
-    dates = forecast_dates(origin, until, [*deadlines, *extra_dates])
+    dates = forecast_dates(origin, default_until(dataset, origin) if until is None else until,
+                           [*deadlines, *extra_dates])
     state = StartState.from_dataset(known, origin)
     rng = seed if isinstance(seed, np.random.Generator) else np.random.default_rng(seed)
     paths, fit_results = simulate(known, state, dates, int(draws), rng)
