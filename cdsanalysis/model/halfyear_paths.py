@@ -9,7 +9,8 @@ half-year (`hazard`); this module turns parameter draws into paths:
    p) *given H >= x - c*: a round already held shows up as a large x - c and leaves little to
    come; a quiet first months leaves the whole half-year's chance. Nothing is read as a pace.
 2. **Each later half-year** draws Binomial(pending, p_k) with that half-year's shared shock,
-   season and depletion (the pending share at its start).
+   season and depletion (the pending share at its start); within a step the pending communes'
+   readiness is unequal (`completion_chance`), so no step finishes a district for certain.
 3. **Timing inside a half-year.** A forecast date inside a half-year gets the share of that
    half-year's recognitions made by then: one Dirichlet(kappa/6, ...) split of the half-year
    over its six months per path, shared by every district (the province decides in rounds);
@@ -66,6 +67,21 @@ def truncated_binomial(rng: np.random.Generator, n: np.ndarray, p: np.ndarray, a
     drawn = np.where(tail > TAIL_FLOOR, binom.ppf(np.minimum(uniform, 1.0), nt, pt), mt)
     out[truncated] = np.clip(np.nan_to_num(drawn, nan=mt), mt, nt).astype(np.int64)
     return out
+
+
+def completion_chance(cumulative_hazard: np.ndarray, depletion: np.ndarray) -> np.ndarray:
+    """P(a pending commune is recognised) over a step with this cumulative hazard, readiness unequal.
+
+    The depletion coefficient v is read as the variance of gamma-distributed readiness among the
+    pending communes (`hazard.DEPLETION_PRIOR_MEAN`): their survival over the step is then
+    (1 + v x hazard)^(-1/v), not exp(-hazard), so a large hazard leaves the least ready communes
+    pending instead of finishing every one (the hard core). v <= 0 gives the exponential.
+    """
+    v = np.broadcast_to(np.asarray(depletion, dtype=float)[:, None], cumulative_hazard.shape)
+    plain = -np.expm1(-cumulative_hazard)
+    safe = np.where(v > 1e-6, v, 1.0)
+    frail = -np.expm1(-np.log1p(safe * cumulative_hazard) / safe)
+    return np.where(v > 1e-6, frail, plain)
 
 
 def _month_edges(period: int) -> np.ndarray:
@@ -148,7 +164,8 @@ def simulate_half_years(draws: ParameterDraws, segments: pd.DataFrame, communes_
             cumulative += np.exp(eta) * overlap[None, :]
     already = np.where(has_data, last_count - anchor_count, 0)
     segment_total = truncated_binomial(rng, np.broadcast_to(pending_at_anchor, cumulative.shape),
-                                       -np.expm1(-cumulative), np.broadcast_to(already, cumulative.shape))
+                                       completion_chance(cumulative, depletion),
+                                       np.broadcast_to(already, cumulative.shape))
     remainder = segment_total - already[None, :]
     # state per district: count at the start of the current piece, its size, what has been placed
     count_start = np.broadcast_to(np.where(has_data, last_count, 0), (n_draws, n_districts)).astype(np.int64)
@@ -166,7 +183,7 @@ def simulate_half_years(draws: ParameterDraws, segments: pd.DataFrame, communes_
             pending = totals[None, :] - count_start
             eta = log_hazard(period, pending)
             half = (edges[-1] - edges[0]) / DAYS_PER_YEAR
-            drawn = rng.binomial(np.maximum(pending, 0), -np.expm1(-np.exp(eta) * half))
+            drawn = rng.binomial(np.maximum(pending, 0), completion_chance(np.exp(eta) * half, depletion))
             size = np.where(fresh[None, :], drawn, size)
             placed = np.where(fresh[None, :], 0, placed)
             share_done = np.where(fresh[None, :], 0.0, share_done)
