@@ -68,7 +68,8 @@ def _monthly(dataset):
     filled = [rows]
     for code, group in rows.groupby("district_code", sort=False):
         dates, counts = group["as_of"].to_list(), group["completed"].to_numpy()
-        for (start, end), (low, high) in zip(zip(dates[:-1], dates[1:]), zip(counts[:-1], counts[1:])):
+        for (start, end), (low, high) in zip(zip(dates[:-1], dates[1:], strict=True),
+                                             zip(counts[:-1], counts[1:], strict=True), strict=True):
             months = pd.date_range(start, end, freq="ME")[1:-1]
             shares = np.cumsum(rng.dirichlet(np.full(6, 0.3)))[:-1]
             values = low + np.floor(shares[:len(months)] * (high - low)).astype(np.int64)
@@ -92,8 +93,8 @@ def worker(case: str, repeats: int) -> dict:
     """Measure one case in this process; return the figures."""
     import numpy as np
 
-    from cdsanalysis.model.projection import forecast, forecast_dates
     from cdsanalysis.model.hazard import HazardModel
+    from cdsanalysis.model.projection import forecast, forecast_dates
 
     start = time.perf_counter()
     dataset = _load(case)

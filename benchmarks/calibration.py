@@ -111,7 +111,8 @@ communes that miss the truth (the failure of issue 17: certainty from one lumpy 
 `coverage`: share of held-out district counts inside the closed 80 % interval; `randomised`: the
 randomised coverage of the same (0.80 for a calibrated forecast); `province_coverage`,
 `province_randomised`: the same for the province total; `width`, `province_width`: mean interval width in communes
-(sharpness); `collapsed`: share of province intervals narrower than 3 % of the communes that miss the truth; `brier`: Brier score of P(meet) over district targets (`province_brier`: province
+(sharpness); `collapsed`: share of province intervals narrower than 3 % of the communes that miss the truth;
+`brier`: Brier score of P(meet) over district targets (`province_brier`: province
 targets); `rps`: ranked probability score of district counts (communes); `n`, `n_province`,
 `n_brier`: numbers of cases.
 

@@ -62,7 +62,8 @@ def ntm_backtest(models: tuple[str, ...] = MODELS, draws: int = 2000, seed: int 
                                 row["outcome"] == "met"))
     table = pd.concat(scored, ignore_index=True)
     table["randomised"] = randomised_coverage(table["cdf_below"], table["cdf_at"], 0.8)
-    table["collapsed"] = ((table["upper"] - table["lower"]) < COLLAPSE_SHARE * communes) & ~table["covered"].astype(bool)
+    narrow = (table["upper"] - table["lower"]) < COLLAPSE_SHARE * communes
+    table["collapsed"] = narrow & ~table["covered"].astype(bool)
     chance = pd.DataFrame(chances, columns=["model", "origin", "deadline", "target", "p_meet", "met"])
     chance["squared"] = (chance["p_meet"] - chance["met"].astype(float)) ** 2
     summary = table.groupby("model", sort=False).agg(

@@ -1,8 +1,8 @@
 """The scenario families and the evaluation suite, fast: a few replicates, looser bounds than docs/calibration.md.
 
 `make calibration` runs the full suite (30+ replicates a family) and writes docs/calibration.md;
-here two replicates a family (four month-end origins each) check that the machinery works and that the default model is not
-grossly off. Bounds are looser than issue 8's goals because a few replicates are noisy: district
+here two replicates a family (four month-end origins each) check that the machinery works and that the
+default model is not grossly off. Bounds are looser than issue 8's goals because a few replicates are noisy: district
 coverage within [0.6, 0.99] pooled over the scored families (randomised: [0.6, 0.95], and below the
 closed interval's), province coverage at least 0.5, and a mean Brier score below the linear
 baseline's.

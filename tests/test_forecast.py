@@ -153,7 +153,7 @@ def test_linear_baseline_by_hand():
     assert trend.loc["A", "intercept"] == pytest.approx(4.0)
     assert trend.loc["C", "slope"] == 0.0
 
-    result = forecast(dataset, as_of="2024-06-30", model="linear")
+    result = forecast(dataset, as_of="2024-06-30", until="2025-12-31", model="linear")
     # 184, 365 and 549 days after the origin: 4 + 2 * days / 183 = 6.01, 7.99, 10.0.
     assert result.paths.shape == (1, 3, 4)
     assert result.paths[0, 0].tolist() == [4, 6, 8, 10]

@@ -56,16 +56,16 @@ def test_interval_coverage(replicates):
     pit = _pit(indep)
     assert 0.75 <= float(((pit > 0.1) & (pit < 0.9)).mean()) <= 0.85
     assert 0.40 <= float(((pit > 0.25) & (pit < 0.75)).mean()) <= 0.60
-    # The default allows for shocks this process lacks: wider, but neither useless nor narrow.
+    # The default allows for shocks, a season and a hard core this process lacks: wider, but neither narrow
+    # nor useless. Since issue 17 (σ prior half-Cauchy(1.0), season, depletion) it is too wide here: its
+    # closed interval holds nearly every count (docs/assumptions.md M8 and M11 record the price).
     hazard = forecasts[forecasts["model"] == "hazard"]
-    # Since issue 17 the default also allows for a season and a hard core this process lacks: wider still.
-    assert 0.75 <= hazard["covered"].mean() <= 0.995, hazard["covered"].mean()  # closed: judged randomised below
-    pit = _pit(hazard)  # districts of ~100 communes show the priors' width most
-    # Issue 8's upper bound was 0.95; since issue 17 the default also carries an uncertain season and hard
-    # core, and on this smooth process it is too wide (0.98 here; docs/assumptions.md M11 says so).
-    assert 0.75 <= float(((pit > 0.1) & (pit < 0.9)).mean()) <= 0.99
+    assert hazard["covered"].mean() >= 0.75, hazard["covered"].mean()
+    pit = _pit(hazard)
+    assert float(((pit > 0.1) & (pit < 0.9)).mean()) >= 0.75
+    assert 0.3 <= float(pit.mean()) <= 0.7  # not biased: too wide, not off-centre
     width = lambda t: float((t["upper"] - t["lower"]).mean())  # noqa: E731
-    assert width(indep) < width(hazard) < 2 * width(indep)
+    assert width(indep) < width(hazard) < 3 * width(indep), (width(indep), width(hazard))
 
 
 def test_hazard_brier_beats_linear(replicates):

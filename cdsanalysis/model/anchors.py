@@ -7,7 +7,8 @@ must be long enough for the rounds to average out, and the same whatever the cad
 reports. The model therefore reads rates only between **anchors**: per district, its first
 observation and then the last observation of each calendar half-year that has ended by the
 origin (`ANCHOR_WINDOW_DAYS` before its end at most) that is at least `MIN_INTERVAL_DAYS` after
-the previous anchor, or any observation `LONG_INTERVAL_DAYS` after it. Monthly, quarterly and half-yearly reports of the same process give the
+the previous anchor, or any observation `LONG_INTERVAL_DAYS` after it. Monthly, quarterly and
+half-yearly reports of the same process give the
 same anchors at the half-year ends.
 
 What a district reported after its last anchor (the **open segment**) is not read as a

@@ -299,7 +299,7 @@ class Backtest:
                 f"{self.level:.0%} intervals")
         if len(self.failures):
             failed = "; ".join(f"{m} at {o:%Y-%m-%d}" for m, o in zip(self.failures["model"],
-                                                                     self.failures["origin"]))
+                                                                     self.failures["origin"], strict=True))
             text += f"; not fitted (origins left out of the scores): {failed}"
         return text
 

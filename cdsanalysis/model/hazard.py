@@ -179,7 +179,7 @@ class HazardModel:
                                else pd.Timestamp(reference_date).normalize())
         districts = dataset.districts()
         self.district_codes: tuple[str, ...] = tuple(districts["district_code"])
-        totals = dict(zip(districts["district_code"], districts["communes_total"]))
+        totals = dict(zip(districts["district_code"], districts["communes_total"], strict=True))
         rows = anchor_rows(dataset.progress, self.reference_date) if anchored else dataset.progress
         self.table = at_risk_table(rows, totals, self.reference_date)
         self.anchored, self.season, self.depletion = anchored, season, depletion
@@ -220,7 +220,8 @@ class HazardModel:
     def _design(self) -> tuple[np.ndarray, np.ndarray]:
         """Columns [fixed effects..., shocks...] and, per shock column, the sigma power of its prior variance.
 
-        iid: one column per observed half-year (the interval's share of days in it). rw: one step per gap between consecutive
+        iid: one column per observed half-year (the interval's share of days in it). rw: one step per gap
+        between consecutive
         observed half-years (variance sigma^2 x gap), the last half-year anchored at 0.
         """
         x = self.table["midpoint"].to_numpy(dtype=float)
@@ -341,7 +342,7 @@ def simulate_paths(draws: ParameterDraws, state: StartState, dates: pd.DatetimeI
                                                                                       na_value=0.0), 0.0)
     begins = [start_days] + [np.full(n_districts, days_from_origin[k - 1]) for k in range(2, len(dates))]
     ends = days_from_origin[1:]
-    buckets = [half_year(state.as_of + pd.to_timedelta((b + e) / 2, unit="D")) for b, e in zip(begins, ends)]
+    buckets = [half_year(state.as_of + pd.to_timedelta((b + e) / 2, unit="D")) for b, e in zip(begins, ends, strict=True)]
     first = min([int(np.min(b)) for b in buckets], default=0)
     last = max([int(np.max(b)) for b in buckets], default=0)
     shock, offset = draws.shock_table(first, last, rng)

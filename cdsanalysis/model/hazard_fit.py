@@ -126,7 +126,7 @@ class PenalisedCloglog:
         """Newton with step halving to the posterior mode, then its Gaussian approximation."""
         value, _ = self.objective(f, u, prior, tau)
         converged, iteration = False, 0
-        for iteration in range(1, maxiter + 1):
+        for iteration in range(1, maxiter + 1):  # noqa: B007 - the count is reported
             step_f, step_u = self.newton_step(f, u, prior, tau)
             for _ in range(40):
                 new_f, new_u = f + step_f, u + step_u

@@ -22,6 +22,13 @@ def half_year_label(period: int) -> str:
     return f"{period // 2}-H{period % 2 + 1}"
 
 
+def _weighted_quantile(values: np.ndarray, weights: np.ndarray, q: float) -> float:
+    """The smallest grid value whose cumulative posterior weight reaches ``q``."""
+    order = np.argsort(values, kind="stable")
+    cdf = np.cumsum(weights[order])
+    return float(values[order][min(np.searchsorted(cdf, q), len(cdf) - 1)])
+
+
 @dataclass(frozen=True, eq=False)
 class ParameterDraws:
     """Parameter draws for the simulation: one row per path.
@@ -164,11 +171,9 @@ class HazardResults:
             if np.isnan(values).all():
                 rows.append((np.nan, np.nan, np.nan, np.nan))
                 continue
-            order = np.argsort(values, kind="stable")
-            cdf = np.cumsum(w[order])
-            pick = lambda q: values[order][min(np.searchsorted(cdf, q), len(cdf) - 1)]  # noqa: E731
             m = float(w @ values)
-            rows.append((m, float(np.sqrt(w @ (values - m) ** 2)), pick((1 - level) / 2), pick((1 + level) / 2)))
+            rows.append((m, float(np.sqrt(w @ (values - m) ** 2)), _weighted_quantile(values, w, (1 - level) / 2),
+                         _weighted_quantile(values, w, (1 + level) / 2)))
         frame = pd.DataFrame(rows, columns=["estimate", "std_error", "lower", "upper"])
         meanings = {
             "alpha": f"log hazard per year of a typical district on {self.reference_date:%Y-%m-%d}",
@@ -211,7 +216,7 @@ class HazardResults:
         """Draw a grid cell per path by weight, then (f, u) from its Gaussian: O(draws x districts)."""
         counts = rng.multinomial(draws, self.grid["weight"].to_numpy())
         parts = []
-        for cell, count, sigma in zip(self.cells, counts, self.grid["sigma"].to_numpy()):
+        for cell, count, sigma in zip(self.cells, counts, self.grid["sigma"].to_numpy(), strict=True):
             if count == 0:
                 continue
             root = np.linalg.cholesky(cell.cov_f + 1e-12 * np.eye(len(cell.f)))

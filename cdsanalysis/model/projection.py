@@ -13,8 +13,8 @@ reaches the level), so summaries of integer paths are whole communes and
 from __future__ import annotations
 
 from collections.abc import Iterable
-from numbers import Integral
 from dataclasses import dataclass
+from numbers import Integral
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -160,7 +160,7 @@ class Forecast:
         table = self.summary()
         table = table[table["date"] == self.dates[-1]]
         districts = self.dataset.districts()
-        names = dict(zip(districts["district_code"], districts["short_name"]))
+        names = dict(zip(districts["district_code"], districts["short_name"], strict=True))
         table.insert(1, "district", table["district_code"].map(names).fillna(PROVINCE_NAME))
         head = (f"<b>Forecast</b> model={self.model}, as of {self.as_of:%Y-%m-%d}, {self.draws} draws, "
                 f"seed={self.seed}, {len(self.district_codes)} districts, dates "

@@ -279,7 +279,8 @@ def make_scenario(family: str, seed: int, *, validate: bool = False) -> Scenario
                                   source=f"scenario {family} {seed}")
     ends = month_ends()
     truth = pd.DataFrame({
-        "district_code": np.r_[np.repeat(np.array(codes, dtype=object), len(ends)), np.full(len(ends), "", dtype=object)],
+        "district_code": np.r_[np.repeat(np.array(codes, dtype=object), len(ends)),
+                               np.full(len(ends), "", dtype=object)],
         "date": np.tile(ends.to_numpy(), len(codes) + 1),
         "actual": np.r_[counts.ravel(), counts.sum(axis=0)].astype(np.int64),
     })
