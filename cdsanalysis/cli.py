@@ -16,6 +16,7 @@ from pathlib import Path
 
 from cdsanalysis.exceptions import CdsAnalysisError, DataValidationError
 from cdsanalysis.settings import MAX_DRAWS
+from cdsanalysis.wording import DEFAULT_LANG, LANGS, words
 
 EXIT_OK, EXIT_DATA, EXIT_USAGE = 0, 1, 2
 EXIT_INTERRUPTED = 130
@@ -138,18 +139,17 @@ def _cmd_template(args: argparse.Namespace) -> int:
 
     out = _output_file(args.out, (".xlsx",))
     written = write_form(load_dataset(_data_dir(args.data)), out, as_of=args.as_of)
-    print(f"wrote {written}: fill column D (số xã hoàn thành, lũy kế) and import it with "
-          f"'cdsanalysis import {written} --out DATA_FOLDER'")
+    print(words(DEFAULT_LANG)["cli"]["form_written"].format(path=written))
     return EXIT_OK
 
 
 def _cmd_forecast(args: argparse.Namespace) -> int:
-    from cdsanalysis.model.assessment import assess
     from cdsanalysis.data.dataset import load_dataset
+    from cdsanalysis.data.provenance import illustrative_note
+    from cdsanalysis.model.assessment import assess
+    from cdsanalysis.model.projection import forecast
     from cdsanalysis.report.display import format_assessment
     from cdsanalysis.report.district import province_interval_line
-    from cdsanalysis.model.projection import forecast
-    from cdsanalysis.data.provenance import illustrative_note
 
     out = _output_file(args.out, (".csv", ".xlsx")) if args.out else None
     dataset = load_dataset(_data_dir(args.data))
@@ -202,14 +202,6 @@ def _cmd_synthetic(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-_ILLUSTRATIVE_NOTE = {
-    "vi": "Lưu ý: bảng trên dùng số liệu minh họa (illustrative), không phải số liệu chính thức; "
-          "xem data/README.md và từng báo cáo.",
-    "en": "Note: the table above rests on illustrative figures, not official ones; see data/README.md "
-          "and each report.",
-}
-
-
 def _cmd_render(args: argparse.Namespace) -> int:
     from cdsanalysis.report.batch import RenderArgumentError, render
 
@@ -252,7 +244,7 @@ def _print_render(result, lang: str) -> None:
         print(format_assessment(result.table, result.as_of, lang=lang))
         if result.table["data_status"].astype(str).str.contains("illustrative").any() or \
                 result.table["target_status"].astype(str).str.contains("illustrative").any():
-            print("\n" + _ILLUSTRATIVE_NOTE[lang])
+            print("\n" + words(lang)["cli_illustrative"])
     if result.changes is not None:
         print(_changes_line(result.changes))
     done = len(result.outcomes) - len(result.failed)
@@ -302,7 +294,7 @@ def _changes_line(changes) -> str:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="cdsanalysis",
-        description="Digital transformation (chuyển đổi số) progress and forecasts per district.",
+        description=words(DEFAULT_LANG)["cli"]["description"],
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
@@ -351,7 +343,7 @@ def build_parser() -> argparse.ArgumentParser:
                           "updates only those districts in OUT/<as_of>/ and keeps the others")
     renderer.add_argument("--jobs", type=int, help="parallel processes (default: the number of cores)")
     renderer.add_argument("--out", help="output root (default: reports/ in the current folder)")
-    renderer.add_argument("--lang", choices=["vi", "en"], default="vi", help="report language (default: vi)")
+    renderer.add_argument("--lang", choices=LANGS, default=DEFAULT_LANG, help="report language (default: vi)")
     renderer.add_argument("--draws", type=_DRAWS, default=4000, help=f"simulated paths, 1 to {MAX_DRAWS} "
                           "(default: 4000)")
     renderer.add_argument("--seed", type=_SEED, default=0, help="random seed, 0 or more (default: 0)")
@@ -383,7 +375,7 @@ def build_parser() -> argparse.ArgumentParser:
     fc.add_argument("--model", default="hazard", choices=MODEL_NAMES, help="model (default: hazard)")
     fc.add_argument("--draws", type=_DRAWS, default=4000, help=f"simulated paths, 1 to {MAX_DRAWS} (default: 4000)")
     fc.add_argument("--seed", type=_SEED, default=0, help="random seed, 0 or more (default: 0)")
-    fc.add_argument("--lang", default="vi", choices=("vi", "en"), help="status labels (default: vi)")
+    fc.add_argument("--lang", default=DEFAULT_LANG, choices=LANGS, help="status labels (default: vi)")
     fc.add_argument("--long", action="store_true", help="one row per target, past deadlines included")
     fc.add_argument("--out", help="also write the full assessment to FILE.csv or FILE.xlsx")
     fc.set_defaults(run=_cmd_forecast)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from cdsanalysis.exceptions import CdsAnalysisError
+from cdsanalysis.wording import DEFAULT_LANG, words
 
 DAYS_PER_YEAR = 365.25
 """Length of the year used for every duration in the models (Julian year)."""
@@ -17,12 +18,11 @@ DAYS_PER_YEAR = 365.25
 DAYS_PER_MONTH = DAYS_PER_YEAR / 12
 """A month for paces (communes per month): 30.4375 days."""
 
-PROVINCE_NAME = "Toàn tỉnh"
+PROVINCE_NAME = words(DEFAULT_LANG)["province_name"]
 """Display name of the province rows (district_code "") in tables."""
 
 MAX_DRAWS = 100_000
 """Most simulated paths a forecast may ask for (memory grows with draws × districts × dates)."""
-
 
 
 def check_draws(draws: object) -> int:

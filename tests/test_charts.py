@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from cdsanalysis.report import charts
-from cdsanalysis.report.formats import format_date
+from cdsanalysis.wording.formats import format_date
 from cdsanalysis.exceptions import CdsAnalysisError
 
 AS_OF = pd.Timestamp("2024-06-30")

@@ -130,11 +130,11 @@ def test_status_table_colours_status_cells_by_status_and_keeps_a_fixed_id(data_d
 
 
 def test_the_pace_note_is_not_a_second_status(data_dir):
-    from cdsanalysis.model.assessment import STATUS_LABELS
+    from cdsanalysis.wording import LANGS, words
 
     report = build_district_report("901", data_dir=data_dir, draws=DRAWS, seed=3)
     notes = report.pace_frame()[report.text["columns"]["pace_note"]].tolist()
-    labels = {label for by_lang in STATUS_LABELS.values() for label in by_lang.values()}
+    labels = {label for lang in LANGS for label in words(lang)["status"].values()}
     assert notes and not set(notes) & labels
     assert "data-status" not in report.part("pace").html  # never coloured as a status
 

@@ -33,8 +33,6 @@ def _table(**extra) -> pd.DataFrame:
         "current_pace": [6.57688, 6.57688, 0.5, 0.5, -0.25], "required_pace": [np.nan, 21.18, np.nan, 1.5, 0.9],
         "pace_ratio": [np.nan, 0.310542, np.nan, 0.33, -0.28],
         "status": ["missed", "on_track", "achieved_late", "insufficient_data", "off_track"],
-        "status_vi": ["Không đạt", "Đúng tiến độ", "Đạt muộn", "Thiếu dữ liệu", "Chậm tiến độ"],
-        "status_en": ["Missed", "On track", "Achieved late", "Insufficient data", "Off track"],
     })
     for name, values in extra.items():
         frame[name] = values

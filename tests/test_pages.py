@@ -18,7 +18,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from cdsanalysis.report.formats import format_chance
+from cdsanalysis.wording.formats import format_chance
 
 from cdsanalysis.report.batch import render
 from tests.builders import small_tables, write_tables

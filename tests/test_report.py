@@ -71,8 +71,7 @@ def test_index_ranks_by_the_next_deadline_and_lists_failures_last():
     for code, p in (("", 0.5), ("1", 0.2), ("2", 0.9), ("3", 0.6)):
         rows.append({"district_code": code, "district_name": code, "communes_total": 10, "completed": 1,
                      "deadline": pd.Timestamp("2024-12-31"), "target": 5, "p_meet": p,
-                     "status": "on_track" if p >= 0.8 else "at_risk",
-                     "status_vi": "Đúng tiến độ" if p >= 0.8 else "Có nguy cơ", "status_en": ""})
+                     "status": "on_track" if p >= 0.8 else "at_risk"})
     outcomes = [DistrictOutcome("1", "Huyện Một", "1-mot", True), DistrictOutcome("2", "Huyện Hai", "2-hai", True),
                 DistrictOutcome("3", "Huyện Ba", "3-ba", False, error="boom")]
     page = index_html(pd.DataFrame(rows), outcomes, as_of, "vi", illustrative=True)

@@ -6,7 +6,7 @@ import math
 
 import pytest
 
-from cdsanalysis.report.formats import NBSP, format_chance, format_percent
+from cdsanalysis.wording.formats import NBSP, format_chance, format_percent
 
 
 @pytest.mark.parametrize("value, lang, digits, text", [

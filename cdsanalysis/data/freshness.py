@@ -13,18 +13,11 @@ from dataclasses import dataclass
 import pandas as pd
 
 from cdsanalysis.data.dates import parse_date
+from cdsanalysis.wording import words
+from cdsanalysis.wording.formats import format_date
 
 STALE_AFTER_MONTHS = 3
 """An as-of date more than this many calendar months after the latest figure gets a warning."""
-
-_NOTES = {
-    "vi": ("Cảnh báo: số liệu mới nhất là ngày {latest}, cũ hơn {months} tháng so với ngày tính "
-           "{as_of}; các con số dưới đây là tình hình tại {latest}, không phải hiện tại. Hãy nhập số "
-           "liệu mới (cdsanalysis import) trước khi dùng."),
-    "en": ("Warning: the latest figure is from {latest}, more than {months} months before the as-of date "
-           "{as_of}; the counts shown are those of {latest}, not current ones. Import newer figures "
-           "(cdsanalysis import) before relying on them."),
-}
 
 
 @dataclass(frozen=True)
@@ -42,9 +35,8 @@ class Staleness:
         """The warning in ``lang`` ("vi" or "en"), or "" when the figures are recent enough."""
         if not self.stale:
             return ""
-        fmt = "%d/%m/%Y" if lang == "vi" else "%Y-%m-%d"
-        return _NOTES[lang].format(latest=f"{self.latest:{fmt}}", as_of=f"{self.as_of:{fmt}}",
-                                   months=STALE_AFTER_MONTHS)
+        return words(lang)["stale_note"].format(latest=format_date(self.latest, lang),
+                                                as_of=format_date(self.as_of, lang), months=STALE_AFTER_MONTHS)
 
 
 def staleness(dataset, as_of: object = None) -> Staleness:

@@ -4,19 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from cdsanalysis.wording import words
+
 if TYPE_CHECKING:  # pragma: no cover
     from cdsanalysis.data.dataset import Dataset
-
-_NOTES = {
-    "vi": ("Lưu ý: {what} là số liệu minh họa (illustrative), được tạo ra để lấp chỗ trống trong "
-           "số liệu công bố; đây không phải số liệu chính thức. Xem data/README.md."),
-    "en": ("Note: {what} are illustrative figures, made up to fill gaps in the published record; "
-           "they are not official. See data/README.md."),
-}
-_WHAT = {
-    "vi": {"progress": "tiến độ của {n} huyện", "targets": "{n} chỉ tiêu", "and": " và "},
-    "en": {"progress": "the progress of {n} districts", "targets": "{n} targets", "and": " and "},
-}
 
 
 def illustrative_parts(dataset: Dataset, district_code: str | None = None) -> dict[str, int]:
@@ -35,8 +26,8 @@ def illustrative_parts(dataset: Dataset, district_code: str | None = None) -> di
 def illustrative_note(dataset: Dataset, district_code: str | None = None, lang: str = "vi") -> str:
     """A sentence saying which figures are illustrative, or "" when none are."""
     parts = illustrative_parts(dataset, district_code)
-    words = _WHAT[lang]
-    what = [words[k].format(n=n) for k, n in parts.items() if n]
+    text = words(lang)["provenance"]
+    what = [text[k].format(n=n) for k, n in parts.items() if n]
     if not what:
         return ""
-    return _NOTES[lang].format(what=words["and"].join(what))
+    return text["note"].format(what=text["and"].join(what))

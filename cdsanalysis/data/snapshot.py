@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from cdsanalysis.data.dataset import Dataset
+from cdsanalysis.settings import PROVINCE_NAME
 
 
 def standing(dataset: Dataset, as_of: object = None) -> pd.DataFrame:
@@ -34,8 +35,8 @@ def standing(dataset: Dataset, as_of: object = None) -> pd.DataFrame:
     province = pd.DataFrame(
         [{
             "district_code": "",
-            "district_name": "Toàn tỉnh",
-            "short_name": "Toàn tỉnh",
+            "district_name": PROVINCE_NAME,
+            "short_name": PROVINCE_NAME,
             "communes_total": int(table["communes_total"].sum()),
             "observed_on": cutoff,
             "completed": total,

@@ -49,31 +49,11 @@ class Status(StrEnum):
     INSUFFICIENT_DATA = "insufficient_data"
 
 
-STATUS_LABELS: dict[Status, dict[str, str]] = {
-    Status.ACHIEVED: {"vi": "Đã đạt", "en": "Achieved"},
-    Status.ACHIEVED_LATE: {"vi": "Đạt muộn", "en": "Achieved late"},
-    Status.ON_TRACK: {"vi": "Đúng tiến độ", "en": "On track"},
-    Status.AT_RISK: {"vi": "Có nguy cơ", "en": "At risk"},
-    Status.OFF_TRACK: {"vi": "Chậm tiến độ", "en": "Off track"},
-    Status.MISSED: {"vi": "Không đạt", "en": "Missed"},
-    Status.BEYOND_HORIZON: {"vi": "Ngoài tầm dự báo", "en": "Beyond forecast horizon"},
-    Status.INSUFFICIENT_DATA: {"vi": "Thiếu dữ liệu", "en": "Insufficient data"},
-}
-"""Display text of each status, Vietnamese and English: the only place labels live."""
-
 ASSESS_COLUMNS = [
     "district_code", "district_name", "communes_total", "completed", "deadline", "target", "kind",
     "p_meet", "expected", "lower", "upper", "current_pace", "required_pace", "pace_ratio",
-    "status", "status_vi", "status_en",
+    "status",
 ]
-
-
-def status_label(status: Status | str, lang: str = "vi") -> str:
-    """Display text of a status in ``lang`` ("vi" or "en")."""
-    try:
-        return STATUS_LABELS[Status(status)][lang]
-    except (KeyError, ValueError):
-        raise CdsAnalysisError(f"no label for status {status!r} in language {lang!r}") from None
 
 
 def current_pace(progress: pd.DataFrame, district_codes: tuple[str, ...]) -> np.ndarray:
@@ -200,8 +180,6 @@ def assess(forecast: Forecast, targets: pd.DataFrame | None = None, *,
         "p_meet": p_meet, "expected": expected, "lower": lower, "upper": upper,
         "current_pace": current, "required_pace": required, "pace_ratio": ratio,
         "status": status.astype(object),
-        "status_vi": [STATUS_LABELS[Status(s)]["vi"] for s in status],
-        "status_en": [STATUS_LABELS[Status(s)]["en"] for s in status],
     }, columns=ASSESS_COLUMNS)
     return result.sort_values(["district_code", "deadline", "kind"], kind="stable").reset_index(drop=True)
 

@@ -10,41 +10,15 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from cdsanalysis.exceptions import CdsAnalysisError
+from cdsanalysis.wording import words
 
 if TYPE_CHECKING:  # pragma: no cover
     import altair as alt
 
-PLOT_LABELS: dict[str, dict[str, str]] = {
-    "vi": {
-        "predicted": "Xác suất dự báo",
-        "observed_freq": "Tần suất thực tế",
-        "model": "Mô hình",
-        "count": "Số trường hợp",
-        "calibration_title": "Hiệu chuẩn: xác suất dự báo so với thực tế",
-        "nominal": "Mức tin cậy danh nghĩa của khoảng dự báo",
-        "covered": "Tỷ lệ số liệu thực tế nằm trong khoảng",
-        "coverage_title": "Độ phủ của khoảng dự báo: danh nghĩa so với thực tế",
-    },
-    "en": {
-        "predicted": "Forecast probability",
-        "observed_freq": "Observed frequency",
-        "model": "Model",
-        "count": "Cases",
-        "calibration_title": "Calibration: forecast probability against outcome",
-        "nominal": "Nominal coverage of the interval",
-        "covered": "Share of actual counts inside",
-        "coverage_title": "Interval coverage: nominal against observed",
-    },
-}
-"""Every text of the evaluation charts, in both languages."""
-
 
 def plot_labels(lang: str) -> dict[str, str]:
-    """The texts of ``lang``; an unknown language is an error, not a silent fallback."""
-    if lang not in PLOT_LABELS:
-        raise CdsAnalysisError(f"lang must be one of {', '.join(PLOT_LABELS)}; got {lang!r}")
-    return PLOT_LABELS[lang]
+    """The texts of ``lang`` (the catalogue's ``plot`` words)."""
+    return words(lang)["plot"]
 
 
 def calibration_chart(table: pd.DataFrame, *, lang: str = "vi") -> alt.LayerChart:

@@ -28,10 +28,10 @@ from typing import Any
 from cdsanalysis.exceptions import CdsAnalysisError
 from cdsanalysis.report.layout import OutputRoot, RunLayout, inside, safe_stem
 from cdsanalysis.report.outcomes import DistrictOutcome, RenderResult
-from cdsanalysis.report.index import INDEX_TEXT
 from cdsanalysis.report.outputs import summary_table, write_province_files, write_run_record, write_summaries
-from cdsanalysis.settings import MAX_DRAWS
 from cdsanalysis.report.template import template_path
+from cdsanalysis.settings import MAX_DRAWS
+from cdsanalysis.wording import check_lang
 
 REPORTS = Path("reports")
 """Default output root, relative to the working directory (``make report`` runs in the repository,
@@ -48,8 +48,10 @@ class RenderArgumentError(CdsAnalysisError):
 def check_arguments(lang: str, draws: object, seed: object, jobs: object, districts: object,
                     retries: object) -> None:
     """Refuse impossible arguments before anything is loaded or written."""
-    if lang not in INDEX_TEXT:
-        raise RenderArgumentError(f"lang must be 'vi' or 'en'; got {lang!r}")
+    try:
+        check_lang(lang)
+    except CdsAnalysisError as err:
+        raise RenderArgumentError(str(err)) from None
     for name, value, low, high in (("draws", draws, 1, MAX_DRAWS), ("seed", seed, 0, MAX_SEED),
                                    ("retries", retries, 0, 10)):
         if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:

@@ -16,13 +16,12 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
-from cdsanalysis.exceptions import CdsAnalysisError
-from cdsanalysis.report.formats import format_date
+from cdsanalysis.wording import words
+from cdsanalysis.wording.formats import format_date
 
 if TYPE_CHECKING:  # pragma: no cover
     import altair as alt
 
-LANGS = ("vi", "en")
 WIDTH, HEIGHT = 560, 320
 COMPACT_WIDTH, COMPACT_HEIGHT = 300, 240
 """The compact drawing phones get: at 390 px its text shows at about its design size (11-13 px)."""
@@ -32,70 +31,6 @@ _LEGEND = {False: {"orient": "right", "symbolType": "circle"},
 _TICKS = {False: 8, True: 4}
 _COMPACT_CONFIG = {"axis": {"labelFontSize": 12, "titleFontSize": 12, "labelOverlap": True}, "text": {"fontSize": 12}}
 """What the compact drawing changes beside its size and title: the legend, the date ticks, the text sizes."""
-
-LABELS: dict[str, dict[str, str]] = {
-    "vi": {
-        "date": "Thời điểm",
-        "completed": "Số xã đã hoàn thành (lũy kế)",
-        "communes": "số xã",
-        "series": "Chú giải",
-        "observed": "Số liệu",
-        "observed_claim": "Số liệu (huyện tự báo cáo)",
-        "observed_illustrative": "Số liệu (minh họa)",
-        "median": "Dự báo (trung vị)",
-        "band50": "Khoảng dự báo 50 %",
-        "band80": "Khoảng dự báo 80 %",
-        "target": "Mục tiêu",
-        "target_illustrative": "Mục tiêu (minh họa)",
-        "required": "Lộ trình cần đạt",
-        "total": "Tổng số xã",
-        "district": "Đơn vị",
-        "share": "Tỷ lệ hoàn thành",
-        "next_target": "Mục tiêu kỳ tới",
-        "status": "Loại số liệu",
-        "deadline": "Hạn",
-        "value": "Giá trị",
-        "lower": "Cận dưới",
-        "upper": "Cận trên",
-        "trajectory_title": "{name}: số xã hoàn thành chuyển đổi số",
-        "trajectory_subtitle": "Số liệu đến {as_of}; dự báo {model}, {draws} đường mô phỏng",
-        "illustrative_subtitle": "Có dùng số liệu minh họa, không phải số liệu chính thức",
-        "overview_title": "Tiến độ của các đơn vị cấp huyện đến {as_of}",
-        "overview_subtitle": "Xanh đậm: số xã đã hoàn thành; nền xám: tổng số xã; vạch đỏ: mục tiêu {deadline}",
-        "history_title": "Diễn biến của đơn vị được chọn",
-    },
-    "en": {
-        "date": "Date",
-        "completed": "Communes completed (cumulative)",
-        "communes": "communes",
-        "series": "Legend",
-        "observed": "Observed",
-        "observed_claim": "Observed (district's claim)",
-        "observed_illustrative": "Observed (illustrative)",
-        "median": "Forecast (median)",
-        "band50": "50% forecast interval",
-        "band80": "80% forecast interval",
-        "target": "Target",
-        "target_illustrative": "Target (illustrative)",
-        "required": "Required path",
-        "total": "Communes in total",
-        "district": "District",
-        "share": "Share completed",
-        "next_target": "Next target",
-        "status": "Kind of figure",
-        "deadline": "Deadline",
-        "value": "Value",
-        "lower": "Lower",
-        "upper": "Upper",
-        "trajectory_title": "{name}: communes completing digital transformation",
-        "trajectory_subtitle": "Data to {as_of}; {model} forecast, {draws} simulated paths",
-        "illustrative_subtitle": "Uses illustrative figures, not official ones",
-        "overview_title": "Progress of the district-level units to {as_of}",
-        "overview_subtitle": "Dark blue: communes completed; grey: all communes; red tick: target for {deadline}",
-        "history_title": "History of the selected unit",
-    },
-}
-"""Every piece of chart text, in both languages: the only place chart labels live."""
 
 SERIES_COLORS = {
     "observed": "#1a1a1a",
@@ -115,10 +50,8 @@ _OBSERVED_SERIES = {"actual": "observed", "derived": "observed", "claim": "obser
 
 
 def labels(lang: str) -> dict[str, str]:
-    """The chart texts of ``lang``; an unknown language is an error, not a silent fallback."""
-    if lang not in LABELS:
-        raise CdsAnalysisError(f"lang must be one of {', '.join(LANGS)}; got {lang!r}")
-    return LABELS[lang]
+    """The chart texts of ``lang`` (the catalogue's ``chart`` words)."""
+    return words(lang)["chart"]
 
 
 def _iso(frame: pd.DataFrame, *columns: str) -> pd.DataFrame:

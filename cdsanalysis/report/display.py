@@ -1,10 +1,11 @@
-"""Plain-text tables for the terminal, aligned for Vietnamese names."""
+"""Plain-text tables for the terminal, aligned for Vietnamese names; their words are the catalogue's ``console``."""
 
 from __future__ import annotations
 
 import pandas as pd
 
-from cdsanalysis.report.formats import format_chance
+from cdsanalysis.wording import status_label, words
+from cdsanalysis.wording.formats import format_chance
 
 
 def format_table(rows: list[list[str]], header: list[str], right: set[int] = frozenset()) -> str:
@@ -19,23 +20,22 @@ def format_table(rows: list[list[str]], header: list[str], right: set[int] = fro
     return "\n".join([line(header), rule, *(line(r) for r in rows)])
 
 
-def format_standing(table: pd.DataFrame) -> str:
-    """The progress table `cdsanalysis progress` prints: completed / total per district."""
+def format_standing(table: pd.DataFrame, lang: str = "en") -> str:
+    """The progress table `cdsanalysis progress` prints: completed / total per district (English: the command
+    has no ``--lang`` yet)."""
+    text = words(lang)["console"]
     rows = []
     for r in table.itertuples(index=False):
         share = "" if pd.isna(r.share) else f"{r.share:.0%}"
         done = "—" if pd.isna(r.completed) else f"{r.completed}/{r.communes_total}"
         date = "" if pd.isna(r.observed_on) else f"{r.observed_on:%Y-%m-%d}"
         rows.append([r.district_code or "", r.short_name, done, share, date, r.status or ""])
-    body = format_table(rows, ["code", "district", "completed", "share", "as of", "data"], right={2, 3})
+    body = format_table(rows, list(text["standing_columns"]), right={2, 3})
     cutoff = table["observed_on"].max()
     note = ""
     if table["status"].astype(str).str.contains("illustrative").any():
-        note = ("\nNote: rows marked 'illustrative' are made-up figures that fill gaps in the public "
-                "record (see data/README.md); they are not official.")
-    return f"Communes completing digital transformation, as of {cutoff:%Y-%m-%d}\n{body}{note}"
-
-
+        note = "\n" + text["standing_note"]
+    return f"{text['standing_title'].format(date=f'{cutoff:%Y-%m-%d}')}\n{body}{note}"
 
 
 def format_assessment(table: pd.DataFrame, as_of: pd.Timestamp, lang: str = "vi",
@@ -45,7 +45,7 @@ def format_assessment(table: pd.DataFrame, as_of: pd.Timestamp, lang: str = "vi"
     Wide by default: one row per district (and the province) with, for each deadline after
     ``as_of``, the target, P(meet) and status. ``long``: one row per target, past ones too.
     """
-    label = f"status_{lang}"
+    head = words(lang)["console"]["columns"]
     done = table["completed"].map(lambda v: "—" if pd.isna(v) else str(int(v))) + "/" + \
         table["communes_total"].astype(str)
     name = table["district_name"].map(_short)
@@ -53,18 +53,19 @@ def format_assessment(table: pd.DataFrame, as_of: pd.Timestamp, lang: str = "vi"
         rows = [[code or "", n, d, f"{dl:%Y-%m-%d}", str(t), k, format_chance(p, lang, status=st), s]
                 for code, n, d, dl, t, k, p, st, s in zip(table["district_code"], name, done, table["deadline"],
                                                            table["target"], table["kind"], table["p_meet"],
-                                                           table["status"], table[label])]
-        return format_table(rows, ["code", "district", "completed", "deadline", "target", "kind", "P(meet)",
-                                   "status"], right={2, 4, 6})
+                                                           table["status"], table["status"].map(
+                                                               lambda s: status_label(s, lang)))]
+        return format_table(rows, [head[k] for k in ("code", "district", "completed", "deadline", "target", "kind",
+                                                      "p_meet", "status")], right={2, 4, 6})
     future = table[table["deadline"] > as_of]
     deadlines = sorted(future["deadline"].unique())
     # Where a district has two targets on one deadline, show the stricter (larger) one.
     strict = future.sort_values("target", kind="stable").groupby(["district_code", "deadline"]).tail(1)
     cells = strict.set_index(["district_code", "deadline"])
-    header = ["code", "district", "completed"]
+    header = [head["code"], head["district"], head["completed"]]
     for deadline in deadlines:
         year = f"{pd.Timestamp(deadline):%Y-%m-%d}"
-        header += [f"target {year}", "P(meet)", "status"]
+        header += [head["target_on"].format(date=year), head["p_meet"], head["status"]]
     rows = []
     firsts = table.drop_duplicates("district_code")
     order = pd.concat([firsts[firsts["district_code"] != ""], firsts[firsts["district_code"] == ""]])
@@ -76,7 +77,7 @@ def format_assessment(table: pd.DataFrame, as_of: pd.Timestamp, lang: str = "vi"
             if key in cells.index:
                 cell = cells.loc[key]
                 line += [str(int(cell["target"])), format_chance(cell["p_meet"], lang, status=cell["status"]),
-                         str(cell[label])]
+                         status_label(cell["status"], lang)]
             else:
                 line += ["—", "", ""]
         rows.append(line)

@@ -6,7 +6,7 @@ districts), the kernel only loads arrays and small tables: no model fit, no vali
 statsmodels; altair loads only when the chart is drawn. What every district takes from the
 file (the forecast, its interval summaries, the baselines) is kept for the next district built
 in the same process. Without a file, it loads the data and fits the model itself, so the raw
-papermill CLI works on the template. The wording lives in `cdsanalysis.report.text`.
+papermill CLI works on the template. The wording lives in `cdsanalysis.wording`.
 """
 
 from __future__ import annotations
@@ -22,11 +22,11 @@ import pandas as pd
 
 from cdsanalysis.data.freshness import stale_data_note
 from cdsanalysis.exceptions import CdsAnalysisError
-from cdsanalysis.model.assessment import status_label
 from cdsanalysis.model.store import forecast_file_info, load_forecast
 from cdsanalysis.report.forecast_cache import SharedForecasts, saved_forecasts, shared_forecasts
-from cdsanalysis.report.formats import format_chance, format_date, format_number, format_percent
-from cdsanalysis.report.text import RATIO_LABELS, STATUS_COLORS, TEXT, interval_text, ratio_label
+from cdsanalysis.report.text import interval_text, ratio_label
+from cdsanalysis.wording import check_lang, status_label, words
+from cdsanalysis.wording.formats import format_chance, format_date, format_number, format_percent
 
 if TYPE_CHECKING:  # pragma: no cover
     import altair as alt
@@ -124,7 +124,7 @@ class DistrictReport:
 
     @property
     def text(self) -> dict:
-        return TEXT[self.lang]
+        return words(self.lang)["report"]
 
     # ---- prose ----------------------------------------------------------------------------
     def heading(self) -> str:
@@ -224,7 +224,7 @@ class DistrictReport:
             cols["current_pace"]: [format_number(v, lang, 2) for v in a["current_pace"]],
             cols["required_pace"]: [format_number(v, lang, 2) for v in a["required_pace"]],
             cols["pace_ratio"]: [format_number(v, lang, 2) for v in a["pace_ratio"]],
-            cols["pace_note"]: [RATIO_LABELS[ratio_label(v)][lang] for v in a["pace_ratio"]],
+            cols["pace_note"]: [words(lang)["ratio"][ratio_label(v)] for v in a["pace_ratio"]],
         })
 
     def baselines_frame(self) -> pd.DataFrame:
@@ -340,7 +340,7 @@ def province_interval_line(result: Forecast, lang: str = "vi") -> str:
     rows = [(format_date(d, lang), *province.loc[d, ["median", "lower", "upper"]].astype(float)) for d in deadlines]
     periods = fitted_periods(result)
     pending = int(result.communes_total.sum() - result.start.sum())
-    return interval_text(lang, place=TEXT[lang]["province_place"], rows=rows, pending=pending, periods=periods,
+    return interval_text(lang, place=words(lang)["report"]["province_place"], rows=rows, pending=pending, periods=periods,
                          province=True)
 
 
@@ -385,8 +385,7 @@ def build_district_report(
     and the hazard model is fitted here. Raises `NameLookupError` for an unknown district
     (naming the nearest) and `CdsAnalysisError` when the district has no figure by ``as_of``.
     """
-    if lang not in TEXT:
-        raise CdsAnalysisError(f"lang must be 'vi' or 'en'; got {lang!r}")
+    check_lang(lang)
     if forecast_file:
         info = forecast_file_info(forecast_file)
         if data_dir and info.get("data_dir") and Path(data_dir).resolve() != Path(info["data_dir"]):
@@ -439,7 +438,7 @@ def unit_report(result: Forecast, code: str, lang: str, *, forecast_file: str | 
     dataset = result.dataset
     names = dataset.districts().set_index("district_code")
     if code == "":
-        name = short = TEXT[lang]["province"]
+        name = short = words(lang)["report"]["province"]
         total = int(result.communes_total.sum())
         history = _province_history(dataset)
     else:

@@ -20,12 +20,14 @@ from __future__ import annotations
 
 import io
 import os
+from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pandas as pd
 
 from cdsanalysis.data.formulas import csv_safe_frame, set_cell
+from cdsanalysis.data.io import atomic_write_bytes, atomic_write_text
 from cdsanalysis.exceptions import CdsAnalysisError
 from cdsanalysis.report.sheets import (
     CAVEAT_MARK,
@@ -38,123 +40,78 @@ from cdsanalysis.report.sheets import (
     title_rows,
     write_frame,
 )
+from cdsanalysis.settings import DEFAULT_THRESHOLDS
+from cdsanalysis.wording import status_label, words
+from cdsanalysis.wording.formats import format_chance, format_date, format_percent
 
 if TYPE_CHECKING:  # pragma: no cover
     from openpyxl.worksheet.worksheet import Worksheet
 
-# column -> (Vietnamese header, English header, number format, width)
-COLUMNS: dict[str, tuple[str, str, str | None, int]] = {
-    "district_code": ("Mã đơn vị", "Code", None, 9),
-    "district_name": ("Đơn vị", "District", None, 24),
-    "communes_total": ("Tổng số xã", "Communes", "0", 9),
-    "completed": ("Đã hoàn thành", "Completed", "0", 11),
-    "data_status": ("Loại số liệu", "Kind of figure", None, 14),
-    "deadline": ("Hạn", "Deadline", "DD/MM/YYYY", 11),
-    "target": ("Mục tiêu (lũy kế)", "Target (cumulative)", "0", 10),
-    "kind": ("Loại mục tiêu", "Kind of target", None, 15),
-    "target_status": ("Nguồn mục tiêu", "Target source", None, 12),
-    "p_meet": ("Xác suất đạt (0–1)", "P(meet) (0–1)", "0.0000", 11),
-    "expected": ("Dự báo (trung bình)", "Forecast (mean)", "0.0", 11),
-    "median": ("Dự báo (trung vị)", "Forecast (median)", "0", 11),
-    "lower": ("Cận dưới 80 %", "80% lower", "0", 9),
-    "upper": ("Cận trên 80 %", "80% upper", "0", 9),
-    "current_pace": ("Tốc độ hiện tại (xã/tháng)", "Current pace (communes/month)", "0.00", 12),
-    "required_pace": ("Tốc độ cần thiết (xã/tháng)", "Required pace (communes/month)", "0.00", 12),
-    "pace_ratio": ("Tỷ số tiến độ", "Progress ratio", "0.00", 10),
-    "status": ("Đánh giá", "Status", None, 17),
-    "report": ("Báo cáo", "Report", None, 10),
-    "html": ("Tệp báo cáo", "Report file", None, 22),
-    "error": ("Lỗi", "Error", None, 40),
+# column -> (number format, width); the headers are the catalogue's ``workbook_columns``
+COLUMNS: dict[str, tuple[str | None, int]] = {
+    "district_code": (None, 9),
+    "district_name": (None, 24),
+    "communes_total": ("0", 9),
+    "completed": ("0", 11),
+    "data_status": (None, 14),
+    "deadline": ("DD/MM/YYYY", 11),
+    "target": ("0", 10),
+    "kind": (None, 15),
+    "target_status": (None, 12),
+    "p_meet": ("0.0000", 11),
+    "expected": ("0.0", 11),
+    "median": ("0", 11),
+    "lower": ("0", 9),
+    "upper": ("0", 9),
+    "current_pace": ("0.00", 12),
+    "required_pace": ("0.00", 12),
+    "pace_ratio": ("0.00", 10),
+    "status": (None, 17),
+    "report": (None, 10),
+    "html": (None, 22),
+    "error": (None, 40),
 }
 """Columns of the long table, in this order, when present (and not wholly empty) in the table."""
 
 ALWAYS = ("district_code", "district_name", "deadline", "target", "status")
 """Columns written even when empty (an assessment without them is refused)."""
 
-TEXT = {
-    "vi": {
-        "overview": "Tổng hợp", "detail": "Chi tiết", "changes": "Thay đổi", "notes": "Ghi chú",
-        "title": "Dự báo chuyển đổi số cấp xã theo đơn vị cấp huyện — số liệu đến {as_of}",
-        "changes_title": "Thay đổi so với lần tạo báo cáo trước — số liệu đến {as_of}",
-        "official": "Mọi số liệu trong bảng có nguồn (chính thức, do huyện báo cáo hoặc suy ra từ nguồn).",
-        "deadline": "Hạn {date}", "target": "Mục tiêu", "p_meet": "Xác suất đạt", "status": "Đánh giá",
-        "province": "Toàn tỉnh", "report": {"ok": "đã tạo", "failed": "lỗi"}, "none": "—",
-    },
-    "en": {
-        "overview": "Summary", "detail": "Detail", "changes": "Changes", "notes": "Notes",
-        "title": "Digital transformation forecasts per district — data as of {as_of}",
-        "changes_title": "Changes since the previous render — data as of {as_of}",
-        "official": "Every figure in this table has a source (recognised, a district's claim, or derived).",
-        "deadline": "Deadline {date}", "target": "Target", "p_meet": "P(meet)", "status": "Status",
-        "province": "Province", "report": {"ok": "rendered", "failed": "failed"}, "none": "—",
-    },
-}
-"""The workbook's own words, in both languages (report labels come from `cdsanalysis.report.text`)."""
-
-NOTES = {
-    "vi": [
-        "Trang \"Tổng hợp\": mỗi dòng là một đơn vị (dòng đầu: toàn tỉnh); với mỗi hạn: mục tiêu (số xã lũy kế), "
-        "xác suất đạt và đánh giá. Hạn đã qua không còn xác suất (—): đánh giá theo số liệu đã ghi nhận.",
-        "Trang \"Chi tiết\": mỗi dòng là một mục tiêu của một đơn vị. Xác suất đạt = tỷ lệ đường mô phỏng đạt "
-        "mục tiêu vào ngày hạn, ghi từ 0 đến 1.",
-        "Đánh giá: Đã đạt; Đạt muộn (đạt sau ngày hạn); Đúng tiến độ (xác suất ≥ {on_track}); Có nguy cơ "
-        "(≥ {at_risk}); Chậm tiến độ (thấp hơn); Không đạt (đã qua hạn mà chưa đạt); Ngoài tầm dự báo (hạn sau "
-        "kỳ dự báo); Thiếu dữ liệu (chưa có số liệu của đơn vị).",
-        "Số liệu và mục tiêu ghi \"minh họa\" là số liệu giả định để bù chỗ thiếu trong nguồn công khai, "
-        "không phải số liệu chính thức.",
-        "Tên bắt đầu bằng =, +, -, @ được ghi như chữ (không phải công thức), để tệp an toàn khi mở.",
-    ],
-    "en": [
-        "\"Summary\" sheet: one row per unit (first row: the whole province); for each deadline the target "
-        "(cumulative communes), P(meet) and the status. Past deadlines have no probability (—); their status "
-        "follows the recorded figures.",
-        "\"Detail\" sheet: one row per target of a unit. P(meet) = the share of simulated paths reaching the "
-        "target by its deadline, from 0 to 1.",
-        "Status: Achieved; Achieved late (reached after the deadline); On track (P ≥ {on_track}); At risk "
-        "(≥ {at_risk}); Off track (below); Missed (deadline passed, target not reached); Beyond forecast horizon "
-        "(deadline after the horizon); Insufficient data (no figure for the unit yet).",
-        "Figures and targets marked \"illustrative\" are made up to fill gaps in the public record; they are "
-        "not official.",
-        "Names starting with =, +, -, @ are written as text (never as formulas), so the file is safe to open.",
-    ],
-}
-
 GROUP = ("target", "p_meet", "status")
 """The overview's columns under each deadline, and their widths below."""
 GROUP_WIDTHS = (10, 11, 17)
 
 
-def _words(lang: str) -> dict:
-    if lang not in TEXT:
-        raise CdsAnalysisError(f"lang must be one of {', '.join(TEXT)}; got {lang!r}")
-    return TEXT[lang]
+def _words(lang: str) -> Mapping:
+    """The workbook's own words (titles, sheet names) in ``lang``."""
+    return words(lang)["workbook"]
+
+
+def _header(column: str, lang: str) -> str:
+    return words(lang)["workbook_columns"][column]
 
 
 def _cell_value(column: str, value: object, lang: str) -> object:
     """What a cell of the long table holds: translated labels, None for missing numbers, native dates."""
-    from cdsanalysis.model.assessment import STATUS_LABELS, Status
-    from cdsanalysis.report.text import TEXT as REPORT_TEXT
-
     value = plain_value(value)
     if value is None:
         return None
-    text = REPORT_TEXT[lang]
+    text = words(lang)["report"]
     if column == "deadline":
         return pd.Timestamp(value).to_pydatetime()
     if column == "status":
-        return STATUS_LABELS[Status(value)][lang]
+        return status_label(value, lang)
     if column in ("kind", "target_status", "data_status"):
         key = {"kind": "target_kind", "target_status": "target_status", "data_status": "data_kind"}[column]
         return text[key].get(value, value)
     if column == "report":
-        return TEXT[lang]["report"].get(value, value)
+        return _words(lang)["report"].get(value, value)
     if column in ("communes_total", "completed", "target"):
         return int(value)
     return value
 
 
 def _unit_name(row: pd.Series | dict, lang: str) -> str:
-    return TEXT[lang]["province"] if row["district_code"] == "" else str(row["district_name"])
+    return _words(lang)["province"] if row["district_code"] == "" else str(row["district_name"])
 
 
 def _without_past_chances(table: pd.DataFrame, as_of: pd.Timestamp) -> pd.DataFrame:
@@ -190,26 +147,23 @@ def _deadline_groups(table: pd.DataFrame) -> tuple[list[str], list[tuple]]:
 
 def _overview_header(sheet: Worksheet, fixed: list[str], keys: list[tuple], error: bool, lang: str) -> None:
     """Rows 3–4: the unit columns (merged down), one merged "Hạn dd/mm/yyyy" over each group."""
-    from cdsanalysis.report.formats import format_date
-    from cdsanalysis.report.text import TEXT as REPORT_TEXT
-
-    words, header = TEXT[lang], 0 if lang == "vi" else 1
-    singles = [(j, COLUMNS[c][header]) for j, c in enumerate(fixed, start=1)]
+    own = _words(lang)
+    singles = [(j, _header(c, lang)) for j, c in enumerate(fixed, start=1)]
     if error:
-        singles.append((len(fixed) + len(GROUP) * len(keys) + 1, COLUMNS["error"][header]))
+        singles.append((len(fixed) + len(GROUP) * len(keys) + 1, _header("error", lang)))
     for j, label in singles:
         header_cell(set_cell(sheet, 3, j, label))
         header_cell(sheet.cell(row=4, column=j))
         sheet.merge_cells(start_row=3, start_column=j, end_row=4, end_column=j)
     for g, key in enumerate(keys):
         first = len(fixed) + len(GROUP) * g + 1
-        label = words["deadline"].format(date=format_date(key[0], lang))
+        label = own["deadline"].format(date=format_date(key[0], lang))
         if len(key) > 1:
-            label += f" ({REPORT_TEXT[lang]['target_kind'].get(key[1], key[1])})"
+            label += f" ({words(lang)['report']['target_kind'].get(key[1], key[1])})"
         header_cell(set_cell(sheet, 3, first, label))
         for k, word in enumerate(GROUP):
             header_cell(sheet.cell(row=3, column=first + k))
-            header_cell(set_cell(sheet, 4, first + k, words[word]))
+            header_cell(set_cell(sheet, 4, first + k, own[word]))
         sheet.merge_cells(start_row=3, start_column=first, end_row=3, end_column=first + len(GROUP) - 1)
     sheet.row_dimensions[4].height = 30
 
@@ -219,9 +173,7 @@ def _overview_group(sheet: Worksheet, i: int, first: int, row: pd.Series | None,
     """One unit's target, chance and status under one deadline ("—" where there is none)."""
     from openpyxl.styles import Alignment
 
-    from cdsanalysis.report.formats import format_chance
-
-    none = TEXT[lang]["none"]
+    none = _words(lang)["none"]
     if row is None:
         for k in range(len(GROUP)):
             set_cell(sheet, i, first + k, none).alignment = Alignment(horizontal="center")
@@ -244,12 +196,12 @@ def _write_overview(sheet: Worksheet, table: pd.DataFrame, as_of: pd.Timestamp, 
     error = "error" in _present_columns(table)
     width = len(fixed) + len(GROUP) * len(keys) + (1 if error else 0)
     for j, column in enumerate(fixed, start=1):
-        sheet.column_dimensions[column_letter(j)].width = COLUMNS[column][3] + (4 if column == "district_name" else 0)
+        sheet.column_dimensions[column_letter(j)].width = COLUMNS[column][1] + (4 if column == "district_name" else 0)
     for g in range(len(keys)):
         for k, size in enumerate(GROUP_WIDTHS):
             sheet.column_dimensions[column_letter(len(fixed) + len(GROUP) * g + k + 1)].width = size
     if error:
-        sheet.column_dimensions[column_letter(width)].width = COLUMNS["error"][3]
+        sheet.column_dimensions[column_letter(width)].width = COLUMNS["error"][1]
     title_rows(sheet, width, title, caveat)
     _overview_header(sheet, fixed, keys, error, lang)
 
@@ -270,7 +222,7 @@ def _write_overview(sheet: Worksheet, table: pd.DataFrame, as_of: pd.Timestamp, 
             _overview_group(sheet, i, len(fixed) + len(GROUP) * g + 1, None if match.empty else match.iloc[0],
                             as_of, lang)
         if error and str(unit.get("error", "") or ""):
-            message = f"{TEXT[lang]['report']['failed']}: {unit['error']}"
+            message = f"{_words(lang)['report']['failed']}: {unit['error']}"
             set_cell(sheet, i, width, message).alignment = Alignment(wrap_text=True, vertical="top")
     sheet.freeze_panes = sheet.cell(row=5, column=min(3, len(fixed) + 1))
     print_setup(sheet, "3:4", lang)
@@ -282,19 +234,18 @@ def _write_detail(sheet: Worksheet, table: pd.DataFrame, lang: str, title: str, 
     from openpyxl.styles import Alignment, Font
 
     columns = _present_columns(table)
-    header = 0 if lang == "vi" else 1
     for j, column in enumerate(columns, start=1):
-        sheet.column_dimensions[column_letter(j)].width = COLUMNS[column][3]
+        sheet.column_dimensions[column_letter(j)].width = COLUMNS[column][1]
     title_rows(sheet, len(columns), title, caveat)
     for j, column in enumerate(columns, start=1):
-        header_cell(set_cell(sheet, 3, j, COLUMNS[column][header]))
+        header_cell(set_cell(sheet, 3, j, _header(column, lang)))
     sheet.row_dimensions[3].height = 45
     for i, row in enumerate(table.to_dict("records"), start=4):
         for j, column in enumerate(columns, start=1):
             value = _unit_name(row, lang) if column == "district_name" else _cell_value(column, row[column], lang)
             cell = set_cell(sheet, i, j, value)
-            if COLUMNS[column][2]:
-                cell.number_format = COLUMNS[column][2]
+            if COLUMNS[column][0]:
+                cell.number_format = COLUMNS[column][0]
             if column == "status":
                 cell.fill, cell.font = status_style(str(row["status"]))
             elif column == "html" and value:
@@ -312,13 +263,10 @@ def _write_detail(sheet: Worksheet, table: pd.DataFrame, lang: str, title: str, 
 def _write_notes(sheet: Worksheet, lang: str) -> None:
     from openpyxl.styles import Alignment
 
-    from cdsanalysis.report.formats import format_percent
-    from cdsanalysis.settings import DEFAULT_THRESHOLDS
-
     sheet.column_dimensions["A"].width = 120
     on_track = format_percent(DEFAULT_THRESHOLDS.on_track, lang)
     at_risk = format_percent(DEFAULT_THRESHOLDS.at_risk, lang)
-    for i, note in enumerate(NOTES[lang], start=1):
+    for i, note in enumerate(words(lang)["workbook_notes"], start=1):
         set_cell(sheet, i, 1, note.format(on_track=on_track, at_risk=at_risk)).alignment = Alignment(wrap_text=True)
     print_setup(sheet, "", lang)
 
@@ -345,23 +293,20 @@ def write_assessment_xlsx(table: pd.DataFrame, path: str | os.PathLike, lang: st
     """
     from openpyxl import Workbook
 
-    from cdsanalysis.data.io import atomic_write_bytes
-    from cdsanalysis.report.formats import format_date
-
     as_of = _checked(table, lang, as_of)
-    words = _words(lang)
-    title = words["title"].format(as_of=format_date(as_of, lang))
-    caveat = f"{CAVEAT_MARK}{caveat}" if caveat else words["official"]
+    own = _words(lang)
+    title = own["title"].format(as_of=format_date(as_of, lang))
+    caveat = f"{CAVEAT_MARK}{caveat}" if caveat else own["official"]
     table = _without_past_chances(table, as_of)
 
     book = Workbook()
-    book.active.title = words["overview"]
+    book.active.title = own["overview"]
     _write_overview(book.active, table, as_of, lang, title, caveat)
-    _write_detail(book.create_sheet(words["detail"]), table, lang, title, caveat)
+    _write_detail(book.create_sheet(own["detail"]), table, lang, title, caveat)
     if changes is not None:
-        write_frame(book.create_sheet(words["changes"]), changes, lang,
-                    words["changes_title"].format(as_of=format_date(as_of, lang)))
-    _write_notes(book.create_sheet(words["notes"]), lang)
+        write_frame(book.create_sheet(own["changes"]), changes, lang,
+                    own["changes_title"].format(as_of=format_date(as_of, lang)))
+    _write_notes(book.create_sheet(own["notes"]), lang)
     book.properties.title = title
     buffer = io.BytesIO()
     book.save(buffer)
@@ -371,13 +316,10 @@ def write_assessment_xlsx(table: pd.DataFrame, path: str | os.PathLike, lang: st
 def write_summary_csv(table: pd.DataFrame, path: str | os.PathLike, lang: str = "vi", *, as_of: object) -> Path:
     """The long table as CSV for Excel: UTF-8 with a BOM, headers and labels in ``lang``, codes kept,
     ISO dates, no chance for a past deadline, formula-like text neutralised (a leading apostrophe)."""
-    from cdsanalysis.data.io import atomic_write_text
-
     as_of = _checked(table, lang, as_of)
     table = _without_past_chances(table, as_of)
-    header = 0 if lang == "vi" else 1
     records = table.to_dict("records")
-    out = pd.DataFrame({COLUMNS[c][header]: [_csv_value(c, r, lang) for r in records]
+    out = pd.DataFrame({_header(c, lang): [_csv_value(c, r, lang) for r in records]
                         for c in _present_columns(table)})
     return atomic_write_text(path, "\ufeff" + csv_safe_frame(out).to_csv(index=False, lineterminator="\r\n"))
 

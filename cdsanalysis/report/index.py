@@ -9,12 +9,14 @@ come last with their error.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-from cdsanalysis.report.formats import format_chance, format_date
 from cdsanalysis.report.html import Cell, Column, Row, Table, render_template
+from cdsanalysis.wording import status_label, words
+from cdsanalysis.wording.formats import format_chance, format_date
 
 if TYPE_CHECKING:  # pragma: no cover
     from cdsanalysis.report.changes import RunChanges
@@ -22,49 +24,6 @@ if TYPE_CHECKING:  # pragma: no cover
 
 PROVINCE_PAGE = "province.html"
 PROVINCE_PNG = "province.png"
-
-INDEX_TEXT = {
-    "vi": {"title": "Dự báo chuyển đổi số cấp xã theo đơn vị cấp huyện — số liệu đến {as_of}",
-           "rank": "Hạng", "district": "Đơn vị", "completed": "Đã hoàn thành", "target": "Mục tiêu {d}",
-           "p": "Xác suất đạt", "status": "Đánh giá", "province": "Toàn tỉnh",
-           "province_heading": "Toàn tỉnh: quỹ đạo và dự báo",
-           "province_failed": "Không tạo được báo cáo toàn tỉnh: {error}",
-           "failed": "Lỗi: không tạo được báo cáo", "ranking_heading": "Xếp hạng các đơn vị",
-           "ranking": "Xếp hạng theo xác suất đạt mục tiêu {d} (cao xuống thấp). Bấm vào tên để xem báo cáo.",
-           "files": "Tệp: province.html (báo cáo toàn tỉnh), summary.xlsx (bảng tổng hợp), summary.csv, "
-                    "run.json (thông số lần chạy), snapshot.json (để so sánh với lần chạy sau).",
-           "illustrative": ("⚠️ Lưu ý: nhiều số liệu tiến độ và mục tiêu cấp huyện là số liệu minh họa (không "
-                            "chính thức). Các báo cáo minh họa phương pháp; không dùng làm kết luận về từng đơn vị."),
-           "changes_heading": "Thay đổi so với lần chạy trước",
-           "changes_none": "Chưa có lần chạy trước để so sánh: đây là lần đầu tạo báo cáo trong thư mục này.",
-           "changes_basis": "So với lần chạy có số liệu đến {date} (thư mục {folder}).",
-           "changes_nothing": "Không có gì thay đổi: số liệu, đánh giá và xác suất (chênh từ 10 điểm) như lần trước.",
-           "changes_problem": "Không so sánh được với lần chạy trước: {problem}",
-           "change_kinds": {"data_new": "Số liệu mới", "data_changed": "Số liệu được sửa",
-                            "data_removed": "Số liệu bị thay/bỏ", "status": "Đánh giá thay đổi",
-                            "chance": "Xác suất đổi từ 10 điểm"},
-           "change_columns": ("Thay đổi", "Đơn vị", "Mốc", "Mục tiêu", "Trước", "Sau")},
-    "en": {"title": "Digital transformation forecasts per district — data as of {as_of}",
-           "rank": "Rank", "district": "District", "completed": "Completed", "target": "Target {d}",
-           "p": "Chance", "status": "Status", "province": "Province",
-           "province_heading": "Province: trajectory and forecast",
-           "province_failed": "The province report could not be made: {error}",
-           "failed": "Error: report not rendered", "ranking_heading": "Districts ranked",
-           "ranking": "Ranked by the chance of meeting the {d} target (highest first). Click a name for its report.",
-           "files": "Files: province.html (province report), summary.xlsx (summary table), summary.csv, "
-                    "run.json (run parameters), snapshot.json (for the comparison by the next run).",
-           "illustrative": ("⚠️ Note: many district progress figures and targets are illustrative (not "
-                            "official). The reports illustrate the method; they are not findings about a district."),
-           "changes_heading": "What changed since the previous run",
-           "changes_none": "There is no previous run to compare with: this is the first render in this folder.",
-           "changes_basis": "Compared with the run on data as of {date} (folder {folder}).",
-           "changes_nothing": "Nothing changed: the figures, statuses and chances (by 10 points or more) are as before.",
-           "changes_problem": "Could not compare with the previous run: {problem}",
-           "change_kinds": {"data_new": "New figure", "data_changed": "Figure corrected",
-                            "data_removed": "Figure replaced or removed", "status": "Status moved",
-                            "chance": "Chance moved 10+ points"},
-           "change_columns": ("Change", "District", "Date", "Target", "Before", "After")},
-}
 
 
 def _pick(rows: pd.DataFrame, deadline) -> pd.Series | None:
@@ -74,8 +33,6 @@ def _pick(rows: pd.DataFrame, deadline) -> pd.Series | None:
 
 
 def _deadline_cells(rows: pd.DataFrame, deadlines: list, lang: str) -> list[Cell]:
-    from cdsanalysis.model.assessment import status_label
-
     cells = []
     for deadline in deadlines:
         r = _pick(rows, deadline)
@@ -91,7 +48,7 @@ def _deadline_cells(rows: pd.DataFrame, deadlines: list, lang: str) -> list[Cell
 def ranking_table(table: pd.DataFrame, outcomes: Sequence[DistrictOutcome], as_of: pd.Timestamp,
                   lang: str) -> tuple[Table, list]:
     """The ranking: the province first (linked to its report), districts by chance, failures last."""
-    text = INDEX_TEXT[lang]
+    text = words(lang)["index"]
     open_rows = table[table["deadline"] > as_of]
     deadlines = sorted(open_rows["deadline"].unique())
 
@@ -128,7 +85,7 @@ def ranking_table(table: pd.DataFrame, outcomes: Sequence[DistrictOutcome], as_o
 
 def changes_context(changes: RunChanges | None, lang: str) -> dict[str, Any]:
     """The "what changed" section: a sentence, and the table of changes when there are any."""
-    text = INDEX_TEXT[lang]
+    text = words(lang)["index"]
     out: dict[str, Any] = {"heading": text["changes_heading"], "paragraphs": [], "table": None}
     if changes is None or changes.previous is None:
         out["paragraphs"].append(text["changes_none"])
@@ -136,8 +93,6 @@ def changes_context(changes: RunChanges | None, lang: str) -> dict[str, Any]:
     if changes.problem:
         out["paragraphs"].append(text["changes_problem"].format(problem=changes.problem))
         return out
-    from pathlib import Path
-
     out["paragraphs"].append(text["changes_basis"].format(date=format_date(changes.previous_as_of, lang),
                                                           folder=Path(changes.previous).name))
     frame = changes.to_frame()
@@ -150,11 +105,8 @@ def changes_context(changes: RunChanges | None, lang: str) -> dict[str, Any]:
 
 def changes_table(frame: pd.DataFrame, lang: str) -> Table:
     """The changes as a page table, in ``lang`` (figures with their kind, statuses as labels, chances as %)."""
-    from cdsanalysis.model.assessment import status_label
-    from cdsanalysis.report.text import TEXT
-
-    text = INDEX_TEXT[lang]
-    kinds = TEXT[lang]["data_kind"]
+    text = words(lang)["index"]
+    kinds = words(lang)["report"]["data_kind"]
 
     def value(change: str, v: object) -> str:
         if v is None or (isinstance(v, float) and pd.isna(v)) or v == "":
@@ -192,7 +144,7 @@ def index_html(table: pd.DataFrame, outcomes: Sequence[DistrictOutcome], as_of: 
                illustrative: bool, *, province_chart: dict[str, Any] | None = None,
                changes: RunChanges | None = None, stale: str = "", province_error: str = "") -> str:
     """The index page of a run (see the module docstring)."""
-    text = INDEX_TEXT[lang]
+    text = words(lang)["index"]
     ranking, deadlines = ranking_table(table, outcomes, as_of, lang)
     notices = []
     if stale:

@@ -36,7 +36,7 @@ def frame_table(frame: pd.DataFrame, name: str, keys: list[str], statuses: list[
 
 
 def heading_context(report: DistrictReport) -> dict[str, str]:
-    from cdsanalysis.report.formats import format_date
+    from cdsanalysis.wording.formats import format_date
 
     t = report.text
     line = t["as_of"].format(date=format_date(report.as_of, report.lang))

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from cdsanalysis.data.formulas import set_cell
+from cdsanalysis.wording import words
 
 if TYPE_CHECKING:  # pragma: no cover
     from openpyxl.cell.cell import Cell
@@ -25,8 +26,6 @@ CAVEAT_FILL = "FFF4E5"
 CAVEAT_INK = "7A3E00"
 CAVEAT_MARK = "⚠ "
 """A caveat row that starts with this mark is shaded like the warning box of the HTML pages."""
-
-PAGE_FOOTER = {"vi": "Trang &P/&N", "en": "Page &P of &N"}
 
 
 def column_letter(column: int) -> str:
@@ -82,7 +81,7 @@ def print_setup(sheet: Worksheet, repeat_rows: str, lang: str) -> None:
         sheet.print_title_rows = repeat_rows
     sheet.print_options.horizontalCentered = True
     sheet.page_margins = PageMargins(left=0.4, right=0.4, top=0.5, bottom=0.6)
-    sheet.oddFooter.center.text = PAGE_FOOTER.get(lang, PAGE_FOOTER["en"])
+    sheet.oddFooter.center.text = words(lang)["sheet_footer"]
 
 
 def status_style(status: str) -> tuple[PatternFill, Font]:
@@ -122,6 +121,6 @@ def write_frame(sheet: Worksheet, frame: pd.DataFrame, lang: str, title: str, ca
             cell = set_cell(sheet, i, j, value)
             cell.alignment = Alignment(wrap_text=True, vertical="top")
             if hasattr(value, "year"):
-                cell.number_format = "DD/MM/YYYY" if lang == "vi" else "YYYY-MM-DD"
+                cell.number_format = words(lang)["sheet_date_format"]
     sheet.freeze_panes = "A4"
     print_setup(sheet, "3:3", lang)

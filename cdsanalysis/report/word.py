@@ -20,7 +20,7 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from cdsanalysis.exceptions import CdsAnalysisError
+from cdsanalysis.wording import words
 
 if TYPE_CHECKING:  # pragma: no cover
     from docx.document import Document
@@ -39,14 +39,6 @@ KEEP_TOGETHER_ROWS = 15
 """A table up to this many rows stays on one page with its heading; a longer one may break (header repeated)."""
 STYLE_IDS = {"Title": "Title", "Heading 1": "Heading1", "List Bullet": "ListBullet", "Caption": "Caption"}
 """Style name -> its id in python-docx's default template (setting the id directly skips a slow lookup)."""
-
-WORDS = {
-    "vi": {"page": "Trang ", "of": "/", "figure": "Hình: {title}",
-           "made_by": "Tạo bởi cdsanalysis từ số liệu đến ngày {date}; có thể chỉnh sửa trước khi gửi."},
-    "en": {"page": "Page ", "of": " of ", "figure": "Figure: {title}",
-           "made_by": "Made by cdsanalysis from data as of {date}; edit freely before sending."},
-}
-"""The document's own few words; everything else is the report's text."""
 
 
 # ---- the XML python-docx has no API for ---------------------------------------------------------
@@ -115,7 +107,7 @@ def _setup(document: Document, lang: str) -> None:
     section.page_width, section.page_height = Cm(21.0), Cm(29.7)
     section.top_margin, section.bottom_margin = Cm(2.0), Cm(2.0)
     section.left_margin, section.right_margin = Cm(3.0), Cm(2.0)
-    language = "vi-VN" if lang == "vi" else "en-GB"
+    language = words(lang)["document_language"]
     for name in ("Normal", "Title", "Heading 1", "Caption", "List Bullet"):
         style = document.styles[name]
         properties = style.element.get_or_add_rPr()
@@ -132,9 +124,9 @@ def _setup(document: Document, lang: str) -> None:
         document.styles[name].font.color.rgb = RGBColor.from_string(HEADER_FILL)
     footer = section.footer.paragraphs[0]
     footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    footer.add_run(WORDS[lang]["page"])
+    footer.add_run(words(lang)["document"]["page"])
     _page_field(footer, "PAGE")
-    footer.add_run(WORDS[lang]["of"])
+    footer.add_run(words(lang)["document"]["of"])
     _page_field(footer, "NUMPAGES")
 
 
@@ -190,7 +182,7 @@ def _chart(document: Document, png: bytes, title: str, lang: str) -> None:
     picture = document.paragraphs[-1]
     picture.alignment = WD_ALIGN_PARAGRAPH.CENTER
     picture.paragraph_format.keep_with_next = True
-    _paragraph(document, "Caption", WORDS[lang]["figure"].format(title=title))
+    _paragraph(document, "Caption", words(lang)["document"]["figure"].format(title=title))
 
 
 def _section(document: Document, report: DistrictReport, name: str, chart_png: bytes | None) -> None:
@@ -217,12 +209,10 @@ def report_document(report: DistrictReport, chart_png: bytes | None = None) -> D
     """The Word document of ``report`` (not yet saved): the parts of its page, in the page's order."""
     from docx import Document as new_document
 
-    from cdsanalysis.report.formats import format_date
     from cdsanalysis.report.sections import PARTS, heading_context, notices
+    from cdsanalysis.wording.formats import format_date
 
     lang = report.lang
-    if lang not in WORDS:
-        raise CdsAnalysisError(f"lang must be one of {', '.join(WORDS)}; got {lang!r}")
     document = new_document()
     _setup(document, lang)
     heading = heading_context(report)
@@ -233,11 +223,11 @@ def report_document(report: DistrictReport, chart_png: bytes | None = None) -> D
     for name in PARTS:
         if name not in ("heading", "provenance"):
             _section(document, report, name, chart_png)
-    _paragraph(document).add_run(WORDS[lang]["made_by"].format(date=format_date(report.as_of, lang))).italic = True
+    _paragraph(document).add_run(words(lang)["document"]["made_by"].format(date=format_date(report.as_of, lang))).italic = True
     properties = document.core_properties
     properties.title = heading["title"]
     properties.author = properties.last_modified_by = "cdsanalysis"
-    properties.language = "vi-VN" if lang == "vi" else "en-GB"
+    properties.language = words(lang)["document_language"]
     properties.comments = ""
     return document
 
