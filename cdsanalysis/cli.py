@@ -14,7 +14,23 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from cdsanalysis.data.dataset import bundled_data_dir, load_dataset
+from cdsanalysis.data.dates import parse_date
+from cdsanalysis.data.form import write_form
+from cdsanalysis.data.freshness import stale_data_note
+from cdsanalysis.data.io import TABLE_FILES
+from cdsanalysis.data.provenance import illustrative_note
+from cdsanalysis.data.snapshot import standing
 from cdsanalysis.exceptions import CdsAnalysisError, DataValidationError
+from cdsanalysis.model.assessment import assess
+from cdsanalysis.model.projection import forecast
+from cdsanalysis.model.registry import MODEL_NAMES  # light: names only
+from cdsanalysis.model.synthetic import write_synthetic
+from cdsanalysis.report.batch import RenderArgumentError, render
+from cdsanalysis.report.changes import check_compare
+from cdsanalysis.report.display import format_assessment, format_standing
+from cdsanalysis.report.district import province_interval_line
+from cdsanalysis.report.excel import write_assessment_xlsx, write_summary_csv
 from cdsanalysis.settings import MAX_DRAWS
 from cdsanalysis.wording import DEFAULT_LANG, LANGS, words
 
@@ -69,8 +85,6 @@ def _whole_number(low: int, high: int | None = None):
 
 def _date(text: str):
     """An argparse type: a date, ISO or day first (1/7/2024 is 1 July), quoted back when it is not one."""
-    from cdsanalysis.data.dates import parse_date
-
     try:
         return parse_date(text, "the value")
     except CdsAnalysisError as err:
@@ -83,16 +97,12 @@ _SEED = _whole_number(0, 2**32 - 1)
 
 
 def _warn_if_stale(dataset, as_of, lang: str = "vi") -> None:
-    from cdsanalysis.data.freshness import stale_data_note
-
     note = stale_data_note(dataset, as_of, lang=lang)
     if note:
         print(note, file=sys.stderr)
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:
-    from cdsanalysis.data.dataset import bundled_data_dir, load_dataset
-
     directory = _data_dir(args.directory) or bundled_data_dir()
     dataset = load_dataset(directory)
     print(f"{directory}: valid — {dataset.units['district_code'].nunique()} districts, "
@@ -102,9 +112,6 @@ def _cmd_validate(args: argparse.Namespace) -> int:
 
 
 def _cmd_progress(args: argparse.Namespace) -> int:
-    from cdsanalysis.data.dataset import load_dataset
-    from cdsanalysis.data.snapshot import standing
-    from cdsanalysis.report.display import format_standing
 
     dataset = load_dataset(_data_dir(args.data))
     print(format_standing(standing(dataset, args.as_of)))
@@ -134,8 +141,6 @@ def _cmd_import(args: argparse.Namespace) -> int:
 
 
 def _cmd_template(args: argparse.Namespace) -> int:
-    from cdsanalysis.data.dataset import load_dataset
-    from cdsanalysis.data.form import write_form
 
     out = _output_file(args.out, (".xlsx",))
     written = write_form(load_dataset(_data_dir(args.data)), out, as_of=args.as_of)
@@ -144,12 +149,6 @@ def _cmd_template(args: argparse.Namespace) -> int:
 
 
 def _cmd_forecast(args: argparse.Namespace) -> int:
-    from cdsanalysis.data.dataset import load_dataset
-    from cdsanalysis.data.provenance import illustrative_note
-    from cdsanalysis.model.assessment import assess
-    from cdsanalysis.model.projection import forecast
-    from cdsanalysis.report.display import format_assessment
-    from cdsanalysis.report.district import province_interval_line
 
     out = _output_file(args.out, (".csv", ".xlsx")) if args.out else None
     dataset = load_dataset(_data_dir(args.data))
@@ -177,8 +176,6 @@ def _cmd_forecast(args: argparse.Namespace) -> int:
 
 def _write_table(table, out: Path, lang: str, as_of, note: str) -> None:
     """The assessment as the officials' workbook or as a CSV for Excel (formula-like names neutralised)."""
-    from cdsanalysis.report.excel import write_assessment_xlsx, write_summary_csv
-
     if out.suffix.lower() == ".xlsx":
         write_assessment_xlsx(table, out, lang=lang, as_of=as_of, caveat=note)
     else:
@@ -186,8 +183,6 @@ def _write_table(table, out: Path, lang: str, as_of, note: str) -> None:
 
 
 def _cmd_synthetic(args: argparse.Namespace) -> int:
-    from cdsanalysis.data.io import TABLE_FILES
-    from cdsanalysis.model.synthetic import write_synthetic
 
     out = Path(args.out)
     present = [name for name in TABLE_FILES.values() if (out / name).exists()]
@@ -203,8 +198,6 @@ def _cmd_synthetic(args: argparse.Namespace) -> int:
 
 
 def _cmd_render(args: argparse.Namespace) -> int:
-    from cdsanalysis.report.batch import RenderArgumentError, render
-
     districts = None
     if args.districts is not None:
         districts = [d.strip() for d in args.districts.split(",") if d.strip()]
@@ -212,8 +205,6 @@ def _cmd_render(args: argparse.Namespace) -> int:
             raise _UsageError("--districts names no district: give codes or names separated by commas, "
                               "or leave it out to render every district")
     if args.compare is not None:
-        from cdsanalysis.report.changes import check_compare
-
         try:
             check_compare(args.compare)
         except CdsAnalysisError as err:
@@ -238,8 +229,6 @@ def _cmd_render(args: argparse.Namespace) -> int:
 
 
 def _print_render(result, lang: str) -> None:
-    from cdsanalysis.report.display import format_assessment
-
     if not result.table.empty:
         print(format_assessment(result.table, result.as_of, lang=lang))
         if result.table["data_status"].astype(str).str.contains("illustrative").any() or \
@@ -364,8 +353,6 @@ def build_parser() -> argparse.ArgumentParser:
     synthetic.add_argument("--seed", type=_SEED, default=0, help="random seed, 0 or more (default: 0)")
     synthetic.add_argument("--out", required=True, help="a new or empty folder to write into")
     synthetic.set_defaults(run=_cmd_synthetic)
-
-    from cdsanalysis.model.registry import MODEL_NAMES  # light: names only
 
     fc = commands.add_parser("forecast", help="forecast every district and assess its targets")
     fc.add_argument("--data", help="data directory (default: the bundled data)")

@@ -25,7 +25,15 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from cdsanalysis.data.dataset import load_dataset
+from cdsanalysis.data.io import atomic_write_bytes
 from cdsanalysis.exceptions import CdsAnalysisError
+from cdsanalysis.model.projection import forecast
+from cdsanalysis.model.store import save_forecast
+from cdsanalysis.report.changes import check_compare
+from cdsanalysis.report.cluster import DaskCluster
+from cdsanalysis.report.executors import LocalPool
+from cdsanalysis.report.job import DistrictJob
 from cdsanalysis.report.layout import OutputRoot, RunLayout, inside, safe_stem
 from cdsanalysis.report.outcomes import DistrictOutcome, RenderResult
 from cdsanalysis.report.outputs import summary_table, write_province_files, write_run_record, write_summaries
@@ -92,8 +100,6 @@ def render(
     """
     check_arguments(lang, draws, seed, jobs, districts, retries)
     if compare is not None:
-        from cdsanalysis.report.changes import check_compare
-
         try:
             check_compare(compare)
         except CdsAnalysisError as err:
@@ -139,7 +145,7 @@ class _Ahead(threading.Thread):
 def _province_ahead(folder: Path, forecast_file: Path, lang: str) -> tuple[dict | None, str]:
     """The province report (it needs only the forecast), then what the summaries after the districts load."""
     written = write_province_files(folder, forecast_file, lang)
-    import cdsanalysis.report.excel  # noqa: F401 - openpyxl, for summary.xlsx
+    import openpyxl  # noqa: F401 - loaded in this background thread, ready for summary.xlsx
 
     return written
 
@@ -157,9 +163,6 @@ class _Run:
         self.compare: str | os.PathLike | None = None
 
     def run(self, data_dir, as_of, districts) -> RenderResult:
-        from cdsanalysis.data.dataset import load_dataset
-        from cdsanalysis.model.projection import forecast
-        from cdsanalysis.model.store import save_forecast
 
         dataset = load_dataset(data_dir)
         listing = dataset.districts()
@@ -210,11 +213,7 @@ class _Run:
 
     # ---- steps -----------------------------------------------------------------------------
     def _executor(self, n_jobs: int):
-        from cdsanalysis.report.executors import LocalPool
-
         if self.scheduler:
-            from cdsanalysis.report.cluster import DaskCluster
-
             self.executor_record = {"kind": "dask", "scheduler": self.scheduler}
             local = self.scheduler == "local"
             return DaskCluster(self.scheduler, retries=self.retries,
@@ -225,8 +224,6 @@ class _Run:
         return LocalPool(workers, str(self.log))
 
     def _jobs(self, layout: RunLayout, codes: list[str], as_of) -> list:
-        from cdsanalysis.report.job import DistrictJob
-
         return [DistrictJob(
             code=code, name=self.names[code], stem=self.stems[code],
             title=f"{self.names[code]} — {as_of:%Y-%m-%d}",
@@ -261,8 +258,6 @@ class _Run:
     def _written(layout: RunLayout, outcome: DistrictOutcome) -> DistrictOutcome:
         """Write the files a Dask worker returned (each a plain name inside the run folder)."""
         from dataclasses import replace
-
-        from cdsanalysis.data.io import atomic_write_bytes
 
         if not outcome.payload:
             return outcome

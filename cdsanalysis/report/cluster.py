@@ -27,8 +27,10 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from cdsanalysis.data.io import atomic_write_bytes
 from cdsanalysis.exceptions import CdsAnalysisError
 from cdsanalysis.report.job import DistrictJob, run_job
+from cdsanalysis.report.kernels import KERNELS
 from cdsanalysis.report.layout import RunLayout
 from cdsanalysis.report.outcomes import DistrictOutcome
 
@@ -43,8 +45,6 @@ TEMPLATE_NAME = "template.ipynb"
 
 def _private_folder(run: str, forecast: bytes, template: bytes, base: str | None = None) -> Path:
     """This worker's folder for run ``run``, holding the forecast and the template (written once)."""
-    from cdsanalysis.data.io import atomic_write_bytes
-
     with _FOLDERS_LOCK:
         folder = _FOLDERS.get(run)
         if folder is None:
@@ -59,8 +59,6 @@ def _private_folder(run: str, forecast: bytes, template: bytes, base: str | None
 def remove_private_folder(run: str) -> None:
     """Stop this worker's kernels of run ``run`` and remove its folder (called on every worker when the run
     ends; the kernels, reused from district to district, work in that folder)."""
-    from cdsanalysis.report.kernels import KERNELS
-
     with _FOLDERS_LOCK:
         folder = _FOLDERS.pop(run, None)
     if folder is not None:

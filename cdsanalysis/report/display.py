@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from cdsanalysis.data.names import display_name
 from cdsanalysis.wording import status_label, words
 from cdsanalysis.wording.formats import format_chance
 
@@ -86,6 +87,4 @@ def format_assessment(table: pd.DataFrame, as_of: pd.Timestamp, lang: str = "vi"
 
 
 def _short(name: str) -> str:
-    from cdsanalysis.data.names import display_name
-
     return display_name(name) if name else ""

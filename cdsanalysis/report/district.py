@@ -20,11 +20,19 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
+from cdsanalysis.data.dataset import load_dataset
 from cdsanalysis.data.freshness import stale_data_note
+from cdsanalysis.data.io import atomic_write_text
 from cdsanalysis.exceptions import CdsAnalysisError
+from cdsanalysis.model.assessment import assess
+from cdsanalysis.model.projection import forecast
 from cdsanalysis.model.store import forecast_file_info, load_forecast
+from cdsanalysis.report.charts import labels, to_png, trajectory_chart, trajectory_specs
 from cdsanalysis.report.forecast_cache import SharedForecasts, saved_forecasts, shared_forecasts
+from cdsanalysis.report.prepared import prepared_path, report_from_json, report_to_json
+from cdsanalysis.report.sections import part
 from cdsanalysis.report.text import interval_text, ratio_label
+from cdsanalysis.settings import DEFAULT_THRESHOLDS
 from cdsanalysis.wording import check_lang, status_label, words
 from cdsanalysis.wording.formats import format_chance, format_date, format_number, format_percent
 
@@ -51,9 +59,6 @@ def prepare_report(forecast_file: str | os.PathLike, district_code: str, lang: s
     """
     from dataclasses import replace
 
-    from cdsanalysis.data.io import atomic_write_text
-    from cdsanalysis.report.prepared import prepared_path, report_to_json
-
     report = build_district_report(district_code, forecast_file=forecast_file, lang=lang)
     report = replace(report, prepared_png=report.chart_png(), prepared_compact_png=report.compact_chart_png())
     atomic_write_text(prepared_path(forecast_file, district_code, lang), report_to_json(report))
@@ -62,8 +67,6 @@ def prepare_report(forecast_file: str | os.PathLike, district_code: str, lang: s
 
 def _load_prepared(forecast_file: str | os.PathLike, district: object, lang: str) -> DistrictReport | None:
     """The report `prepare_report` left for this forecast, district code and language, if any."""
-    from cdsanalysis.report.prepared import prepared_path, report_from_json
-
     if not Path(forecast_file).is_file() or not isinstance(district, (str, int)):
         return None
     path = prepared_path(forecast_file, str(district), lang)
@@ -171,8 +174,6 @@ class DistrictReport:
 
     def method_note_list(self) -> list[str]:
         """The method notes, one sentence group each, in the report's language."""
-        from cdsanalysis.settings import DEFAULT_THRESHOLDS
-
         on_track = format_percent(DEFAULT_THRESHOLDS.on_track, self.lang)
         at_risk = format_percent(DEFAULT_THRESHOLDS.at_risk, self.lang)
         return [note.format(draws=self.draws, seed=self.seed, on_track=on_track, at_risk=at_risk)
@@ -249,16 +250,12 @@ class DistrictReport:
 
     def part(self, name: str):
         """One part of the report as HTML (a notebook cell's output; see `cdsanalysis.report.sections`)."""
-        from cdsanalysis.report.sections import part
-
         return part(self, name)
 
     # ---- chart and facts ------------------------------------------------------------------
     def chart(self, compact: bool = False) -> alt.LayerChart:
         """The trajectory chart (observed, forecast median with 50 %/80 % bands, targets, required paths);
         ``compact``: the narrower drawing phones get."""
-        from cdsanalysis.report.charts import trajectory_chart
-
         return trajectory_chart(self.history, self.band, self.targets, compact=compact, **self._chart_options())
 
     def _chart_options(self) -> dict:
@@ -277,27 +274,20 @@ class DistrictReport:
     def _chart_specs(self) -> tuple[dict, dict]:
         # Drawing is most of a report's time (altair's spec, then vl-convert): the page's chart
         # section and the notebook's PNG output both ask for it; altair builds the wide chart only.
-        from cdsanalysis.report.charts import trajectory_specs
 
         return trajectory_specs(self.history, self.band, self.targets, **self._chart_options())
 
     @functools.cached_property
     def _drawn_png(self) -> bytes:
-        from cdsanalysis.report.charts import to_png
-
         return to_png(self._chart_specs[0])
 
     @functools.cached_property
     def _drawn_compact_png(self) -> bytes:
-        from cdsanalysis.report.charts import to_png
-
         return to_png(self._chart_specs[1])
 
     def show_chart(self):
         """The chart as a static PNG image for the notebook (and the HTML report)."""
         from IPython.display import Image
-
-        from cdsanalysis.report.charts import labels
 
         png = self.chart_png()
         alt = labels(self.lang)["trajectory_title"].format(name=self.district_name)
@@ -349,8 +339,6 @@ def forecast_band(result: Forecast, district_code: str) -> pd.DataFrame:
 
     Columns ``date, mean, median, lower50, upper50, lower80, upper80``, from `Forecast.summary`.
     """
-    from cdsanalysis.settings import DEFAULT_THRESHOLDS
-
     return band_of(result.summary(DEFAULT_THRESHOLDS.interval_level), result.summary(0.5), district_code)
 
 
@@ -398,8 +386,6 @@ def build_district_report(
         shared = saved_forecasts(forecast_file)
         source = "file"
     else:
-        from cdsanalysis.data.dataset import load_dataset
-        from cdsanalysis.model.projection import forecast
 
         shared = shared_forecasts(forecast(load_dataset(data_dir), as_of=as_of, draws=draws, seed=seed), None)
         source = "fitted"
@@ -431,8 +417,6 @@ def unit_report(result: Forecast, code: str, lang: str, *, forecast_file: str | 
 
     ``shared``: what `build_district_report` already has of ``result`` (from its cache).
     """
-    from cdsanalysis.model.assessment import assess
-
     if shared is None:
         shared = shared_forecasts(result, load_forecast(forecast_file, model="steady") if forecast_file else None)
     dataset = result.dataset

@@ -29,7 +29,7 @@ from collections import deque
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from cdsanalysis.exceptions import CdsAnalysisError
+from cdsanalysis.report.export import exporter
 from cdsanalysis.report.job import DistrictJob, run_job
 from cdsanalysis.report.outcomes import DistrictOutcome
 
@@ -72,8 +72,6 @@ def _warm_worker(log: str | None = None, warm: bool = True) -> None:
         return
     try:
         import vl_convert
-
-        from cdsanalysis.report.export import exporter
 
         vl_convert.vegalite_to_png({"mark": "point", "data": {"values": [{}]}})
         exporter()

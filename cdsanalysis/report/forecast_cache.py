@@ -17,7 +17,9 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from cdsanalysis.model.projection import forecast
 from cdsanalysis.model.store import load_forecast
+from cdsanalysis.settings import DEFAULT_THRESHOLDS
 
 if TYPE_CHECKING:  # pragma: no cover
     from cdsanalysis.model.projection import Forecast
@@ -40,8 +42,6 @@ class SharedForecasts:
 
 def shared_forecasts(result: Forecast, steady: Forecast | None) -> SharedForecasts:
     """The parts of ``result`` every unit's report uses; ``steady`` is simulated here when None."""
-    from cdsanalysis.model.projection import forecast
-    from cdsanalysis.settings import DEFAULT_THRESHOLDS
 
     dataset, until = result.dataset, result.dates[-1]
     if steady is None:  # the trend extrapolation is the model's strongest assumption: what if today's rate holds?

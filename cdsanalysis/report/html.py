@@ -14,6 +14,7 @@ import functools
 from dataclasses import dataclass, field
 from typing import Any
 
+from cdsanalysis.report.display import format_table
 from cdsanalysis.report.text import STATUS_COLORS
 
 
@@ -49,8 +50,6 @@ class Table:
 
     def to_text(self) -> str:
         """The same table as aligned plain text (a notebook's text/plain, a terminal)."""
-        from cdsanalysis.report.display import format_table
-
         header = [c.label for c in self.columns]
         right = {i for i, c in enumerate(self.columns) if c.num}
         return format_table([[c.text for c in row.cells] for row in self.rows], header, right=right)

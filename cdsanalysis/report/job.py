@@ -18,11 +18,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from cdsanalysis.data.io import atomic_write_bytes, atomic_write_text
 from cdsanalysis.exceptions import CdsAnalysisError
+from cdsanalysis.report.district import build_district_report, prepare_report
 from cdsanalysis.report.export import CHART_TAG, chart_png, notebook_html
 from cdsanalysis.report.kernels import KERNEL, KERNEL_ARGUMENTS, KERNELS, ReusedKernel
 from cdsanalysis.report.layout import RunLayout
 from cdsanalysis.report.outcomes import DistrictOutcome
+from cdsanalysis.report.word import write_report_docx
 
 
 @dataclass(frozen=True)
@@ -71,8 +74,6 @@ def _execution_error_text(err: BaseException) -> str:
 def _prepare(job: DistrictJob, ready: threading.Event, word: dict[str, str]) -> None:
     """Build the district's report and chart in this warm worker, where the template will find them
     (then set ``ready``); then write the report as a Word document (a failure goes in ``word``)."""
-    from cdsanalysis.report.district import build_district_report, prepare_report
-    from cdsanalysis.report.word import write_report_docx
 
     report = None
     try:
@@ -139,8 +140,6 @@ def run_job(job: DistrictJob) -> DistrictOutcome:
         layout.docx(job.stem).unlink(missing_ok=True)  # no Word document for a report that failed
         return outcome(_execution_error_text(error))
     try:
-        from cdsanalysis.data.io import atomic_write_bytes, atomic_write_text
-
         atomic_write_text(layout.html(job.stem), notebook_html(executed, title=job.title, lang=job.lang))
         png = chart_png(executed)
         if png is None:

@@ -24,6 +24,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from cdsanalysis.data.names import name_key
 from cdsanalysis.exceptions import CdsAnalysisError
 
 STEM_LENGTH = 80
@@ -34,8 +35,6 @@ OLD_MARK = ".old-"
 
 
 def _slug(text: str) -> str:
-    from cdsanalysis.data.names import name_key
-
     return re.sub(r"[^a-z0-9]+", "-", name_key(text)).strip("-")
 
 

@@ -18,6 +18,17 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
+from cdsanalysis.data.freshness import stale_data_note
+from cdsanalysis.data.io import atomic_write_text
+from cdsanalysis.data.provenance import illustrative_note
+from cdsanalysis.exceptions import CdsAnalysisError
+from cdsanalysis.model.assessment import assess
+from cdsanalysis.report.changes import SNAPSHOT_FILE, compare_runs, previous_run, snapshot
+from cdsanalysis.report.excel import write_assessment_xlsx, write_summary_csv
+from cdsanalysis.report.index import changes_frame, index_html
+from cdsanalysis.report.province import build_province_report, write_province
+from cdsanalysis.settings import DEFAULT_THRESHOLDS
+
 if TYPE_CHECKING:  # pragma: no cover
     from cdsanalysis.data.dataset import Dataset
     from cdsanalysis.report.changes import RunChanges
@@ -26,8 +37,6 @@ if TYPE_CHECKING:  # pragma: no cover
 
 def summary_table(forecast, codes: list[str], outcomes: dict[str, DistrictOutcome]) -> pd.DataFrame:
     """`assess` rows of the province and the rendered districts, with provenance and report columns."""
-    from cdsanalysis.model.assessment import assess
-    from cdsanalysis.settings import DEFAULT_THRESHOLDS
 
     dataset = forecast.dataset
     table = assess(forecast)
@@ -82,11 +91,6 @@ def write_summaries(folder: Path, table: pd.DataFrame, outcomes: Sequence[Distri
     illustrative-data warning when any progress figure or target of ``dataset`` (the data as
     loaded, not cut at ``as_of``) is illustrative. Returns the changes (for the workbook too).
     """
-    from cdsanalysis.data.io import atomic_write_text
-    from cdsanalysis.data.provenance import illustrative_note
-    from cdsanalysis.report.changes import SNAPSHOT_FILE, compare_runs, previous_run, snapshot
-    from cdsanalysis.report.excel import write_assessment_xlsx, write_summary_csv
-    from cdsanalysis.report.index import changes_frame, index_html
 
     folder = Path(folder)
     state = snapshot(dataset, table, as_of)
@@ -110,8 +114,6 @@ def write_summaries(folder: Path, table: pd.DataFrame, outcomes: Sequence[Distri
 def write_province_files(folder: Path, forecast_file: str | Path, lang: str) -> tuple[dict | None, str]:
     """province.html, .png and .docx; (the chart for the index, ""), or (None, why) for a province that
     cannot be reported: that is said on the index, not fatal."""
-    from cdsanalysis.exceptions import CdsAnalysisError
-    from cdsanalysis.report.province import build_province_report, write_province
 
     try:
         return write_province(folder, build_province_report(forecast_file, lang=lang)), ""
@@ -125,8 +127,6 @@ def stale_warning(dataset: Dataset, as_of: pd.Timestamp, lang: str) -> str:
     The same note as the terminal's and the district pages' (a report for an earlier as-of date is
     judged on the figures it could use, not on later ones).
     """
-    from cdsanalysis.data.freshness import stale_data_note
-
     known = dataset.until(as_of)
     return "" if known.progress.empty else stale_data_note(known, as_of, lang=lang)
 
@@ -134,8 +134,6 @@ def stale_warning(dataset: Dataset, as_of: pd.Timestamp, lang: str) -> str:
 def write_run_record(folder: Path, parameters: dict[str, Any], dataset: Dataset, timings: dict[str, float],
                      outcomes: Sequence[DistrictOutcome]) -> None:
     """Write ``run.json``: the run's parameters, its data, the versions used, timings and each district."""
-    from cdsanalysis.data.io import atomic_write_text
-
     record = {
         "parameters": parameters,
         "data": {"source": dataset.source, "hash": dataset.data_hash},

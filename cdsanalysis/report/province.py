@@ -11,8 +11,13 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from cdsanalysis.data.dataset import load_dataset
+from cdsanalysis.data.io import atomic_write_bytes, atomic_write_text
+from cdsanalysis.model.projection import forecast
 from cdsanalysis.model.store import load_forecast
 from cdsanalysis.report.district import DistrictReport, unit_report
+from cdsanalysis.report.sections import chart, report_page
+from cdsanalysis.report.word import write_report_docx
 
 PROVINCE_STEM = "province"
 
@@ -29,8 +34,6 @@ def build_province_report(forecast_file: str | os.PathLike | None = None, as_of:
     if forecast_file:
         result, source = load_forecast(forecast_file), "file"
     else:
-        from cdsanalysis.data.dataset import load_dataset
-        from cdsanalysis.model.projection import forecast
 
         result, source = forecast(load_dataset(data_dir), as_of=as_of, draws=draws, seed=seed), "fitted"
     return unit_report(result, "", lang, forecast_file=forecast_file, source=source)
@@ -40,10 +43,6 @@ def write_province(folder: Path, report: DistrictReport, index: str = "index.htm
     """Write ``province.html``, ``province.png`` and ``province.docx`` into ``folder``; return the
     chart for the index."""
     from dataclasses import replace
-
-    from cdsanalysis.data.io import atomic_write_bytes, atomic_write_text
-    from cdsanalysis.report.sections import chart, report_page
-    from cdsanalysis.report.word import write_report_docx
 
     report = replace(report, prepared_png=report.chart_png(), prepared_compact_png=report.compact_chart_png())
     back = {"href": index, "text": report.text["back"]}

@@ -7,14 +7,45 @@ through the Jinja2 templates, so a name from a data file is always escaped.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from collections.abc import Mapping
+from typing import Any, Protocol
 
 import pandas as pd
 
+from cdsanalysis.report.charts import labels
 from cdsanalysis.report.html import Cell, Chart, Column, HtmlPart, Row, Table, render_template
+from cdsanalysis.wording.formats import format_date
 
-if TYPE_CHECKING:  # pragma: no cover
-    from cdsanalysis.report.district import DistrictReport
+
+class DistrictReport(Protocol):
+    """What the parts read of a report (`cdsanalysis.report.district.DistrictReport` is one).
+
+    A protocol, not an import: the report calls `part`, so importing it here would close a circle.
+    """
+
+    district_code: str
+    district_name: str
+    lang: str
+    as_of: pd.Timestamp
+    stale: str
+    illustrative: tuple[str, ...]
+    history: pd.DataFrame
+    targets: pd.DataFrame
+    assessment: pd.DataFrame
+    TARGET_KEYS: list[str]
+    PACE_KEYS: list[str]
+    BASELINE_KEYS: list[str]
+
+    @property
+    def text(self) -> Mapping[str, Any]: ...
+    def standing_line(self) -> str: ...
+    def interval_line(self) -> str: ...
+    def method_note_list(self) -> list[str]: ...
+    def targets_frame(self) -> pd.DataFrame: ...
+    def pace_frame(self) -> pd.DataFrame: ...
+    def baselines_frame(self) -> pd.DataFrame: ...
+    def chart_png(self) -> bytes: ...
+    def compact_chart_png(self) -> bytes: ...
 
 PARTS = ("heading", "provenance", "standing", "trajectory", "targets", "pace", "baselines", "method")
 """The parts of a report, in page order."""
@@ -36,8 +67,6 @@ def frame_table(frame: pd.DataFrame, name: str, keys: list[str], statuses: list[
 
 
 def heading_context(report: DistrictReport) -> dict[str, str]:
-    from cdsanalysis.wording.formats import format_date
-
     t = report.text
     line = t["as_of"].format(date=format_date(report.as_of, report.lang))
     if report.district_code:
@@ -66,8 +95,6 @@ def notices(report: DistrictReport) -> list[dict[str, Any]]:
 
 
 def chart(report: DistrictReport) -> dict[str, Any]:
-    from cdsanalysis.report.charts import labels
-
     alt_text = labels(report.lang)["trajectory_title"].format(name=report.district_name)
     return Chart(report.chart_png(), alt_text, compact=report.compact_chart_png()).context()
 

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from cdsanalysis.data.formulas import set_cell
+from cdsanalysis.report.text import STATUS_COLORS
 from cdsanalysis.wording import words
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -87,8 +88,6 @@ def print_setup(sheet: Worksheet, repeat_rows: str, lang: str) -> None:
 def status_style(status: str) -> tuple[PatternFill, Font]:
     """Fill and font of a status cell: the colours every output gives that status."""
     from openpyxl.styles import Font, PatternFill
-
-    from cdsanalysis.report.text import STATUS_COLORS
 
     fill, ink = STATUS_COLORS.get(status, ("#ffffff", "#000000"))
     return PatternFill("solid", fgColor=fill.lstrip("#").upper()), Font(color=ink.lstrip("#").upper())

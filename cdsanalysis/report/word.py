@@ -20,7 +20,12 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from cdsanalysis.data.io import atomic_write_bytes
+from cdsanalysis.report.charts import labels
+from cdsanalysis.report.sections import PARTS, heading_context, notices, section_context
+from cdsanalysis.report.text import STATUS_COLORS
 from cdsanalysis.wording import words
+from cdsanalysis.wording.formats import format_date
 
 if TYPE_CHECKING:  # pragma: no cover
     from docx.document import Document
@@ -151,8 +156,6 @@ def _table(document: Document, table: Table) -> None:
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Pt, RGBColor
 
-    from cdsanalysis.report.text import STATUS_COLORS
-
     word = _word_table(document, rows=1, cols=len(table.columns))
     for cell, column in zip(word.rows[0].cells, table.columns):
         run = cell.paragraphs[0].add_run(column.label)
@@ -187,8 +190,6 @@ def _chart(document: Document, png: bytes, title: str, lang: str) -> None:
 
 def _section(document: Document, report: DistrictReport, name: str, chart_png: bytes | None) -> None:
     """One section of the page: heading, paragraphs, the chart or a table, notes as bullets."""
-    from cdsanalysis.report.charts import labels
-    from cdsanalysis.report.sections import section_context
 
     if name == "trajectory":  # the chart is the wide PNG, drawn once (no compact one needed here)
         _paragraph(document, "Heading 1", report.text["trajectory"])
@@ -208,9 +209,6 @@ def _section(document: Document, report: DistrictReport, name: str, chart_png: b
 def report_document(report: DistrictReport, chart_png: bytes | None = None) -> Document:
     """The Word document of ``report`` (not yet saved): the parts of its page, in the page's order."""
     from docx import Document as new_document
-
-    from cdsanalysis.report.sections import PARTS, heading_context, notices
-    from cdsanalysis.wording.formats import format_date
 
     lang = report.lang
     document = new_document()
@@ -237,8 +235,6 @@ def write_report_docx(report: DistrictReport, path: str | os.PathLike, chart_png
 
     ``chart_png``: the chart already drawn (the renderer has it); default: the report's own.
     """
-    from cdsanalysis.data.io import atomic_write_bytes
-
     buffer = io.BytesIO()
     report_document(report, chart_png).save(buffer)
     return atomic_write_bytes(path, buffer.getvalue())
