@@ -26,11 +26,11 @@ from cdsanalysis.model.assessment import assess
 from cdsanalysis.model.projection import forecast
 from cdsanalysis.model.registry import MODEL_NAMES  # light: names only
 from cdsanalysis.model.synthetic import write_synthetic
-from cdsanalysis.report.batch import RenderArgumentError, render
-from cdsanalysis.report.changes import check_compare
-from cdsanalysis.report.display import format_assessment, format_standing
-from cdsanalysis.report.district import province_interval_line
-from cdsanalysis.report.excel import write_assessment_xlsx, write_summary_csv
+from cdsanalysis.report.content.district import province_interval_line
+from cdsanalysis.report.run.batch import RenderArgumentError, render
+from cdsanalysis.report.run.changes import check_compare
+from cdsanalysis.report.writers.display import format_assessment, format_standing
+from cdsanalysis.report.writers.excel import write_assessment_xlsx, write_summary_csv
 from cdsanalysis.settings import MAX_DRAWS
 from cdsanalysis.wording import DEFAULT_LANG, LANGS, words
 

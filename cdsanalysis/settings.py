@@ -24,6 +24,15 @@ PROVINCE_NAME = words(DEFAULT_LANG)["province_name"]
 MAX_DRAWS = 100_000
 """Most simulated paths a forecast may ask for (memory grows with draws × districts × dates)."""
 
+DEFAULT_DRAWS = 4000
+"""Simulated paths per forecast when the caller does not say (the CLI, `render`, the template, the API)."""
+
+MAX_SEED = 2**32 - 1
+"""Largest random seed (numpy's legacy bound, kept so that every seed ever used still reproduces)."""
+
+PROVINCE_CODE = ""
+"""The ``district_code`` of the province's own rows (progress, targets, summaries): the empty code."""
+
 
 def check_draws(draws: object) -> int:
     """``draws`` as an int in 1..`MAX_DRAWS`; a clear error for 0, 1.5, inf, NaN or text."""
@@ -53,7 +62,7 @@ class Thresholds:
     on_track: float = 0.8
     at_risk: float = 0.2
     interval_level: float = 0.8
-    draws: int = 4000
+    draws: int = DEFAULT_DRAWS
 
     def __post_init__(self) -> None:
         if not 0.0 <= self.at_risk <= self.on_track <= 1.0:

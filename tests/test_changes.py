@@ -8,8 +8,8 @@ import pandas as pd
 import pytest
 
 from cdsanalysis.exceptions import CdsAnalysisError
-from cdsanalysis.report.changes import SNAPSHOT_FILE, compare_runs, previous_run
-from cdsanalysis.report.index import changes_context
+from cdsanalysis.report.run.changes import SNAPSHOT_FILE, compare_runs, previous_run
+from cdsanalysis.report.run.index import changes_context
 
 
 def _state(as_of="2024-06-30", progress=(), targets=()):
@@ -103,7 +103,7 @@ def test_render_compare_with_a_folder_that_is_no_run_is_a_misuse(tmp_path, capsy
 
 
 def test_the_workbook_gets_the_changes_in_the_reader_s_words(tmp_path):
-    from cdsanalysis.report.index import changes_frame
+    from cdsanalysis.report.run.index import changes_frame
 
     before = _state(targets=[("1", "2024-12-31", 8, 0.85, "on_track")])
     after = _state(targets=[("1", "2024-12-31", 8, 0.60, "at_risk")])
@@ -118,7 +118,7 @@ def test_the_workbook_gets_the_changes_in_the_reader_s_words(tmp_path):
 
 def test_the_next_month_s_render_lists_the_new_figure_on_its_index(tmp_path):
     """The monthly round: a new figure moves the as-of date; the new run compares with the last one."""
-    from cdsanalysis.report.batch import render
+    from cdsanalysis.report.run.batch import render
     from tests.builders import small_tables, write_tables
 
     tables = small_tables()

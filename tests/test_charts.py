@@ -7,7 +7,7 @@ import json
 import pandas as pd
 import pytest
 
-from cdsanalysis.report import charts
+from cdsanalysis.report.content import charts
 from cdsanalysis.wording.formats import format_date
 from cdsanalysis.exceptions import CdsAnalysisError
 

@@ -10,8 +10,8 @@ import pytest
 from openpyxl import load_workbook
 
 from cdsanalysis.exceptions import CdsAnalysisError
-from cdsanalysis.report.excel import write_assessment_xlsx, write_summary_csv
-from cdsanalysis.report.text import STATUS_COLORS
+from cdsanalysis.report.writers.excel import write_assessment_xlsx, write_summary_csv
+from cdsanalysis.report.content.text import STATUS_COLORS
 
 AS_OF = pd.Timestamp("2024-06-30")
 NOTE = "Lưu ý: tiến độ của 1 huyện là số liệu minh họa."

@@ -12,8 +12,8 @@ from cdsanalysis.cli import main
 from cdsanalysis.data.dataset import load_dataset
 from cdsanalysis.data.formulas import csv_safe, csv_safe_frame, set_cell, starts_like_formula
 from cdsanalysis.model.projection import forecast
-from cdsanalysis.report.outcomes import DistrictOutcome
-from cdsanalysis.report.outputs import summary_table, write_summaries
+from cdsanalysis.report.run.outcomes import DistrictOutcome
+from cdsanalysis.report.run.outputs import summary_table, write_summaries
 from tests.builders import small_tables, write_tables
 from tests.spreadsheets import live_formula_cells, live_formula_fields
 

@@ -14,9 +14,9 @@ import papermill
 import psutil
 import pytest
 
-from cdsanalysis.report.job import DistrictJob, run_job
-from cdsanalysis.report.kernels import KERNELS, ReusedKernel
-from cdsanalysis.report.template import template_path
+from cdsanalysis.report.run.job import DistrictJob, run_job
+from cdsanalysis.report.run.kernels import KERNELS, ReusedKernel
+from cdsanalysis.report.run.template import template_path
 from tests.builders import small_tables, write_tables
 
 HELPER = "import warnings\n\ndef warn():\n    warnings.warn('shown in every notebook that causes it')\n"
@@ -215,7 +215,7 @@ def test_reused_kernels_stop_with_their_folder(tmp_path):
 
 @pytest.mark.parametrize("scheduler", [None, "local"])
 def test_a_render_reuses_one_kernel_per_worker_and_leaves_none_running(scheduler, tmp_path):
-    from cdsanalysis.report.batch import render
+    from cdsanalysis.report.run.batch import render
 
     if scheduler:
         pytest.importorskip("distributed")
@@ -247,7 +247,7 @@ def test_a_district_whose_dask_worker_dies_runs_again_elsewhere_and_is_recorded(
     scheduler gives the task to the other worker, every district is rendered, and the cluster's record
     names 902 as having lost its worker once."""
     pytest.importorskip("distributed")
-    from cdsanalysis.report.cluster import DaskCluster
+    from cdsanalysis.report.run.cluster import DaskCluster
 
     marker = tmp_path / "killed-once"
     template = nbformat.read(template_path(), as_version=4)

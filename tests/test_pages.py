@@ -20,7 +20,7 @@ import pytest
 
 from cdsanalysis.wording.formats import format_chance
 
-from cdsanalysis.report.batch import render
+from cdsanalysis.report.run.batch import render
 from tests.builders import small_tables, write_tables
 
 DRAWS = 100

@@ -14,10 +14,10 @@ import pytest
 
 from cdsanalysis.cli import main
 from cdsanalysis.exceptions import CdsAnalysisError
-from cdsanalysis.report.executors import LocalPool
-from cdsanalysis.report.job import DistrictJob
-from cdsanalysis.report.layout import OutputRoot, RunLayout, inside, safe_stem
-from cdsanalysis.report.outcomes import DistrictOutcome
+from cdsanalysis.report.run.executors import LocalPool
+from cdsanalysis.report.run.job import DistrictJob
+from cdsanalysis.report.run.layout import OutputRoot, RunLayout, inside, safe_stem
+from cdsanalysis.report.run.outcomes import DistrictOutcome
 from tests.builders import small_tables, write_tables
 
 HOSTILE_CODES = ["../../escape", "/etc/passwd", "..", ".", "a/b", "a\\b", "", " 12", "x" * 300, "\u202e01",

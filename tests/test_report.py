@@ -13,16 +13,16 @@ import pytest
 
 from cdsanalysis.cli import main
 from cdsanalysis.data.dataset import load_dataset
-from cdsanalysis.report.text import STATUS_COLORS
+from cdsanalysis.report.content.text import STATUS_COLORS
 from cdsanalysis.model.projection import forecast
-from cdsanalysis.report.batch import RenderArgumentError, render
+from cdsanalysis.report.run.batch import RenderArgumentError, render
 from cdsanalysis.settings import MAX_DRAWS
-from cdsanalysis.report.export import CHART_TAG, chart_png, notebook_html
-from cdsanalysis.report.job import DistrictJob, _is_kernel_start_failure, run_job
-from cdsanalysis.report.layout import safe_stem
-from cdsanalysis.report.outcomes import DistrictOutcome
-from cdsanalysis.report.index import index_html
-from cdsanalysis.report.template import template_path
+from cdsanalysis.report.writers.export import CHART_TAG, chart_png, notebook_html
+from cdsanalysis.report.run.job import DistrictJob, _is_kernel_start_failure, run_job
+from cdsanalysis.report.run.layout import safe_stem
+from cdsanalysis.report.run.outcomes import DistrictOutcome
+from cdsanalysis.report.run.index import index_html
+from cdsanalysis.report.run.template import template_path
 from tests.builders import small_tables, write_tables
 from tests.spreadsheets import live_formula_cells
 
@@ -265,8 +265,8 @@ def test_a_planted_prepared_report_runs_no_code(rendered, tmp_path):
     import pickle
     import shutil
 
-    from cdsanalysis.report.district import build_district_report, prepare_report
-    from cdsanalysis.report.prepared import prepared_path
+    from cdsanalysis.report.run.notebook import build_district_report, prepare_report
+    from cdsanalysis.report.run.prepared import prepared_path
 
     result, _ = rendered
     forecast_file = tmp_path / "forecast.npz"

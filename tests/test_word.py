@@ -11,8 +11,8 @@ import pytest
 from docx.shared import Cm
 
 from cdsanalysis.exceptions import CdsAnalysisError
-from cdsanalysis.report.district import build_district_report
-from cdsanalysis.report.word import report_document, write_report_docx
+from cdsanalysis.report.run.notebook import build_district_report
+from cdsanalysis.report.writers.word import report_document, write_report_docx
 from tests.builders import small_tables, write_tables
 
 def _png(width: int = 4, height: int = 3) -> bytes:
@@ -75,7 +75,7 @@ def test_the_page_is_a4_and_tables_repeat_their_header_row(report):
 
 
 def test_status_cells_take_the_status_colour_not_the_label(report):
-    from cdsanalysis.report.text import STATUS_COLORS
+    from cdsanalysis.report.content.text import STATUS_COLORS
 
     document = report_document(report, chart_png=PNG)
     targets = next(t for t in document.tables if t.rows[0].cells[0].text == "Hạn" and len(t.rows) == 3)
@@ -103,7 +103,7 @@ def test_a_report_in_an_unknown_language_is_refused(report):
 
 
 def test_the_province_report_as_a_word_document(data_dir, tmp_path):
-    from cdsanalysis.report.province import build_province_report
+    from cdsanalysis.report.run.province import build_province_report
 
     province = build_province_report(data_dir=data_dir, draws=100, seed=3)
     document = docx.Document(str(write_report_docx(province, tmp_path / "province.docx", chart_png=PNG)))

@@ -1,7 +1,7 @@
 """Charts of how good the models are: calibration and interval coverage (altair).
 
 They live with the model layer because `Backtest` draws them; report charts are in
-`cdsanalysis.report.charts`.
+`cdsanalysis.report.content.charts`.
 """
 
 from __future__ import annotations

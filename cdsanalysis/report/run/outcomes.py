@@ -1,6 +1,6 @@
 """What a render returns: one `DistrictOutcome` per district and the `RenderResult` of the run.
 
-Kept apart from the renderer so the writers of summaries (`cdsanalysis.report.outputs`) can name
+Kept apart from the renderer so the writers of summaries (`cdsanalysis.report.run.outputs`) can name
 these types without importing the renderer (which imports them).
 """
 
@@ -70,7 +70,7 @@ class RenderResult:
     table: pd.DataFrame
     timings: dict[str, float] = field(default_factory=dict)
     changes: Any = None
-    """`cdsanalysis.report.changes.RunChanges`: what changed since the previous run."""
+    """`cdsanalysis.report.run.changes.RunChanges`: what changed since the previous run."""
     rendered: tuple[str, ...] = ()
     """Codes of the districts this run rendered (a partial render keeps the others from before)."""
 

@@ -14,7 +14,7 @@ safe by a reset before every notebook but the first (`reset_code`): the user nam
 cleared and the execution counter set back to 1 (IPython's ``reset(new_session=True)``),
 the warnings registries are invalidated (a warning shows again in every notebook that
 causes it) and the working directory is set back to the run's folder. What survives is what
-should: imported modules, and `cdsanalysis.report.forecast_cache`'s copy of the forecast
+should: imported modules, and `cdsanalysis.report.content.forecast_cache`'s copy of the forecast
 file (keyed by its inode, size and time). A kernel is thrown away after a notebook that
 failed (its state is unknown, it may be dead), when it does not answer the reset, and after
 `MAX_USES` notebooks (bounded memory on nation-sized runs). Each kernel keeps one client

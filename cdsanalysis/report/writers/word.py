@@ -4,7 +4,7 @@
 the notices (stale data, illustrative figures), where the unit stands, the chart, the tables and
 the method notes — as an editable A4 document: real Word headings, paragraphs and tables (not
 pictures of them), so an officer can cut, annotate and paste it into a dispatch. It reads the
-same parts the HTML page is made of (`cdsanalysis.report.sections`), so the Word file and the
+same parts the HTML page is made of (`cdsanalysis.report.content.sections`), so the Word file and the
 page never say different things.
 
 Layout follows the usual administrative document: A4 portrait, 2 cm margins (3 cm on the
@@ -21,9 +21,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from cdsanalysis.data.io import atomic_write_bytes
-from cdsanalysis.report.charts import labels
-from cdsanalysis.report.sections import PARTS, heading_context, notices, section_context
-from cdsanalysis.report.text import STATUS_COLORS
+from cdsanalysis.report.content.charts import labels
+from cdsanalysis.report.content.sections import PARTS, heading_context, notices, section_context
+from cdsanalysis.report.content.text import STATUS_COLORS
 from cdsanalysis.wording import words
 from cdsanalysis.wording.formats import format_date
 
@@ -31,8 +31,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from docx.document import Document
     from docx.table import Table as WordTable
 
-    from cdsanalysis.report.district import DistrictReport
-    from cdsanalysis.report.html import Table
+    from cdsanalysis.report.content.blocks import Table
+    from cdsanalysis.report.content.district import DistrictReport
 
 FONT = "Times New Roman"
 FONT_SIZE = 13

@@ -11,7 +11,7 @@ from importlib.resources import files
 from pathlib import Path
 
 TEMPLATE_NAME = "district_forecast.ipynb"
-REPOSITORY_TEMPLATE = Path(__file__).resolve().parents[2] / "notebooks" / TEMPLATE_NAME
+REPOSITORY_TEMPLATE = Path(__file__).resolve().parents[3] / "notebooks" / TEMPLATE_NAME
 
 
 def template_path() -> Path:

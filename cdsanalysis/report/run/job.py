@@ -1,10 +1,10 @@
 """One district's rendering, as run by a worker: execute the template, export its HTML and PNG,
-and write the report as a Word document (`cdsanalysis.report.word`) while the kernel runs.
+and write the report as a Word document (`cdsanalysis.report.writers.word`) while the kernel runs.
 
 `DistrictJob` is everything a worker needs (plain, picklable data; no open files) and
 replaces the old task dict. `run_job` works in the run's folder, which holds the forecast
 file; it never raises: every failure becomes a `DistrictOutcome` naming it. The kernel is the
-worker thread's own, reused district after district (`cdsanalysis.report.kernels`) and thrown
+worker thread's own, reused district after district (`cdsanalysis.report.run.kernels`) and thrown
 away after a notebook that failed. A kernel that fails to start (parallel kernels sometimes
 collide on ports) or dies is retried with a fresh one; a cell error is not.
 """
@@ -20,12 +20,12 @@ from typing import Any
 
 from cdsanalysis.data.io import atomic_write_bytes, atomic_write_text
 from cdsanalysis.exceptions import CdsAnalysisError
-from cdsanalysis.report.district import build_district_report, prepare_report
-from cdsanalysis.report.export import CHART_TAG, chart_png, notebook_html
-from cdsanalysis.report.kernels import KERNEL, KERNEL_ARGUMENTS, KERNELS, ReusedKernel
-from cdsanalysis.report.layout import RunLayout
-from cdsanalysis.report.outcomes import DistrictOutcome
-from cdsanalysis.report.word import write_report_docx
+from cdsanalysis.report.run.kernels import KERNEL, KERNEL_ARGUMENTS, KERNELS, ReusedKernel
+from cdsanalysis.report.run.layout import RunLayout
+from cdsanalysis.report.run.notebook import build_district_report, prepare_report
+from cdsanalysis.report.run.outcomes import DistrictOutcome
+from cdsanalysis.report.writers.export import CHART_TAG, chart_png, notebook_html
+from cdsanalysis.report.writers.word import write_report_docx
 
 
 @dataclass(frozen=True)

@@ -29,13 +29,13 @@ from collections import deque
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from cdsanalysis.report.export import exporter
-from cdsanalysis.report.job import DistrictJob, run_job
-from cdsanalysis.report.outcomes import DistrictOutcome
+from cdsanalysis.report.run.job import DistrictJob, run_job
+from cdsanalysis.report.run.outcomes import DistrictOutcome
+from cdsanalysis.report.writers.export import exporter
 
-PRELOAD = ["pandas", "cdsanalysis.report.job", "cdsanalysis.report.district", "cdsanalysis.report.charts",
+PRELOAD = ["pandas", "cdsanalysis.report.run.job", "cdsanalysis.report.run.notebook", "cdsanalysis.report.content.charts",
            "cdsanalysis.model.assessment", "cdsanalysis.model.projection", "cdsanalysis.data.dataset",
-           "cdsanalysis.report.word", "docx", "papermill", "nbconvert", "altair"]
+           "cdsanalysis.report.writers.word", "docx", "papermill", "nbconvert", "altair"]
 """Imported once by the fork server, so workers start with them loaded (pure Python, no threads)."""
 
 
@@ -62,7 +62,7 @@ def die_with_render() -> None:
 
 def _warm_worker(log: str | None = None, warm: bool = True) -> None:
     """Pool initializer: die with the render, send kernels' chatter to ``log``, load the chart engine."""
-    die_with_render()  # the worker's kernel stops with it (`cdsanalysis.report.kernels.WorkerKernels`)
+    die_with_render()  # the worker's kernel stops with it (`cdsanalysis.report.run.kernels.WorkerKernels`)
     if log is not None:  # kernels inherit this process's stdout and stderr
         handle = os.open(log, os.O_WRONLY | os.O_APPEND | os.O_CREAT)
         os.dup2(handle, 1)

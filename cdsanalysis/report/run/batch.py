@@ -2,8 +2,8 @@
 
 `render` is a recipe, like papermill's ``execute_notebook``: lock the output root → load the
 data → fit once → save the forecast → run one `DistrictJob` per district (a local process
-pool by default, or a Dask cluster with ``scheduler=``; `cdsanalysis.report.executors`) →
-write the summaries (`cdsanalysis.report.outputs`) → swap the folder into place.
+pool by default, or a Dask cluster with ``scheduler=``; `cdsanalysis.report.run.executors`) →
+write the summaries (`cdsanalysis.report.run.outputs`) → swap the folder into place.
 
 Everything is written into a staging folder that replaces ``<out>/<as_of>/`` only at the end,
 so a re-run never leaves stale files mixed in and a reader never sees half a run; a lock
@@ -30,14 +30,14 @@ from cdsanalysis.data.io import atomic_write_bytes
 from cdsanalysis.exceptions import CdsAnalysisError
 from cdsanalysis.model.projection import forecast
 from cdsanalysis.model.store import save_forecast
-from cdsanalysis.report.changes import check_compare
-from cdsanalysis.report.cluster import DaskCluster
-from cdsanalysis.report.executors import LocalPool
-from cdsanalysis.report.job import DistrictJob
-from cdsanalysis.report.layout import OutputRoot, RunLayout, inside, safe_stem
-from cdsanalysis.report.outcomes import DistrictOutcome, RenderResult
-from cdsanalysis.report.outputs import summary_table, write_province_files, write_run_record, write_summaries
-from cdsanalysis.report.template import template_path
+from cdsanalysis.report.run.changes import check_compare
+from cdsanalysis.report.run.cluster import DaskCluster
+from cdsanalysis.report.run.executors import LocalPool
+from cdsanalysis.report.run.job import DistrictJob
+from cdsanalysis.report.run.layout import OutputRoot, RunLayout, inside, safe_stem
+from cdsanalysis.report.run.outcomes import DistrictOutcome, RenderResult
+from cdsanalysis.report.run.outputs import summary_table, write_province_files, write_run_record, write_summaries
+from cdsanalysis.report.run.template import template_path
 from cdsanalysis.settings import MAX_DRAWS
 from cdsanalysis.wording import check_lang
 

@@ -1,8 +1,8 @@
 """The province's report: province.html, province.png and province.docx, beside the districts' pages.
 
-The province is reported like a district (`cdsanalysis.report.district.unit_report` with code
+The province is reported like a district (`cdsanalysis.report.content.district.unit_report` with code
 ""): its own figures and targets, the sum of the district paths as its forecast. The page is
-`cdsanalysis.report.sections.report_page`, the PNG the wide chart (for Word); the index shows
+`cdsanalysis.report.content.sections.report_page`, the PNG the wide chart (for Word); the index shows
 the chart on top and links the "Toàn tỉnh" row here.
 """
 
@@ -15,9 +15,10 @@ from cdsanalysis.data.dataset import load_dataset
 from cdsanalysis.data.io import atomic_write_bytes, atomic_write_text
 from cdsanalysis.model.projection import forecast
 from cdsanalysis.model.store import load_forecast
-from cdsanalysis.report.district import DistrictReport, unit_report
-from cdsanalysis.report.sections import chart, report_page
-from cdsanalysis.report.word import write_report_docx
+from cdsanalysis.report.content.district import DistrictReport, unit_report
+from cdsanalysis.report.content.sections import chart
+from cdsanalysis.report.writers.html import report_page
+from cdsanalysis.report.writers.word import write_report_docx
 
 PROVINCE_STEM = "province"
 

@@ -3,8 +3,8 @@
 The summary table is `cdsanalysis.model.assessment.assess` for the province and the rendered
 districts, with the provenance of each figure, the forecast median and how each district's
 report went. `write_summaries` writes summary.csv/.xlsx, province.html/.png
-(`cdsanalysis.report.province`), snapshot.json and the comparison with the previous run
-(`cdsanalysis.report.changes`), and index.html (`cdsanalysis.report.index`); run.json records
+(`cdsanalysis.report.run.province`), snapshot.json and the comparison with the previous run
+(`cdsanalysis.report.run.changes`), and index.html (`cdsanalysis.report.run.index`); run.json records
 the parameters, the data, the versions and the timings of the run.
 """
 
@@ -23,16 +23,16 @@ from cdsanalysis.data.io import atomic_write_text
 from cdsanalysis.data.provenance import illustrative_note
 from cdsanalysis.exceptions import CdsAnalysisError
 from cdsanalysis.model.assessment import assess
-from cdsanalysis.report.changes import SNAPSHOT_FILE, compare_runs, previous_run, snapshot
-from cdsanalysis.report.excel import write_assessment_xlsx, write_summary_csv
-from cdsanalysis.report.index import changes_frame, index_html
-from cdsanalysis.report.province import build_province_report, write_province
+from cdsanalysis.report.run.changes import SNAPSHOT_FILE, compare_runs, previous_run, snapshot
+from cdsanalysis.report.run.index import changes_frame, index_html
+from cdsanalysis.report.run.province import build_province_report, write_province
+from cdsanalysis.report.writers.excel import write_assessment_xlsx, write_summary_csv
 from cdsanalysis.settings import DEFAULT_THRESHOLDS
 
 if TYPE_CHECKING:  # pragma: no cover
     from cdsanalysis.data.dataset import Dataset
-    from cdsanalysis.report.changes import RunChanges
-    from cdsanalysis.report.outcomes import DistrictOutcome
+    from cdsanalysis.report.run.changes import RunChanges
+    from cdsanalysis.report.run.outcomes import DistrictOutcome
 
 
 def summary_table(forecast, codes: list[str], outcomes: dict[str, DistrictOutcome]) -> pd.DataFrame:

@@ -1,51 +1,23 @@
-"""A district's or the province's report as HTML parts: heading, notices, chart and tables.
+"""What each part of a district's or the province's report says: heading, notices, chart, tables.
 
-The template notebook shows these parts one per cell (nbconvert then exports them as the
-district page); the province page puts the same parts into ``report.html.j2``. Both go
-through the Jinja2 templates, so a name from a data file is always escaped.
+The one producer of the heading and of the notices (stale data, illustrative figures or the
+sources line), and of each section's heading, paragraphs, table and notes. Writers render them:
+`cdsanalysis.report.writers.html` as notebook cells and pages, `cdsanalysis.report.writers.word`
+as a document.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-from cdsanalysis.report.charts import labels
-from cdsanalysis.report.html import Cell, Chart, Column, HtmlPart, Row, Table, render_template
+from cdsanalysis.report.content.blocks import Cell, Chart, Column, Row, Table
+from cdsanalysis.report.content.charts import labels
 from cdsanalysis.wording.formats import format_date
 
-
-class DistrictReport(Protocol):
-    """What the parts read of a report (`cdsanalysis.report.district.DistrictReport` is one).
-
-    A protocol, not an import: the report calls `part`, so importing it here would close a circle.
-    """
-
-    district_code: str
-    district_name: str
-    lang: str
-    as_of: pd.Timestamp
-    stale: str
-    illustrative: tuple[str, ...]
-    history: pd.DataFrame
-    targets: pd.DataFrame
-    assessment: pd.DataFrame
-    TARGET_KEYS: list[str]
-    PACE_KEYS: list[str]
-    BASELINE_KEYS: list[str]
-
-    @property
-    def text(self) -> Mapping[str, Any]: ...
-    def standing_line(self) -> str: ...
-    def interval_line(self) -> str: ...
-    def method_note_list(self) -> list[str]: ...
-    def targets_frame(self) -> pd.DataFrame: ...
-    def pace_frame(self) -> pd.DataFrame: ...
-    def baselines_frame(self) -> pd.DataFrame: ...
-    def chart_png(self) -> bytes: ...
-    def compact_chart_png(self) -> bytes: ...
+if TYPE_CHECKING:  # pragma: no cover
+    from cdsanalysis.report.content.district import DistrictReport
 
 PARTS = ("heading", "provenance", "standing", "trajectory", "targets", "pace", "baselines", "method")
 """The parts of a report, in page order."""
@@ -126,27 +98,3 @@ def section_context(report: DistrictReport, name: str) -> dict[str, Any]:
     if name == "method":
         return _make(name, t["method"], notes=report.method_note_list())
     raise KeyError(f"no report part {name!r}; parts are {', '.join(PARTS)}")
-
-
-def part(report: DistrictReport, name: str) -> HtmlPart:
-    """One part of the report, for a notebook cell (the district page is the export of these cells)."""
-    if name == "heading":
-        context = heading_context(report)
-        return HtmlPart(render_template("fragment.html.j2", kind="heading", **context),
-                        f"{context['title']}\n{context['as_of_line']}")
-    if name == "provenance":
-        found = notices(report)
-        html = "".join(render_template("fragment.html.j2", kind="notice", notice=n) for n in found)
-        return HtmlPart(html, "\n".join(line for n in found for line in (n["title"], *n["items"], n["end"]) if line))
-    s = section_context(report, name)
-    html = render_template("fragment.html.j2", kind="section", section=s)
-    text = "\n".join([s["heading"], *s["paragraphs"], *([s["table"].to_text()] if s["table"] else []), *s["notes"]])
-    return HtmlPart(html, text, png=report.chart_png() if name == "trajectory" else None)
-
-
-def report_page(report: DistrictReport, back: dict[str, str] | None = None) -> str:
-    """The whole report as one offline page (the province page; districts come through their notebook)."""
-    heading = heading_context(report)
-    return render_template("report.html.j2", lang=report.lang, title=heading["title"], heading=heading,
-                           notices=notices(report), sections=[section_context(report, name) for name in PARTS[2:]],
-                           back=back)

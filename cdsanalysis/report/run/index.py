@@ -1,6 +1,6 @@
 """index.html of a run: the province chart on top, the districts ranked, then what changed.
 
-`index_html` turns the summary table into plain rows and cells (`cdsanalysis.report.html`);
+`index_html` turns the summary table into plain rows and cells (`cdsanalysis.report.writers.html`);
 the template ``index.html.j2`` writes the markup, escaping every name. Districts are ranked by
 their chance of meeting the next deadline's target (then the one after); failed districts
 come last with their error.
@@ -14,13 +14,14 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-from cdsanalysis.report.html import Cell, Column, Row, Table, render_template
+from cdsanalysis.report.content.blocks import Cell, Column, Row, Table
+from cdsanalysis.report.writers.html import render_template
 from cdsanalysis.wording import status_label, words
 from cdsanalysis.wording.formats import format_chance, format_date
 
 if TYPE_CHECKING:  # pragma: no cover
-    from cdsanalysis.report.changes import RunChanges
-    from cdsanalysis.report.outcomes import DistrictOutcome
+    from cdsanalysis.report.run.changes import RunChanges
+    from cdsanalysis.report.run.outcomes import DistrictOutcome
 
 PROVINCE_PAGE = "province.html"
 PROVINCE_PNG = "province.png"

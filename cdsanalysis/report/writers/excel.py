@@ -29,7 +29,7 @@ import pandas as pd
 from cdsanalysis.data.formulas import csv_safe_frame, set_cell
 from cdsanalysis.data.io import atomic_write_bytes, atomic_write_text
 from cdsanalysis.exceptions import CdsAnalysisError
-from cdsanalysis.report.sheets import (
+from cdsanalysis.report.writers.sheets import (
     CAVEAT_MARK,
     HEADER_FILL,
     column_letter,

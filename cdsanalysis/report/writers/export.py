@@ -1,7 +1,7 @@
 """HTML and PNG from an executed district notebook (what each worker does after papermill).
 
 The page shows the notebook's outputs only (inputs, the parameters cells and cells tagged
-``remove-cell`` hidden), inside the run's shared offline page (`cdsanalysis.report.html`);
+``remove-cell`` hidden), inside the run's shared offline page (`cdsanalysis.report.writers.html`);
 the PNG is the chart shown in the cell tagged ``trajectory-chart``, for Word reports.
 """
 
@@ -10,7 +10,7 @@ from __future__ import annotations
 import base64
 import functools
 
-from cdsanalysis.report.html import html_page
+from cdsanalysis.report.writers.html import html_page
 
 CHART_TAG = "trajectory-chart"
 HIDDEN_TAGS = {"remove-cell", "parameters", "injected-parameters"}

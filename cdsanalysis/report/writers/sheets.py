@@ -1,6 +1,6 @@
 """How every sheet of our workbooks looks and prints: title rows, header cells, A4 page set-up.
 
-Shared by the summary workbook (`cdsanalysis.report.excel`) and any other sheet a report
+Shared by the summary workbook (`cdsanalysis.report.writers.excel`) and any other sheet a report
 writes, so that all of them carry the date of their figures in a title row, print on A4 one
 page wide with their header rows repeated, and colour a status the same way. Every value goes
 in through `cdsanalysis.data.formulas.set_cell` (text never becomes a formula).
@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from cdsanalysis.data.formulas import set_cell
-from cdsanalysis.report.text import STATUS_COLORS
+from cdsanalysis.report.content.text import STATUS_COLORS
 from cdsanalysis.wording import words
 
 if TYPE_CHECKING:  # pragma: no cover

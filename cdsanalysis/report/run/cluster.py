@@ -29,10 +29,10 @@ from typing import Any
 
 from cdsanalysis.data.io import atomic_write_bytes
 from cdsanalysis.exceptions import CdsAnalysisError
-from cdsanalysis.report.job import DistrictJob, run_job
-from cdsanalysis.report.kernels import KERNELS
-from cdsanalysis.report.layout import RunLayout
-from cdsanalysis.report.outcomes import DistrictOutcome
+from cdsanalysis.report.run.job import DistrictJob, run_job
+from cdsanalysis.report.run.kernels import KERNELS
+from cdsanalysis.report.run.layout import RunLayout
+from cdsanalysis.report.run.outcomes import DistrictOutcome
 
 # --------------------------------------------------------------------------------------------
 # On a Dask worker: no shared disk

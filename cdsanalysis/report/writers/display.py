@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from cdsanalysis.data.names import display_name
+from cdsanalysis.report.content.blocks import Table
 from cdsanalysis.wording import status_label, words
 from cdsanalysis.wording.formats import format_chance
 
@@ -19,6 +20,13 @@ def format_table(rows: list[list[str]], header: list[str], right: set[int] = fro
 
     rule = "  ".join("-" * w for w in widths)
     return "\n".join([line(header), rule, *(line(r) for r in rows)])
+
+
+def table_text(table: Table) -> str:
+    """A report table as aligned plain text (a notebook's text/plain, a terminal)."""
+    header = [c.label for c in table.columns]
+    right = {i for i, c in enumerate(table.columns) if c.num}
+    return format_table([[c.text for c in row.cells] for row in table.rows], header, right=right)
 
 
 def format_standing(table: pd.DataFrame, lang: str = "en") -> str:
