@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: venv report test lab notebooks validate bench calibration lock clean-venv
+.PHONY: venv report test test-fast lint lab notebooks validate bench calibration lock clean-venv
 
 venv: $(STAMP)
 
@@ -24,6 +24,10 @@ report: $(STAMP)
 NBVAL := --nbval --nbval-current-env --nbval-sanitize-with notebooks/nbval_sanitize.cfg
 test: $(STAMP)
 	$(BIN)/python -m pytest tests notebooks $(NBVAL)
+
+# ruff (pyflakes, bugbear, import order, line length 120; settings in ruff.toml) over the repository.
+lint: $(STAMP)
+	$(BIN)/ruff check .
 
 validate: $(STAMP)
 	$(BIN)/cdsanalysis validate data

@@ -64,8 +64,8 @@ def worker(case: str, repeats: int) -> dict:
     """Measure one case in this process; return the figures."""
     import numpy as np
 
-    from cdsanalysis.model.projection import forecast, forecast_dates
     from cdsanalysis.model.hazard import HazardModel
+    from cdsanalysis.model.projection import forecast, forecast_dates
 
     start = time.perf_counter()
     dataset = _load(case)

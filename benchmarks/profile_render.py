@@ -73,11 +73,11 @@ def main(argv: list[str] | None = None) -> int:
     from cdsanalysis.data.dataset import load_dataset
     from cdsanalysis.model.projection import forecast
     from cdsanalysis.model.store import save_forecast
-    from cdsanalysis.report.writers.export import chart_png, notebook_html
     from cdsanalysis.report.run.kernels import KERNEL_ARGUMENTS, start_kernel
-    from cdsanalysis.report.run.outputs import summary_table, write_summaries
     from cdsanalysis.report.run.outcomes import DistrictOutcome
+    from cdsanalysis.report.run.outputs import summary_table, write_summaries
     from cdsanalysis.report.run.template import template_path
+    from cdsanalysis.report.writers.export import chart_png, notebook_html
 
     rows: list[tuple[str, str, float, float]] = []
 
@@ -107,7 +107,8 @@ def main(argv: list[str] | None = None) -> int:
                                      forecast_file=folder / "forecast.npz"), 3)
 
         step("kernel", "imports of the template's first cell (fresh Python)", _subprocess(
-            "import IPython.display, cdsanalysis.report.content.district, cdsanalysis.report.content.charts, altair, vl_convert"), 3)
+            "import IPython.display, cdsanalysis.report.district, cdsanalysis.report.content.charts, altair, "
+            "vl_convert"), 3)
         step("kernel", "import of ipykernel (fresh Python)", _subprocess("import ipykernel.kernelapp"), 3)
 
         template = str(template_path())
@@ -149,8 +150,8 @@ def main(argv: list[str] | None = None) -> int:
     from dataclasses import replace
 
     from cdsanalysis.report.content.charts import to_png, trajectory_specs
-    from cdsanalysis.report.run.notebook import build_district_report
     from cdsanalysis.report.content.sections import PARTS
+    from cdsanalysis.report.run.notebook import build_district_report
 
     with tempfile.TemporaryDirectory(prefix="profile-render-") as tmp:
         path = save_forecast(result, Path(tmp) / "forecast.npz", steady=steady)

@@ -59,8 +59,8 @@ def __dir__() -> list[str]:
 
 if TYPE_CHECKING:  # pragma: no cover
     from cdsanalysis.data.dataset import Dataset, load_dataset
-    from cdsanalysis.data.schema import validate
     from cdsanalysis.data.progress_update import import_sheet
+    from cdsanalysis.data.schema import validate
     from cdsanalysis.data.sheet_import import read_progress_sheet
     from cdsanalysis.data.snapshot import standing
     from cdsanalysis.exceptions import CdsAnalysisError, DataValidationError, NameLookupError

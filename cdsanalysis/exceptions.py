@@ -81,7 +81,8 @@ class NameLookupError(CdsAnalysisError, LookupError):
     def _message(self) -> str:
         listed = "; ".join(f"{name} ({code})" for code, name in self.suggestions)
         if self.ambiguous:
-            return f"{self.kind} {self.query!r} is ambiguous: it matches {listed}. Use the code or one of the names listed."
+            return (f"{self.kind} {self.query!r} is ambiguous: it matches {listed}. "
+                    "Use the code or one of the names listed.")
         msg = f"unknown {self.kind} {self.query!r}"
         return f"{msg}; did you mean: {listed}?" if listed else f"{msg}."
 

@@ -6,12 +6,12 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from cdsanalysis.model.assessment import Status, assess, current_pace
-from cdsanalysis.wording import LANGS, status_label, words
 from cdsanalysis.data.dataset import Dataset
 from cdsanalysis.exceptions import CdsAnalysisError
+from cdsanalysis.model.assessment import Status, assess, current_pace
 from cdsanalysis.model.projection import Forecast
 from cdsanalysis.settings import DAYS_PER_MONTH, Thresholds
+from cdsanalysis.wording import LANGS, status_label, words
 
 AS_OF = pd.Timestamp("2024-06-30")
 DATES = pd.DatetimeIndex(["2024-06-30", "2024-12-31", "2025-06-30"])

@@ -132,7 +132,8 @@ def test_the_next_month_s_render_lists_the_new_figure_on_its_index(tmp_path):
     assert second.out_dir.name == "2024-03-31" and first.out_dir.exists()
     table = second.changes.to_frame()
     assert second.changes.previous == str(first.out_dir)
-    assert table.loc[table["change"] == "data_new", ["district_code", "after"]].values.tolist() == [["901", "5 (actual)"]]
+    new = table.loc[table["change"] == "data_new", ["district_code", "after"]]
+    assert new.values.tolist() == [["901", "5 (actual)"]]
     index = (second.out_dir / "index.html").read_text(encoding="utf-8")
     assert "So với lần chạy có số liệu đến 01/01/2024" in index and "Số liệu mới" in index
     assert "5 (chính thức)" in index

@@ -8,8 +8,10 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from cdsanalysis.model.assessment import assess
 from cdsanalysis.data.dataset import Dataset
+from cdsanalysis.exceptions import CdsAnalysisError, NameLookupError
+from cdsanalysis.model.assessment import assess
+from cdsanalysis.model.projection import forecast
 from cdsanalysis.model.store import load_forecast, save_forecast
 from cdsanalysis.report.content.district import forecast_band
 from cdsanalysis.report.content.sections import heading_context, notices
@@ -17,8 +19,6 @@ from cdsanalysis.report.content.text import STATUS_COLORS, ratio_label
 from cdsanalysis.report.run.notebook import build_district_report, prepare_report
 from cdsanalysis.settings import PROGRESS_RATIO_BANDS
 from cdsanalysis.wording import words
-from cdsanalysis.exceptions import CdsAnalysisError, NameLookupError
-from cdsanalysis.model.projection import forecast
 from tests.builders import small_tables, write_tables
 
 DRAWS = 200

@@ -92,7 +92,7 @@ def test_render_summaries_hold_no_live_formula(hostile_data, tmp_path):
     result = forecast(load_dataset(hostile_data), draws=50, seed=0)
     codes = ["901", "902", "903"]
     outcomes = {c: DistrictOutcome(c, n, f"{c}-x", ok=c != "903", error="" if c != "903" else "-1 boom")
-                for c, n in zip(codes, (PAYLOADS[0], PAYLOADS[1], PAYLOADS[3]))}
+                for c, n in zip(codes, (PAYLOADS[0], PAYLOADS[1], PAYLOADS[3]), strict=False)}
     table = summary_table(result, codes, outcomes)
     write_summaries(tmp_path, table, list(outcomes.values()), result.dataset, result.as_of, "vi")
     for path in sorted(tmp_path.glob("*.xlsx")):

@@ -128,7 +128,8 @@ def test_the_circle_finder_sees_a_type_checking_circle(tmp_path, monkeypatch):
     package.mkdir()
     (package / "__init__.py").write_text("")
     (package / "a.py").write_text("from cdsanalysis import b\n")
-    (package / "b.py").write_text("from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from cdsanalysis.a import X\n")
+    (package / "b.py").write_text("from typing import TYPE_CHECKING\n"
+                                  "if TYPE_CHECKING:\n    from cdsanalysis.a import X\n")
     monkeypatch.setitem(globals(), "PACKAGE", package)
     with pytest.raises(pytest.fail.Exception, match="import circle"):
         test_no_import_circle()

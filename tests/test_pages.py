@@ -18,9 +18,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from cdsanalysis.wording.formats import format_chance
-
 from cdsanalysis.report.run.batch import render
+from cdsanalysis.wording.formats import format_chance
 from tests.builders import small_tables, write_tables
 
 DRAWS = 100
@@ -133,7 +132,8 @@ def _measure(pages: list[Path], width: int, folder: Path) -> dict[str, dict[str,
     least 500 px), through ``srcdoc`` so the wrapper may read the frame's layout.
     """
     frames = "".join(f'<iframe name="{i}" style="width:{width}px;height:1500px;border:0" '
-                     f'srcdoc="{html.escape(p.read_text(encoding="utf-8"), quote=True)}"></iframe>' for i, p in enumerate(pages))
+                     f'srcdoc="{html.escape(p.read_text(encoding="utf-8"), quote=True)}"></iframe>'
+                     for i, p in enumerate(pages))
     wrapper = folder / f"measure-{width}.html"
     wrapper.write_text(
         f'<!DOCTYPE html><html><body style="margin:0">{frames}<script>'

@@ -139,8 +139,8 @@ def _descendants(pid: int) -> list[psutil.Process]:
 def test_a_killed_render_leaves_no_orphan_and_the_next_run_cleans_up(how, tmp_path):
     data = write_tables(tmp_path / "data", small_tables())
     out = tmp_path / "out"
-    render = subprocess.Popen([str(Path(sys.executable).parent / "cdsanalysis"), "render", "--data", str(data), "--out", str(out),
-                               "--jobs", "2", "--draws", "50", "--quiet"], stdout=subprocess.DEVNULL,
+    render = subprocess.Popen([str(Path(sys.executable).parent / "cdsanalysis"), "render", "--data", str(data),
+                               "--out", str(out), "--jobs", "2", "--draws", "50", "--quiet"], stdout=subprocess.DEVNULL,
                               stderr=subprocess.PIPE)
     deadline, kernels, family = time.monotonic() + 60, [], []
     while time.monotonic() < deadline and render.poll() is None:

@@ -13,16 +13,16 @@ import pytest
 
 from cdsanalysis.cli import main
 from cdsanalysis.data.dataset import load_dataset
-from cdsanalysis.report.content.text import STATUS_COLORS
 from cdsanalysis.model.projection import forecast
+from cdsanalysis.report.content.text import STATUS_COLORS
 from cdsanalysis.report.run.batch import RenderArgumentError, render
-from cdsanalysis.settings import MAX_DRAWS
-from cdsanalysis.report.writers.export import CHART_TAG, chart_png, notebook_html
+from cdsanalysis.report.run.index import index_html
 from cdsanalysis.report.run.job import DistrictJob, _is_kernel_start_failure, run_job
 from cdsanalysis.report.run.layout import safe_stem
 from cdsanalysis.report.run.outcomes import DistrictOutcome
-from cdsanalysis.report.run.index import index_html
 from cdsanalysis.report.run.template import template_path
+from cdsanalysis.report.writers.export import CHART_TAG, chart_png, notebook_html
+from cdsanalysis.settings import MAX_DRAWS
 from tests.builders import small_tables, write_tables
 from tests.spreadsheets import live_formula_cells
 
@@ -137,7 +137,8 @@ def test_summary_numbers_are_those_of_assess_on_the_same_forecast(rendered, data
     expected = assess(forecast(load_dataset(data_dir), draws=DRAWS, seed=5))
     expected = expected[expected["district_code"].isin(["", "901", "902"])]
     # A deadline already past (901's end of 2023) has no chance left to give, only its status.
-    chances = [round(p, 4) if d > result.as_of else None for p, d in zip(expected["p_meet"], expected["deadline"])]
+    chances = [round(p, 4) if d > result.as_of else None
+               for p, d in zip(expected["p_meet"], expected["deadline"], strict=False)]
     assert [float(p) if p else None for p in summary["Xác suất đạt (0–1)"]] == chances
     assert summary["Báo cáo"].tolist() == ["", "đã tạo", "đã tạo", "đã tạo"]
     assert summary["Nguồn mục tiêu"].tolist() == ["chính thức", "minh họa", "minh họa", "chính thức"]
@@ -185,7 +186,7 @@ def test_a_failing_district_is_reported_kept_and_the_others_rendered(tmp_path, c
     for stem in ("901-an-binh", "902-binh-minh"):
         assert (out / f"{stem}.html").exists() and (out / f"{stem}.png").exists()
     summary = pd.read_csv(out / "summary.csv", encoding="utf-8-sig", dtype=str, keep_default_na=False)
-    status = dict(zip(summary["Mã đơn vị"], summary["Báo cáo"]))
+    status = dict(zip(summary["Mã đơn vị"], summary["Báo cáo"], strict=False))
     assert (status["901"], status["902"], status["903"]) == ("đã tạo", "đã tạo", "lỗi")
     assert "has no progress figure" in summary.loc[summary["Mã đơn vị"] == "903", "Lỗi"].iloc[0]
     run = json.loads((out / "run.json").read_text(encoding="utf-8"))
@@ -362,7 +363,7 @@ def test_a_dask_render_writes_the_same_files_and_tables_as_the_pool(rendered, da
         assert (dask.out_dir / name).read_bytes() == (result.out_dir / name).read_bytes(), name
     for page in ("901-an-binh.html", "902-binh-minh.html"):
         ours, theirs = (pd.read_html(folder / page) for folder in (dask.out_dir, result.out_dir))
-        assert len(ours) == len(theirs) > 0 and all(a.equals(b) for a, b in zip(ours, theirs)), page
+        assert len(ours) == len(theirs) > 0 and all(a.equals(b) for a, b in zip(ours, theirs, strict=False)), page
     run = json.loads((dask.out_dir / "run.json").read_text(encoding="utf-8"))
     assert run["parameters"]["executor"]["kind"] == "dask" and len(run["parameters"]["executor"]["workers"]) == 2
     assert {d["worker"] for d in run["districts"]} <= set(run["parameters"]["executor"]["workers"])

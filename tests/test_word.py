@@ -15,6 +15,7 @@ from cdsanalysis.report.run.notebook import build_district_report
 from cdsanalysis.report.writers.word import report_document, write_report_docx
 from tests.builders import small_tables, write_tables
 
+
 def _png(width: int = 4, height: int = 3) -> bytes:
     """A small valid PNG (white RGB)."""
     def chunk(kind: bytes, data: bytes) -> bytes:

@@ -168,7 +168,7 @@ def assess(forecast: Forecast, targets: pd.DataFrame | None = None, *,
         default=Status.OFF_TRACK.value,
     )
     districts = forecast.dataset.districts()
-    names = dict(zip(districts["district_code"], districts["district_name"])) | {"": PROVINCE_NAME}
+    names = dict(zip(districts["district_code"], districts["district_name"], strict=False)) | {"": PROVINCE_NAME}
     result = pd.DataFrame({
         "district_code": table["district_code"].to_numpy(dtype=object),
         "district_name": table["district_code"].map(names).to_numpy(dtype=object),
@@ -194,7 +194,7 @@ def _counts_by(progress: pd.DataFrame, codes: tuple[str, ...], unit: np.ndarray,
     table = rows.pivot_table(index="as_of", columns="district_code", values="completed", aggfunc="last")
     table = table.reindex(columns=list(codes)).sort_index().ffill()
     out = np.full(len(unit), np.nan)
-    for i, (u, day) in enumerate(zip(unit, deadline)):
+    for i, (u, day) in enumerate(zip(unit, deadline, strict=False)):
         known = table[table.index <= day]
         if known.empty:
             continue

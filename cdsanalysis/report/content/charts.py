@@ -82,7 +82,7 @@ def required_paths(as_of: object, completed: float, targets: pd.DataFrame) -> pd
     start = pd.Timestamp(as_of)
     open_targets = targets[(pd.to_datetime(targets["deadline"]) > start) & (targets["target"] > completed)]
     rows = []
-    for deadline, target in zip(pd.to_datetime(open_targets["deadline"]), open_targets["target"]):
+    for deadline, target in zip(pd.to_datetime(open_targets["deadline"]), open_targets["target"], strict=False):
         rows += [{"deadline": deadline, "date": start, "completed": float(completed)},
                  {"deadline": deadline, "date": deadline, "completed": float(target)}]
     return pd.DataFrame(rows, columns=["deadline", "date", "completed"])

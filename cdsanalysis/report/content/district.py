@@ -137,8 +137,9 @@ class DistrictReport:
             cols["kind"]: [t["target_kind"].get(k, k) for k in a["kind"]],
             cols["target_status"]: [t["target_status"].get(s, s) for s in a["target_status"]],
             cols["p_meet"]: [format_chance(p, lang, status=s, certain=bool(n > self.communes_total))
-                             for p, s, n in zip(a["p_meet"], a["status"], a["target"])],
-            cols["forecast"]: [forecast(d, lo, hi) for d, lo, hi in zip(a["deadline"], a["lower"], a["upper"])],
+                             for p, s, n in zip(a["p_meet"], a["status"], a["target"], strict=False)],
+            cols["forecast"]: [forecast(d, lo, hi)
+                               for d, lo, hi in zip(a["deadline"], a["lower"], a["upper"], strict=False)],
             cols["status"]: [status_label(s, lang) for s in a["status"]],
         })
 
@@ -164,7 +165,8 @@ class DistrictReport:
         b = self.baselines
 
         def met(values: pd.Series) -> list[str]:
-            return [f"{int(v)} ({t['yes'] if v >= target else t['no']})" for v, target in zip(values, b["target"])]
+            return [f"{int(v)} ({t['yes'] if v >= target else t['no']})"
+                    for v, target in zip(values, b["target"], strict=False)]
 
         return pd.DataFrame({
             cols["deadline"]: [format_date(d, lang) for d in b["deadline"]],
@@ -241,8 +243,8 @@ def province_interval_line(result: Forecast, lang: str = "vi") -> str:
     rows = [(format_date(d, lang), *province.loc[d, ["median", "lower", "upper"]].astype(float)) for d in deadlines]
     periods = fitted_periods(result)
     pending = int(result.communes_total.sum() - result.start.sum())
-    return interval_text(lang, place=words(lang)["report"]["province_place"], rows=rows, pending=pending, periods=periods,
-                         province=True)
+    return interval_text(lang, place=words(lang)["report"]["province_place"], rows=rows, pending=pending,
+                         periods=periods, province=True)
 
 
 def forecast_band(result: Forecast, district_code: str) -> pd.DataFrame:
@@ -309,9 +311,9 @@ def unit_report(result: Forecast, code: str, lang: str, *, forecast_file: str | 
 
     table = assess(result, targets=dataset.targets[dataset.targets["district_code"] == code])
     status_of = {(d, k, t): s for d, k, t, s in zip(targets["deadline"], targets["kind"], targets["target"],
-                                                    targets["status"])}
+                                                    targets["status"], strict=False)}
     table["target_status"] = [status_of.get((d, k, t), "target")
-                              for d, k, t in zip(table["deadline"], table["kind"], table["target"])]
+                              for d, k, t in zip(table["deadline"], table["kind"], table["target"], strict=False)]
 
     band = band_of(shared.wide, shared.narrow, code)
 

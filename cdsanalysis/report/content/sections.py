@@ -29,11 +29,11 @@ _NUMERIC = {"target", "p_meet", "forecast", "current_pace", "required_pace", "pa
 def frame_table(frame: pd.DataFrame, name: str, keys: list[str], statuses: list[str] | None = None) -> Table:
     """A display frame as a `Table`; ``keys`` name its columns (numeric ones right-aligned), ``statuses``
     the machine status of each row, which colours the ``status`` column."""
-    columns = tuple(Column(str(label), num=key in _NUMERIC) for label, key in zip(frame.columns, keys))
+    columns = tuple(Column(str(label), num=key in _NUMERIC) for label, key in zip(frame.columns, keys, strict=False))
     rows = []
     for i, values in enumerate(frame.itertuples(index=False)):
         cells = tuple(Cell(str(v), num=key in _NUMERIC, status=statuses[i] if key == "status" and statuses else None)
-                      for v, key in zip(values, keys))
+                      for v, key in zip(values, keys, strict=False))
         rows.append(Row(cells))
     return Table(name, columns, tuple(rows))
 

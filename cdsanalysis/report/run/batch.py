@@ -168,8 +168,8 @@ class _Run:
         listing = dataset.districts()
         codes = list(listing["district_code"]) if districts is None else list(dict.fromkeys(
             dataset.district_code(d) for d in districts if str(d).strip()))
-        self.names = dict(zip(listing["district_code"], listing["district_name"]))
-        self.stems = {c: safe_stem(c, s) for c, s in zip(listing["district_code"], listing["short_name"])}
+        self.names = dict(zip(listing["district_code"], listing["district_name"], strict=False))
+        self.stems = {c: safe_stem(c, s) for c, s in zip(listing["district_code"], listing["short_name"], strict=False)}
         with self._executor(len(codes)) as executor:  # workers start while the model is fitted here
             result = forecast(dataset, as_of=as_of, draws=self.draws, seed=self.seed)
             steady = forecast(dataset, as_of=as_of, until=result.dates[-1], model="steady", draws=self.draws,
@@ -275,7 +275,7 @@ class _Run:
             previous = record["parameters"]
             same = record["data"]["hash"] == dataset.data_hash and all(
                 str(previous.get(k)) == str(v) for k, v in zip(_COMPARED, (
-                    f"{result.as_of:%Y-%m-%d}", self.draws, self.seed, self.lang, result.model)))
+                    f"{result.as_of:%Y-%m-%d}", self.draws, self.seed, self.lang, result.model), strict=False))
         except (OSError, ValueError, KeyError, TypeError):
             same, record = False, {}
         if not same:

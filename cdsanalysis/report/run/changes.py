@@ -32,21 +32,21 @@ _RUN_FOLDER = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 def snapshot(dataset, table: pd.DataFrame, as_of: pd.Timestamp) -> dict[str, Any]:
     """What the next render needs to compare itself with this one (JSON-ready)."""
-    names = dict(zip(dataset.units["district_code"], dataset.units["district_name"]))
+    names = dict(zip(dataset.units["district_code"], dataset.units["district_name"], strict=False))
     progress = dataset.progress.sort_values(["district_code", "as_of"], kind="stable")
     return {
         "format": SNAPSHOT_FORMAT,
         "as_of": f"{pd.Timestamp(as_of):%Y-%m-%d}",
-        "progress": [{"district_code": str(c), "district_name": names.get(c, ""), "as_of": f"{pd.Timestamp(d):%Y-%m-%d}",
-                      "completed": int(n), "status": str(s)}
+        "progress": [{"district_code": str(c), "district_name": names.get(c, ""),
+                      "as_of": f"{pd.Timestamp(d):%Y-%m-%d}", "completed": int(n), "status": str(s)}
                      for c, d, n, s in zip(progress["district_code"], progress["as_of"], progress["completed"],
-                                           progress["status"])],
+                                           progress["status"], strict=False)],
         "targets": [{"district_code": str(c), "district_name": str(name), "deadline": f"{pd.Timestamp(d):%Y-%m-%d}",
                      "kind": str(k), "target": int(t), "p_meet": None if pd.isna(p) else round(float(p), 4),
                      "status": str(s)}
                     for c, name, d, k, t, p, s in zip(table["district_code"], table["district_name"],
                                                       table["deadline"], table["kind"], table["target"],
-                                                      table["p_meet"], table["status"])],
+                                                      table["p_meet"], table["status"], strict=False)],
     }
 
 
@@ -171,5 +171,6 @@ def _figure(r: dict) -> str:
 
 
 def _row(change: str, r: dict, date: str, kind: str, target: object, before: object, after: object) -> dict:
-    return {"change": change, "district_code": str(r["district_code"]), "district_name": str(r.get("district_name", "")),
-            "date": pd.Timestamp(date), "kind": kind, "target": target, "before": before, "after": after}
+    return {"change": change, "district_code": str(r["district_code"]),
+            "district_name": str(r.get("district_name", "")), "date": pd.Timestamp(date), "kind": kind,
+            "target": target, "before": before, "after": after}

@@ -33,7 +33,8 @@ from cdsanalysis.report.run.job import DistrictJob, run_job
 from cdsanalysis.report.run.outcomes import DistrictOutcome
 from cdsanalysis.report.writers.export import exporter
 
-PRELOAD = ["pandas", "cdsanalysis.report.run.job", "cdsanalysis.report.run.notebook", "cdsanalysis.report.content.charts",
+PRELOAD = ["pandas", "cdsanalysis.report.run.job", "cdsanalysis.report.run.notebook",
+           "cdsanalysis.report.content.charts",
            "cdsanalysis.model.assessment", "cdsanalysis.model.projection", "cdsanalysis.data.dataset",
            "cdsanalysis.report.writers.word", "docx", "papermill", "nbconvert", "altair"]
 """Imported once by the fork server, so workers start with them loaded (pure Python, no threads)."""

@@ -43,9 +43,11 @@ def summary_table(forecast, codes: list[str], outcomes: dict[str, DistrictOutcom
     table = table[table["district_code"].isin(["", *codes])].copy()
     targets = dataset.targets
     status_of = {(c, d, k, t): s for c, d, k, t, s in zip(targets["district_code"], targets["deadline"],
-                                                           targets["kind"], targets["target"], targets["status"])}
+                                                           targets["kind"], targets["target"], targets["status"],
+                                                           strict=False)}
     table["target_status"] = [status_of.get(key, "target") for key in
-                              zip(table["district_code"], table["deadline"], table["kind"], table["target"])]
+                              zip(table["district_code"], table["deadline"], table["kind"], table["target"],
+                                  strict=False)]
     progress = dataset.progress.sort_values("as_of", kind="stable")
     latest = progress.groupby("district_code").tail(1).set_index("district_code")["status"]
     table["data_status"] = table["district_code"].map(latest).fillna("")

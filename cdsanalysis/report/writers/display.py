@@ -16,7 +16,7 @@ def format_table(rows: list[list[str]], header: list[str], right: set[int] = fro
 
     def line(cells: list[str]) -> str:
         return "  ".join(str(c).rjust(w) if i in right else str(c).ljust(w)
-                         for i, (c, w) in enumerate(zip(cells, widths))).rstrip()
+                         for i, (c, w) in enumerate(zip(cells, widths, strict=False))).rstrip()
 
     rule = "  ".join("-" * w for w in widths)
     return "\n".join([line(header), rule, *(line(r) for r in rows)])
@@ -63,7 +63,7 @@ def format_assessment(table: pd.DataFrame, as_of: pd.Timestamp, lang: str = "vi"
                 for code, n, d, dl, t, k, p, st, s in zip(table["district_code"], name, done, table["deadline"],
                                                            table["target"], table["kind"], table["p_meet"],
                                                            table["status"], table["status"].map(
-                                                               lambda s: status_label(s, lang)))]
+                                                               lambda s: status_label(s, lang)), strict=False)]
         return format_table(rows, [head[k] for k in ("code", "district", "completed", "deadline", "target", "kind",
                                                       "p_meet", "status")], right={2, 4, 6})
     future = table[table["deadline"] > as_of]

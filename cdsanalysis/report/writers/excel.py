@@ -217,7 +217,7 @@ def _write_overview(sheet: Worksheet, table: pd.DataFrame, as_of: pd.Timestamp, 
                 cell.font = Font(bold=True)
         for g, key in enumerate(keys):
             match = rows
-            for column, value in zip(key_columns, key):
+            for column, value in zip(key_columns, key, strict=False):
                 match = match[match[column] == value]
             _overview_group(sheet, i, len(fixed) + len(GROUP) * g + 1, None if match.empty else match.iloc[0],
                             as_of, lang)

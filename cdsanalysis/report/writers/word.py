@@ -157,13 +157,13 @@ def _table(document: Document, table: Table) -> None:
     from docx.shared import Pt, RGBColor
 
     word = _word_table(document, rows=1, cols=len(table.columns))
-    for cell, column in zip(word.rows[0].cells, table.columns):
+    for cell, column in zip(word.rows[0].cells, table.columns, strict=False):
         run = cell.paragraphs[0].add_run(column.label)
         run.bold, run.font.size = True, Pt(TABLE_FONT_SIZE)
         run.font.color.rgb = RGBColor.from_string("FFFFFF")
         _shade(cell, HEADER_FILL)
     for row in table.rows:
-        for cell, value in zip(word.add_row().cells, row.cells):
+        for cell, value in zip(word.add_row().cells, row.cells, strict=False):
             paragraph = cell.paragraphs[0]
             run = paragraph.add_run(value.text)
             run.font.size = Pt(TABLE_FONT_SIZE)
@@ -221,7 +221,8 @@ def report_document(report: DistrictReport, chart_png: bytes | None = None) -> D
     for name in PARTS:
         if name not in ("heading", "provenance"):
             _section(document, report, name, chart_png)
-    _paragraph(document).add_run(words(lang)["document"]["made_by"].format(date=format_date(report.as_of, lang))).italic = True
+    made_by = words(lang)["document"]["made_by"].format(date=format_date(report.as_of, lang))
+    _paragraph(document).add_run(made_by).italic = True
     properties = document.core_properties
     properties.title = heading["title"]
     properties.author = properties.last_modified_by = "cdsanalysis"
