@@ -28,10 +28,9 @@ from cdsanalysis.model.registry import MODEL_NAMES  # light: names only
 from cdsanalysis.model.synthetic import write_synthetic
 from cdsanalysis.report.content.district import province_interval_line
 from cdsanalysis.report.run.batch import RenderArgumentError, render
-from cdsanalysis.report.run.changes import check_compare
 from cdsanalysis.report.writers.display import format_assessment, format_standing
 from cdsanalysis.report.writers.excel import write_assessment_xlsx, write_summary_csv
-from cdsanalysis.settings import MAX_DRAWS
+from cdsanalysis.settings import DEFAULT_DRAWS, DEFAULT_UNTIL, MAX_DRAWS, MAX_SEED
 from cdsanalysis.wording import DEFAULT_LANG, LANGS, words
 
 EXIT_OK, EXIT_DATA, EXIT_USAGE = 0, 1, 2
@@ -93,7 +92,7 @@ def _date(text: str):
 
 _positive_int = _whole_number(1)
 _DRAWS = _whole_number(1, MAX_DRAWS)
-_SEED = _whole_number(0, 2**32 - 1)
+_SEED = _whole_number(0, MAX_SEED)
 
 
 def _warn_if_stale(dataset, as_of, lang: str = "vi") -> None:
@@ -204,11 +203,6 @@ def _cmd_render(args: argparse.Namespace) -> int:
         if not districts:
             raise _UsageError("--districts names no district: give codes or names separated by commas, "
                               "or leave it out to render every district")
-    if args.compare is not None:
-        try:
-            check_compare(args.compare)
-        except CdsAnalysisError as err:
-            raise _UsageError(str(err)) from None
     try:
         with _signals_as_interrupt():
             result = render(_data_dir(args.data), as_of=args.as_of, districts=districts, jobs=args.jobs,
@@ -280,6 +274,17 @@ def _changes_line(changes) -> str:
             "chances moved 10+ points (see index.html)")
 
 
+def _add_data_options(parser: argparse.ArgumentParser, *, data: str = "data directory (default: the bundled data)",
+                      as_of: str = "forecast origin, YYYY-MM-DD or day first (default: the latest date in the "
+                                   "data)") -> None:
+    """``--data`` and ``--as-of``, declared once for every command that reads a data folder at a date.
+
+    The help text may say what the folder or the date is for in that command.
+    """
+    parser.add_argument("--data", help=data)
+    parser.add_argument("--as-of", type=_date, help=as_of)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="cdsanalysis",
@@ -293,9 +298,7 @@ def build_parser() -> argparse.ArgumentParser:
     validate.set_defaults(run=_cmd_validate)
 
     progress = commands.add_parser("progress", help="print where each district stands")
-    progress.add_argument("--data", help="data directory (default: the bundled data)")
-    progress.add_argument("--as-of", type=_date, help="date, YYYY-MM-DD or day first (default: the latest "
-                          "in the data)")
+    _add_data_options(progress, as_of="date, YYYY-MM-DD or day first (default: the latest in the data)")
     progress.set_defaults(run=_cmd_progress)
 
     importer = commands.add_parser("import", help="merge a district progress form (.xlsx) into a data "
@@ -318,23 +321,20 @@ def build_parser() -> argparse.ArgumentParser:
 
     template = commands.add_parser("template", help="write the district form (.xlsx) that import reads")
     template.add_argument("--out", required=True, help="the form to write, FILE.xlsx (its folder must exist)")
-    template.add_argument("--data", help="data folder whose districts fill the form (default: the bundled data)")
-    template.add_argument("--as-of", type=_date, help="date the figures are asked for (default: the last day "
-                          "of the previous month)")
+    _add_data_options(template, data="data folder whose districts fill the form (default: the bundled data)",
+                      as_of="date the figures are asked for (default: the last day of the previous month)")
     template.set_defaults(run=_cmd_template)
 
     renderer = commands.add_parser("render", help="render every district's forecast report (HTML, PNG, "
                                    "summary.csv/.xlsx, index.html) into OUT/<as_of>/")
-    renderer.add_argument("--data", help="data directory (default: the bundled data)")
-    renderer.add_argument("--as-of", type=_date, help="forecast origin, YYYY-MM-DD or day first (default: the "
-                          "latest date in the data)")
+    _add_data_options(renderer)
     renderer.add_argument("--districts", help="comma-separated codes or names (default: every district); "
                           "updates only those districts in OUT/<as_of>/ and keeps the others")
     renderer.add_argument("--jobs", type=int, help="parallel processes (default: the number of cores)")
     renderer.add_argument("--out", help="output root (default: reports/ in the current folder)")
     renderer.add_argument("--lang", choices=LANGS, default=DEFAULT_LANG, help="report language (default: vi)")
-    renderer.add_argument("--draws", type=_DRAWS, default=4000, help=f"simulated paths, 1 to {MAX_DRAWS} "
-                          "(default: 4000)")
+    renderer.add_argument("--draws", type=_DRAWS, default=DEFAULT_DRAWS, help=f"simulated paths, 1 to {MAX_DRAWS} "
+                          f"(default: {DEFAULT_DRAWS})")
     renderer.add_argument("--seed", type=_SEED, default=0, help="random seed, 0 or more (default: 0)")
     renderer.add_argument("--compare", help="an earlier run's folder (reports/<date>) to compare with "
                           "(default: the run replaced, else the latest earlier one)")
@@ -355,12 +355,11 @@ def build_parser() -> argparse.ArgumentParser:
     synthetic.set_defaults(run=_cmd_synthetic)
 
     fc = commands.add_parser("forecast", help="forecast every district and assess its targets")
-    fc.add_argument("--data", help="data directory (default: the bundled data)")
-    fc.add_argument("--as-of", type=_date, help="forecast origin, YYYY-MM-DD or day first (default: the latest "
-                    "date in the data)")
-    fc.add_argument("--until", type=_date, default="2025-12-31", help="end of the horizon (default: 2025-12-31)")
+    _add_data_options(fc)
+    fc.add_argument("--until", type=_date, default=DEFAULT_UNTIL, help=f"end of the horizon (default: {DEFAULT_UNTIL})")
     fc.add_argument("--model", default="hazard", choices=MODEL_NAMES, help="model (default: hazard)")
-    fc.add_argument("--draws", type=_DRAWS, default=4000, help=f"simulated paths, 1 to {MAX_DRAWS} (default: 4000)")
+    fc.add_argument("--draws", type=_DRAWS, default=DEFAULT_DRAWS,
+                    help=f"simulated paths, 1 to {MAX_DRAWS} (default: {DEFAULT_DRAWS})")
     fc.add_argument("--seed", type=_SEED, default=0, help="random seed, 0 or more (default: 0)")
     fc.add_argument("--lang", default=DEFAULT_LANG, choices=LANGS, help="status labels (default: vi)")
     fc.add_argument("--long", action="store_true", help="one row per target, past deadlines included")

@@ -21,6 +21,7 @@ from cdsanalysis.data.formulas import set_cell
 from cdsanalysis.data.io import atomic_write_bytes
 from cdsanalysis.data.schema import ILLUSTRATIVE
 from cdsanalysis.exceptions import CdsAnalysisError
+from cdsanalysis.settings import PROVINCE_CODE
 from cdsanalysis.wording import words
 
 FORM_LANG = "vi"
@@ -111,7 +112,7 @@ def _text(sheet, row: int, column: int, value: str):
 def _previous_figures(dataset, date: pd.Timestamp) -> pd.DataFrame:
     """Each district's latest real (non-illustrative) count on or before ``date``, with its date."""
     progress = dataset.progress
-    real = progress[(progress["status"] != ILLUSTRATIVE) & (progress["district_code"] != "")
+    real = progress[(progress["status"] != ILLUSTRATIVE) & (progress["district_code"] != PROVINCE_CODE)
                     & (progress["as_of"] <= date)]
     latest = real.sort_values("as_of", kind="stable").groupby("district_code").tail(1)
     return latest.set_index("district_code")[["completed", "as_of"]]

@@ -27,7 +27,14 @@ import numpy as np
 import pandas as pd
 
 from cdsanalysis.exceptions import CdsAnalysisError
-from cdsanalysis.settings import DAYS_PER_MONTH, DAYS_PER_YEAR, DEFAULT_THRESHOLDS, PROVINCE_NAME, Thresholds
+from cdsanalysis.settings import (
+    DAYS_PER_MONTH,
+    DAYS_PER_YEAR,
+    DEFAULT_THRESHOLDS,
+    PROVINCE_CODE,
+    PROVINCE_NAME,
+    Thresholds,
+)
 
 if TYPE_CHECKING:  # pragma: no cover
     from cdsanalysis.model.projection import Forecast
@@ -63,7 +70,7 @@ def current_pace(progress: pd.DataFrame, district_codes: tuple[str, ...]) -> np.
     the observations around it; with less than 12 months of data, the whole span is
     used. One observation (or none) gives NaN.
     """
-    rows = progress.loc[progress["district_code"] != "", ["district_code", "as_of", "completed"]]
+    rows = progress.loc[progress["district_code"] != PROVINCE_CODE, ["district_code", "as_of", "completed"]]
     rows = rows.sort_values(["district_code", "as_of"], kind="stable")
     day = (rows["as_of"] - pd.Timestamp("1970-01-01")).dt.days.astype(float)
     frame = pd.DataFrame({"code": rows["district_code"].to_numpy(dtype=object), "day": day.to_numpy(),
@@ -168,7 +175,8 @@ def assess(forecast: Forecast, targets: pd.DataFrame | None = None, *,
         default=Status.OFF_TRACK.value,
     )
     districts = forecast.dataset.districts()
-    names = dict(zip(districts["district_code"], districts["district_name"], strict=False)) | {"": PROVINCE_NAME}
+    names = dict(zip(districts["district_code"], districts["district_name"], strict=False))
+    names[PROVINCE_CODE] = PROVINCE_NAME
     result = pd.DataFrame({
         "district_code": table["district_code"].to_numpy(dtype=object),
         "district_name": table["district_code"].map(names).to_numpy(dtype=object),
@@ -190,7 +198,7 @@ def _counts_by(progress: pd.DataFrame, codes: tuple[str, ...], unit: np.ndarray,
 
     The province's is the sum of its districts', known only when every district has one.
     """
-    rows = progress.loc[progress["district_code"] != "", ["district_code", "as_of", "completed"]]
+    rows = progress.loc[progress["district_code"] != PROVINCE_CODE, ["district_code", "as_of", "completed"]]
     table = rows.pivot_table(index="as_of", columns="district_code", values="completed", aggfunc="last")
     table = table.reindex(columns=list(codes)).sort_index().ffill()
     out = np.full(len(unit), np.nan)

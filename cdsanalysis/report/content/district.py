@@ -24,7 +24,7 @@ from cdsanalysis.model.store import load_forecast
 from cdsanalysis.report.content.charts import to_png, trajectory_specs
 from cdsanalysis.report.content.forecast_cache import SharedForecasts, shared_forecasts
 from cdsanalysis.report.content.text import interval_text, ratio_label
-from cdsanalysis.settings import DEFAULT_THRESHOLDS
+from cdsanalysis.settings import DEFAULT_THRESHOLDS, PROVINCE_CODE
 from cdsanalysis.wording import status_label, words
 from cdsanalysis.wording.formats import format_chance, format_date, format_number, format_percent
 
@@ -103,7 +103,7 @@ class DistrictReport:
         band = self.band.set_index("date")
         rows = [(format_date(d, self.lang), *band.loc[d, ["median", "lower80", "upper80"]].astype(float))
                 for d in deadlines if d in band.index]
-        province = self.district_code == ""
+        province = self.district_code == PROVINCE_CODE
         place = self.text["province_place"] if province else self.short_name
         return interval_text(self.lang, place=place, rows=rows, pending=self.communes_total - self.completed,
                              periods=self.periods, province=province)
@@ -223,7 +223,7 @@ def fitted_periods(result: Forecast) -> int:
     own history is not what the pooled trend was fitted on, so every report quotes this number.
     """
     progress = result.dataset.progress
-    return int(progress.loc[(progress["district_code"] != "") & (progress["as_of"] <= result.as_of),
+    return int(progress.loc[(progress["district_code"] != PROVINCE_CODE) & (progress["as_of"] <= result.as_of),
                             "as_of"].nunique())
 
 
@@ -236,10 +236,10 @@ def province_interval_line(result: Forecast, lang: str = "vi") -> str:
     if not result.complete:
         return ""
     targets = result.dataset.targets
-    deadlines = sorted(d for d in targets.loc[targets["district_code"] == "", "deadline"].unique()
+    deadlines = sorted(d for d in targets.loc[targets["district_code"] == PROVINCE_CODE, "deadline"].unique()
                        if result.as_of < d <= result.dates[-1]) or [result.dates[-1]]
     summary = result.summary()
-    province = summary[summary["district_code"] == ""].set_index("date")
+    province = summary[summary["district_code"] == PROVINCE_CODE].set_index("date")
     rows = [(format_date(d, lang), *province.loc[d, ["median", "lower", "upper"]].astype(float)) for d in deadlines]
     periods = fitted_periods(result)
     pending = int(result.communes_total.sum() - result.start.sum())
@@ -270,10 +270,10 @@ def _district_history(dataset: Dataset, code: str) -> pd.DataFrame:
 
 
 def _province_history(dataset: Dataset) -> pd.DataFrame:
-    own = _district_history(dataset, "")
+    own = _district_history(dataset, PROVINCE_CODE)
     if len(own):
         return own
-    rows = dataset.progress[dataset.progress["district_code"] != ""]
+    rows = dataset.progress[dataset.progress["district_code"] != PROVINCE_CODE]
     wide = rows.pivot_table(index="as_of", columns="district_code", values="completed", aggfunc="last")
     wide = wide.reindex(columns=list(dataset.districts()["district_code"])).sort_index().ffill().dropna()
     worst = rows.assign(rank=rows["status"].map({"actual": 0, "derived": 1, "claim": 2, "illustrative": 3}))
@@ -294,7 +294,7 @@ def unit_report(result: Forecast, code: str, lang: str, *, forecast_file: str | 
         shared = shared_forecasts(result, load_forecast(forecast_file, model="steady") if forecast_file else None)
     dataset = result.dataset
     names = dataset.districts().set_index("district_code")
-    if code == "":
+    if code == PROVINCE_CODE:
         name = short = words(lang)["report"]["province"]
         total = int(result.communes_total.sum())
         history = _province_history(dataset)
@@ -357,4 +357,4 @@ def unit_report(result: Forecast, code: str, lang: str, *, forecast_file: str | 
 
 def _unit_paths(result: Forecast, code: str) -> np.ndarray:
     """draws x dates paths of a district, or of the province (the sum of the districts) for ""."""
-    return result.province_paths() if code == "" else result.district_paths(code)
+    return result.province_paths() if code == PROVINCE_CODE else result.district_paths(code)

@@ -38,13 +38,12 @@ from cdsanalysis.report.run.layout import OutputRoot, RunLayout, inside, safe_st
 from cdsanalysis.report.run.outcomes import DistrictOutcome, RenderResult
 from cdsanalysis.report.run.outputs import summary_table, write_province_files, write_run_record, write_summaries
 from cdsanalysis.report.run.template import template_path
-from cdsanalysis.settings import MAX_DRAWS
+from cdsanalysis.settings import DEFAULT_DRAWS, MAX_DRAWS, MAX_SEED
 from cdsanalysis.wording import check_lang
 
 REPORTS = Path("reports")
 """Default output root, relative to the working directory (``make report`` runs in the repository,
 whose git ignores it)."""
-MAX_SEED = 2**32 - 1
 _COMPARED = ("as_of", "draws", "seed", "lang", "model")
 """Parameters a partial render must share with the folder it updates."""
 
@@ -78,7 +77,7 @@ def render(
     jobs: int | None = None,
     out: str | os.PathLike | None = None,
     lang: str = "vi",
-    draws: int = 4000,
+    draws: int = DEFAULT_DRAWS,
     seed: int = 0,
     *,
     template: str | os.PathLike | None = None,

@@ -16,6 +16,7 @@ import pandas as pd
 
 from cdsanalysis.report.content.blocks import Cell, Column, Row, Table
 from cdsanalysis.report.writers.html import render_template
+from cdsanalysis.settings import PROVINCE_CODE
 from cdsanalysis.wording import status_label, words
 from cdsanalysis.wording.formats import format_chance, format_date
 
@@ -67,9 +68,9 @@ def ranking_table(table: pd.DataFrame, outcomes: Sequence[DistrictOutcome], as_o
         columns += [Column(text["target"].format(d=format_date(d, lang)), num=True), Column(text["p"], num=True),
                     Column(text["status"])]
     rows = []
-    if (table["district_code"] == "").any():
-        rows.append(Row((Cell(""), Cell(text["province"], href=PROVINCE_PAGE), Cell(done(""), num=True),
-                         *_deadline_cells(open_rows[open_rows["district_code"] == ""], deadlines, lang))))
+    if (table["district_code"] == PROVINCE_CODE).any():
+        rows.append(Row((Cell(""), Cell(text["province"], href=PROVINCE_PAGE), Cell(done(PROVINCE_CODE), num=True),
+                         *_deadline_cells(open_rows[open_rows["district_code"] == PROVINCE_CODE], deadlines, lang))))
     ok = sorted((o for o in outcomes if o.ok), key=lambda o: (*(-chance(o.district_code, d) for d in deadlines[:2]),
                                                               o.district_code))
     for rank, o in enumerate(ok, start=1):
@@ -119,7 +120,7 @@ def changes_table(frame: pd.DataFrame, lang: str) -> Table:
         number, _, kind = str(v).partition(" (")
         return f"{number} ({kinds.get(kind.rstrip(')'), kind.rstrip(')'))})" if kind else number
 
-    names = {"": text["province"]}
+    names = {PROVINCE_CODE: text["province"]}
     rows = []
     for r in frame.itertuples(index=False):
         name = names.get(r.district_code, r.district_name or r.district_code)

@@ -27,7 +27,7 @@ from cdsanalysis.report.run.changes import SNAPSHOT_FILE, compare_runs, previous
 from cdsanalysis.report.run.index import changes_frame, index_html
 from cdsanalysis.report.run.province import build_province_report, write_province
 from cdsanalysis.report.writers.excel import write_assessment_xlsx, write_summary_csv
-from cdsanalysis.settings import DEFAULT_THRESHOLDS
+from cdsanalysis.settings import DEFAULT_THRESHOLDS, PROVINCE_CODE
 
 if TYPE_CHECKING:  # pragma: no cover
     from cdsanalysis.data.dataset import Dataset
@@ -51,9 +51,10 @@ def summary_table(forecast, codes: list[str], outcomes: dict[str, DistrictOutcom
     progress = dataset.progress.sort_values("as_of", kind="stable")
     latest = progress.groupby("district_code").tail(1).set_index("district_code")["status"]
     table["data_status"] = table["district_code"].map(latest).fillna("")
-    table["report"] = [("" if c == "" else "ok" if outcomes[c].ok else "failed") for c in table["district_code"]]
-    table["error"] = [("" if c == "" else outcomes[c].error) for c in table["district_code"]]
-    table["html"] = [("" if c == "" or not outcomes[c].ok else f"{outcomes[c].stem}.html")
+    table["report"] = [("" if c == PROVINCE_CODE else "ok" if outcomes[c].ok else "failed")
+                       for c in table["district_code"]]
+    table["error"] = [("" if c == PROVINCE_CODE else outcomes[c].error) for c in table["district_code"]]
+    table["html"] = [("" if c == PROVINCE_CODE or not outcomes[c].ok else f"{outcomes[c].stem}.html")
                      for c in table["district_code"]]
     band = forecast.summary(DEFAULT_THRESHOLDS.interval_level)[["district_code", "date", "median"]]
     table = table.merge(band.rename(columns={"date": "deadline"}), on=["district_code", "deadline"], how="left")

@@ -19,12 +19,13 @@ from cdsanalysis.report.content.district import DistrictReport, unit_report
 from cdsanalysis.report.content.sections import chart
 from cdsanalysis.report.writers.html import report_page
 from cdsanalysis.report.writers.word import write_report_docx
+from cdsanalysis.settings import DEFAULT_DRAWS
 
 PROVINCE_STEM = "province"
 
 
 def build_province_report(forecast_file: str | os.PathLike | None = None, as_of: object = None,
-                          data_dir: str | os.PathLike | None = None, draws: int = 4000, seed: int = 0,
+                          data_dir: str | os.PathLike | None = None, draws: int = DEFAULT_DRAWS, seed: int = 0,
                           lang: str = "vi") -> DistrictReport:
     """The province's report: the same parts as a district's, for the sum of the district paths.
 

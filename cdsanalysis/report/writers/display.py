@@ -6,6 +6,7 @@ import pandas as pd
 
 from cdsanalysis.data.names import display_name
 from cdsanalysis.report.content.blocks import Table
+from cdsanalysis.settings import PROVINCE_CODE
 from cdsanalysis.wording import status_label, words
 from cdsanalysis.wording.formats import format_chance
 
@@ -77,7 +78,8 @@ def format_assessment(table: pd.DataFrame, as_of: pd.Timestamp, lang: str = "vi"
         header += [head["target_on"].format(date=year), head["p_meet"], head["status"]]
     rows = []
     firsts = table.drop_duplicates("district_code")
-    order = pd.concat([firsts[firsts["district_code"] != ""], firsts[firsts["district_code"] == ""]])
+    province = firsts["district_code"] == PROVINCE_CODE
+    order = pd.concat([firsts[~province], firsts[province]])
     for row in order.itertuples(index=False):
         line = [row.district_code or "", _short(row.district_name),
                 ("—" if pd.isna(row.completed) else str(int(row.completed))) + f"/{row.communes_total}"]

@@ -40,7 +40,7 @@ from cdsanalysis.report.writers.sheets import (
     title_rows,
     write_frame,
 )
-from cdsanalysis.settings import DEFAULT_THRESHOLDS
+from cdsanalysis.settings import DEFAULT_THRESHOLDS, PROVINCE_CODE
 from cdsanalysis.wording import status_label, words
 from cdsanalysis.wording.formats import format_chance, format_date, format_percent
 
@@ -111,7 +111,7 @@ def _cell_value(column: str, value: object, lang: str) -> object:
 
 
 def _unit_name(row: pd.Series | dict, lang: str) -> str:
-    return _words(lang)["province"] if row["district_code"] == "" else str(row["district_name"])
+    return _words(lang)["province"] if row["district_code"] == PROVINCE_CODE else str(row["district_name"])
 
 
 def _without_past_chances(table: pd.DataFrame, as_of: pd.Timestamp) -> pd.DataFrame:
@@ -212,8 +212,8 @@ def _write_overview(sheet: Worksheet, table: pd.DataFrame, as_of: pd.Timestamp, 
             cell = set_cell(sheet, i, j, value)
             if column == "district_name" and str(unit.get("html", "") or ""):
                 cell.hyperlink = str(unit["html"])
-                cell.font = Font(color=HEADER_FILL, underline="single", bold=code == "")
-            elif code == "":
+                cell.font = Font(color=HEADER_FILL, underline="single", bold=code == PROVINCE_CODE)
+            elif code == PROVINCE_CODE:
                 cell.font = Font(bold=True)
         for g, key in enumerate(keys):
             match = rows
@@ -253,7 +253,7 @@ def _write_detail(sheet: Worksheet, table: pd.DataFrame, lang: str, title: str, 
                 cell.font = Font(color=HEADER_FILL, underline="single")
             elif column == "error":
                 cell.alignment = Alignment(wrap_text=True, vertical="top")
-            if row["district_code"] == "":
+            if row["district_code"] == PROVINCE_CODE:
                 cell.font = Font(bold=True, color=cell.font.color, underline=cell.font.underline)
     sheet.freeze_panes = "C4"
     sheet.auto_filter.ref = f"A3:{column_letter(len(columns))}{len(table) + 3}"
