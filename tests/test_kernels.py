@@ -112,13 +112,27 @@ def test_a_kernel_killed_between_notebooks_is_replaced_and_one_client_serves_a_k
         first = _run(kernel, source, tmp_path / "first.ipynb")
         client = kernel.manager().client()
         assert kernel.manager().client() is client  # one client, kept, for papermill and the resets
-        os.kill(int(first.cells[-1].outputs[0]["data"]["text/plain"]), signal.SIGKILL)
-        time.sleep(0.5)
+        pid = int(first.cells[-1].outputs[0]["data"]["text/plain"])
+        os.kill(pid, signal.SIGKILL)
+        _wait_until_dead(pid)
         after = _run(kernel, source, tmp_path / "after.ipynb")
     finally:
         kernel.stop()
     assert kernel.started == 2 and "clean" in after.cells[1].outputs[0]["text"]
     assert after.cells[-1].outputs[0]["data"] != first.cells[-1].outputs[0]["data"]  # another process
+
+
+def _wait_until_dead(pid: int, timeout: float = 10) -> None:
+    """Wait for a killed process to be gone or a zombie (never reaped here: its parent reads its status)."""
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            if psutil.Process(pid).status() == psutil.STATUS_ZOMBIE:
+                return
+        except psutil.NoSuchProcess:
+            return
+        assert time.monotonic() < deadline, f"process {pid} still runs {timeout} s after SIGKILL"
+        time.sleep(0.02)
 
 
 # ---- the district template, as a render's worker runs it ------------------------------------------
