@@ -34,7 +34,7 @@ from cdsanalysis.report.run.changes import check_compare
 from cdsanalysis.report.run.cluster import DaskCluster
 from cdsanalysis.report.run.executors import LocalPool
 from cdsanalysis.report.run.job import DistrictJob
-from cdsanalysis.report.run.layout import OutputRoot, RunLayout, inside, safe_stem
+from cdsanalysis.report.run.layout import INTERMEDIATE_FOLDERS, OutputRoot, RunLayout, inside, safe_stem
 from cdsanalysis.report.run.outcomes import DistrictOutcome, RenderResult
 from cdsanalysis.report.run.outputs import summary_table, write_province_files, write_run_record, write_summaries
 from cdsanalysis.report.run.template import template_path
@@ -202,7 +202,7 @@ class _Run:
                       "jobs": self.jobs, "lang": self.lang, "draws": int(self.draws), "seed": int(self.seed),
                       "model": result.model, "template": str(self.template), "executor": self.executor_record}
         write_run_record(layout.folder, parameters, dataset, timings, ordered)
-        for leftover in ("prepared", ".runtime"):  # intermediate, for the kernels only
+        for leftover in INTERMEDIATE_FOLDERS:  # intermediate, for the kernels only
             shutil.rmtree(layout.folder / leftover, ignore_errors=True)
         if self.log.is_file() and any(not o.ok for o in ordered):
             shutil.copyfile(self.log, layout.kernel_log)  # the kernels' own messages, to see why

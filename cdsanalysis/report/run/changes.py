@@ -19,8 +19,8 @@ from typing import Any
 import pandas as pd
 
 from cdsanalysis.exceptions import CdsAnalysisError
+from cdsanalysis.report.run.layout import SNAPSHOT_FILE
 
-SNAPSHOT_FILE = "snapshot.json"
 SNAPSHOT_FORMAT = 1
 CHANCE_STEP = 0.10
 """A chance that moved by this much or more (10 points) is listed."""

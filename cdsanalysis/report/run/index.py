@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from cdsanalysis.report.content.blocks import Cell, Column, Row, Table
+from cdsanalysis.report.run.layout import PROVINCE_PAGE
 from cdsanalysis.report.writers.html import render_template
 from cdsanalysis.settings import PROVINCE_CODE
 from cdsanalysis.wording import status_label, words
@@ -23,9 +24,6 @@ from cdsanalysis.wording.formats import format_chance, format_date
 if TYPE_CHECKING:  # pragma: no cover
     from cdsanalysis.report.run.changes import RunChanges
     from cdsanalysis.report.run.outcomes import DistrictOutcome
-
-PROVINCE_PAGE = "province.html"
-PROVINCE_PNG = "province.png"
 
 
 def _pick(rows: pd.DataFrame, deadline) -> pd.Series | None:

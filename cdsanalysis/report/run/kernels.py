@@ -33,13 +33,13 @@ import uuid
 from pathlib import Path
 from typing import Any
 
+from cdsanalysis.report.run.layout import RUNTIME_FOLDER
+
 KERNEL = "python3"
 KERNEL_ARGUMENTS = ["--HistoryManager.enabled=False"]
 """Batch kernels keep no input history: parallel kernels would otherwise share one SQLite file."""
 MAX_USES = 100
 """Notebooks one kernel executes before it is replaced."""
-RUNTIME_FOLDER = ".runtime"
-"""Sub-folder of the run's folder holding the kernels' connection files (removed before the swap)."""
 
 
 def reset_code(folder: str | Path) -> str:

@@ -27,6 +27,29 @@ from pathlib import Path
 from cdsanalysis.data.names import name_key
 from cdsanalysis.exceptions import CdsAnalysisError
 
+# ---- every file name a render writes ---------------------------------------------------------------
+FORECAST_FILE = "forecast.npz"
+"""The saved forecast every district's notebook loads."""
+SUMMARY_CSV = "summary.csv"
+SUMMARY_XLSX = "summary.xlsx"
+INDEX_PAGE = "index.html"
+RUN_RECORD = "run.json"
+"""The run's parameters, timings and outcomes."""
+SNAPSHOT_FILE = "snapshot.json"
+"""What the next render compares with (`cdsanalysis.report.run.changes`)."""
+KERNEL_LOG = "kernels.log"
+PROVINCE_STEM = "province"
+"""The province report's files: ``province.html``, ``.png``, ``.docx``."""
+PROVINCE_PAGE = f"{PROVINCE_STEM}.html"
+PROVINCE_PNG = f"{PROVINCE_STEM}.png"
+PROVINCE_DOCX = f"{PROVINCE_STEM}.docx"
+RUNTIME_FOLDER = ".runtime"
+"""Kernels' connection files, inside the run folder (removed at the end of a render)."""
+PREPARED_FOLDER = "prepared"
+"""Reports prepared for the kernels, beside the forecast file (removed at the end of a render)."""
+INTERMEDIATE_FOLDERS = (PREPARED_FOLDER, RUNTIME_FOLDER)
+"""Folders a render needs only while it runs."""
+
 STEM_LENGTH = 80
 """Longest stem: with ``.ipynb`` and a staging prefix, far below every filesystem's 255 bytes."""
 _CODE_OK = re.compile(r"[A-Za-z0-9_-]{1,32}")
@@ -70,13 +93,13 @@ class RunLayout:
 
     folder: Path
 
-    forecast_name = "forecast.npz"
-    summary_csv_name = "summary.csv"
-    summary_xlsx_name = "summary.xlsx"
-    index_name = "index.html"
-    run_json_name = "run.json"
-    kernel_log_name = "kernels.log"
-    runtime_name = ".runtime"
+    forecast_name = FORECAST_FILE
+    summary_csv_name = SUMMARY_CSV
+    summary_xlsx_name = SUMMARY_XLSX
+    index_name = INDEX_PAGE
+    run_json_name = RUN_RECORD
+    kernel_log_name = KERNEL_LOG
+    runtime_name = RUNTIME_FOLDER
 
     def notebook(self, stem: str) -> Path:
         return inside(self.folder, f"{stem}.ipynb")

@@ -25,6 +25,7 @@ from cdsanalysis.exceptions import CdsAnalysisError
 from cdsanalysis.model.assessment import assess
 from cdsanalysis.report.run.changes import SNAPSHOT_FILE, compare_runs, previous_run, snapshot
 from cdsanalysis.report.run.index import changes_frame, index_html
+from cdsanalysis.report.run.layout import INDEX_PAGE, RUN_RECORD, SUMMARY_CSV, SUMMARY_XLSX
 from cdsanalysis.report.run.province import build_province_report, write_province
 from cdsanalysis.report.writers.excel import write_assessment_xlsx, write_summary_csv
 from cdsanalysis.settings import DEFAULT_THRESHOLDS, PROVINCE_CODE
@@ -103,12 +104,12 @@ def write_summaries(folder: Path, table: pd.DataFrame, outcomes: Sequence[Distri
     province_chart, province_error = province if province is not None else (None, "")
     if province is None and forecast_file is not None and Path(forecast_file).is_file():
         province_chart, province_error = write_province_files(folder, forecast_file, lang)
-    write_summary_csv(table, folder / "summary.csv", lang=lang, as_of=as_of)
-    write_assessment_xlsx(table, folder / "summary.xlsx", lang=lang, as_of=as_of,
+    write_summary_csv(table, folder / SUMMARY_CSV, lang=lang, as_of=as_of)
+    write_assessment_xlsx(table, folder / SUMMARY_XLSX, lang=lang, as_of=as_of,
                           caveat=illustrative_note(dataset, lang=lang), changes=changes_frame(changes, lang))
     illustrative = bool((dataset.progress["status"] == "illustrative").any()
                         or (dataset.targets["status"] == "illustrative").any())
-    atomic_write_text(folder / "index.html", index_html(table, list(outcomes), as_of, lang, illustrative,
+    atomic_write_text(folder / INDEX_PAGE, index_html(table, list(outcomes), as_of, lang, illustrative,
                                                         province_chart=province_chart, changes=changes,
                                                         stale=stale, province_error=province_error))
     return changes
@@ -145,4 +146,4 @@ def write_run_record(folder: Path, parameters: dict[str, Any], dataset: Dataset,
         "districts": [o.to_record() for o in outcomes],
         "failed": [o.district_code for o in outcomes if not o.ok],
     }
-    atomic_write_text(folder / "run.json", json.dumps(record, ensure_ascii=False, indent=2) + "\n")
+    atomic_write_text(folder / RUN_RECORD, json.dumps(record, ensure_ascii=False, indent=2) + "\n")

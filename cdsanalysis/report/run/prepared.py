@@ -21,9 +21,7 @@ from typing import Any
 import pandas as pd
 
 from cdsanalysis.model.store import frame_from_json, frame_to_json
-
-PREPARED_FOLDER = "prepared"
-"""Folder beside the forecast file that holds the prepared reports (removed at the end of a render)."""
+from cdsanalysis.report.run.layout import PREPARED_FOLDER
 
 
 def _digest(data: bytes) -> str:

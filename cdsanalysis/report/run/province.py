@@ -17,11 +17,10 @@ from cdsanalysis.model.projection import forecast
 from cdsanalysis.model.store import load_forecast
 from cdsanalysis.report.content.district import DistrictReport, unit_report
 from cdsanalysis.report.content.sections import chart
+from cdsanalysis.report.run.layout import INDEX_PAGE, PROVINCE_DOCX, PROVINCE_PAGE, PROVINCE_PNG
 from cdsanalysis.report.writers.html import report_page
 from cdsanalysis.report.writers.word import write_report_docx
 from cdsanalysis.settings import DEFAULT_DRAWS
-
-PROVINCE_STEM = "province"
 
 
 def build_province_report(forecast_file: str | os.PathLike | None = None, as_of: object = None,
@@ -41,14 +40,14 @@ def build_province_report(forecast_file: str | os.PathLike | None = None, as_of:
     return unit_report(result, "", lang, forecast_file=forecast_file, source=source)
 
 
-def write_province(folder: Path, report: DistrictReport, index: str = "index.html") -> dict:
+def write_province(folder: Path, report: DistrictReport, index: str = INDEX_PAGE) -> dict:
     """Write ``province.html``, ``province.png`` and ``province.docx`` into ``folder``; return the
     chart for the index."""
     from dataclasses import replace
 
     report = replace(report, prepared_png=report.chart_png(), prepared_compact_png=report.compact_chart_png())
     back = {"href": index, "text": report.text["back"]}
-    atomic_write_text(folder / f"{PROVINCE_STEM}.html", report_page(report, back=back))
-    atomic_write_bytes(folder / f"{PROVINCE_STEM}.png", report.chart_png())
-    write_report_docx(report, folder / f"{PROVINCE_STEM}.docx", chart_png=report.chart_png())
+    atomic_write_text(folder / PROVINCE_PAGE, report_page(report, back=back))
+    atomic_write_bytes(folder / PROVINCE_PNG, report.chart_png())
+    write_report_docx(report, folder / PROVINCE_DOCX, chart_png=report.chart_png())
     return chart(report)
