@@ -17,7 +17,8 @@ from pathlib import Path
 import pandas as pd
 import pandera.pandas as pa
 
-from cdsanalysis.exceptions import FAILURE_COLUMNS, DataValidationError, NameLookupError
+from cdsanalysis.exceptions import DataValidationError, NameLookupError
+from cdsanalysis.exceptions import FailureCollector as _Failures  # the package's one collector
 from cdsanalysis.data.io import TABLE_FILES, read_text_table
 from cdsanalysis.data.dates import YEAR_RANGE
 from cdsanalysis.data.limits import CODE_RULE, MAX_COUNT_DIGITS, MAX_NAME_LENGTH, MAX_TEXT_LENGTH, is_safe_code
@@ -127,25 +128,6 @@ _DUPLICATE_KEYS = {
     "progress": "district_code, as_of",
     "targets": "district_code, deadline, kind",
 }
-
-
-class _Failures:
-    """Collects failure cases across files, in the order found."""
-
-    def __init__(self) -> None:
-        self.rows: list[dict] = []
-
-    def add(self, file: str, row: object, column: str, value: object, check: str, message: str) -> None:
-        self.rows.append(dict(file=file, row="" if row is None else row, column=column,
-                              value="" if value is None else str(value), check=check, message=message))
-
-    def frame(self) -> pd.DataFrame:
-        """Failures ordered by file (as first seen), then row; whole-file problems first."""
-        table = pd.DataFrame(self.rows, columns=FAILURE_COLUMNS)
-        file_order = {f: i for i, f in enumerate(dict.fromkeys(table["file"]))}
-        key = pd.DataFrame({"f": table["file"].map(file_order),
-                            "r": pd.to_numeric(table["row"], errors="coerce").fillna(0)})
-        return table.loc[key.sort_values(["f", "r"], kind="stable").index].reset_index(drop=True)
 
 
 def _schema_failures(table: str, frame: pd.DataFrame, file: str, failures: _Failures) -> set:
