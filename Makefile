@@ -29,6 +29,10 @@ test: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check .
 
+# The edit loop: every test but the slow ones (renders, kernels, signals, wheel, Chromium); under a minute.
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest tests -m "not slow" -q
+
 validate: $(STAMP)
 	$(BIN)/cdsanalysis validate data
 

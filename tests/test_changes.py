@@ -116,6 +116,7 @@ def test_the_workbook_gets_the_changes_in_the_reader_s_words(tmp_path):
     assert changes_frame(compare_runs(after, None), "vi") is None  # first render: no sheet
 
 
+@pytest.mark.slow  # two whole renders
 def test_the_next_month_s_render_lists_the_new_figure_on_its_index(tmp_path):
     """The monthly round: a new figure moves the as-of date; the new run compares with the last one."""
     from cdsanalysis.report.run.batch import render

@@ -19,6 +19,8 @@ from cdsanalysis.report.run.kernels import KERNELS, ReusedKernel
 from cdsanalysis.report.run.template import template_path
 from tests.builders import small_tables, write_tables
 
+pytestmark = pytest.mark.slow  # starts and kills Jupyter kernels and a Dask cluster
+
 HELPER = "import warnings\n\ndef warn():\n    warnings.warn('shown in every notebook that causes it')\n"
 LEAKY = [
     "import warnings_helper\nwarnings_helper.warn()",  # a warning from library code, as pandas would give

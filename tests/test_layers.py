@@ -9,6 +9,7 @@ imports run one way too.
 from __future__ import annotations
 
 import ast
+import functools
 from pathlib import Path
 
 import pytest
@@ -22,8 +23,8 @@ BASE = {"cdsanalysis.exceptions": 0, "cdsanalysis.settings": 1}
 """Top-level modules every layer may use; they may import `wording` and lower BASE modules, no other layer."""
 
 
-def _module_name(path: Path) -> str:
-    parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
+def _module_name(path: Path, package: Path = PACKAGE) -> str:
+    parts = path.relative_to(package.parent).with_suffix("").parts
     return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
 
 
@@ -52,8 +53,11 @@ def _deferred_own_imports(path: Path) -> list[int]:
     return sorted(set(lines))
 
 
-def import_graph() -> dict[str, set[str]]:
-    modules = {_module_name(p): p for p in PACKAGE.rglob("*.py")}
+@functools.cache
+def import_graph(package: Path | None = None) -> dict[str, set[str]]:
+    """Every module of ``package`` (default: `PACKAGE`) → the modules of ours it imports (computed once)."""
+    package = package or PACKAGE
+    modules = {_module_name(p, package): p for p in package.rglob("*.py")}
     return {name: {m for m in _imports(path) if m in modules and m != name} for name, path in modules.items()}
 
 
@@ -101,7 +105,10 @@ def test_imports_run_one_way(module):
 
 
 def test_no_import_circle():
-    graph = import_graph()
+    _assert_no_circle(import_graph())
+
+
+def _assert_no_circle(graph: dict[str, set[str]]) -> None:
     state: dict[str, int] = {}
     path: list[str] = []
 
@@ -122,7 +129,7 @@ def test_no_import_circle():
             visit(node)
 
 
-def test_the_circle_finder_sees_a_type_checking_circle(tmp_path, monkeypatch):
+def test_the_circle_finder_sees_a_type_checking_circle(tmp_path):
     """Guard the guard: a circle closed only under ``if TYPE_CHECKING`` is still a circle."""
     package = tmp_path / "cdsanalysis"
     package.mkdir()
@@ -130,12 +137,28 @@ def test_the_circle_finder_sees_a_type_checking_circle(tmp_path, monkeypatch):
     (package / "a.py").write_text("from cdsanalysis import b\n")
     (package / "b.py").write_text("from typing import TYPE_CHECKING\n"
                                   "if TYPE_CHECKING:\n    from cdsanalysis.a import X\n")
-    monkeypatch.setitem(globals(), "PACKAGE", package)
     with pytest.raises(pytest.fail.Exception, match="import circle"):
-        test_no_import_circle()
+        _assert_no_circle(import_graph(package))
 
 
 def test_nothing_in_the_package_imports_the_old_entry_path():
     """`cdsanalysis.report.district` is kept for the template notebook and outside callers only."""
     graph = import_graph()
     assert [m for m in graph if "cdsanalysis.report.district" in graph[m]] == []
+
+
+DEFERRED_ALLOWED = {
+    "cli.py": "the import command's own imports, left to its rewrite in flight",
+    "model/backtesting.py": "the model rewrite in flight", "model/projection.py": "the model rewrite in flight",
+    "model/scenarios.py": "the model rewrite in flight", "model/synthetic.py": "the model rewrite in flight",
+    "model/store.py": "the model rewrite in flight",
+    "data/progress_update.py": "the import rewrite in flight", "data/sheet_import.py": "the import rewrite in flight",
+}
+"""Modules that may still import our own modules inside functions, and why (each is a debt to pay)."""
+
+
+def test_our_own_modules_are_imported_at_the_top():
+    """A deferred import hides an edge from readers and linters; only heavy third-party imports wait."""
+    deferred = {p.relative_to(PACKAGE).as_posix(): lines for p in sorted(PACKAGE.rglob("*.py"))
+                if (lines := _deferred_own_imports(p))}
+    assert {name: lines for name, lines in deferred.items() if name not in DEFERRED_ALLOWED} == {}

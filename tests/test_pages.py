@@ -22,6 +22,8 @@ from cdsanalysis.report.run.batch import render
 from cdsanalysis.wording.formats import format_chance
 from tests.builders import small_tables, write_tables
 
+pytestmark = pytest.mark.slow  # renders and measures the pages in headless Chromium
+
 DRAWS = 100
 PAYLOADS = {
     "901": "Huyện <script>alert('x')</script> An Bình",

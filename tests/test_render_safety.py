@@ -20,6 +20,8 @@ from cdsanalysis.report.run.layout import OutputRoot, RunLayout, inside, safe_st
 from cdsanalysis.report.run.outcomes import DistrictOutcome
 from tests.builders import small_tables, write_tables
 
+pytestmark = pytest.mark.slow  # kills renders and their workers
+
 HOSTILE_CODES = ["../../escape", "/etc/passwd", "..", ".", "a/b", "a\\b", "", " 12", "x" * 300, "\u202e01",
                  "con", "0380\0x"]
 

@@ -26,6 +26,8 @@ from cdsanalysis.settings import MAX_DRAWS
 from tests.builders import small_tables, write_tables
 from tests.spreadsheets import live_formula_cells
 
+pytestmark = pytest.mark.slow  # renders through Jupyter kernels, the pool and Dask
+
 DRAWS = 100
 NETWORK_ASSET = re.compile(r"<(?:script|link)\b[^>]*(?:src|href)\s*=\s*[\"']?(?:https?:)?//", re.IGNORECASE)
 
