@@ -19,7 +19,7 @@ from cdsanalysis.data.dates import parse_date
 from cdsanalysis.data.form import write_form
 from cdsanalysis.data.freshness import stale_data_note
 from cdsanalysis.data.io import TABLE_FILES
-from cdsanalysis.data.provenance import illustrative_note
+from cdsanalysis.data.provenance import any_illustrative, illustrative_note
 from cdsanalysis.data.snapshot import standing
 from cdsanalysis.exceptions import CdsAnalysisError, DataValidationError
 from cdsanalysis.model.assessment import assess
@@ -225,8 +225,7 @@ def _cmd_render(args: argparse.Namespace) -> int:
 def _print_render(result, lang: str) -> None:
     if not result.table.empty:
         print(format_assessment(result.table, result.as_of, lang=lang))
-        if result.table["data_status"].astype(str).str.contains("illustrative").any() or \
-                result.table["target_status"].astype(str).str.contains("illustrative").any():
+        if any_illustrative(result.table["data_status"], result.table["target_status"]):
             print("\n" + words(lang)["cli_illustrative"])
     if result.changes is not None:
         print(_changes_line(result.changes))

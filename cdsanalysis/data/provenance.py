@@ -1,13 +1,45 @@
-"""What kind of figures a result rests on, said plainly to its reader."""
+"""What kind of figures a result rests on: the one owner of the illustrative rule, and its sentence.
+
+Every report, page, workbook and terminal line asks `illustrative_rows` (which rows are made up),
+`illustrative_sources` (which parts of a report rest on made-up figures) or `any_illustrative`;
+none of them re-derives the rule from the status strings.
+"""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import pandas as pd
+
 from cdsanalysis.wording import words
 
 if TYPE_CHECKING:  # pragma: no cover
     from cdsanalysis.data.dataset import Dataset
+
+
+ILLUSTRATIVE = "illustrative"
+"""The status of made-up rows (progress and targets): never official, always said so in reports."""
+
+
+def illustrative_rows(statuses: pd.Series) -> pd.Series:
+    """Which rows rest on made-up figures: a status ``illustrative``, alone or among the statuses a
+    sum joins with "+" (``actual+illustrative``: the province row of `standing`)."""
+    return statuses.astype(str).str.split("+").map(lambda parts: ILLUSTRATIVE in parts).astype(bool)
+
+
+def any_illustrative(*statuses: pd.Series) -> bool:
+    """Whether any row of any of these status columns rests on made-up figures."""
+    return any(bool(illustrative_rows(s).any()) for s in statuses)
+
+
+def illustrative_sources(history: pd.Series, targets: pd.Series, all_progress: pd.Series,
+                         pooled: bool) -> tuple[str, ...]:
+    """The parts of a unit's report that rest on made-up figures, in the order its notice lists them:
+    its own ``progress`` (history statuses), its ``targets``, and the ``model`` when the model is
+    ``pooled`` across units and any unit's progress (``all_progress``) is illustrative."""
+    parts = (("progress", any_illustrative(history)), ("targets", any_illustrative(targets)),
+             ("model", pooled and any_illustrative(all_progress)))
+    return tuple(name for name, made_up in parts if made_up)
 
 
 def illustrative_parts(dataset: Dataset, district_code: str | None = None) -> dict[str, int]:
@@ -16,10 +48,10 @@ def illustrative_parts(dataset: Dataset, district_code: str | None = None) -> di
     if district_code is not None:
         progress = progress[progress["district_code"] == district_code]
         targets = targets[targets["district_code"] == district_code]
-    made_up = progress[progress["status"] == "illustrative"]
+    made_up = progress[illustrative_rows(progress["status"])]
     return {
         "progress": int(made_up["district_code"].nunique()),
-        "targets": int((targets["status"] == "illustrative").sum()),
+        "targets": int(illustrative_rows(targets["status"]).sum()),
     }
 
 

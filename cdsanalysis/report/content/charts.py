@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
+from cdsanalysis.data.provenance import illustrative_rows
 from cdsanalysis.wording import words
 from cdsanalysis.wording.formats import format_date
 
@@ -121,8 +122,7 @@ def trajectory_chart(
     observed = history.assign(series=history["status"].map(_OBSERVED_SERIES).fillna("observed"))
     latest = float(history["completed"].iloc[-1]) if len(history) else 0.0
     path = required_paths(as_of, latest, targets)
-    targets = targets.assign(series=np.where(targets["status"] == "illustrative", "target_illustrative",
-                                             "target"))
+    targets = targets.assign(series=np.where(illustrative_rows(targets["status"]), "target_illustrative", "target"))
     present = sorted(set(observed["series"]) | set(targets["series"])
                      | ({"median", "band50", "band80"} if len(band) else set())
                      | ({"required"} if len(path) else set()))

@@ -18,6 +18,7 @@ import numpy as np
 import pandas as pd
 
 from cdsanalysis.data.freshness import stale_data_note
+from cdsanalysis.data.provenance import illustrative_sources
 from cdsanalysis.exceptions import CdsAnalysisError
 from cdsanalysis.model.assessment import assess
 from cdsanalysis.model.store import load_forecast
@@ -334,13 +335,8 @@ def unit_report(result: Forecast, code: str, lang: str, *, forecast_file: str | 
         "last": np.asarray(baseline_values["last"], dtype=np.int64),
     })
 
-    illustrative = []
-    if (history["status"] == "illustrative").any():
-        illustrative.append("progress")
-    if (targets["status"] == "illustrative").any():
-        illustrative.append("targets")
-    if (dataset.progress["status"] == "illustrative").any() and result.model == "hazard":
-        illustrative.append("model")
+    illustrative = illustrative_sources(history["status"], targets["status"], dataset.progress["status"],
+                                        pooled=result.model == "hazard")
     last = history.iloc[-1]
     return DistrictReport(
         district_code=code, district_name=name, short_name=short,
@@ -349,7 +345,7 @@ def unit_report(result: Forecast, code: str, lang: str, *, forecast_file: str | 
         lang=lang, model=result.model, draws=result.draws, seed=result.seed, forecast_source=source,
         forecast_file=str(forecast_file) if forecast_file else None,
         history=history, targets=targets, assessment=table.reset_index(drop=True), band=band,
-        baselines=baselines, illustrative=tuple(illustrative),
+        baselines=baselines, illustrative=illustrative,
         stale=stale_data_note(dataset.until(result.as_of), result.as_of, lang=lang),
         periods=fitted_periods(result),
     )

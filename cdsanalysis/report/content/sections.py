@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
+from cdsanalysis.data.provenance import illustrative_rows
 from cdsanalysis.report.content.blocks import Cell, Chart, Column, Row, Table
 from cdsanalysis.report.content.charts import labels
 from cdsanalysis.wording.formats import format_date
@@ -54,8 +55,8 @@ def notices(report: DistrictReport) -> list[dict[str, Any]]:
         out.append({"kind": "stale", "title": report.stale, "items": [], "end": ""})
     if report.illustrative:
         items = t["illustrative_items"]
-        n_hist = int((report.history["status"] == "illustrative").sum())
-        n_targ = int((report.targets["status"] == "illustrative").sum())
+        n_hist = int(illustrative_rows(report.history["status"]).sum())
+        n_targ = int(illustrative_rows(report.targets["status"]).sum())
         counts = {"progress": (n_hist, len(report.history)), "targets": (n_targ, len(report.targets)),
                   "model": (0, 0)}
         out.append({"kind": "", "title": "⚠️ " + t["illustrative_title"],

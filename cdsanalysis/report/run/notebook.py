@@ -19,7 +19,6 @@ from pathlib import Path
 
 import pandas as pd
 
-from cdsanalysis.data.dataset import load_dataset
 from cdsanalysis.data.io import atomic_write_text
 from cdsanalysis.exceptions import CdsAnalysisError
 from cdsanalysis.model.projection import forecast
@@ -108,6 +107,10 @@ def build_district_report(
         shared = saved_forecasts(forecast_file)
         source = "file"
     else:
+        # Deferred on purpose: loading data means validating it, and pandera costs a kernel 0.8 s to import;
+        # a kernel given a forecast file (every render) never needs it.
+        from cdsanalysis.data.dataset import load_dataset
+
         shared = shared_forecasts(forecast(load_dataset(data_dir), as_of=as_of, draws=draws, seed=seed), None)
         source = "fitted"
     if district is None or str(district).strip() == "":

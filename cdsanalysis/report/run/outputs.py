@@ -20,7 +20,7 @@ import pandas as pd
 
 from cdsanalysis.data.freshness import stale_data_note
 from cdsanalysis.data.io import atomic_write_text
-from cdsanalysis.data.provenance import illustrative_note
+from cdsanalysis.data.provenance import any_illustrative, illustrative_note
 from cdsanalysis.exceptions import CdsAnalysisError
 from cdsanalysis.model.assessment import assess
 from cdsanalysis.report.run.changes import SNAPSHOT_FILE, compare_runs, previous_run, snapshot
@@ -107,8 +107,7 @@ def write_summaries(folder: Path, table: pd.DataFrame, outcomes: Sequence[Distri
     write_summary_csv(table, folder / SUMMARY_CSV, lang=lang, as_of=as_of)
     write_assessment_xlsx(table, folder / SUMMARY_XLSX, lang=lang, as_of=as_of,
                           caveat=illustrative_note(dataset, lang=lang), changes=changes_frame(changes, lang))
-    illustrative = bool((dataset.progress["status"] == "illustrative").any()
-                        or (dataset.targets["status"] == "illustrative").any())
+    illustrative = any_illustrative(dataset.progress["status"], dataset.targets["status"])
     atomic_write_text(folder / INDEX_PAGE, index_html(table, list(outcomes), as_of, lang, illustrative,
                                                         province_chart=province_chart, changes=changes,
                                                         stale=stale, province_error=province_error))

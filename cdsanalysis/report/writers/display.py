@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from cdsanalysis.data.names import display_name
+from cdsanalysis.data.provenance import any_illustrative
 from cdsanalysis.report.content.blocks import Table
 from cdsanalysis.settings import PROVINCE_CODE
 from cdsanalysis.wording import status_label, words
@@ -43,7 +44,7 @@ def format_standing(table: pd.DataFrame, lang: str = "en") -> str:
     body = format_table(rows, list(text["standing_columns"]), right={2, 3})
     cutoff = table["observed_on"].max()
     note = ""
-    if table["status"].astype(str).str.contains("illustrative").any():
+    if any_illustrative(table["status"]):
         note = "\n" + text["standing_note"]
     return f"{text['standing_title'].format(date=f'{cutoff:%Y-%m-%d}')}\n{body}{note}"
 
