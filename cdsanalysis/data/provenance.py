@@ -7,14 +7,19 @@ none of them re-derives the rule from the status strings.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 import pandas as pd
 
 from cdsanalysis.wording import words
 
-if TYPE_CHECKING:  # pragma: no cover
-    from cdsanalysis.data.dataset import Dataset
+
+class Tables(Protocol):
+    """What the rule reads of a `cdsanalysis.data.dataset.Dataset` (a protocol: the schema, which the
+    dataset imports, takes `ILLUSTRATIVE` from here, so importing the dataset would close a circle)."""
+
+    progress: pd.DataFrame
+    targets: pd.DataFrame
 
 
 ILLUSTRATIVE = "illustrative"
@@ -42,7 +47,7 @@ def illustrative_sources(history: pd.Series, targets: pd.Series, all_progress: p
     return tuple(name for name, made_up in parts if made_up)
 
 
-def illustrative_parts(dataset: Dataset, district_code: str | None = None) -> dict[str, int]:
+def illustrative_parts(dataset: Tables, district_code: str | None = None) -> dict[str, int]:
     """How many districts' progress and how many targets rest on illustrative rows."""
     progress, targets = dataset.progress, dataset.targets
     if district_code is not None:
@@ -55,7 +60,7 @@ def illustrative_parts(dataset: Dataset, district_code: str | None = None) -> di
     }
 
 
-def illustrative_note(dataset: Dataset, district_code: str | None = None, lang: str = "vi") -> str:
+def illustrative_note(dataset: Tables, district_code: str | None = None, lang: str = "vi") -> str:
     """A sentence saying which figures are illustrative, or "" when none are."""
     parts = illustrative_parts(dataset, district_code)
     text = words(lang)["provenance"]

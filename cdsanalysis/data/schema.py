@@ -23,11 +23,10 @@ from cdsanalysis.data.io import TABLE_FILES, read_text_table
 from cdsanalysis.data.dates import YEAR_RANGE
 from cdsanalysis.data.limits import CODE_RULE, MAX_COUNT_DIGITS, MAX_NAME_LENGTH, MAX_TEXT_LENGTH, is_safe_code
 from cdsanalysis.data.limits import text_problem
+from cdsanalysis.data.provenance import ILLUSTRATIVE  # its one owner
 from cdsanalysis.data.names import NameIndex, name_key
 from cdsanalysis.data.text_checks import check_text_columns, check_unit_names, units_usable, value_message
 
-ILLUSTRATIVE = "illustrative"
-"""The status of made-up rows (progress and targets): never official, always said so in reports."""
 PROGRESS_STATUSES = ("actual", "claim", "derived", ILLUSTRATIVE)
 TARGET_STATUSES = ("target", ILLUSTRATIVE)
 TARGET_KINDS = ("commune_quota", "all_communes")
