@@ -271,10 +271,11 @@ def test_a_district_whose_dask_worker_dies_runs_again_elsewhere_and_is_recorded(
     template.cells.insert(at, nbformat.v4.new_code_cell(
         f"import os, pathlib, signal\nif str(district) == '902' and not pathlib.Path({str(marker)!r}).exists():\n"
         f"    pathlib.Path({str(marker)!r}).touch()\n    os.kill(os.getppid(), signal.SIGKILL)"))
-    forecast = (run_folder / "forecast.npz").read_bytes()
     jobs = [_job(tmp_path, code, tmp_path / "unused.ipynb") for code in ("901", "902", "903")]
+    template_file = tmp_path / "template.ipynb"
+    nbformat.write(template, str(template_file))
     with DaskCluster("local", workers=2, scratch=str(tmp_path / "scratch")) as cluster:
-        outcomes = {o.district_code: o for o in cluster.run(jobs, forecast, nbformat.writes(template).encode())}
+        outcomes = {o.district_code: o for o in cluster.run(jobs, run_folder / "forecast.npz", template_file)}
         record = cluster.record()
     assert marker.exists()  # the worker was killed
     assert all(o.ok for o in outcomes.values()), {c: o.error for c, o in outcomes.items()}

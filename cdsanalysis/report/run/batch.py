@@ -22,6 +22,7 @@ import shutil
 import threading
 import time
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -32,7 +33,7 @@ from cdsanalysis.model.projection import forecast
 from cdsanalysis.model.store import save_forecast
 from cdsanalysis.report.run.changes import check_compare
 from cdsanalysis.report.run.cluster import DaskCluster
-from cdsanalysis.report.run.executors import LocalPool
+from cdsanalysis.report.run.executors import Executor, LocalPool
 from cdsanalysis.report.run.job import DistrictJob
 from cdsanalysis.report.run.layout import INTERMEDIATE_FOLDERS, OutputRoot, RunLayout, inside, safe_stem
 from cdsanalysis.report.run.outcomes import DistrictOutcome, RenderResult
@@ -112,9 +113,9 @@ def render(
         root.clean_stale()
         work = root.work_folder()
         try:
-            run = _Run(root, work, template, jobs, lang, draws, seed, retries, progress, scheduler, clock)
-            run.compare = compare
-            return run.run(data_dir, as_of, districts)
+            plan = RenderPlan(template=template, jobs=jobs, lang=lang, draws=draws, seed=seed, retries=retries,
+                              progress=progress, scheduler=scheduler, compare=compare)
+            return _Run(root, work, plan, clock).run(data_dir, as_of, districts)
         finally:
             shutil.rmtree(work, ignore_errors=True)
 
@@ -149,17 +150,31 @@ def _province_ahead(folder: Path, forecast_file: Path, lang: str) -> tuple[dict 
     return written
 
 
-class _Run:
-    """One render, step by step (the state the steps share lives here, not in 14 arguments)."""
+@dataclass(frozen=True)
+class RenderPlan:
+    """What a render was asked to do, checked by `render`: the settings every step of `_Run` reads."""
 
-    def __init__(self, root: OutputRoot, work: Path, template: Path, jobs: int, lang: str, draws: int,
-                 seed: int, retries: int, progress: bool, scheduler: str | None, clock: float) -> None:
-        self.root, self.work, self.template, self.jobs = root, work, template, jobs
-        self.lang, self.draws, self.seed, self.retries = lang, draws, seed, retries
-        self.progress, self.scheduler, self.clock = progress, scheduler, clock
+    template: Path
+    jobs: int
+    lang: str
+    draws: int
+    seed: int
+    retries: int
+    progress: bool
+    scheduler: str | None
+    compare: str | os.PathLike | None
+
+
+class _Run:
+    """One render, step by step: the plan, the output root and the work folder, and what the steps learn
+    (the units' names and file stems, what the executor reports)."""
+
+    def __init__(self, root: OutputRoot, work: Path, plan: RenderPlan, clock: float) -> None:
+        self.root, self.work, self.plan, self.clock = root, work, plan, clock
         self.log = work / RunLayout.kernel_log_name
         self.executor_record: dict[str, Any] = {}
-        self.compare: str | os.PathLike | None = None
+        self.names: dict[str, str] = {}
+        self.stems: dict[str, str] = {}
 
     def run(self, data_dir, as_of, districts) -> RenderResult:
 
@@ -170,9 +185,9 @@ class _Run:
         self.names = dict(zip(listing["district_code"], listing["district_name"], strict=False))
         self.stems = {c: safe_stem(c, s) for c, s in zip(listing["district_code"], listing["short_name"], strict=False)}
         with self._executor(len(codes)) as executor:  # workers start while the model is fitted here
-            result = forecast(dataset, as_of=as_of, draws=self.draws, seed=self.seed)
-            steady = forecast(dataset, as_of=as_of, until=result.dates[-1], model="steady", draws=self.draws,
-                              seed=self.seed)
+            result = forecast(dataset, as_of=as_of, draws=self.plan.draws, seed=self.plan.seed)
+            steady = forecast(dataset, as_of=as_of, until=result.dates[-1], model="steady", draws=self.plan.draws,
+                              seed=self.plan.seed)
             fitted = time.perf_counter()
             final = self.root.final(f"{result.as_of:%Y-%m-%d}")
             kept = self._kept(final, codes, dataset, result) if districts is not None else {}
@@ -183,7 +198,7 @@ class _Run:
                     if (final / name).is_file():
                         shutil.copy2(inside(final, name), inside(layout.folder, name))
             save_forecast(result, layout.forecast, data_dir=data_dir or dataset.source, steady=steady)
-            province = _Ahead(_province_ahead, layout.folder, layout.forecast, self.lang)
+            province = _Ahead(_province_ahead, layout.folder, layout.forecast, self.plan.lang)
             province.start()  # it needs only the forecast: while the workers start and run the districts
             outcomes = self._execute(executor, layout, codes, result.as_of)
         rendered = time.perf_counter()
@@ -191,16 +206,17 @@ class _Run:
         ordered_codes = [c for c in listing["district_code"] if c in outcomes]
         ordered = tuple(outcomes[c] for c in ordered_codes)
         table = summary_table(result, ordered_codes, outcomes)
-        changes = write_summaries(layout.folder, table, ordered, dataset, result.as_of, self.lang,
-                                  forecast_file=layout.forecast, compare=self.compare, root=self.root.root,
+        changes = write_summaries(layout.folder, table, ordered, dataset, result.as_of, self.plan.lang,
+                                  forecast_file=layout.forecast, compare=self.plan.compare, root=self.root.root,
                                   province=province.result())
         timings = {"fit_seconds": round(fitted - self.clock, 3),
                    "render_seconds": round(rendered - fitted, 3),
                    "total_seconds": round(time.perf_counter() - self.clock, 3)}
+        plan = self.plan
         parameters = {"data_dir": str(Path(data_dir).resolve()) if data_dir else None,
                       "as_of": f"{result.as_of:%Y-%m-%d}", "districts": ordered_codes, "rendered": codes,
-                      "jobs": self.jobs, "lang": self.lang, "draws": int(self.draws), "seed": int(self.seed),
-                      "model": result.model, "template": str(self.template), "executor": self.executor_record}
+                      "jobs": plan.jobs, "lang": plan.lang, "draws": int(plan.draws), "seed": int(plan.seed),
+                      "model": result.model, "template": str(plan.template), "executor": self.executor_record}
         write_run_record(layout.folder, parameters, dataset, timings, ordered)
         for leftover in INTERMEDIATE_FOLDERS:  # intermediate, for the kernels only
             shutil.rmtree(layout.folder / leftover, ignore_errors=True)
@@ -211,14 +227,14 @@ class _Run:
                             changes=changes, rendered=tuple(codes))
 
     # ---- steps -----------------------------------------------------------------------------
-    def _executor(self, n_jobs: int):
-        if self.scheduler:
-            self.executor_record = {"kind": "dask", "scheduler": self.scheduler}
-            local = self.scheduler == "local"
-            return DaskCluster(self.scheduler, retries=self.retries,
-                               workers=min(self.jobs, n_jobs) if local else None,
+    def _executor(self, n_jobs: int) -> Executor:
+        if self.plan.scheduler:
+            self.executor_record = {"kind": "dask", "scheduler": self.plan.scheduler}
+            local = self.plan.scheduler == "local"
+            return DaskCluster(self.plan.scheduler, retries=self.plan.retries,
+                               workers=min(self.plan.jobs, n_jobs) if local else None,
                                scratch=str(self.work / "dask") if local else None)
-        workers = min(self.jobs, n_jobs)
+        workers = min(self.plan.jobs, n_jobs)
         self.executor_record = {"kind": "processes", "workers": workers}
         return LocalPool(workers, str(self.log))
 
@@ -226,27 +242,24 @@ class _Run:
         return [DistrictJob(
             code=code, name=self.names[code], stem=self.stems[code],
             title=f"{self.names[code]} — {as_of:%Y-%m-%d}",
-            lang=self.lang, folder=str(layout.folder), template=str(self.template), retries=self.retries,
+            lang=self.plan.lang, folder=str(layout.folder), template=str(self.plan.template), retries=self.plan.retries,
             parameters={"district": code, "as_of": f"{as_of:%Y-%m-%d}", "data_dir": None,
-                        "forecast_file": layout.forecast_name, "draws": int(self.draws),
-                        "seed": int(self.seed),
-                        "lang": self.lang},
+                        "forecast_file": layout.forecast_name, "draws": int(self.plan.draws),
+                        "seed": int(self.plan.seed),
+                        "lang": self.plan.lang},
         ) for code in codes]
 
-    def _execute(self, executor, layout: RunLayout, codes: list[str], as_of) -> dict[str, DistrictOutcome]:
+    def _execute(self, executor: Executor, layout: RunLayout, codes: list[str], as_of) -> dict[str, DistrictOutcome]:
         from tqdm import tqdm
 
         jobs = self._jobs(layout, codes, as_of)
-        if self.scheduler:  # no shared disk: the workers get the forecast and the template as bytes
-            stream = executor.run(jobs, layout.forecast.read_bytes(), self.template.read_bytes())
-        else:
-            stream = executor.run(jobs)
+        stream = executor.run(jobs, layout.forecast, self.plan.template)
         outcomes: dict[str, DistrictOutcome] = {}
-        with tqdm(total=len(jobs), desc="districts", unit="district", disable=not self.progress) as bar:
+        with tqdm(total=len(jobs), desc="districts", unit="district", disable=not self.plan.progress) as bar:
             for outcome in stream:
                 outcomes[outcome.district_code] = self._written(layout, outcome)
                 bar.update(1)
-                if not outcome.ok and self.progress:
+                if not outcome.ok and self.plan.progress:
                     bar.write(f"failed: {outcome.district_name} ({outcome.district_code}): {outcome.error}")
         self.executor_record.update(executor.record())
         lost = executor.record().get("lost_worker_retries", {})
@@ -274,7 +287,8 @@ class _Run:
             previous = record["parameters"]
             same = record["data"]["hash"] == dataset.data_hash and all(
                 str(previous.get(k)) == str(v) for k, v in zip(_COMPARED, (
-                    f"{result.as_of:%Y-%m-%d}", self.draws, self.seed, self.lang, result.model), strict=False))
+                    f"{result.as_of:%Y-%m-%d}", self.plan.draws, self.plan.seed, self.plan.lang, result.model),
+                    strict=True))
         except (OSError, ValueError, KeyError, TypeError):
             same, record = False, {}
         if not same:

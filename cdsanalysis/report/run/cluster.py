@@ -139,10 +139,17 @@ class DaskCluster:
             self.cluster.close()
         self.client = self.cluster = None
 
-    def run(self, jobs: Sequence[DistrictJob], forecast: bytes, template: bytes) -> Iterator[DistrictOutcome]:
-        """Each job's outcome (files as bytes in ``payload``) as it completes."""
+    def run(self, jobs: Sequence[DistrictJob], forecast: Path | None = None,
+            template: Path | None = None) -> Iterator[DistrictOutcome]:
+        """Each job's outcome (files as bytes in ``payload``) as it completes.
+
+        No shared disk is assumed: the ``forecast`` and ``template`` files are sent to the workers as bytes.
+        """
         from distributed import as_completed
 
+        if forecast is None or template is None:
+            raise ValueError("a Dask cluster needs the forecast and template files to send to its workers")
+        forecast, template = Path(forecast).read_bytes(), Path(template).read_bytes()
         run = run_token(forecast)
         shared = self.client.scatter(forecast, broadcast=True)
         jobs_by_key = {f"cdsanalysis-{run}-{i}": job for i, job in enumerate(jobs)}

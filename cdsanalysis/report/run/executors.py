@@ -1,7 +1,8 @@
 """Where the districts run: a local process pool (the default) or a Dask cluster.
 
-Both yield each district's `DistrictOutcome` as it completes, so the progress bar and the
-summary do not care which ran them.
+Both are an `Executor`: a context manager whose `run(jobs, forecast, template)` yields each
+district's `DistrictOutcome` as it completes and whose `record()` says what ``run.json`` should
+know, so the renderer, the progress bar and the summary do not care which ran them.
 
 `LocalPool` starts its workers from a fork server (no threads inherited) and ties them to
 the render: each worker watches its parent sentinel and kills itself when the render is
@@ -27,7 +28,8 @@ import signal
 import threading
 from collections import deque
 from collections.abc import Iterator, Sequence
-from typing import Any
+from pathlib import Path
+from typing import Any, Protocol
 
 from cdsanalysis.report.run.job import DistrictJob, run_job
 from cdsanalysis.report.run.outcomes import DistrictOutcome
@@ -78,6 +80,24 @@ def _warm_worker(log: str | None = None, warm: bool = True) -> None:
         exporter()
     except Exception:  # noqa: BLE001 - warming is an optimisation; the real work reports errors
         pass
+
+
+class Executor(Protocol):
+    """Runs a render's districts (`LocalPool`, `cdsanalysis.report.run.cluster.DaskCluster`)."""
+
+    def __enter__(self) -> Executor: ...
+
+    def __exit__(self, *exc: object) -> None: ...
+
+    def run(self, jobs: Sequence[DistrictJob], forecast: Path | None = None,
+            template: Path | None = None) -> Iterator[DistrictOutcome]:
+        """Each job's outcome as it completes. ``forecast`` and ``template`` are the files the jobs name:
+        an executor whose workers share this disk reads them there, one without a shared disk sends them."""
+        ...
+
+    def record(self) -> dict[str, Any]:
+        """What ``run.json`` says about the executor (crashes survived, workers lost, ...)."""
+        ...
 
 
 class LocalPool:
@@ -133,8 +153,12 @@ class LocalPool:
                 process.kill()
         pool.shutdown(wait=True, cancel_futures=True)
 
-    def run(self, jobs: Sequence[DistrictJob]) -> Iterator[DistrictOutcome]:
-        """Each job's outcome as it completes; a crashed worker costs only the district that crashed it."""
+    def run(self, jobs: Sequence[DistrictJob], forecast: Path | None = None,
+            template: Path | None = None) -> Iterator[DistrictOutcome]:
+        """Each job's outcome as it completes; a crashed worker costs only the district that crashed it.
+
+        The workers share this disk: they read the forecast and the template the jobs name.
+        """
         from concurrent.futures import FIRST_COMPLETED, wait
         from concurrent.futures.process import BrokenProcessPool
 
