@@ -13,6 +13,7 @@ from cdsanalysis.exceptions import CdsAnalysisError, NameLookupError
 from cdsanalysis.model.assessment import assess
 from cdsanalysis.model.projection import forecast
 from cdsanalysis.model.store import load_forecast, save_forecast
+from cdsanalysis.report.content.blocks import Heading, Notice
 from cdsanalysis.report.content.district import forecast_band
 from cdsanalysis.report.content.sections import heading_context, notices
 from cdsanalysis.report.content.text import STATUS_COLORS, ratio_label
@@ -91,30 +92,29 @@ def test_notices_warn_about_every_kind_of_illustrative_figure(data_dir):
     assert report.illustrative == ("progress", "targets", "model")
     [notice] = notices(report)
     text = words("vi")["report"]
-    assert notice["kind"] == "" and notice["title"] == "⚠️ " + text["illustrative_title"]
-    assert notice["items"] == [text["illustrative_items"]["progress"].format(n=3, m=3),
-                               text["illustrative_items"]["targets"].format(n=2, m=2),
-                               text["illustrative_items"]["model"]]
-    assert notice["end"] == text["illustrative_end"]
+    assert notice.kind == "" and notice.title == "⚠️ " + text["illustrative_title"]
+    assert notice.items == (text["illustrative_items"]["progress"].format(n=3, m=3),
+                            text["illustrative_items"]["targets"].format(n=2, m=2),
+                            text["illustrative_items"]["model"])
+    assert notice.end == text["illustrative_end"]
     # 902's own figures are recognised, but the pooled model leans on 901's illustrative history.
     other = build_district_report("902", data_dir=data_dir, draws=DRAWS, lang="en")
     assert other.illustrative == ("model",)
-    assert [n["items"] for n in notices(other)] == [[words("en")["report"]["illustrative_items"]["model"]]]
+    assert [n.items for n in notices(other)] == [(words("en")["report"]["illustrative_items"]["model"],)]
 
 
 def test_notices_without_illustrative_data_give_the_sources_line(tmp_path):
     folder = write_tables(tmp_path / "data", small_tables(illustrative=False))
     report = build_district_report("901", data_dir=folder, draws=DRAWS)
     assert report.illustrative == ()
-    assert notices(report) == [{"kind": "official", "title": words("vi")["report"]["official"], "items": [],
-                                "end": ""}]
+    assert notices(report) == [Notice("official", words("vi")["report"]["official"])]
 
 
 def test_the_heading_names_the_unit_and_the_date_and_a_district_its_code(data_dir):
     en = build_district_report("901", data_dir=data_dir, draws=DRAWS, seed=3, lang="en")
     text = words("en")["report"]
-    assert heading_context(en) == {"title": text["heading"].format(name="Huyện An Bình"),
-                                   "as_of_line": text["as_of"].format(date="2024-01-01") + " · 901"}
+    assert heading_context(en) == Heading(title=text["heading"].format(name="Huyện An Bình"),
+                                          as_of_line=text["as_of"].format(date="2024-01-01") + " · 901")
 
 
 def test_english_tables_and_vietnamese_number_format(data_dir):

@@ -1,4 +1,5 @@
-"""The typed pieces a report is made of, before any writer sees them: tables, cells, charts.
+"""The typed pieces a report is made of, before any writer sees them: headings, notices, sections,
+tables, cells, charts.
 
 Writers (`cdsanalysis.report.writers`) turn these into HTML, Word or plain text; nothing here knows
 markup. A `Table`'s ``name`` gives it a fixed id, so pages stay byte-identical for nbval.
@@ -60,3 +61,34 @@ class Chart:
 def data_uri(png: bytes) -> str:
     """A PNG inlined in the page, so the file opens offline and travels alone."""
     return "data:image/png;base64," + base64.b64encode(png).decode("ascii")
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A report's title and its date line."""
+
+    title: str
+    as_of_line: str
+
+
+@dataclass(frozen=True)
+class Notice:
+    """A warning a reader must see before the figures: ``kind`` is ``"stale"`` (old data), ``""``
+    (illustrative figures) or ``"official"`` (the sources line); ``items`` list what it concerns."""
+
+    kind: str
+    title: str
+    items: tuple[str, ...] = ()
+    end: str = ""
+
+
+@dataclass(frozen=True)
+class Section:
+    """One section of a report below its heading and notices: what every writer lays out in turn."""
+
+    id: str
+    heading: str
+    paragraphs: tuple[str, ...] = ()
+    chart: Chart | None = None
+    table: Table | None = None
+    notes: tuple[str, ...] = ()

@@ -8,12 +8,12 @@ as a document.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
 from cdsanalysis.data.provenance import illustrative_rows
-from cdsanalysis.report.content.blocks import Cell, Chart, Column, Row, Table
+from cdsanalysis.report.content.blocks import Cell, Chart, Column, Heading, Notice, Row, Section, Table
 from cdsanalysis.report.content.charts import labels
 from cdsanalysis.wording.formats import format_date
 
@@ -39,46 +39,48 @@ def frame_table(frame: pd.DataFrame, name: str, keys: list[str], statuses: list[
     return Table(name, columns, tuple(rows))
 
 
-def heading_context(report: DistrictReport) -> dict[str, str]:
+def heading_context(report: DistrictReport) -> Heading:
+    """The title, and the date line (with the district's code; the province has none)."""
     t = report.text
     line = t["as_of"].format(date=format_date(report.as_of, report.lang))
     if report.district_code:
         line += f" · {report.district_code}"
-    return {"title": t["heading"].format(name=report.district_name), "as_of_line": line}
+    return Heading(title=t["heading"].format(name=report.district_name), as_of_line=line)
 
 
-def notices(report: DistrictReport) -> list[dict[str, Any]]:
+def notices(report: DistrictReport) -> list[Notice]:
     """The warnings a reader must see first: stale data, then illustrative figures (or the sources line)."""
     t = report.text
     out = []
     if report.stale:
-        out.append({"kind": "stale", "title": report.stale, "items": [], "end": ""})
+        out.append(Notice("stale", report.stale))
     if report.illustrative:
         items = t["illustrative_items"]
         n_hist = int(illustrative_rows(report.history["status"]).sum())
         n_targ = int(illustrative_rows(report.targets["status"]).sum())
         counts = {"progress": (n_hist, len(report.history)), "targets": (n_targ, len(report.targets)),
                   "model": (0, 0)}
-        out.append({"kind": "", "title": "⚠️ " + t["illustrative_title"],
-                    "items": [items[k].format(n=counts[k][0], m=counts[k][1]) for k in report.illustrative],
-                    "end": t["illustrative_end"]})
+        out.append(Notice("", "⚠️ " + t["illustrative_title"],
+                          tuple(items[k].format(n=counts[k][0], m=counts[k][1]) for k in report.illustrative),
+                          t["illustrative_end"]))
     else:
-        out.append({"kind": "official", "title": t["official"], "items": [], "end": ""})
+        out.append(Notice("official", t["official"]))
     return out
 
 
-def chart(report: DistrictReport) -> dict[str, Any]:
+def chart(report: DistrictReport) -> Chart:
+    """The trajectory chart, wide and compact, with its alternative text."""
     alt_text = labels(report.lang)["trajectory_title"].format(name=report.district_name)
-    return Chart(report.chart_png(), alt_text, compact=report.compact_chart_png()).context()
+    return Chart(report.chart_png(), alt_text, compact=report.compact_chart_png())
 
 
-def _make(name: str, heading: str, *, paragraphs: tuple[str, ...] | list[str] = (), chart: dict | None = None,
-          table: Table | None = None, notes: tuple[str, ...] | list[str] = ()) -> dict[str, Any]:
-    return {"id": name, "heading": heading, "paragraphs": list(paragraphs), "chart": chart, "table": table,
-            "notes": list(notes)}
+def _make(name: str, heading: str, *, paragraphs: tuple[str, ...] | list[str] = (), chart: Chart | None = None,
+          table: Table | None = None, notes: tuple[str, ...] | list[str] = ()) -> Section:
+    return Section(id=name, heading=heading, paragraphs=tuple(paragraphs), chart=chart, table=table,
+                   notes=tuple(notes))
 
 
-def section_context(report: DistrictReport, name: str) -> dict[str, Any]:
+def section_context(report: DistrictReport, name: str) -> Section:
     """One section below the heading and notices (only what it needs is computed: no chart for a table):
     its heading, paragraphs, chart, table and notes, for the page templates and the Word document."""
     t = report.text

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-from cdsanalysis.report.content.blocks import Cell, Column, Row, Table
+from cdsanalysis.report.content.blocks import Cell, Column, Notice, Row, Table
 from cdsanalysis.report.run.layout import PROVINCE_PAGE
 from cdsanalysis.report.writers.html import render_template
 from cdsanalysis.settings import PROVINCE_CODE
@@ -148,12 +148,11 @@ def index_html(table: pd.DataFrame, outcomes: Sequence[DistrictOutcome], as_of: 
     ranking, deadlines = ranking_table(table, outcomes, as_of, lang)
     notices = []
     if stale:
-        notices.append({"kind": "stale", "title": stale, "items": [], "end": ""})
+        notices.append(Notice("stale", stale))
     if illustrative:
-        notices.append({"kind": "", "title": text["illustrative"], "items": [], "end": ""})
+        notices.append(Notice("", text["illustrative"]))
     if province_error:
-        notices.append({"kind": "stale", "title": text["province_failed"].format(error=province_error),
-                        "items": [], "end": ""})
+        notices.append(Notice("stale", text["province_failed"].format(error=province_error)))
     title = text["title"].format(as_of=format_date(as_of, lang))
     province = {"heading": text["province_heading"], "href": PROVINCE_PAGE, "chart": province_chart} \
         if province_chart else None

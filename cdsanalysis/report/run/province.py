@@ -50,4 +50,4 @@ def write_province(folder: Path, report: DistrictReport, index: str = INDEX_PAGE
     atomic_write_text(folder / PROVINCE_PAGE, report_page(report, back=back))
     atomic_write_bytes(folder / PROVINCE_PNG, report.chart_png())
     write_report_docx(report, folder / PROVINCE_DOCX, chart_png=report.chart_png())
-    return chart(report)
+    return chart(report).context()

@@ -66,22 +66,22 @@ def html_page(title: str, body: str, lang: str) -> str:
 def part(report: DistrictReport, name: str) -> HtmlPart:
     """One part of the report, for a notebook cell (the district page is the export of these cells)."""
     if name == "heading":
-        context = heading_context(report)
-        return HtmlPart(render_template("fragment.html.j2", kind="heading", **context),
-                        f"{context['title']}\n{context['as_of_line']}")
+        heading = heading_context(report)
+        return HtmlPart(render_template("fragment.html.j2", kind="heading", title=heading.title,
+                                        as_of_line=heading.as_of_line), f"{heading.title}\n{heading.as_of_line}")
     if name == "provenance":
         found = notices(report)
         html = "".join(render_template("fragment.html.j2", kind="notice", notice=n) for n in found)
-        return HtmlPart(html, "\n".join(line for n in found for line in (n["title"], *n["items"], n["end"]) if line))
+        return HtmlPart(html, "\n".join(line for n in found for line in (n.title, *n.items, n.end) if line))
     s = section_context(report, name)
     html = render_template("fragment.html.j2", kind="section", section=s)
-    text = "\n".join([s["heading"], *s["paragraphs"], *([table_text(s["table"])] if s["table"] else []), *s["notes"]])
+    text = "\n".join([s.heading, *s.paragraphs, *([table_text(s.table)] if s.table else []), *s.notes])
     return HtmlPart(html, text, png=report.chart_png() if name == "trajectory" else None)
 
 
 def report_page(report: DistrictReport, back: dict[str, str] | None = None) -> str:
     """The whole report as one offline page (the province page; districts come through their notebook)."""
     heading = heading_context(report)
-    return render_template("report.html.j2", lang=report.lang, title=heading["title"], heading=heading,
+    return render_template("report.html.j2", lang=report.lang, title=heading.title, heading=heading,
                            notices=notices(report), sections=[section_context(report, name) for name in PARTS[2:]],
                            back=back)

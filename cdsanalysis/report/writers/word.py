@@ -18,7 +18,7 @@ from __future__ import annotations
 import io
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from cdsanalysis.data.io import atomic_write_bytes
 from cdsanalysis.report.content.charts import labels
@@ -31,7 +31,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from docx.document import Document
     from docx.table import Table as WordTable
 
-    from cdsanalysis.report.content.blocks import Table
+    from cdsanalysis.report.content.blocks import Notice, Table
     from cdsanalysis.report.content.district import DistrictReport
 
 FONT = "Times New Roman"
@@ -137,15 +137,15 @@ def _setup(document: Document, lang: str) -> None:
 
 # ---- the parts of a report ------------------------------------------------------------------------
 
-def _notice(document: Document, notice: dict[str, Any]) -> None:
+def _notice(document: Document, notice: Notice) -> None:
     """A notice as a shaded one-cell box: its title in bold, its items as bullets, its closing line."""
     from docx.shared import Pt
 
     cell = _word_table(document, rows=1, cols=1).rows[0].cells[0]
-    _shade(cell, NOTICE_FILL.get(notice["kind"], NOTICE_FILL[""]))
+    _shade(cell, NOTICE_FILL.get(notice.kind, NOTICE_FILL[""]))
     title = cell.paragraphs[0]
-    title.add_run(notice["title"]).bold = notice["kind"] != "official"
-    for line in [f"• {item}" for item in notice["items"]] + ([notice["end"]] if notice["end"] else []):
+    title.add_run(notice.title).bold = notice.kind != "official"
+    for line in [f"• {item}" for item in notice.items] + ([notice.end] if notice.end else []):
         paragraph = cell.add_paragraph(line)
         paragraph.paragraph_format.space_before = Pt(2)
     document.add_paragraph()
@@ -197,12 +197,12 @@ def _section(document: Document, report: DistrictReport, name: str, chart_png: b
         _chart(document, chart_png if chart_png is not None else report.chart_png(), title, report.lang)
         return
     section = section_context(report, name)
-    _paragraph(document, "Heading 1", section["heading"])
-    for text in section["paragraphs"]:
+    _paragraph(document, "Heading 1", section.heading)
+    for text in section.paragraphs:
         _paragraph(document, text=text)
-    if section["table"] is not None and section["table"].rows:
-        _table(document, section["table"])
-    for note in section["notes"]:
+    if section.table is not None and section.table.rows:
+        _table(document, section.table)
+    for note in section.notes:
         _paragraph(document, "List Bullet", note.replace("`", ""))  # code marks mean nothing on paper
 
 
@@ -214,8 +214,8 @@ def report_document(report: DistrictReport, chart_png: bytes | None = None) -> D
     document = new_document()
     _setup(document, lang)
     heading = heading_context(report)
-    _paragraph(document, "Title", heading["title"])
-    _paragraph(document, text=heading["as_of_line"])
+    _paragraph(document, "Title", heading.title)
+    _paragraph(document, text=heading.as_of_line)
     for notice in notices(report):
         _notice(document, notice)
     for name in PARTS:
@@ -224,7 +224,7 @@ def report_document(report: DistrictReport, chart_png: bytes | None = None) -> D
     made_by = words(lang)["document"]["made_by"].format(date=format_date(report.as_of, lang))
     _paragraph(document).add_run(made_by).italic = True
     properties = document.core_properties
-    properties.title = heading["title"]
+    properties.title = heading.title
     properties.author = properties.last_modified_by = "cdsanalysis"
     properties.language = words(lang)["document_language"]
     properties.comments = ""
