@@ -95,7 +95,7 @@ _DRAWS = _whole_number(1, MAX_DRAWS)
 _SEED = _whole_number(0, MAX_SEED)
 
 
-def _warn_if_stale(dataset, as_of, lang: str = "vi") -> None:
+def _warn_if_stale(dataset, as_of, lang: str = DEFAULT_LANG) -> None:
     note = stale_data_note(dataset, as_of, lang=lang)
     if note:
         print(note, file=sys.stderr)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from cdsanalysis.data.dates import parse_date
-from cdsanalysis.wording import words
+from cdsanalysis.wording import DEFAULT_LANG, words
 from cdsanalysis.wording.formats import format_date
 
 STALE_AFTER_MONTHS = 3
@@ -31,7 +31,7 @@ class Staleness:
     def stale(self) -> bool:
         return self.as_of > self.latest + pd.DateOffset(months=STALE_AFTER_MONTHS)
 
-    def note(self, lang: str = "vi") -> str:
+    def note(self, lang: str = DEFAULT_LANG) -> str:
         """The warning in ``lang`` ("vi" or "en"), or "" when the figures are recent enough."""
         if not self.stale:
             return ""
@@ -45,6 +45,6 @@ def staleness(dataset, as_of: object = None) -> Staleness:
     return Staleness(latest=latest, as_of=latest if as_of is None else parse_date(as_of, "as_of"))
 
 
-def stale_data_note(dataset, as_of: object = None, lang: str = "vi") -> str:
+def stale_data_note(dataset, as_of: object = None, lang: str = DEFAULT_LANG) -> str:
     """A warning when ``as_of`` is more than three months after the latest figure; "" otherwise."""
     return staleness(dataset, as_of).note(lang)

@@ -11,7 +11,7 @@ from typing import Protocol
 
 import pandas as pd
 
-from cdsanalysis.wording import words
+from cdsanalysis.wording import DEFAULT_LANG, words
 
 
 class Tables(Protocol):
@@ -60,7 +60,7 @@ def illustrative_parts(dataset: Tables, district_code: str | None = None) -> dic
     }
 
 
-def illustrative_note(dataset: Tables, district_code: str | None = None, lang: str = "vi") -> str:
+def illustrative_note(dataset: Tables, district_code: str | None = None, lang: str = DEFAULT_LANG) -> str:
     """A sentence saying which figures are illustrative, or "" when none are."""
     parts = illustrative_parts(dataset, district_code)
     text = words(lang)["provenance"]

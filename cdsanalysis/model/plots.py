@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from cdsanalysis.wording import words
+from cdsanalysis.wording import DEFAULT_LANG, words
 
 if TYPE_CHECKING:  # pragma: no cover
     import altair as alt
@@ -21,7 +21,7 @@ def plot_labels(lang: str) -> dict[str, str]:
     return words(lang)["plot"]
 
 
-def calibration_chart(table: pd.DataFrame, *, lang: str = "vi") -> alt.LayerChart:
+def calibration_chart(table: pd.DataFrame, *, lang: str = DEFAULT_LANG) -> alt.LayerChart:
     """Forecast probability against observed frequency, one line per model, with the diagonal.
 
     ``table``: ``model, predicted, observed, count`` per model and probability bin (the layout
@@ -47,7 +47,7 @@ def calibration_chart(table: pd.DataFrame, *, lang: str = "vi") -> alt.LayerChar
         width=360, height=360, title=alt.TitleParams(text["calibration_title"], anchor="start"))
 
 
-def coverage_chart(table: pd.DataFrame, *, lang: str = "vi") -> alt.LayerChart:
+def coverage_chart(table: pd.DataFrame, *, lang: str = DEFAULT_LANG) -> alt.LayerChart:
     """Observed against nominal coverage of the central intervals, one line per model.
 
     ``table``: ``model, level, coverage, n`` (the layout of `Backtest.coverage`).

@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 
 from cdsanalysis.data.provenance import illustrative_rows
-from cdsanalysis.wording import words
+from cdsanalysis.wording import DEFAULT_LANG, words
 from cdsanalysis.wording.formats import format_date
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -97,7 +97,7 @@ def trajectory_chart(
     name: str,
     as_of: object,
     communes_total: int,
-    lang: str = "vi",
+    lang: str = DEFAULT_LANG,
     model: str = "hazard",
     draws: int | None = None,
     compact: bool = False,
@@ -245,7 +245,7 @@ def overview_chart(
     *,
     as_of: object,
     deadline: object,
-    lang: str = "vi",
+    lang: str = DEFAULT_LANG,
     interactive: bool = True,
 ) -> alt.HConcatChart | alt.Chart:
     """Every district's count against its total and its next target; click one to see its history.

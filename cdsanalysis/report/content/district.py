@@ -26,7 +26,7 @@ from cdsanalysis.report.content.charts import to_png, trajectory_specs
 from cdsanalysis.report.content.forecast_cache import SharedForecasts, shared_forecasts
 from cdsanalysis.report.content.text import interval_text, ratio_label
 from cdsanalysis.settings import DEFAULT_THRESHOLDS, PROVINCE_CODE
-from cdsanalysis.wording import status_label, words
+from cdsanalysis.wording import DEFAULT_LANG, status_label, words
 from cdsanalysis.wording.formats import format_chance, format_date, format_number, format_percent
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -228,7 +228,7 @@ def fitted_periods(result: Forecast) -> int:
                             "as_of"].nunique())
 
 
-def province_interval_line(result: Forecast, lang: str = "vi") -> str:
+def province_interval_line(result: Forecast, lang: str = DEFAULT_LANG) -> str:
     """The province's median and 80 % interval at each of its open target deadlines, in words.
 
     For the province line of the CLI; "" when a district has no data (then the province total is

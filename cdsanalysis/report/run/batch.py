@@ -40,7 +40,7 @@ from cdsanalysis.report.run.outcomes import DistrictOutcome, RenderResult
 from cdsanalysis.report.run.outputs import summary_table, write_province_files, write_run_record, write_summaries
 from cdsanalysis.report.run.template import template_path
 from cdsanalysis.settings import DEFAULT_DRAWS, MAX_DRAWS, MAX_SEED
-from cdsanalysis.wording import check_lang
+from cdsanalysis.wording import DEFAULT_LANG, check_lang
 
 REPORTS = Path("reports")
 """Default output root, relative to the working directory (``make report`` runs in the repository,
@@ -77,7 +77,7 @@ def render(
     districts: Sequence[object] | None = None,
     jobs: int | None = None,
     out: str | os.PathLike | None = None,
-    lang: str = "vi",
+    lang: str = DEFAULT_LANG,
     draws: int = DEFAULT_DRAWS,
     seed: int = 0,
     *,

@@ -21,11 +21,12 @@ from cdsanalysis.report.run.layout import INDEX_PAGE, PROVINCE_DOCX, PROVINCE_PA
 from cdsanalysis.report.writers.html import report_page
 from cdsanalysis.report.writers.word import write_report_docx
 from cdsanalysis.settings import DEFAULT_DRAWS
+from cdsanalysis.wording import DEFAULT_LANG
 
 
 def build_province_report(forecast_file: str | os.PathLike | None = None, as_of: object = None,
                           data_dir: str | os.PathLike | None = None, draws: int = DEFAULT_DRAWS, seed: int = 0,
-                          lang: str = "vi") -> DistrictReport:
+                          lang: str = DEFAULT_LANG) -> DistrictReport:
     """The province's report: the same parts as a district's, for the sum of the district paths.
 
     From ``forecast_file`` (saved by `render`) when given, else fitted here on ``data_dir``.

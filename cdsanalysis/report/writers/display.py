@@ -8,7 +8,7 @@ from cdsanalysis.data.names import display_name
 from cdsanalysis.data.provenance import any_illustrative
 from cdsanalysis.report.content.blocks import Table
 from cdsanalysis.settings import PROVINCE_CODE
-from cdsanalysis.wording import status_label, words
+from cdsanalysis.wording import DEFAULT_LANG, status_label, words
 from cdsanalysis.wording.formats import format_chance
 
 
@@ -49,7 +49,7 @@ def format_standing(table: pd.DataFrame, lang: str = "en") -> str:
     return f"{text['standing_title'].format(date=f'{cutoff:%Y-%m-%d}')}\n{body}{note}"
 
 
-def format_assessment(table: pd.DataFrame, as_of: pd.Timestamp, lang: str = "vi",
+def format_assessment(table: pd.DataFrame, as_of: pd.Timestamp, lang: str = DEFAULT_LANG,
                       long: bool = False) -> str:
     """The table `cdsanalysis forecast` prints.
 

@@ -41,7 +41,7 @@ from cdsanalysis.report.writers.sheets import (
     write_frame,
 )
 from cdsanalysis.settings import DEFAULT_THRESHOLDS, PROVINCE_CODE
-from cdsanalysis.wording import status_label, words
+from cdsanalysis.wording import DEFAULT_LANG, status_label, words
 from cdsanalysis.wording.formats import format_chance, format_date, format_percent
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -283,7 +283,7 @@ def _checked(table: pd.DataFrame, lang: str, as_of: object) -> pd.Timestamp:
     return pd.Timestamp(as_of)
 
 
-def write_assessment_xlsx(table: pd.DataFrame, path: str | os.PathLike, lang: str = "vi", *, as_of: object,
+def write_assessment_xlsx(table: pd.DataFrame, path: str | os.PathLike, lang: str = DEFAULT_LANG, *, as_of: object,
                           caveat: str = "", changes: pd.DataFrame | None = None) -> Path:
     """Write an `assess()` frame (or the batch summary) as the officials' workbook at ``path``.
 
@@ -313,7 +313,7 @@ def write_assessment_xlsx(table: pd.DataFrame, path: str | os.PathLike, lang: st
     return atomic_write_bytes(path, buffer.getvalue())
 
 
-def write_summary_csv(table: pd.DataFrame, path: str | os.PathLike, lang: str = "vi", *, as_of: object) -> Path:
+def write_summary_csv(table: pd.DataFrame, path: str | os.PathLike, lang: str = DEFAULT_LANG, *, as_of: object) -> Path:
     """The long table as CSV for Excel: UTF-8 with a BOM, headers and labels in ``lang``, codes kept,
     ISO dates, no chance for a past deadline, formula-like text neutralised (a leading apostrophe)."""
     as_of = _checked(table, lang, as_of)

@@ -11,6 +11,7 @@ import base64
 import functools
 
 from cdsanalysis.report.writers.html import html_page
+from cdsanalysis.wording import DEFAULT_LANG
 
 CHART_TAG = "trajectory-chart"
 HIDDEN_TAGS = {"remove-cell", "parameters", "injected-parameters"}
@@ -28,7 +29,7 @@ def exporter():
     return made
 
 
-def notebook_html(notebook, title: str, lang: str = "vi") -> str:
+def notebook_html(notebook, title: str, lang: str = DEFAULT_LANG) -> str:
     """A self-contained page of an executed notebook: outputs only, no external script or stylesheet."""
     body, _ = exporter().from_notebook_node(notebook)
     return html_page(title, body, lang)
