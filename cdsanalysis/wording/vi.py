@@ -4,6 +4,8 @@ Keys are shared with `cdsanalysis.wording.en` (a test checks it); placeholders i
 content and writer modules. Add a sentence here and in `en.py` under the same key, never in a module of a layer.
 """
 
+from cdsanalysis.wording.en import WORDS as _EN
+
 WORDS = {
     "province_name": "Toàn tỉnh",
     "date_format": "%d/%m/%Y",
@@ -32,27 +34,15 @@ WORDS = {
         "guide": "Hướng dẫn: điền cột D bằng số xã đã hoàn thành chuyển đổi số, cộng dồn đến ngày ghi ở dòng 2 "
         "(số nguyên, không dùng dấu chấm hay phẩy). Không sửa tên đơn vị và tiêu đề cột.",
     },
-    "cli": {
-        "description": "Digital transformation (chuyển đổi số) progress and forecasts per district.",
-        "form_written": "wrote {path}: fill column D (số xã hoàn thành, lũy kế) and import it with 'cdsanalysis "
-        "import {path} --out DATA_FOLDER'",
-    },
+    # The CLI's own lines and the terminal tables' column heads read the same in both languages today
+    # (the commands speak English and quote the form's Vietnamese terms): one text, in en.py.
+    "cli": _EN["cli"],
     "console": {
         "standing_title": "Số xã hoàn thành chuyển đổi số, số liệu đến {date}",
         "standing_columns": ["mã", "đơn vị", "đã hoàn thành", "tỷ lệ", "ngày số liệu", "loại số liệu"],
         "standing_note": "Lưu ý: các dòng ghi 'illustrative' là số liệu minh họa để lấp chỗ trống trong số "
         "liệu công bố (xem data/README.md); đây không phải số liệu chính thức.",
-        "columns": {
-            "code": "code",
-            "district": "district",
-            "completed": "completed",
-            "deadline": "deadline",
-            "target": "target",
-            "kind": "kind",
-            "p_meet": "P(meet)",
-            "status": "status",
-            "target_on": "target {date}",
-        },
+        "columns": _EN["console"]["columns"],
     },
     "report": {
         "heading": "Báo cáo dự báo chuyển đổi số: {name}",
