@@ -26,7 +26,7 @@ from cdsanalysis.model.assessment import assess
 from cdsanalysis.model.projection import forecast
 from cdsanalysis.model.registry import MODEL_NAMES  # light: names only
 from cdsanalysis.model.synthetic import write_synthetic
-from cdsanalysis.report.content.district import province_interval_line
+from cdsanalysis.report.content.province import province_interval_line
 from cdsanalysis.report.run.batch import RenderArgumentError, render
 from cdsanalysis.report.writers.display import format_assessment, format_standing
 from cdsanalysis.report.writers.excel import write_assessment_xlsx, write_summary_csv

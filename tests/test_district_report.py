@@ -275,7 +275,7 @@ def test_a_forecast_saved_without_steady_paths_has_none(saved):
 
 def test_report_and_province_state_the_interval_in_words(data_dir):
     from cdsanalysis.data.dataset import load_dataset
-    from cdsanalysis.report.content.district import province_interval_line
+    from cdsanalysis.report.content.province import province_interval_line
 
     report = build_district_report("901", data_dir=data_dir, draws=DRAWS, seed=3)
     line = report.interval_line()

@@ -111,7 +111,7 @@ def test_a_report_in_an_unknown_language_is_refused(report):
 
 
 def test_the_province_report_as_a_word_document(data_dir, tmp_path):
-    from cdsanalysis.report.run.province import build_province_report
+    from cdsanalysis.report.content.province import build_province_report
 
     province = build_province_report(data_dir=data_dir, draws=100, seed=3)
     document = docx.Document(str(write_report_docx(province, tmp_path / "province.docx", chart_png=PNG)))

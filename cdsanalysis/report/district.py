@@ -6,14 +6,8 @@ and hand-run ``papermill`` calls keep working unchanged. New code imports from
 report's facts). Nothing inside the package imports this module.
 """
 
-from cdsanalysis.report.content.district import (
-    DistrictReport,
-    band_of,
-    fitted_periods,
-    forecast_band,
-    province_interval_line,
-    unit_report,
-)
+from cdsanalysis.report.content.district import DistrictReport, band_of, fitted_periods, forecast_band, unit_report
+from cdsanalysis.report.content.province import province_interval_line
 from cdsanalysis.report.run.notebook import NotebookReport, build_district_report, prepare_report
 
 __all__ = ["DistrictReport", "NotebookReport", "band_of", "build_district_report", "fitted_periods", "forecast_band",

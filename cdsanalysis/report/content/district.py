@@ -3,8 +3,9 @@
 `unit_report` computes a `DistrictReport` from a forecast; the template notebook's entry point
 (`cdsanalysis.report.run.notebook.build_district_report`) loads or fits that forecast first. No
 files and no markup here: `cdsanalysis.report.writers` turn a report into pages, Word and cells.
-The province arithmetic (`province_interval_line`, the summed history) lives here too; the words
-are `cdsanalysis.wording`'s.
+The province is reported like a district (code ``PROVINCE_CODE``, its history the districts' sum
+where it has none of its own); `cdsanalysis.report.content.province` builds it. The words are
+`cdsanalysis.wording`'s.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from cdsanalysis.report.content.charts import to_png, trajectory_specs
 from cdsanalysis.report.content.forecast_cache import SharedForecasts, shared_forecasts
 from cdsanalysis.report.content.text import interval_text, ratio_label
 from cdsanalysis.settings import DEFAULT_THRESHOLDS, PROVINCE_CODE
-from cdsanalysis.wording import DEFAULT_LANG, status_label, words
+from cdsanalysis.wording import status_label, words
 from cdsanalysis.wording.formats import format_chance, format_date, format_number, format_percent
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -226,26 +227,6 @@ def fitted_periods(result: Forecast) -> int:
     progress = result.dataset.progress
     return int(progress.loc[(progress["district_code"] != PROVINCE_CODE) & (progress["as_of"] <= result.as_of),
                             "as_of"].nunique())
-
-
-def province_interval_line(result: Forecast, lang: str = DEFAULT_LANG) -> str:
-    """The province's median and 80 % interval at each of its open target deadlines, in words.
-
-    For the province line of the CLI; "" when a district has no data (then the province total is
-    not forecast). Deadlines: the province's targets after ``as_of`` (else the last forecast date).
-    """
-    if not result.complete:
-        return ""
-    targets = result.dataset.targets
-    deadlines = sorted(d for d in targets.loc[targets["district_code"] == PROVINCE_CODE, "deadline"].unique()
-                       if result.as_of < d <= result.dates[-1]) or [result.dates[-1]]
-    summary = result.summary()
-    province = summary[summary["district_code"] == PROVINCE_CODE].set_index("date")
-    rows = [(format_date(d, lang), *province.loc[d, ["median", "lower", "upper"]].astype(float)) for d in deadlines]
-    periods = fitted_periods(result)
-    pending = int(result.communes_total.sum() - result.start.sum())
-    return interval_text(lang, place=words(lang)["report"]["province_place"], rows=rows, pending=pending,
-                         periods=periods, province=True)
 
 
 def forecast_band(result: Forecast, district_code: str) -> pd.DataFrame:

@@ -23,10 +23,11 @@ from cdsanalysis.data.io import atomic_write_text
 from cdsanalysis.data.provenance import any_illustrative, illustrative_note
 from cdsanalysis.exceptions import CdsAnalysisError
 from cdsanalysis.model.assessment import assess
+from cdsanalysis.report.content.province import build_province_report
 from cdsanalysis.report.run.changes import SNAPSHOT_FILE, compare_runs, previous_run, snapshot
 from cdsanalysis.report.run.index import changes_frame, index_html
 from cdsanalysis.report.run.layout import INDEX_PAGE, RUN_RECORD, SUMMARY_CSV, SUMMARY_XLSX
-from cdsanalysis.report.run.province import build_province_report, write_province
+from cdsanalysis.report.run.province import write_province
 from cdsanalysis.report.writers.excel import write_assessment_xlsx, write_summary_csv
 from cdsanalysis.settings import DEFAULT_THRESHOLDS, PROVINCE_CODE
 
