@@ -34,7 +34,7 @@ def test_first_render_has_nothing_to_compare_with(tmp_path):
     assert previous_run(tmp_path, pd.Timestamp("2024-06-30")) is None
     changes = compare_runs(_state(), None)
     assert changes.previous is None and changes.to_frame().empty
-    assert changes_context(changes, "vi")["paragraphs"] == [INDEX["changes_none"]]
+    assert changes_context(changes, "vi").paragraphs == (INDEX["changes_none"],)
 
 
 def test_the_run_replaced_comes_first_then_the_latest_earlier_one(tmp_path):
@@ -83,7 +83,7 @@ def test_a_status_that_moved_is_listed_with_both_labels(tmp_path):
     table = changes.to_frame()
     assert table[["change", "district_code", "before", "after"]].values.tolist() == [
         ["status", "1", "on_track", "at_risk"]]
-    page_table = changes_context(changes, "vi")["table"]
+    page_table = changes_context(changes, "vi").table
     labels = words("vi")["status"]
     assert [c.text for c in page_table.rows[0].cells][-2:] == [labels["on_track"], labels["at_risk"]]
 
@@ -96,7 +96,7 @@ def test_an_unreadable_previous_snapshot_is_reported_not_raised(tmp_path, conten
     (folder / SNAPSHOT_FILE).write_text(content, encoding="utf-8")
     changes = compare_runs(_state(), folder)
     assert changes.problem and changes.to_frame().empty
-    assert changes_context(changes, "en")["paragraphs"][0].startswith("Could not compare with the previous run")
+    assert changes_context(changes, "en").paragraphs[0].startswith("Could not compare with the previous run")
 
 
 def test_render_compare_with_a_folder_that_is_no_run_is_a_misuse(tmp_path, capsys):

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-from cdsanalysis.report.content.blocks import Cell, Column, Notice, Row, Table
+from cdsanalysis.report.content.blocks import Cell, Column, Notice, Row, Section, Table
 from cdsanalysis.report.run.layout import PROVINCE_PAGE
 from cdsanalysis.report.writers.html import render_template
 from cdsanalysis.settings import PROVINCE_CODE
@@ -83,24 +83,23 @@ def ranking_table(table: pd.DataFrame, outcomes: Sequence[DistrictOutcome], as_o
     return Table("ranking", tuple(columns), tuple(rows)), deadlines
 
 
-def changes_context(changes: RunChanges | None, lang: str) -> dict[str, Any]:
+def changes_context(changes: RunChanges | None, lang: str) -> Section:
     """The "what changed" section: a sentence, and the table of changes when there are any."""
     text = words(lang)["index"]
-    out: dict[str, Any] = {"heading": text["changes_heading"], "paragraphs": [], "table": None}
+
+    def section(*paragraphs: str, table: Table | None = None) -> Section:
+        return Section(id="changes", heading=text["changes_heading"], paragraphs=paragraphs, table=table)
+
     if changes is None or changes.previous is None:
-        out["paragraphs"].append(text["changes_none"])
-        return out
+        return section(text["changes_none"])
     if changes.problem:
-        out["paragraphs"].append(text["changes_problem"].format(problem=changes.problem))
-        return out
-    out["paragraphs"].append(text["changes_basis"].format(date=format_date(changes.previous_as_of, lang),
-                                                          folder=Path(changes.previous).name))
+        return section(text["changes_problem"].format(problem=changes.problem))
+    basis = text["changes_basis"].format(date=format_date(changes.previous_as_of, lang),
+                                         folder=Path(changes.previous).name)
     frame = changes.to_frame()
     if frame.empty:
-        out["paragraphs"].append(text["changes_nothing"])
-        return out
-    out["table"] = changes_table(frame, lang)
-    return out
+        return section(basis, text["changes_nothing"])
+    return section(basis, table=changes_table(frame, lang))
 
 
 def changes_table(frame: pd.DataFrame, lang: str) -> Table:
