@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: venv report test lab notebooks validate bench calibration lock clean-venv
+.PHONY: venv report test test-fast lint lab notebooks validate bench calibration lock clean-venv
 
 venv: $(STAMP)
 
@@ -24,6 +24,14 @@ report: $(STAMP)
 NBVAL := --nbval --nbval-current-env --nbval-sanitize-with notebooks/nbval_sanitize.cfg
 test: $(STAMP)
 	$(BIN)/python -m pytest tests notebooks $(NBVAL)
+
+# ruff (pyflakes, bugbear, import order, line length 120; settings in ruff.toml) over the repository.
+lint: $(STAMP)
+	$(BIN)/ruff check .
+
+# The edit loop: every test but the slow ones (renders, kernels, signals, wheel, Chromium); under a minute.
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest tests -m "not slow" -q
 
 validate: $(STAMP)
 	$(BIN)/cdsanalysis validate data

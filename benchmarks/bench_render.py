@@ -69,7 +69,8 @@ def main(argv: list[str] | None = None) -> int:
         loop_dir, render_dir = Path(tmp, "loop"), Path(tmp, "render")
         loop_dir.mkdir()
         # Warm the file cache and bytecode once, outside the timings, so neither side pays it.
-        subprocess.run([str(BIN / "python"), "-c", "import papermill, cdsanalysis.report.batch, altair, vl_convert"],
+        subprocess.run([str(BIN / "python"), "-c",
+                        "import papermill, cdsanalysis.report.run.batch, altair, vl_convert"],
                        check=True, cwd=ROOT)
         render_seconds = cdsanalysis_render(codes, render_dir, args.jobs)
         loop_seconds = papermill_loop(codes, loop_dir)

@@ -127,7 +127,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--draws", type=int, default=4000)
     args = parser.parse_args(argv)
 
-    from cdsanalysis.report.batch import render
+    from cdsanalysis.report.run.batch import render
 
     with tempfile.TemporaryDirectory(prefix="bench-scale-") as tmp:
         data = None

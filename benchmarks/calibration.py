@@ -51,7 +51,7 @@ def _pit_table(evaluation, model: str) -> pd.DataFrame:
 
 def write(evaluation, seconds: float, command: str, seed: int) -> None:
     from cdsanalysis.model.plots import calibration_chart
-    from cdsanalysis.report.charts import to_png
+    from cdsanalysis.report.content.charts import to_png
 
     scores = evaluation.scores()
     goals = evaluation.goals()

@@ -73,11 +73,11 @@ def main(argv: list[str] | None = None) -> int:
     from cdsanalysis.data.dataset import load_dataset
     from cdsanalysis.model.projection import forecast
     from cdsanalysis.model.store import save_forecast
-    from cdsanalysis.report.export import chart_png, notebook_html
-    from cdsanalysis.report.kernels import KERNEL_ARGUMENTS, start_kernel
-    from cdsanalysis.report.outputs import summary_table, write_summaries
-    from cdsanalysis.report.outcomes import DistrictOutcome
-    from cdsanalysis.report.template import template_path
+    from cdsanalysis.report.run.kernels import KERNEL_ARGUMENTS, start_kernel
+    from cdsanalysis.report.run.outcomes import DistrictOutcome
+    from cdsanalysis.report.run.outputs import summary_table, write_summaries
+    from cdsanalysis.report.run.template import template_path
+    from cdsanalysis.report.writers.export import chart_png, notebook_html
 
     rows: list[tuple[str, str, float, float]] = []
 
@@ -107,7 +107,8 @@ def main(argv: list[str] | None = None) -> int:
                                      forecast_file=folder / "forecast.npz"), 3)
 
         step("kernel", "imports of the template's first cell (fresh Python)", _subprocess(
-            "import IPython.display, cdsanalysis.report.district, cdsanalysis.report.charts, altair, vl_convert"), 3)
+            "import IPython.display, cdsanalysis.report.district, cdsanalysis.report.content.charts, altair, "
+            "vl_convert"), 3)
         step("kernel", "import of ipykernel (fresh Python)", _subprocess("import ipykernel.kernelapp"), 3)
 
         template = str(template_path())
@@ -129,8 +130,8 @@ def main(argv: list[str] | None = None) -> int:
         step("district", "export: HTML page and chart PNG", lambda: (notebook_html(executed, title="t"),
                                                                       chart_png(executed)))
 
-        from cdsanalysis.report.job import DistrictJob, run_job
-        from cdsanalysis.report.kernels import KERNELS
+        from cdsanalysis.report.run.job import DistrictJob, run_job
+        from cdsanalysis.report.run.kernels import KERNELS
 
         def job(first: bool = False) -> None:
             code = next(districts)
@@ -148,9 +149,9 @@ def main(argv: list[str] | None = None) -> int:
     # The template's cells in this warm process, for the split inside the kernel.
     from dataclasses import replace
 
-    from cdsanalysis.report.charts import to_png, trajectory_specs
-    from cdsanalysis.report.district import build_district_report
-    from cdsanalysis.report.sections import PARTS
+    from cdsanalysis.report.content.charts import to_png, trajectory_specs
+    from cdsanalysis.report.content.sections import PARTS
+    from cdsanalysis.report.run.notebook import build_district_report
 
     with tempfile.TemporaryDirectory(prefix="profile-render-") as tmp:
         path = save_forecast(result, Path(tmp) / "forecast.npz", steady=steady)
@@ -171,7 +172,7 @@ def main(argv: list[str] | None = None) -> int:
         drawn = replace(reports["last"], prepared_png=to_png(specs[0]), prepared_compact_png=to_png(specs[1]))
         step("district", "cells: the eight report parts as HTML (charts drawn)", lambda: [
             drawn.part(name)._repr_html_() for name in PARTS])
-        from cdsanalysis.report.word import write_report_docx
+        from cdsanalysis.report.writers.word import write_report_docx
 
         step("district", "worker: the Word document (python-docx)", lambda: write_report_docx(
             drawn, Path(tmp) / "district.docx", chart_png=drawn.prepared_png))

@@ -35,8 +35,8 @@ _EXPORTS: dict[str, str] = {
     "Backtest": "cdsanalysis.model.backtesting",
     "synthetic_dataset": "cdsanalysis.model.synthetic",
     # reports out
-    "build_district_report": "cdsanalysis.report.district",
-    "render": "cdsanalysis.report.batch",
+    "build_district_report": "cdsanalysis.report.run.notebook",
+    "render": "cdsanalysis.report.run.batch",
 }
 """Public name → the module that owns it (the single list; `__all__` derives from it)."""
 
@@ -59,8 +59,8 @@ def __dir__() -> list[str]:
 
 if TYPE_CHECKING:  # pragma: no cover
     from cdsanalysis.data.dataset import Dataset, load_dataset
-    from cdsanalysis.data.schema import validate
     from cdsanalysis.data.progress_update import import_sheet
+    from cdsanalysis.data.schema import validate
     from cdsanalysis.data.sheet_import import read_progress_sheet
     from cdsanalysis.data.snapshot import standing
     from cdsanalysis.exceptions import CdsAnalysisError, DataValidationError, NameLookupError
@@ -68,6 +68,6 @@ if TYPE_CHECKING:  # pragma: no cover
     from cdsanalysis.model.backtesting import Backtest, backtest
     from cdsanalysis.model.projection import Forecast, forecast
     from cdsanalysis.model.synthetic import synthetic_dataset
-    from cdsanalysis.report.batch import render
-    from cdsanalysis.report.district import build_district_report
+    from cdsanalysis.report.run.batch import render
+    from cdsanalysis.report.run.notebook import build_district_report
     from cdsanalysis.settings import Thresholds

@@ -14,8 +14,24 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from cdsanalysis.data.dataset import bundled_data_dir, load_dataset
+from cdsanalysis.data.dates import parse_date
+from cdsanalysis.data.form import write_form
+from cdsanalysis.data.freshness import stale_data_note
+from cdsanalysis.data.io import TABLE_FILES
+from cdsanalysis.data.provenance import any_illustrative, illustrative_note
+from cdsanalysis.data.snapshot import standing
 from cdsanalysis.exceptions import CdsAnalysisError, DataValidationError
-from cdsanalysis.settings import MAX_DRAWS
+from cdsanalysis.model.assessment import assess
+from cdsanalysis.model.projection import forecast
+from cdsanalysis.model.registry import MODEL_NAMES  # light: names only
+from cdsanalysis.model.synthetic import write_synthetic
+from cdsanalysis.report.content.province import province_interval_line
+from cdsanalysis.report.run.batch import RenderArgumentError, render
+from cdsanalysis.report.writers.display import format_assessment, format_standing
+from cdsanalysis.report.writers.excel import write_assessment_xlsx, write_summary_csv
+from cdsanalysis.settings import DEFAULT_DRAWS, MAX_DRAWS, MAX_SEED
+from cdsanalysis.wording import DEFAULT_LANG, LANGS, words
 
 EXIT_OK, EXIT_DATA, EXIT_USAGE = 0, 1, 2
 EXIT_INTERRUPTED = 130
@@ -68,8 +84,6 @@ def _whole_number(low: int, high: int | None = None):
 
 def _date(text: str):
     """An argparse type: a date, ISO or day first (1/7/2024 is 1 July), quoted back when it is not one."""
-    from cdsanalysis.data.dates import parse_date
-
     try:
         return parse_date(text, "the value")
     except CdsAnalysisError as err:
@@ -78,20 +92,16 @@ def _date(text: str):
 
 _positive_int = _whole_number(1)
 _DRAWS = _whole_number(1, MAX_DRAWS)
-_SEED = _whole_number(0, 2**32 - 1)
+_SEED = _whole_number(0, MAX_SEED)
 
 
-def _warn_if_stale(dataset, as_of, lang: str = "vi") -> None:
-    from cdsanalysis.data.freshness import stale_data_note
-
+def _warn_if_stale(dataset, as_of, lang: str = DEFAULT_LANG) -> None:
     note = stale_data_note(dataset, as_of, lang=lang)
     if note:
         print(note, file=sys.stderr)
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:
-    from cdsanalysis.data.dataset import bundled_data_dir, load_dataset
-
     directory = _data_dir(args.directory) or bundled_data_dir()
     dataset = load_dataset(directory)
     print(f"{directory}: valid — {dataset.units['district_code'].nunique()} districts, "
@@ -101,9 +111,6 @@ def _cmd_validate(args: argparse.Namespace) -> int:
 
 
 def _cmd_progress(args: argparse.Namespace) -> int:
-    from cdsanalysis.data.dataset import load_dataset
-    from cdsanalysis.data.snapshot import standing
-    from cdsanalysis.report.display import format_standing
 
     dataset = load_dataset(_data_dir(args.data))
     print(format_standing(standing(dataset, args.as_of)))
@@ -148,31 +155,15 @@ def _cmd_import(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-_TEMPLATE_WORDS = {
-    "vi": "đã ghi {written}: các huyện điền cột D (số xã hoàn thành, lũy kế; huyện chưa báo cáo để trống, "
-          "không ghi 0), rồi nhập bằng 'cdsanalysis import {written} --out THƯ_MỤC_SỐ_LIỆU'",
-    "en": "wrote {written}: fill column D (số xã hoàn thành, lũy kế; leave a district blank when it did not "
-          "report, never 0) and import it with 'cdsanalysis import {written} --out DATA_FOLDER'",
-}
-
-
 def _cmd_template(args: argparse.Namespace) -> int:
-    from cdsanalysis.data.dataset import load_dataset
-    from cdsanalysis.data.form import write_form
 
     out = _output_file(args.out, (".xlsx",))
     written = write_form(load_dataset(_data_dir(args.data)), out, as_of=args.as_of)
-    print(_TEMPLATE_WORDS[args.lang].format(written=written))
+    print(words(args.lang)["cli"]["form_written"].format(path=written))
     return EXIT_OK
 
 
 def _cmd_forecast(args: argparse.Namespace) -> int:
-    from cdsanalysis.model.assessment import assess
-    from cdsanalysis.data.dataset import load_dataset
-    from cdsanalysis.report.display import format_assessment
-    from cdsanalysis.report.district import province_interval_line
-    from cdsanalysis.model.projection import forecast
-    from cdsanalysis.data.provenance import illustrative_note
 
     out = _output_file(args.out, (".csv", ".xlsx")) if args.out else None
     dataset = load_dataset(_data_dir(args.data))
@@ -200,8 +191,6 @@ def _cmd_forecast(args: argparse.Namespace) -> int:
 
 def _write_table(table, out: Path, lang: str, as_of, note: str) -> None:
     """The assessment as the officials' workbook or as a CSV for Excel (formula-like names neutralised)."""
-    from cdsanalysis.report.excel import write_assessment_xlsx, write_summary_csv
-
     if out.suffix.lower() == ".xlsx":
         write_assessment_xlsx(table, out, lang=lang, as_of=as_of, caveat=note)
     else:
@@ -209,8 +198,6 @@ def _write_table(table, out: Path, lang: str, as_of, note: str) -> None:
 
 
 def _cmd_synthetic(args: argparse.Namespace) -> int:
-    from cdsanalysis.data.io import TABLE_FILES
-    from cdsanalysis.model.synthetic import write_synthetic
 
     out = Path(args.out)
     present = [name for name in TABLE_FILES.values() if (out / name).exists()]
@@ -225,30 +212,13 @@ def _cmd_synthetic(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-_ILLUSTRATIVE_NOTE = {
-    "vi": "Lưu ý: bảng trên dùng số liệu minh họa (illustrative), không phải số liệu chính thức; "
-          "xem data/README.md và từng báo cáo.",
-    "en": "Note: the table above rests on illustrative figures, not official ones; see data/README.md "
-          "and each report.",
-}
-
-
 def _cmd_render(args: argparse.Namespace) -> int:
-    from cdsanalysis.report.batch import RenderArgumentError, render
-
     districts = None
     if args.districts is not None:
         districts = [d.strip() for d in args.districts.split(",") if d.strip()]
         if not districts:
             raise _UsageError("--districts names no district: give codes or names separated by commas, "
                               "or leave it out to render every district")
-    if args.compare is not None:
-        from cdsanalysis.report.changes import check_compare
-
-        try:
-            check_compare(args.compare)
-        except CdsAnalysisError as err:
-            raise _UsageError(str(err)) from None
     try:
         with _signals_as_interrupt():
             result = render(_data_dir(args.data), as_of=args.as_of, districts=districts, jobs=args.jobs,
@@ -269,13 +239,10 @@ def _cmd_render(args: argparse.Namespace) -> int:
 
 
 def _print_render(result, lang: str) -> None:
-    from cdsanalysis.report.display import format_assessment
-
     if not result.table.empty:
         print(format_assessment(result.table, result.as_of, lang=lang))
-        if result.table["data_status"].astype(str).str.contains("illustrative").any() or \
-                result.table["target_status"].astype(str).str.contains("illustrative").any():
-            print("\n" + _ILLUSTRATIVE_NOTE[lang])
+        if any_illustrative(result.table["data_status"], result.table["target_status"]):
+            print("\n" + words(lang)["cli_illustrative"])
     if result.changes is not None:
         print(_changes_line(result.changes))
     done = len(result.outcomes) - len(result.failed)
@@ -322,10 +289,21 @@ def _changes_line(changes) -> str:
             "chances moved 10+ points (see index.html)")
 
 
+def _add_data_options(parser: argparse.ArgumentParser, *, data: str = "data directory (default: the bundled data)",
+                      as_of: str = "forecast origin, YYYY-MM-DD or day first (default: the latest date in the "
+                                   "data)") -> None:
+    """``--data`` and ``--as-of``, declared once for every command that reads a data folder at a date.
+
+    The help text may say what the folder or the date is for in that command.
+    """
+    parser.add_argument("--data", help=data)
+    parser.add_argument("--as-of", type=_date, help=as_of)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="cdsanalysis",
-        description="Digital transformation (chuyển đổi số) progress and forecasts per district.",
+        description=words(DEFAULT_LANG)["cli"]["description"],
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
@@ -335,9 +313,7 @@ def build_parser() -> argparse.ArgumentParser:
     validate.set_defaults(run=_cmd_validate)
 
     progress = commands.add_parser("progress", help="print where each district stands")
-    progress.add_argument("--data", help="data directory (default: the bundled data)")
-    progress.add_argument("--as-of", type=_date, help="date, YYYY-MM-DD or day first (default: the latest "
-                          "in the data)")
+    _add_data_options(progress, as_of="date, YYYY-MM-DD or day first (default: the latest in the data)")
     progress.set_defaults(run=_cmd_progress)
 
     importer = commands.add_parser("import", help="merge a district progress form (.xlsx) into a data "
@@ -358,31 +334,28 @@ def build_parser() -> argparse.ArgumentParser:
                           "replaced; write nothing")
     importer.add_argument("--undo", action="store_true", help="restore OUT/progress.csv as it was before the "
                           "last import (kept in OUT/history/), byte for byte")
-    importer.add_argument("--lang", choices=["vi", "en"], default="vi", help="language of the summary "
+    importer.add_argument("--lang", choices=LANGS, default=DEFAULT_LANG, help="language of the summary "
                           "(default: vi)")
     importer.set_defaults(run=_cmd_import)
 
     template = commands.add_parser("template", help="write the district form (.xlsx) that import reads")
     template.add_argument("--out", required=True, help="the form to write, FILE.xlsx (its folder must exist)")
-    template.add_argument("--data", help="data folder whose districts fill the form (default: the bundled data)")
-    template.add_argument("--as-of", type=_date, help="date the figures are asked for (default: the last day "
-                          "of the previous month)")
-    template.add_argument("--lang", choices=["vi", "en"], default="vi", help="language of the message "
+    _add_data_options(template, data="data folder whose districts fill the form (default: the bundled data)",
+                      as_of="date the figures are asked for (default: the last day of the previous month)")
+    template.add_argument("--lang", choices=LANGS, default=DEFAULT_LANG, help="language of the message "
                           "(default: vi; the form itself is Vietnamese)")
     template.set_defaults(run=_cmd_template)
 
     renderer = commands.add_parser("render", help="render every district's forecast report (HTML, PNG, "
                                    "summary.csv/.xlsx, index.html) into OUT/<as_of>/")
-    renderer.add_argument("--data", help="data directory (default: the bundled data)")
-    renderer.add_argument("--as-of", type=_date, help="forecast origin, YYYY-MM-DD or day first (default: the "
-                          "latest date in the data)")
+    _add_data_options(renderer)
     renderer.add_argument("--districts", help="comma-separated codes or names (default: every district); "
                           "updates only those districts in OUT/<as_of>/ and keeps the others")
     renderer.add_argument("--jobs", type=int, help="parallel processes (default: the number of cores)")
     renderer.add_argument("--out", help="output root (default: reports/ in the current folder)")
-    renderer.add_argument("--lang", choices=["vi", "en"], default="vi", help="report language (default: vi)")
-    renderer.add_argument("--draws", type=_DRAWS, default=4000, help=f"simulated paths, 1 to {MAX_DRAWS} "
-                          "(default: 4000)")
+    renderer.add_argument("--lang", choices=LANGS, default=DEFAULT_LANG, help="report language (default: vi)")
+    renderer.add_argument("--draws", type=_DRAWS, default=DEFAULT_DRAWS, help=f"simulated paths, 1 to {MAX_DRAWS} "
+                          f"(default: {DEFAULT_DRAWS})")
     renderer.add_argument("--seed", type=_SEED, default=0, help="random seed, 0 or more (default: 0)")
     renderer.add_argument("--compare", help="an earlier run's folder (reports/<date>) to compare with "
                           "(default: the run replaced, else the latest earlier one)")
@@ -402,18 +375,15 @@ def build_parser() -> argparse.ArgumentParser:
     synthetic.add_argument("--out", required=True, help="a new or empty folder to write into")
     synthetic.set_defaults(run=_cmd_synthetic)
 
-    from cdsanalysis.model.registry import MODEL_NAMES  # light: names only
-
     fc = commands.add_parser("forecast", help="forecast every district and assess its targets")
-    fc.add_argument("--data", help="data directory (default: the bundled data)")
-    fc.add_argument("--as-of", type=_date, help="forecast origin, YYYY-MM-DD or day first (default: the latest "
-                    "date in the data)")
+    _add_data_options(fc)
     fc.add_argument("--until", type=_date, default=None,
                     help="end of the horizon (default: the last target deadline after --as-of, or a year ahead)")
     fc.add_argument("--model", default="hazard", choices=MODEL_NAMES, help="model (default: hazard)")
-    fc.add_argument("--draws", type=_DRAWS, default=4000, help=f"simulated paths, 1 to {MAX_DRAWS} (default: 4000)")
+    fc.add_argument("--draws", type=_DRAWS, default=DEFAULT_DRAWS,
+                    help=f"simulated paths, 1 to {MAX_DRAWS} (default: {DEFAULT_DRAWS})")
     fc.add_argument("--seed", type=_SEED, default=0, help="random seed, 0 or more (default: 0)")
-    fc.add_argument("--lang", default="vi", choices=("vi", "en"), help="status labels (default: vi)")
+    fc.add_argument("--lang", default=DEFAULT_LANG, choices=LANGS, help="status labels (default: vi)")
     fc.add_argument("--long", action="store_true", help="one row per target, past deadlines included")
     fc.add_argument("--out", help="also write the full assessment to FILE.csv or FILE.xlsx")
     fc.set_defaults(run=_cmd_forecast)

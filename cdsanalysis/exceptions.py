@@ -27,6 +27,59 @@ class CdsAnalysisError(Exception):
         return f"{type(self).__name__}: {self}".splitlines()
 
 
+class FailureCollector:
+    """Every failure case found while checking input, in the order found, raised all at once.
+
+    The one collector of the package (pandera's lazy mode, done by hand): the schema checks of the
+    data folder and the spreadsheet reader both add rows ``file, row, column, value, check,
+    message`` here; `for_file` gives a reader of one file a view that fills in the file.
+    """
+
+    def __init__(self) -> None:
+        self.rows: list[dict] = []
+
+    def add(self, file: str, row: object, column: str, value: object, check: str, message: str) -> None:
+        """A failure in ``file``; ``row`` None (or "") when it concerns the whole file."""
+        self.rows.append(dict(file=file, row="" if row is None else row, column=column,
+                              value="" if value is None else str(value), check=check, message=message))
+
+    def for_file(self, file: str) -> FileFailures:
+        return FileFailures(self, file)
+
+    def frame(self) -> pd.DataFrame:
+        """Failures ordered by file (as first seen), then row; whole-file problems first."""
+        table = pd.DataFrame(self.rows, columns=FAILURE_COLUMNS)
+        file_order = {f: i for i, f in enumerate(dict.fromkeys(table["file"]))}
+        key = pd.DataFrame({"f": table["file"].map(file_order),
+                            "r": pd.to_numeric(table["row"], errors="coerce").fillna(0)})
+        return table.loc[key.sort_values(["f", "r"], kind="stable").index].reset_index(drop=True)
+
+    def raise_if_any(self, title: str = "invalid data", *, ordered: bool = True) -> None:
+        """Raise a `DataValidationError` listing every failure (by file and row when ``ordered``,
+        else in the order found)."""
+        if self.rows:
+            table = self.frame() if ordered else pd.DataFrame(self.rows, columns=FAILURE_COLUMNS)
+            raise DataValidationError(table, title=title)
+
+
+class FileFailures:
+    """A `FailureCollector` seen from one file: `add` needs no file name."""
+
+    def __init__(self, collector: FailureCollector, file: str) -> None:
+        self.collector, self.file = collector, file
+
+    @property
+    def rows(self) -> list[dict]:
+        return self.collector.rows
+
+    def add(self, row: object, column: str, value: object, check: str, message: str) -> None:
+        self.collector.add(self.file, row, column, value, check, message)
+
+    def raise_if_any(self, title: str) -> None:
+        """Raise every failure of the collector, in the order found."""
+        self.collector.raise_if_any(title, ordered=False)
+
+
 class DataValidationError(CdsAnalysisError):
     """Input data broke one or more rules; ``failure_cases`` lists every problem.
 
@@ -81,7 +134,8 @@ class NameLookupError(CdsAnalysisError, LookupError):
     def _message(self) -> str:
         listed = "; ".join(f"{name} ({code})" for code, name in self.suggestions)
         if self.ambiguous:
-            return f"{self.kind} {self.query!r} is ambiguous: it matches {listed}. Use the code or one of the names listed."
+            return (f"{self.kind} {self.query!r} is ambiguous: it matches {listed}. "
+                    "Use the code or one of the names listed.")
         msg = f"unknown {self.kind} {self.query!r}"
         return f"{msg}; did you mean: {listed}?" if listed else f"{msg}."
 

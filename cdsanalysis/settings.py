@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from cdsanalysis.exceptions import CdsAnalysisError
+from cdsanalysis.wording import DEFAULT_LANG, words
 
 DAYS_PER_YEAR = 365.25
 """Length of the year used for every duration in the models (Julian year)."""
@@ -17,12 +18,20 @@ DAYS_PER_YEAR = 365.25
 DAYS_PER_MONTH = DAYS_PER_YEAR / 12
 """A month for paces (communes per month): 30.4375 days."""
 
-PROVINCE_NAME = "Toàn tỉnh"
+PROVINCE_NAME = words(DEFAULT_LANG)["province_name"]
 """Display name of the province rows (district_code "") in tables."""
 
 MAX_DRAWS = 100_000
 """Most simulated paths a forecast may ask for (memory grows with draws × districts × dates)."""
 
+DEFAULT_DRAWS = 4000
+"""Simulated paths per forecast when the caller does not say (the CLI, `render`, the template, the API)."""
+
+MAX_SEED = 2**32 - 1
+"""Largest random seed (numpy's legacy bound, kept so that every seed ever used still reproduces)."""
+
+PROVINCE_CODE = ""
+"""The ``district_code`` of the province's own rows (progress, targets, summaries): the empty code."""
 
 
 def check_draws(draws: object) -> int:
@@ -34,10 +43,6 @@ def check_draws(draws: object) -> int:
     if isinstance(draws, bool) or not whole or not 1 <= float(draws) <= MAX_DRAWS:  # type: ignore[arg-type]
         raise CdsAnalysisError(f"draws must be a whole number from 1 to {MAX_DRAWS}; got {draws!r}")
     return int(draws)  # type: ignore[arg-type]
-
-
-DEFAULT_UNTIL = "2025-12-31"
-"""Default end of the forecast horizon: the deadline of the province's 2025 plan."""
 
 
 @dataclass(frozen=True)
@@ -53,7 +58,7 @@ class Thresholds:
     on_track: float = 0.8
     at_risk: float = 0.2
     interval_level: float = 0.8
-    draws: int = 4000
+    draws: int = DEFAULT_DRAWS
 
     def __post_init__(self) -> None:
         if not 0.0 <= self.at_risk <= self.on_track <= 1.0:

@@ -55,7 +55,7 @@ def build_targets(units: pd.DataFrame, figures: pd.DataFrame) -> pd.DataFrame:
 
     rows = [dict(district_code="", deadline=d, target=t, kind="commune_quota", source=DECISION_969,
                  status="target", note="cumulative sum of the yearly quotas 94, 132, 133, 118")
-            for d, t in zip(deadlines, province)]
+            for d, t in zip(deadlines, province, strict=False)]
     quota: dict[str, pd.Series] = {}
     last = deadlines[-1]
     for code in due_all:
@@ -65,7 +65,7 @@ def build_targets(units: pd.DataFrame, figures: pd.DataFrame) -> pd.DataFrame:
     others = totals.index.difference(due_all)
     quota[last] = pd.concat([totals[due_all],
                              _largest_remainder(province[-1] - int(totals[due_all].sum()), totals[others])])
-    for deadline, amount in zip(reversed(deadlines[:-1]), reversed(province[:-1])):
+    for deadline, amount in zip(reversed(deadlines[:-1]), reversed(province[:-1]), strict=False):
         following = quota[deadlines[deadlines.index(deadline) + 1]]
         pinned = {c: v for (c, d), v in fixed.items() if d == deadline}
         free = following.index.difference(list(pinned))

@@ -62,6 +62,7 @@ def test_a_public_name_called_twice_then_after_every_submodule_import(name):
     assert not isinstance(getattr(cdsanalysis, name), type(sys))
 
 
+@pytest.mark.slow  # a fresh interpreter fits the model
 def test_the_issue_one_liner_runs_in_a_fresh_interpreter():
     code = ("import cdsanalysis as c; d=c.load_dataset(); [c.forecast(d) for _ in range(2)]; "
             "[c.assess(c.forecast(d)) for _ in range(2)]; c.standing(d); c.standing(d)")

@@ -8,11 +8,16 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from cdsanalysis.model.backtesting import (
-    TABLE_COLUMNS, _origin_seed, backtest, brier_score, default_origins, ranked_probability_scores,
-)
 from cdsanalysis.data.dataset import Dataset, load_dataset
 from cdsanalysis.exceptions import CdsAnalysisError
+from cdsanalysis.model.backtesting import (
+    TABLE_COLUMNS,
+    _origin_seed,
+    backtest,
+    brier_score,
+    default_origins,
+    ranked_probability_scores,
+)
 from cdsanalysis.model.projection import forecast
 from tests.builders import make_dataset
 
@@ -169,7 +174,7 @@ def small_province() -> Dataset:
     counts = {"01": [0, 3, 7, 12], "02": [1, 2, 6, 9], "03": [0, 5, 9, 16], "04": [2, 4, 5, 8]}
     totals = {"01": 20, "02": 15, "03": 25, "04": 12}
     observations = [(code, date, n) for code, values in counts.items()
-                    for date, n in zip([D0, D1, D2, D3], values)]
+                    for date, n in zip([D0, D1, D2, D3], values, strict=False)]
     return make_dataset(totals, observations, [("01", D2, 8), ("03", D2, 8), ("04", D3, 7)])
 
 
@@ -222,7 +227,7 @@ def test_charts_are_altair_specs():
     lines = coverage["layer"][1]
     assert lines["encoding"]["y"]["field"] == "coverage"
     data = coverage["datasets"][lines["data"]["name"]]
-    assert {(row["model"], row["level"]) for row in data} == {(m, l) for m in ("last", "linear") for l in (0.5, 0.8)}
+    assert {(row["model"], row["level"]) for row in data} == {(m, lv) for m in ("last", "linear") for lv in (0.5, 0.8)}
     english = result.plot_coverage(lang="en").to_dict()
     assert english["layer"][0]["encoding"]["x"]["title"] == "Nominal coverage of the interval"
     assert "<b>Backtest</b>" in result._repr_html_()

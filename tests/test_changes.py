@@ -8,8 +8,12 @@ import pandas as pd
 import pytest
 
 from cdsanalysis.exceptions import CdsAnalysisError
-from cdsanalysis.report.changes import SNAPSHOT_FILE, compare_runs, previous_run
-from cdsanalysis.report.index import changes_context
+from cdsanalysis.report.run.changes import SNAPSHOT_FILE, compare_runs, previous_run
+from cdsanalysis.report.run.index import changes_context
+from cdsanalysis.wording import words
+
+INDEX = words("vi")["index"]
+"""The index page's words: tests name them by key, never by copied text."""
 
 
 def _state(as_of="2024-06-30", progress=(), targets=()):
@@ -30,7 +34,7 @@ def test_first_render_has_nothing_to_compare_with(tmp_path):
     assert previous_run(tmp_path, pd.Timestamp("2024-06-30")) is None
     changes = compare_runs(_state(), None)
     assert changes.previous is None and changes.to_frame().empty
-    assert "Chưa có lần chạy trước" in changes_context(changes, "vi")["paragraphs"][0]
+    assert changes_context(changes, "vi").paragraphs == (INDEX["changes_none"],)
 
 
 def test_the_run_replaced_comes_first_then_the_latest_earlier_one(tmp_path):
@@ -79,8 +83,9 @@ def test_a_status_that_moved_is_listed_with_both_labels(tmp_path):
     table = changes.to_frame()
     assert table[["change", "district_code", "before", "after"]].values.tolist() == [
         ["status", "1", "on_track", "at_risk"]]
-    page_table = changes_context(changes, "vi")["table"]
-    assert [c.text for c in page_table.rows[0].cells][-2:] == ["Đúng tiến độ", "Có nguy cơ"]
+    page_table = changes_context(changes, "vi").table
+    labels = words("vi")["status"]
+    assert [c.text for c in page_table.rows[0].cells][-2:] == [labels["on_track"], labels["at_risk"]]
 
 
 @pytest.mark.parametrize("content", ["{not json", json.dumps({"format": 99}), json.dumps([1, 2]),
@@ -91,7 +96,7 @@ def test_an_unreadable_previous_snapshot_is_reported_not_raised(tmp_path, conten
     (folder / SNAPSHOT_FILE).write_text(content, encoding="utf-8")
     changes = compare_runs(_state(), folder)
     assert changes.problem and changes.to_frame().empty
-    assert changes_context(changes, "en")["paragraphs"][0].startswith("Could not compare with the previous run")
+    assert changes_context(changes, "en").paragraphs[0].startswith("Could not compare with the previous run")
 
 
 def test_render_compare_with_a_folder_that_is_no_run_is_a_misuse(tmp_path, capsys):
@@ -103,22 +108,23 @@ def test_render_compare_with_a_folder_that_is_no_run_is_a_misuse(tmp_path, capsy
 
 
 def test_the_workbook_gets_the_changes_in_the_reader_s_words(tmp_path):
-    from cdsanalysis.report.index import changes_frame
+    from cdsanalysis.report.run.index import changes_frame
 
     before = _state(targets=[("1", "2024-12-31", 8, 0.85, "on_track")])
     after = _state(targets=[("1", "2024-12-31", 8, 0.60, "at_risk")])
     changes = compare_runs(after, _save(tmp_path / "old", before))
     frame = changes_frame(changes, "vi")
-    assert list(frame.columns) == ["Thay đổi", "Đơn vị", "Mốc", "Mục tiêu", "Trước", "Sau"]
+    assert list(frame.columns) == list(INDEX["change_columns"])
     assert frame.values.tolist() == [
         ["Đánh giá thay đổi", "Huyện 1", "31/12/2024", "8", "Đúng tiến độ", "Có nguy cơ"],
         ["Xác suất đổi từ 10 điểm", "Huyện 1", "31/12/2024", "8", "85\u00a0%", "60\u00a0%"]]
     assert changes_frame(compare_runs(after, None), "vi") is None  # first render: no sheet
 
 
+@pytest.mark.slow  # two whole renders
 def test_the_next_month_s_render_lists_the_new_figure_on_its_index(tmp_path):
     """The monthly round: a new figure moves the as-of date; the new run compares with the last one."""
-    from cdsanalysis.report.batch import render
+    from cdsanalysis.report.run.batch import render
     from tests.builders import small_tables, write_tables
 
     tables = small_tables()
@@ -132,7 +138,9 @@ def test_the_next_month_s_render_lists_the_new_figure_on_its_index(tmp_path):
     assert second.out_dir.name == "2024-03-31" and first.out_dir.exists()
     table = second.changes.to_frame()
     assert second.changes.previous == str(first.out_dir)
-    assert table.loc[table["change"] == "data_new", ["district_code", "after"]].values.tolist() == [["901", "5 (actual)"]]
+    new = table.loc[table["change"] == "data_new", ["district_code", "after"]]
+    assert new.values.tolist() == [["901", "5 (actual)"]]
     index = (second.out_dir / "index.html").read_text(encoding="utf-8")
-    assert "So với lần chạy có số liệu đến 01/01/2024" in index and "Số liệu mới" in index
-    assert "5 (chính thức)" in index
+    assert INDEX["changes_basis"].format(date="01/01/2024", folder="2024-01-01") in index
+    assert INDEX["change_kinds"]["data_new"] in index
+    assert f"5 ({words('vi')['report']['data_kind']['actual']})" in index

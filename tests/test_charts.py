@@ -7,9 +7,9 @@ import json
 import pandas as pd
 import pytest
 
-from cdsanalysis.report import charts
-from cdsanalysis.report.formats import format_date
 from cdsanalysis.exceptions import CdsAnalysisError
+from cdsanalysis.report.content import charts
+from cdsanalysis.wording.formats import format_date
 
 AS_OF = pd.Timestamp("2024-06-30")
 

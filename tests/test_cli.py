@@ -8,6 +8,8 @@ import sys
 import pytest
 
 from cdsanalysis.cli import main
+from cdsanalysis.settings import PROVINCE_NAME
+from cdsanalysis.wording import words
 from tests.builders import break_four_rules
 
 
@@ -21,8 +23,8 @@ def test_validate_bad_copy_lists_all_four_problems(data_copy, edit_csv, capsys):
     assert main(["validate", str(data_copy)]) == 1
     err = capsys.readouterr().err
     assert "Traceback" not in err
-    for words in ("unknown district 'Hoang Hoa X'", "above the 16 communes", "cumulative count falls", "duplicate row"):
-        assert words in err
+    for bit in ("unknown district 'Hoang Hoa X'", "above the 16 communes", "cumulative count falls", "duplicate row"):
+        assert bit in err
     assert err.count("progress.csv, row ") >= 5
 
 
@@ -44,7 +46,7 @@ def test_progress_prints_every_district_and_the_province(capsys):
     out = capsys.readouterr().out
     lines = [line for line in out.splitlines() if line[:3].isdigit()]
     assert len(lines) == 27
-    assert "Toàn tỉnh" in out and "95/559" in out
+    assert PROVINCE_NAME in out and "95/559" in out
     assert "10/37" in next(line for line in lines if line.startswith("399"))
     assert "illustrative" in out
 
@@ -76,7 +78,7 @@ def test_forecast_prints_every_district_and_the_province(capsys):
     out = capsys.readouterr().out
     rows = [line for line in out.splitlines() if line[:3].isdigit()]
     assert len(rows) == 27
-    province = next(line for line in out.splitlines() if "Toàn tỉnh" in line)
+    province = next(line for line in out.splitlines() if PROVINCE_NAME in line)
     assert "95/559" in province and "477" in province
     assert any(word in out for word in ("On track", "At risk", "Off track"))
     assert "illustrative" in out
@@ -89,7 +91,8 @@ def test_forecast_writes_csv_for_excel(tmp_path):
     assert main(["forecast", "--draws", "100", "--model", "linear", "--out", str(target)]) == 0
     assert target.read_bytes().startswith(b"\xef\xbb\xbf")  # UTF-8 with BOM: Excel reads the diacritics
     table = pd.read_csv(target, encoding="utf-8-sig", dtype=str, keep_default_na=False)
-    assert {"Mã đơn vị", "Xác suất đạt (0–1)", "Đánh giá", "Tốc độ cần thiết (xã/tháng)"} <= set(table.columns)
+    head = words("vi")["workbook_columns"]
+    assert {head["district_code"], head["p_meet"], head["status"], head["required_pace"]} <= set(table.columns)
     assert len(table) == 112
 
 
@@ -104,8 +107,9 @@ def test_forecast_writes_xlsx_with_vietnamese_headers(tmp_path):
     assert main(["forecast", "--draws", "100", "--model", "last", "--out", str(target)]) == 0
     book = openpyxl.load_workbook(target)
     overview, detail = book.worksheets[0], book.worksheets[1]
-    assert "30/06/2024" in overview["A1"].value and "minh họa" in overview["A2"].value
+    assert "30/06/2024" in overview["A1"].value and overview["A2"].value.startswith("⚠")  # the caveat row
     assert overview.max_row == 4 + 1 + 27  # two header rows under the title rows, the province, 27 districts
     header = [cell.value for cell in detail[3]]
-    assert "Đơn vị" in header and "Xác suất đạt (0–1)" in header
+    head = words("vi")["workbook_columns"]
+    assert head["district_name"] in header and head["p_meet"] in header
     assert detail.max_row == 3 + 112

@@ -8,19 +8,18 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from cdsanalysis.model.assessment import assess
 from cdsanalysis.data.dataset import Dataset
-from cdsanalysis.model.store import load_forecast, save_forecast
-from cdsanalysis.report.district import (
-    build_district_report,
-    forecast_band,
-    prepare_report,
-    ratio_label,
-)
-from cdsanalysis.report.text import STATUS_COLORS
-from cdsanalysis.settings import PROGRESS_RATIO_BANDS
 from cdsanalysis.exceptions import CdsAnalysisError, NameLookupError
+from cdsanalysis.model.assessment import assess
 from cdsanalysis.model.projection import forecast
+from cdsanalysis.model.store import load_forecast, save_forecast
+from cdsanalysis.report.content.blocks import Heading, Notice
+from cdsanalysis.report.content.district import forecast_band
+from cdsanalysis.report.content.sections import heading_context, notices
+from cdsanalysis.report.content.text import STATUS_COLORS, ratio_label
+from cdsanalysis.report.run.notebook import build_district_report, prepare_report
+from cdsanalysis.settings import PROGRESS_RATIO_BANDS
+from cdsanalysis.wording import words
 from tests.builders import small_tables, write_tables
 
 DRAWS = 200
@@ -88,23 +87,34 @@ def test_a_district_without_figures_cannot_be_reported(tmp_path):
         build_district_report("903", data_dir=folder, draws=DRAWS)
 
 
-def test_provenance_warns_about_every_kind_of_illustrative_figure(data_dir):
+def test_notices_warn_about_every_kind_of_illustrative_figure(data_dir):
     report = build_district_report("901", data_dir=data_dir, draws=DRAWS)
     assert report.illustrative == ("progress", "targets", "model")
-    text = report.provenance()
-    assert "số liệu minh họa, không phải số liệu chính thức" in text
-    assert "3 trong 3 mốc số liệu là minh họa" in text and "2 trong 2 mục tiêu" in text
+    [notice] = notices(report)
+    text = words("vi")["report"]
+    assert notice.kind == "" and notice.title == "⚠️ " + text["illustrative_title"]
+    assert notice.items == (text["illustrative_items"]["progress"].format(n=3, m=3),
+                            text["illustrative_items"]["targets"].format(n=2, m=2),
+                            text["illustrative_items"]["model"])
+    assert notice.end == text["illustrative_end"]
     # 902's own figures are recognised, but the pooled model leans on 901's illustrative history.
     other = build_district_report("902", data_dir=data_dir, draws=DRAWS, lang="en")
     assert other.illustrative == ("model",)
-    assert "not official" in other.provenance()
+    assert [n.items for n in notices(other)] == [(words("en")["report"]["illustrative_items"]["model"],)]
 
 
-def test_provenance_without_illustrative_data_says_so(tmp_path):
+def test_notices_without_illustrative_data_give_the_sources_line(tmp_path):
     folder = write_tables(tmp_path / "data", small_tables(illustrative=False))
     report = build_district_report("901", data_dir=folder, draws=DRAWS)
     assert report.illustrative == ()
-    assert "minh họa" not in report.provenance()
+    assert notices(report) == [Notice("official", words("vi")["report"]["official"])]
+
+
+def test_the_heading_names_the_unit_and_the_date_and_a_district_its_code(data_dir):
+    en = build_district_report("901", data_dir=data_dir, draws=DRAWS, seed=3, lang="en")
+    text = words("en")["report"]
+    assert heading_context(en) == Heading(title=text["heading"].format(name="Huyện An Bình"),
+                                          as_of_line=text["as_of"].format(date="2024-01-01") + " · 901")
 
 
 def test_english_tables_and_vietnamese_number_format(data_dir):
@@ -114,7 +124,6 @@ def test_english_tables_and_vietnamese_number_format(data_dir):
     assert vi.targets_frame().iloc[0].tolist()[:6] == ["31/12/2023", 3, "chỉ tiêu số xã", "minh họa", "—", "—"]
     assert en.targets_frame().iloc[0].tolist()[:6] == ["2023-12-31", 3, "commune quota", "illustrative", "—", "—"]
     assert en.targets_frame()["Status"].tolist()[0] == "Achieved late"
-    assert en.heading().startswith("# Digital transformation forecast: Huyện An Bình")
     with pytest.raises(CdsAnalysisError, match="lang"):
         build_district_report("901", data_dir=data_dir, draws=DRAWS, lang="fr")
 
@@ -130,11 +139,11 @@ def test_status_table_colours_status_cells_by_status_and_keeps_a_fixed_id(data_d
 
 
 def test_the_pace_note_is_not_a_second_status(data_dir):
-    from cdsanalysis.model.assessment import STATUS_LABELS
+    from cdsanalysis.wording import LANGS, words
 
     report = build_district_report("901", data_dir=data_dir, draws=DRAWS, seed=3)
     notes = report.pace_frame()[report.text["columns"]["pace_note"]].tolist()
-    labels = {label for by_lang in STATUS_LABELS.values() for label in by_lang.values()}
+    labels = {label for lang in LANGS for label in words(lang)["status"].values()}
     assert notes and not set(notes) & labels
     assert "data-status" not in report.part("pace").html  # never coloured as a status
 
@@ -183,8 +192,8 @@ def test_saved_forecast_rejects_another_as_of_or_data_dir(saved, tmp_path):
 
 
 def test_prepared_report_is_picked_up_only_for_its_own_forecast(saved):
-    from cdsanalysis.report.district import DistrictReport
-    from cdsanalysis.report.prepared import prepared_path, report_from_json
+    from cdsanalysis.report.run.notebook import NotebookReport
+    from cdsanalysis.report.run.prepared import prepared_path, report_from_json
 
     made = prepare_report(saved, "902", "vi")
     path = prepared_path(saved, "902", "vi")
@@ -193,7 +202,7 @@ def test_prepared_report_is_picked_up_only_for_its_own_forecast(saved):
     assert prepared.prepared_png == made.prepared_png
     assert prepared.prepared_png is not None and prepared.chart_png() == prepared.prepared_png
     pd.testing.assert_frame_equal(prepared.assessment, report_from_json(path.read_text(encoding="utf-8"),
-                                                                        DistrictReport).assessment)
+                                                                        NotebookReport).assessment)
     assert build_district_report("902", forecast_file=saved, lang="en").prepared_png is None  # other language
     saved.write_bytes(saved.read_bytes() + b"\0")  # a different forecast file: a different digest
     assert not prepared_path(saved, "902", "vi").exists()
@@ -201,7 +210,7 @@ def test_prepared_report_is_picked_up_only_for_its_own_forecast(saved):
 
 def test_a_saved_forecast_is_read_once_per_process_and_again_when_rewritten(data_dir, saved):
     from cdsanalysis.data.dataset import load_dataset
-    from cdsanalysis.report import forecast_cache
+    from cdsanalysis.report.content import forecast_cache
 
     forecast_cache._saved_forecasts.cache_clear()
     first = build_district_report("902", forecast_file=saved)
@@ -266,7 +275,7 @@ def test_a_forecast_saved_without_steady_paths_has_none(saved):
 
 def test_report_and_province_state_the_interval_in_words(data_dir):
     from cdsanalysis.data.dataset import load_dataset
-    from cdsanalysis.report.district import province_interval_line
+    from cdsanalysis.report.content.province import province_interval_line
 
     report = build_district_report("901", data_dir=data_dir, draws=DRAWS, seed=3)
     line = report.interval_line()
@@ -290,8 +299,8 @@ def test_every_report_quotes_the_dates_the_pooled_model_rests_on(data_dir):
     # The province's own rows are fewer than the districts' dates; the sentence must quote the latter,
     # in the province page, in a district page and in the CLI's province line alike.
     from cdsanalysis.data.dataset import load_dataset
-    from cdsanalysis.report.district import fitted_periods, unit_report
-    from cdsanalysis.report.text import interval_text
+    from cdsanalysis.report.content.district import fitted_periods, unit_report
+    from cdsanalysis.report.content.text import interval_text
 
     dataset = load_dataset(data_dir)
     district_dates = dataset.progress["as_of"].nunique()

@@ -40,7 +40,8 @@ def test_shorter_series_are_padded_and_parameters_stay_in_bounds():
 def test_ets_forecast_is_damped_clipped_and_non_decreasing():
     counts = {"A": [0, 4, 8, 12], "B": [2, 6, 9, 10], "C": [5, 5, 5, 5]}
     totals = {"A": 40, "B": 11, "C": 9}
-    observations = [(code, date, n) for code, values in counts.items() for date, n in zip(HALF_YEARS, values)]
+    observations = [(code, date, n) for code, values in counts.items()
+                    for date, n in zip(HALF_YEARS, values, strict=False)]
     result = forecast(make_dataset(totals, observations), model="ets", until="2026-12-31")
     paths = result.paths[0]
     assert result.draws == 1

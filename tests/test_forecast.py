@@ -8,11 +8,11 @@ import pytest
 
 from cdsanalysis.data.dataset import Dataset
 from cdsanalysis.exceptions import CdsAnalysisError
-from cdsanalysis.model.projection import Forecast, forecast, forecast_dates
-from cdsanalysis.model.registry import StartState
 from cdsanalysis.model.baselines import linear_trend
 from cdsanalysis.model.hazard import simulate_paths
 from cdsanalysis.model.hazard_results import ParameterDraws
+from cdsanalysis.model.projection import Forecast, forecast, forecast_dates
+from cdsanalysis.model.registry import StartState
 from tests.builders import make_dataset
 
 HALF_YEARS = ["2022-12-31", "2023-06-30", "2023-12-31", "2024-06-30"]
@@ -23,7 +23,8 @@ def province_dataset() -> Dataset:
     counts = {"01": [0, 3, 7, 12], "02": [1, 2, 6, 9], "03": [0, 5, 9, 16], "04": [2, 4, 5, 8],
               "05": [0, 0, 0, 0], "06": [3, 8, 10, 10]}
     totals = {"01": 20, "02": 15, "03": 25, "04": 12, "05": 9, "06": 10}
-    observations = [(code, date, n) for code, values in counts.items() for date, n in zip(HALF_YEARS, values)]
+    observations = [(code, date, n) for code, values in counts.items()
+                    for date, n in zip(HALF_YEARS, values, strict=False)]
     targets = [("01", "2025-03-31", 18, "commune_quota"), ("", "2025-12-31", 91, "all_communes")]
     return make_dataset(totals, observations, targets)
 
@@ -144,7 +145,7 @@ def test_district_without_data_has_no_forecast_and_no_province_sum():
 def test_linear_baseline_by_hand():
     # 0, 2, 4 communes at equal 183-day steps: slope 2 per 183 days (about 4 per year).
     dates = ["2023-06-30", "2023-12-30", "2024-06-30"]
-    observations = [(code, d, n) for code in ("A", "B") for d, n in zip(dates, [0, 2, 4])]
+    observations = [(code, d, n) for code in ("A", "B") for d, n in zip(dates, [0, 2, 4], strict=False)]
     observations += [("C", "2024-06-30", 3)]  # one observation: flat
     dataset = make_dataset({"A": 20, "B": 9, "C": 10}, observations)
     state = StartState.from_dataset(dataset, pd.Timestamp("2024-06-30"))

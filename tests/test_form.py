@@ -77,7 +77,7 @@ def test_the_monthly_round_template_fill_import_validate(data, tmp_path, capsys)
     dataset = load_dataset(data)
     latest = dataset.progress.sort_values("as_of").groupby("district_code")["completed"].last()
     counts = {name: int(latest[code]) + 1 for code, name in zip(dataset.districts()["district_code"],
-                                                               dataset.districts()["district_name"])}
+                                                               dataset.districts()["district_name"], strict=False)}
     fill(form, counts)
     capsys.readouterr()
     assert main(["import", str(form), "--out", str(data)]) == 0

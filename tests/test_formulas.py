@@ -12,8 +12,8 @@ from cdsanalysis.cli import main
 from cdsanalysis.data.dataset import load_dataset
 from cdsanalysis.data.formulas import csv_safe, csv_safe_frame, set_cell, starts_like_formula
 from cdsanalysis.model.projection import forecast
-from cdsanalysis.report.outcomes import DistrictOutcome
-from cdsanalysis.report.outputs import summary_table, write_summaries
+from cdsanalysis.report.run.outcomes import DistrictOutcome
+from cdsanalysis.report.run.outputs import summary_table, write_summaries
 from tests.builders import small_tables, write_tables
 from tests.spreadsheets import live_formula_cells, live_formula_fields
 
@@ -92,7 +92,7 @@ def test_render_summaries_hold_no_live_formula(hostile_data, tmp_path):
     result = forecast(load_dataset(hostile_data), draws=50, seed=0)
     codes = ["901", "902", "903"]
     outcomes = {c: DistrictOutcome(c, n, f"{c}-x", ok=c != "903", error="" if c != "903" else "-1 boom")
-                for c, n in zip(codes, (PAYLOADS[0], PAYLOADS[1], PAYLOADS[3]))}
+                for c, n in zip(codes, (PAYLOADS[0], PAYLOADS[1], PAYLOADS[3]), strict=False)}
     table = summary_table(result, codes, outcomes)
     write_summaries(tmp_path, table, list(outcomes.values()), result.dataset, result.as_of, "vi")
     for path in sorted(tmp_path.glob("*.xlsx")):

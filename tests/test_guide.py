@@ -23,6 +23,8 @@ import pytest
 from cdsanalysis.data.bundled import REPOSITORY_DATA
 from cdsanalysis.data.form import COUNT_COLUMN, HEADER_ROW
 
+pytestmark = pytest.mark.slow  # runs every command of the user guide
+
 GUIDE = Path(__file__).resolve().parents[1] / "docs" / "huong-dan.md"
 RENDER_FAST = ["--draws", "100", "--districts", "399", "--jobs", "1", "--quiet"]
 

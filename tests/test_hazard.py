@@ -19,7 +19,7 @@ HALF_YEARS = ["2022-12-31", "2023-06-30", "2023-12-31", "2024-06-30", "2024-12-3
 
 
 def series(code: str, counts: list[int], dates: list[str] = HALF_YEARS) -> list[tuple[str, str, int]]:
-    return [(code, date, count) for date, count in zip(dates, counts)]
+    return [(code, date, count) for date, count in zip(dates, counts, strict=False)]
 
 
 def test_at_risk_table_by_hand():

@@ -14,10 +14,12 @@ import papermill
 import psutil
 import pytest
 
-from cdsanalysis.report.job import DistrictJob, run_job
-from cdsanalysis.report.kernels import KERNELS, ReusedKernel
-from cdsanalysis.report.template import template_path
+from cdsanalysis.report.run.job import DistrictJob, run_job
+from cdsanalysis.report.run.kernels import KERNELS, ReusedKernel
+from cdsanalysis.report.run.template import template_path
 from tests.builders import small_tables, write_tables
+
+pytestmark = pytest.mark.slow  # starts and kills Jupyter kernels and a Dask cluster
 
 HELPER = "import warnings\n\ndef warn():\n    warnings.warn('shown in every notebook that causes it')\n"
 LEAKY = [
@@ -112,13 +114,27 @@ def test_a_kernel_killed_between_notebooks_is_replaced_and_one_client_serves_a_k
         first = _run(kernel, source, tmp_path / "first.ipynb")
         client = kernel.manager().client()
         assert kernel.manager().client() is client  # one client, kept, for papermill and the resets
-        os.kill(int(first.cells[-1].outputs[0]["data"]["text/plain"]), signal.SIGKILL)
-        time.sleep(0.5)
+        pid = int(first.cells[-1].outputs[0]["data"]["text/plain"])
+        os.kill(pid, signal.SIGKILL)
+        _wait_until_dead(pid)
         after = _run(kernel, source, tmp_path / "after.ipynb")
     finally:
         kernel.stop()
     assert kernel.started == 2 and "clean" in after.cells[1].outputs[0]["text"]
     assert after.cells[-1].outputs[0]["data"] != first.cells[-1].outputs[0]["data"]  # another process
+
+
+def _wait_until_dead(pid: int, timeout: float = 10) -> None:
+    """Wait for a killed process to be gone or a zombie (never reaped here: its parent reads its status)."""
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            if psutil.Process(pid).status() == psutil.STATUS_ZOMBIE:
+                return
+        except psutil.NoSuchProcess:
+            return
+        assert time.monotonic() < deadline, f"process {pid} still runs {timeout} s after SIGKILL"
+        time.sleep(0.02)
 
 
 # ---- the district template, as a render's worker runs it ------------------------------------------
@@ -215,7 +231,7 @@ def test_reused_kernels_stop_with_their_folder(tmp_path):
 
 @pytest.mark.parametrize("scheduler", [None, "local"])
 def test_a_render_reuses_one_kernel_per_worker_and_leaves_none_running(scheduler, tmp_path):
-    from cdsanalysis.report.batch import render
+    from cdsanalysis.report.run.batch import render
 
     if scheduler:
         pytest.importorskip("distributed")
@@ -247,7 +263,7 @@ def test_a_district_whose_dask_worker_dies_runs_again_elsewhere_and_is_recorded(
     scheduler gives the task to the other worker, every district is rendered, and the cluster's record
     names 902 as having lost its worker once."""
     pytest.importorskip("distributed")
-    from cdsanalysis.report.cluster import DaskCluster
+    from cdsanalysis.report.run.cluster import DaskCluster
 
     marker = tmp_path / "killed-once"
     template = nbformat.read(template_path(), as_version=4)
@@ -255,10 +271,11 @@ def test_a_district_whose_dask_worker_dies_runs_again_elsewhere_and_is_recorded(
     template.cells.insert(at, nbformat.v4.new_code_cell(
         f"import os, pathlib, signal\nif str(district) == '902' and not pathlib.Path({str(marker)!r}).exists():\n"
         f"    pathlib.Path({str(marker)!r}).touch()\n    os.kill(os.getppid(), signal.SIGKILL)"))
-    forecast = (run_folder / "forecast.npz").read_bytes()
     jobs = [_job(tmp_path, code, tmp_path / "unused.ipynb") for code in ("901", "902", "903")]
+    template_file = tmp_path / "template.ipynb"
+    nbformat.write(template, str(template_file))
     with DaskCluster("local", workers=2, scratch=str(tmp_path / "scratch")) as cluster:
-        outcomes = {o.district_code: o for o in cluster.run(jobs, forecast, nbformat.writes(template).encode())}
+        outcomes = {o.district_code: o for o in cluster.run(jobs, run_folder / "forecast.npz", template_file)}
         record = cluster.record()
     assert marker.exists()  # the worker was killed
     assert all(o.ok for o in outcomes.values()), {c: o.error for c, o in outcomes.items()}

@@ -13,8 +13,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from cdsanalysis.exceptions import CdsAnalysisError, NameLookupError
 from cdsanalysis.data.names import NameIndex, canonical_tone, display_name, name_key, nfc, strip_prefix
+from cdsanalysis.exceptions import CdsAnalysisError, NameLookupError
 
 DISTRICTS = [
     ("380", "Thành phố Thanh Hóa"),

@@ -18,10 +18,11 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from cdsanalysis.report.formats import format_chance
-
-from cdsanalysis.report.batch import render
+from cdsanalysis.report.run.batch import render
+from cdsanalysis.wording.formats import format_chance
 from tests.builders import small_tables, write_tables
+
+pytestmark = pytest.mark.slow  # renders and measures the pages in headless Chromium
 
 DRAWS = 100
 PAYLOADS = {
@@ -133,7 +134,8 @@ def _measure(pages: list[Path], width: int, folder: Path) -> dict[str, dict[str,
     least 500 px), through ``srcdoc`` so the wrapper may read the frame's layout.
     """
     frames = "".join(f'<iframe name="{i}" style="width:{width}px;height:1500px;border:0" '
-                     f'srcdoc="{html.escape(p.read_text(encoding="utf-8"), quote=True)}"></iframe>' for i, p in enumerate(pages))
+                     f'srcdoc="{html.escape(p.read_text(encoding="utf-8"), quote=True)}"></iframe>'
+                     for i, p in enumerate(pages))
     wrapper = folder / f"measure-{width}.html"
     wrapper.write_text(
         f'<!DOCTYPE html><html><body style="margin:0">{frames}<script>'

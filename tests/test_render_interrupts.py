@@ -20,6 +20,8 @@ import pytest
 
 from tests.builders import small_tables, write_tables
 
+pytestmark = pytest.mark.slow  # interrupts whole renders (signals, full disks)
+
 CLI = str(Path(sys.executable).parent / "cdsanalysis")
 
 

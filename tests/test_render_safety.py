@@ -14,11 +14,13 @@ import pytest
 
 from cdsanalysis.cli import main
 from cdsanalysis.exceptions import CdsAnalysisError
-from cdsanalysis.report.executors import LocalPool
-from cdsanalysis.report.job import DistrictJob
-from cdsanalysis.report.layout import OutputRoot, RunLayout, inside, safe_stem
-from cdsanalysis.report.outcomes import DistrictOutcome
+from cdsanalysis.report.run.executors import LocalPool
+from cdsanalysis.report.run.job import DistrictJob
+from cdsanalysis.report.run.layout import OutputRoot, RunLayout, inside, safe_stem
+from cdsanalysis.report.run.outcomes import DistrictOutcome
 from tests.builders import small_tables, write_tables
+
+pytestmark = pytest.mark.slow  # kills renders and their workers
 
 HOSTILE_CODES = ["../../escape", "/etc/passwd", "..", ".", "a/b", "a\\b", "", " 12", "x" * 300, "\u202e01",
                  "con", "0380\0x"]
@@ -139,8 +141,8 @@ def _descendants(pid: int) -> list[psutil.Process]:
 def test_a_killed_render_leaves_no_orphan_and_the_next_run_cleans_up(how, tmp_path):
     data = write_tables(tmp_path / "data", small_tables())
     out = tmp_path / "out"
-    render = subprocess.Popen([str(Path(sys.executable).parent / "cdsanalysis"), "render", "--data", str(data), "--out", str(out),
-                               "--jobs", "2", "--draws", "50", "--quiet"], stdout=subprocess.DEVNULL,
+    render = subprocess.Popen([str(Path(sys.executable).parent / "cdsanalysis"), "render", "--data", str(data),
+                               "--out", str(out), "--jobs", "2", "--draws", "50", "--quiet"], stdout=subprocess.DEVNULL,
                               stderr=subprocess.PIPE)
     deadline, kernels, family = time.monotonic() + 60, [], []
     while time.monotonic() < deadline and render.poll() is None:

@@ -13,18 +13,21 @@ import pytest
 
 from cdsanalysis.cli import main
 from cdsanalysis.data.dataset import load_dataset
-from cdsanalysis.report.text import STATUS_COLORS
 from cdsanalysis.model.projection import forecast
-from cdsanalysis.report.batch import RenderArgumentError, render
+from cdsanalysis.report.content.text import STATUS_COLORS
+from cdsanalysis.report.run.batch import RenderArgumentError, render
+from cdsanalysis.report.run.index import index_html
+from cdsanalysis.report.run.job import DistrictJob, _is_kernel_start_failure, run_job
+from cdsanalysis.report.run.layout import safe_stem
+from cdsanalysis.report.run.outcomes import DistrictOutcome
+from cdsanalysis.report.run.template import template_path
+from cdsanalysis.report.writers.export import CHART_TAG, chart_png, notebook_html
 from cdsanalysis.settings import MAX_DRAWS
-from cdsanalysis.report.export import CHART_TAG, chart_png, notebook_html
-from cdsanalysis.report.job import DistrictJob, _is_kernel_start_failure, run_job
-from cdsanalysis.report.layout import safe_stem
-from cdsanalysis.report.outcomes import DistrictOutcome
-from cdsanalysis.report.index import index_html
-from cdsanalysis.report.template import template_path
+from cdsanalysis.wording import words
 from tests.builders import small_tables, write_tables
 from tests.spreadsheets import live_formula_cells
+
+pytestmark = pytest.mark.slow  # renders through Jupyter kernels, the pool and Dask
 
 DRAWS = 100
 NETWORK_ASSET = re.compile(r"<(?:script|link)\b[^>]*(?:src|href)\s*=\s*[\"']?(?:https?:)?//", re.IGNORECASE)
@@ -71,13 +74,12 @@ def test_index_ranks_by_the_next_deadline_and_lists_failures_last():
     for code, p in (("", 0.5), ("1", 0.2), ("2", 0.9), ("3", 0.6)):
         rows.append({"district_code": code, "district_name": code, "communes_total": 10, "completed": 1,
                      "deadline": pd.Timestamp("2024-12-31"), "target": 5, "p_meet": p,
-                     "status": "on_track" if p >= 0.8 else "at_risk",
-                     "status_vi": "Đúng tiến độ" if p >= 0.8 else "Có nguy cơ", "status_en": ""})
+                     "status": "on_track" if p >= 0.8 else "at_risk"})
     outcomes = [DistrictOutcome("1", "Huyện Một", "1-mot", True), DistrictOutcome("2", "Huyện Hai", "2-hai", True),
                 DistrictOutcome("3", "Huyện Ba", "3-ba", False, error="boom")]
     page = index_html(pd.DataFrame(rows), outcomes, as_of, "vi", illustrative=True)
     assert page.index("2-hai.html") < page.index("1-mot.html") < page.index("3-ba.ipynb")
-    assert "boom" in page and "minh họa" in page
+    assert "boom" in page and words("vi")["index"]["illustrative"] in page
     assert f"background-color: {STATUS_COLORS['on_track'][0]}" in page
     assert not NETWORK_ASSET.search(page)
 
@@ -109,10 +111,10 @@ def test_render_writes_every_output(rendered):
         text = (result.out_dir / page).read_text(encoding="utf-8")
         assert not NETWORK_ASSET.search(text), page
     page = (result.out_dir / "901-an-binh.html").read_text(encoding="utf-8")
-    assert "Huyện An Bình" in page and "không phải số liệu chính thức" in page  # the illustrative banner
+    assert "Huyện An Bình" in page and words("vi")["report"]["illustrative_title"] in page  # the banner
     assert "build_district_report" not in page  # inputs hidden
     index = (result.out_dir / "index.html").read_text(encoding="utf-8")
-    assert "Chưa có lần chạy trước để so sánh" in index and result.changes.previous is None  # the first render
+    assert words("vi")["index"]["changes_none"] in index and result.changes.previous is None  # the first render
     assert 'href="province.html"' in index and "data:image/png;base64," in index  # province chart on top
     assert (result.out_dir / "902-binh-minh.png").read_bytes()[:4] == b"\x89PNG"
     word = docx.Document(str(result.out_dir / "901-an-binh.docx"))  # the Word report, with the same chart
@@ -121,7 +123,8 @@ def test_render_writes_every_output(rendered):
     blip = word.inline_shapes[0]._inline.graphic.graphicData.pic.blipFill.blip
     assert word.part.related_parts[blip.embed].blob == (result.out_dir / "901-an-binh.png").read_bytes()
     province = docx.Document(str(result.out_dir / "province.docx"))
-    assert "Toàn tỉnh" in province.paragraphs[0].text and len(province.inline_shapes) == 1 and province.tables
+    assert words("vi")["report"]["province"] in province.paragraphs[0].text
+    assert len(province.inline_shapes) == 1 and province.tables
     for workbook in result.out_dir.glob("*.xlsx"):
         assert live_formula_cells(workbook) == [], workbook.name
     run = json.loads((result.out_dir / "run.json").read_text(encoding="utf-8"))
@@ -134,14 +137,18 @@ def test_summary_numbers_are_those_of_assess_on_the_same_forecast(rendered, data
 
     result, _ = rendered
     summary = pd.read_csv(result.out_dir / "summary.csv", encoding="utf-8-sig", dtype=str, keep_default_na=False)
-    assert summary["Mã đơn vị"].tolist() == ["", "901", "901", "902"]
+    head, book = words("vi")["workbook_columns"], words("vi")["workbook"]
+    assert summary[head["district_code"]].tolist() == ["", "901", "901", "902"]
     expected = assess(forecast(load_dataset(data_dir), draws=DRAWS, seed=5))
     expected = expected[expected["district_code"].isin(["", "901", "902"])]
     # A deadline already past (901's end of 2023) has no chance left to give, only its status.
-    chances = [round(p, 4) if d > result.as_of else None for p, d in zip(expected["p_meet"], expected["deadline"])]
-    assert [float(p) if p else None for p in summary["Xác suất đạt (0–1)"]] == chances
-    assert summary["Báo cáo"].tolist() == ["", "đã tạo", "đã tạo", "đã tạo"]
-    assert summary["Nguồn mục tiêu"].tolist() == ["chính thức", "minh họa", "minh họa", "chính thức"]
+    chances = [round(p, 4) if d > result.as_of else None
+               for p, d in zip(expected["p_meet"], expected["deadline"], strict=False)]
+    assert [float(p) if p else None for p in summary[head["p_meet"]]] == chances
+    assert summary[head["report"]].tolist() == [""] + [book["report"]["ok"]] * 3
+    sources = words("vi")["report"]["target_status"]
+    assert summary[head["target_status"]].tolist() == [sources["target"], sources["illustrative"],
+                                                        sources["illustrative"], sources["target"]]
 
 
 def test_executed_notebook_loaded_the_saved_forecast_with_the_code_as_text(rendered):
@@ -163,7 +170,7 @@ def test_rerun_writes_the_same_numbers_and_leaves_no_stale_file(rendered, data_d
     assert [p.name for p in out.iterdir()] == ["2024-01-01"]  # no staging folder left behind
     # It replaced the run of the same as-of date, so it compared itself with that one: same data, same seed.
     assert again.changes.compared and again.changes.to_frame().empty
-    assert "Không có gì thay đổi" in (again.out_dir / "index.html").read_text(encoding="utf-8")
+    assert words("vi")["index"]["changes_nothing"] in (again.out_dir / "index.html").read_text(encoding="utf-8")
 
 
 def test_a_failing_district_is_reported_kept_and_the_others_rendered(tmp_path, capsys):
@@ -186,9 +193,10 @@ def test_a_failing_district_is_reported_kept_and_the_others_rendered(tmp_path, c
     for stem in ("901-an-binh", "902-binh-minh"):
         assert (out / f"{stem}.html").exists() and (out / f"{stem}.png").exists()
     summary = pd.read_csv(out / "summary.csv", encoding="utf-8-sig", dtype=str, keep_default_na=False)
-    status = dict(zip(summary["Mã đơn vị"], summary["Báo cáo"]))
-    assert (status["901"], status["902"], status["903"]) == ("đã tạo", "đã tạo", "lỗi")
-    assert "has no progress figure" in summary.loc[summary["Mã đơn vị"] == "903", "Lỗi"].iloc[0]
+    head, done = words("vi")["workbook_columns"], words("vi")["workbook"]["report"]
+    status = dict(zip(summary[head["district_code"]], summary[head["report"]], strict=True))
+    assert (status["901"], status["902"], status["903"]) == (done["ok"], done["ok"], done["failed"])
+    assert "has no progress figure" in summary.loc[summary[head["district_code"]] == "903", head["error"]].iloc[0]
     run = json.loads((out / "run.json").read_text(encoding="utf-8"))
     assert run["failed"] == ["903"]
     assert (out / "kernels.log").exists()  # the kernels' own messages, kept when a district failed
@@ -266,8 +274,8 @@ def test_a_planted_prepared_report_runs_no_code(rendered, tmp_path):
     import pickle
     import shutil
 
-    from cdsanalysis.report.district import build_district_report, prepare_report
-    from cdsanalysis.report.prepared import prepared_path
+    from cdsanalysis.report.run.notebook import build_district_report, prepare_report
+    from cdsanalysis.report.run.prepared import prepared_path
 
     result, _ = rendered
     forecast_file = tmp_path / "forecast.npz"
@@ -363,7 +371,7 @@ def test_a_dask_render_writes_the_same_files_and_tables_as_the_pool(rendered, da
         assert (dask.out_dir / name).read_bytes() == (result.out_dir / name).read_bytes(), name
     for page in ("901-an-binh.html", "902-binh-minh.html"):
         ours, theirs = (pd.read_html(folder / page) for folder in (dask.out_dir, result.out_dir))
-        assert len(ours) == len(theirs) > 0 and all(a.equals(b) for a, b in zip(ours, theirs)), page
+        assert len(ours) == len(theirs) > 0 and all(a.equals(b) for a, b in zip(ours, theirs, strict=False)), page
     run = json.loads((dask.out_dir / "run.json").read_text(encoding="utf-8"))
     assert run["parameters"]["executor"]["kind"] == "dask" and len(run["parameters"]["executor"]["workers"]) == 2
     assert {d["worker"] for d in run["districts"]} <= set(run["parameters"]["executor"]["workers"])

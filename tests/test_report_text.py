@@ -6,7 +6,7 @@ import math
 
 import pytest
 
-from cdsanalysis.report.formats import NBSP, format_chance, format_percent
+from cdsanalysis.wording.formats import NBSP, format_chance, format_percent
 
 
 @pytest.mark.parametrize("value, lang, digits, text", [
@@ -44,7 +44,7 @@ def test_format_chance_is_never_a_false_certainty(p, lang, status, certain, text
 
 
 def test_interval_text_gives_each_interval_and_explains_a_wide_one():
-    from cdsanalysis.report.text import interval_text
+    from cdsanalysis.report.content.text import interval_text
 
     rows = [("31/12/2024", 224.0, 139.0, 286.0), ("31/12/2025", 527.0, 314.0, 557.0)]
     text = interval_text("vi", place="toàn tỉnh", rows=rows, pending=464, periods=4, province=True)

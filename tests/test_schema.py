@@ -6,8 +6,8 @@ import pandas as pd
 import pytest
 
 from cdsanalysis import load_dataset
-from cdsanalysis.exceptions import DataValidationError
 from cdsanalysis.data.schema import validate
+from cdsanalysis.exceptions import DataValidationError
 from tests.builders import HH_2023, TX_2024, break_four_rules, set_row
 
 

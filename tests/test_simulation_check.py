@@ -15,8 +15,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from cdsanalysis.model.backtesting import backtest, observed_dates
 from cdsanalysis.exceptions import CdsAnalysisError
+from cdsanalysis.model.backtesting import backtest, observed_dates
 from cdsanalysis.model.synthetic import half_year_ends, synthetic_dataset
 
 REPLICATES = 8

@@ -11,9 +11,9 @@ import pandas as pd
 import pytest
 from openpyxl import Workbook
 
-from cdsanalysis.exceptions import CdsAnalysisError, DataValidationError
 from cdsanalysis.data.progress_update import import_sheet
 from cdsanalysis.data.sheet_import import PROGRESS_COLUMNS, read_progress_sheet
+from cdsanalysis.exceptions import CdsAnalysisError, DataValidationError
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SHEETS = FIXTURES / "sheets"

@@ -11,9 +11,14 @@ import pytest
 from docx.shared import Cm
 
 from cdsanalysis.exceptions import CdsAnalysisError
-from cdsanalysis.report.district import build_district_report
-from cdsanalysis.report.word import report_document, write_report_docx
+from cdsanalysis.report.run.notebook import build_district_report
+from cdsanalysis.report.writers.word import report_document, write_report_docx
+from cdsanalysis.wording import words
 from tests.builders import small_tables, write_tables
+
+VI, EN = words("vi")["report"], words("en")["report"]
+"""The report's words: tests name them by key, never by copied text."""
+
 
 def _png(width: int = 4, height: int = 3) -> bytes:
     """A small valid PNG (white RGB)."""
@@ -48,18 +53,19 @@ def test_the_document_has_title_date_caveat_chart_tables_and_notes(report, tmp_p
     path = write_report_docx(report, tmp_path / "901.docx", chart_png=PNG)
     document = docx.Document(str(path))
     title = document.paragraphs[0]
-    assert title.style.name == "Title" and title.text == "Báo cáo dự báo chuyển đổi số: Huyện An Bình"
+    assert title.style.name == "Title" and title.text == VI["heading"].format(name="Huyện An Bình")
     text = _text(document)
-    assert "Số liệu đến ngày 01/01/2024" in text
-    assert "không phải số liệu chính thức" in text  # the provenance caveat, in a shaded box
+    assert VI["as_of"].format(date="01/01/2024") in text
+    assert VI["illustrative_title"] in text  # the provenance caveat, in a shaded box
     assert len(document.inline_shapes) == 1  # the chart
     headings = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
-    assert headings[:2] == ["Hiện trạng", "Quỹ đạo và dự báo"] and headings[-1] == "Ghi chú phương pháp"
-    targets = next(t for t in document.tables if t.rows[0].cells[0].text == "Hạn" and len(t.rows) == 3)
+    assert headings[:2] == [VI["standing"], VI["trajectory"]] and headings[-1] == VI["method"]
+    columns = VI["columns"]
+    targets = next(t for t in document.tables if t.rows[0].cells[0].text == columns["deadline"] and len(t.rows) == 3)
     header = [cell.text for cell in targets.rows[0].cells]
-    assert "Xác suất đạt" in header and "Đánh giá" in header
+    assert columns["p_meet"] in header and columns["status"] in header
     assert [row.cells[0].text for row in targets.rows[1:]] == ["31/12/2023", "31/12/2024"]
-    assert targets.rows[1].cells[header.index("Đánh giá")].text == "Đạt muộn"
+    assert targets.rows[1].cells[header.index(columns["status"])].text == words("vi")["status"]["achieved_late"]
     assert any(p.style.name == "List Bullet" for p in document.paragraphs)  # the method notes
     assert document.core_properties.title == title.text
 
@@ -75,11 +81,12 @@ def test_the_page_is_a4_and_tables_repeat_their_header_row(report):
 
 
 def test_status_cells_take_the_status_colour_not_the_label(report):
-    from cdsanalysis.report.text import STATUS_COLORS
+    from cdsanalysis.report.content.text import STATUS_COLORS
 
     document = report_document(report, chart_png=PNG)
-    targets = next(t for t in document.tables if t.rows[0].cells[0].text == "Hạn" and len(t.rows) == 3)
-    column = [cell.text for cell in targets.rows[0].cells].index("Đánh giá")
+    columns = VI["columns"]
+    targets = next(t for t in document.tables if t.rows[0].cells[0].text == columns["deadline"] and len(t.rows) == 3)
+    column = [cell.text for cell in targets.rows[0].cells].index(columns["status"])
     fill = targets.rows[1].cells[column]._tc.tcPr.xpath("./w:shd/@w:fill")
     assert fill == [STATUS_COLORS["achieved_late"][0].lstrip("#").upper()]
 
@@ -88,8 +95,9 @@ def test_english_report_and_the_real_chart(data_dir, tmp_path):
     english = build_district_report("902", data_dir=data_dir, draws=100, seed=3, lang="en")
     document = docx.Document(str(write_report_docx(english, tmp_path / "902.docx")))
     text = _text(document)
-    assert document.paragraphs[0].text == "Digital transformation forecast: Huyện Bình Minh"
-    assert "Data as of 2024-01-01" in text and "Method notes" in text and "Hạn" not in text
+    assert document.paragraphs[0].text == EN["heading"].format(name="Huyện Bình Minh")
+    assert EN["as_of"].format(date="2024-01-01") in text and EN["method"] in text
+    assert VI["columns"]["deadline"] not in text
     blip = document.inline_shapes[0]._inline.graphic.graphicData.pic.blipFill.blip
     image = document.part.related_parts[blip.embed].blob
     assert image.startswith(b"\x89PNG") and image == english.chart_png()  # drawn when not given
@@ -103,11 +111,11 @@ def test_a_report_in_an_unknown_language_is_refused(report):
 
 
 def test_the_province_report_as_a_word_document(data_dir, tmp_path):
-    from cdsanalysis.report.province import build_province_report
+    from cdsanalysis.report.content.province import build_province_report
 
     province = build_province_report(data_dir=data_dir, draws=100, seed=3)
     document = docx.Document(str(write_report_docx(province, tmp_path / "province.docx", chart_png=PNG)))
-    assert "Toàn tỉnh" in document.paragraphs[0].text and "01/01/2024" in document.paragraphs[1].text
+    assert VI["province"] in document.paragraphs[0].text and "01/01/2024" in document.paragraphs[1].text
     assert len(document.inline_shapes) == 1
-    targets = next(t for t in document.tables if t.rows[0].cells[0].text == "Hạn")
+    targets = next(t for t in document.tables if t.rows[0].cells[0].text == VI["columns"]["deadline"])
     assert [row.cells[0].text for row in targets.rows[1:]] == ["31/12/2024"]

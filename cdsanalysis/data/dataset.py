@@ -12,10 +12,11 @@ import pandas as pd
 
 from cdsanalysis.data.bundled import bundled_data_dir
 from cdsanalysis.data.dates import parse_date
-from cdsanalysis.exceptions import CdsAnalysisError
 from cdsanalysis.data.io import TABLE_FILES
 from cdsanalysis.data.names import NameIndex, display_name
 from cdsanalysis.data.schema import read_tables, to_typed, validate_tables
+from cdsanalysis.exceptions import CdsAnalysisError
+
 
 @dataclass(frozen=True)
 class Dataset:

@@ -44,7 +44,7 @@ def find_date(key: str) -> tuple[pd.Timestamp | None, tuple[int, int] | None]:
     found = []
     for pattern, order in _DATE_PATTERNS:
         for match in pattern.finditer(key):
-            parts = dict(zip(order, map(int, match.groups())))
+            parts = dict(zip(order, map(int, match.groups()), strict=False))
             if not YEAR_RANGE[0] <= parts["y"] <= YEAR_RANGE[1]:
                 continue
             try:

@@ -23,18 +23,14 @@ from cdsanalysis.data.formulas import set_cell
 from cdsanalysis.data.io import atomic_write_bytes
 from cdsanalysis.data.schema import ILLUSTRATIVE
 from cdsanalysis.exceptions import CdsAnalysisError
+from cdsanalysis.settings import PROVINCE_CODE
+from cdsanalysis.wording import words
 
-TITLE = "BÁO CÁO TIẾN ĐỘ CHUYỂN ĐỔI SỐ CẤP XÃ"
-HEADERS = ("STT", "Đơn vị", "Tổng số xã", "Số xã hoàn thành (lũy kế)", "Kỳ trước (tham khảo)",
-           "Kỳ trước: ngày, loại số liệu", "Ghi chú")
-# The form's words by language (the form is Vietnamese; the labels of each kind of figure).
-FORM_WORDS: dict[str, dict[str, str]] = {
-    "vi": {"actual": "chính thức", "claim": "huyện tự báo cáo", "derived": "suy ra", ILLUSTRATIVE: "minh họa"},
-}
+FORM_LANG = "vi"
+"""The form is written in Vietnamese: offices fill it in, and `import` reads its headers back."""
 COUNT_COLUMN = 4
 """The column (D) the office fills: the cumulative number of communes completed."""
 HEADER_ROW = 4
-SHEET_NAME = "Tiến độ"
 _WIDTHS = (6, 30, 12, 18, 14, 26, 40)
 
 
@@ -60,16 +56,17 @@ def form_bytes(dataset, date: pd.Timestamp) -> bytes:
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.datavalidation import DataValidation
 
+    text = words(FORM_LANG)["form"]
     workbook = Workbook()
     sheet = workbook.active
-    sheet.title = SHEET_NAME
-    last = get_column_letter(len(HEADERS))
-    _text(sheet, 1, 1, TITLE).font = Font(bold=True, size=13)
-    _text(sheet, 2, 1, f"(Số liệu tính đến ngày {date.day}/{date.month}/{date.year})").font = Font(italic=True)
+    sheet.title = text["sheet"]
+    last = get_column_letter(len(text["headers"]))
+    _text(sheet, 1, 1, text["title"]).font = Font(bold=True, size=13)
+    _text(sheet, 2, 1, text["as_of"].format(day=date.day, month=date.month, year=date.year)).font = Font(italic=True)
     for row in (1, 2):
         sheet.merge_cells(f"A{row}:{last}{row}")
         sheet.cell(row, 1).alignment = Alignment(horizontal="center")
-    for column, label in enumerate(HEADERS, 1):
+    for column, label in enumerate(text["headers"], 1):
         cell = _text(sheet, HEADER_ROW, column, label)
         cell.font = Font(bold=True)
         cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
@@ -84,22 +81,20 @@ def form_bytes(dataset, date: pd.Timestamp) -> bytes:
         if district.district_code in previous.index:
             count, when, status = previous.loc[district.district_code]
             sheet.cell(row, 5, int(count))
-            label = FORM_WORDS["vi"].get(status, status)
+            label = text["kinds"].get(status, status)
             _text(sheet, row, 6, f"{when.day}/{when.month}/{when.year}, {label}")
     end = HEADER_ROW + len(districts)
     total = end + 1
-    _text(sheet, total, 1, "Tổng cộng").font = Font(bold=True)
+    _text(sheet, total, 1, text["total"]).font = Font(bold=True)
     sheet.cell(total, 3, f"=SUM(C{first}:C{end})")
     sheet.cell(total, COUNT_COLUMN, f"=SUM(D{first}:D{end})")
     counts = DataValidation(type="whole", operator="between", formula1="0", formula2=f"C{first}",
-                            showErrorMessage=True, errorTitle="Số không hợp lệ",
-                            error="Nhập số nguyên từ 0 đến tổng số xã của đơn vị.")
+                            showErrorMessage=True, errorTitle=text["error_title"],
+                            error=text["error"])
     sheet.add_data_validation(counts)
     for row in range(first, end + 1):
         counts.add(f"D{row}")  # the bound follows each row's own total through relative references
-    _text(sheet, total + 2, 1, "Hướng dẫn: điền cột D bằng số xã đã hoàn thành chuyển đổi số, cộng dồn đến "
-          "ngày ghi ở dòng 2 (số nguyên, không dùng dấu chấm hay phẩy). Đơn vị chưa báo cáo: để trống ô, "
-          "không ghi 0 (0 nghĩa là chưa có xã nào hoàn thành). Không sửa tên đơn vị và tiêu đề cột.")
+    _text(sheet, total + 2, 1, text["guide"])
     for column, width in enumerate(_WIDTHS, 1):
         sheet.column_dimensions[get_column_letter(column)].width = width
     sheet.freeze_panes = sheet.cell(first, 1)
@@ -120,6 +115,6 @@ def _text(sheet, row: int, column: int, value: str):
 def _previous_figures(dataset, date: pd.Timestamp) -> pd.DataFrame:
     """Each district's latest count of any status on or before ``date``, with its date and status."""
     progress = dataset.progress
-    known = progress[(progress["district_code"] != "") & (progress["as_of"] <= date)]
+    known = progress[(progress["district_code"] != PROVINCE_CODE) & (progress["as_of"] <= date)]
     latest = known.sort_values("as_of", kind="stable").groupby("district_code").tail(1)
     return latest.set_index("district_code")[["completed", "as_of", "status"]]

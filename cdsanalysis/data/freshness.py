@@ -13,18 +13,11 @@ from dataclasses import dataclass
 import pandas as pd
 
 from cdsanalysis.data.dates import parse_date
+from cdsanalysis.wording import DEFAULT_LANG, words
+from cdsanalysis.wording.formats import format_date
 
 STALE_AFTER_MONTHS = 3
 """An as-of date more than this many calendar months after the latest figure gets a warning."""
-
-_NOTES = {
-    "vi": ("Cảnh báo: số liệu mới nhất là ngày {latest}, cũ hơn {months} tháng so với ngày tính "
-           "{as_of}; các con số dưới đây là tình hình tại {latest}, không phải hiện tại. Hãy nhập số "
-           "liệu mới (cdsanalysis import) trước khi dùng."),
-    "en": ("Warning: the latest figure is from {latest}, more than {months} months before the as-of date "
-           "{as_of}; the counts shown are those of {latest}, not current ones. Import newer figures "
-           "(cdsanalysis import) before relying on them."),
-}
 
 
 @dataclass(frozen=True)
@@ -38,13 +31,12 @@ class Staleness:
     def stale(self) -> bool:
         return self.as_of > self.latest + pd.DateOffset(months=STALE_AFTER_MONTHS)
 
-    def note(self, lang: str = "vi") -> str:
+    def note(self, lang: str = DEFAULT_LANG) -> str:
         """The warning in ``lang`` ("vi" or "en"), or "" when the figures are recent enough."""
         if not self.stale:
             return ""
-        fmt = "%d/%m/%Y" if lang == "vi" else "%Y-%m-%d"
-        return _NOTES[lang].format(latest=f"{self.latest:{fmt}}", as_of=f"{self.as_of:{fmt}}",
-                                   months=STALE_AFTER_MONTHS)
+        return words(lang)["stale_note"].format(latest=format_date(self.latest, lang),
+                                                as_of=format_date(self.as_of, lang), months=STALE_AFTER_MONTHS)
 
 
 def staleness(dataset, as_of: object = None) -> Staleness:
@@ -53,6 +45,6 @@ def staleness(dataset, as_of: object = None) -> Staleness:
     return Staleness(latest=latest, as_of=latest if as_of is None else parse_date(as_of, "as_of"))
 
 
-def stale_data_note(dataset, as_of: object = None, lang: str = "vi") -> str:
+def stale_data_note(dataset, as_of: object = None, lang: str = DEFAULT_LANG) -> str:
     """A warning when ``as_of`` is more than three months after the latest figure; "" otherwise."""
     return staleness(dataset, as_of).note(lang)

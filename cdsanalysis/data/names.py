@@ -159,7 +159,7 @@ class NameIndex:
     def for_districts(cls, units: Any) -> NameIndex:
         """Index of the districts of a canonical ``units`` table (district_code, district_name)."""
         pairs = units.loc[:, ["district_code", "district_name"]].drop_duplicates()
-        return cls(zip(pairs["district_code"].astype(str), pairs["district_name"]), kind="district")
+        return cls(zip(pairs["district_code"].astype(str), pairs["district_name"], strict=False), kind="district")
 
     @classmethod
     def for_communes(cls, units: Any, district_code: str | None = None) -> NameIndex:
@@ -168,8 +168,8 @@ class NameIndex:
             units = units[units["district_code"].astype(str) == str(district_code)]
             labels = list(units["commune_name"])
         else:
-            labels = [f"{c} ({d})" for c, d in zip(units["commune_name"], units["district_name"])]
-        return cls(zip(units["commune_code"].astype(str), units["commune_name"], labels), kind="commune")
+            labels = [f"{c} ({d})" for c, d in zip(units["commune_name"], units["district_name"], strict=False)]
+        return cls(zip(units["commune_code"].astype(str), units["commune_name"], labels, strict=False), kind="commune")
 
     @property
     def codes(self) -> tuple[str, ...]:

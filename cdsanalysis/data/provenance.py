@@ -1,42 +1,70 @@
-"""What kind of figures a result rests on, said plainly to its reader."""
+"""What kind of figures a result rests on: the one owner of the illustrative rule, and its sentence.
+
+Every report, page, workbook and terminal line asks `illustrative_rows` (which rows are made up),
+`illustrative_sources` (which parts of a report rest on made-up figures) or `any_illustrative`;
+none of them re-derives the rule from the status strings.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Protocol
 
-if TYPE_CHECKING:  # pragma: no cover
-    from cdsanalysis.data.dataset import Dataset
+import pandas as pd
 
-_NOTES = {
-    "vi": ("Lưu ý: {what} là số liệu minh họa (illustrative), được tạo ra để lấp chỗ trống trong "
-           "số liệu công bố; đây không phải số liệu chính thức. Xem data/README.md."),
-    "en": ("Note: {what} are illustrative figures, made up to fill gaps in the published record; "
-           "they are not official. See data/README.md."),
-}
-_WHAT = {
-    "vi": {"progress": "tiến độ của {n} huyện", "targets": "{n} chỉ tiêu", "and": " và "},
-    "en": {"progress": "the progress of {n} districts", "targets": "{n} targets", "and": " and "},
-}
+from cdsanalysis.wording import DEFAULT_LANG, words
 
 
-def illustrative_parts(dataset: Dataset, district_code: str | None = None) -> dict[str, int]:
+class Tables(Protocol):
+    """What the rule reads of a `cdsanalysis.data.dataset.Dataset` (a protocol: the schema, which the
+    dataset imports, takes `ILLUSTRATIVE` from here, so importing the dataset would close a circle)."""
+
+    progress: pd.DataFrame
+    targets: pd.DataFrame
+
+
+ILLUSTRATIVE = "illustrative"
+"""The status of made-up rows (progress and targets): never official, always said so in reports."""
+
+
+def illustrative_rows(statuses: pd.Series) -> pd.Series:
+    """Which rows rest on made-up figures: a status ``illustrative``, alone or among the statuses a
+    sum joins with "+" (``actual+illustrative``: the province row of `standing`)."""
+    return statuses.astype(str).str.split("+").map(lambda parts: ILLUSTRATIVE in parts).astype(bool)
+
+
+def any_illustrative(*statuses: pd.Series) -> bool:
+    """Whether any row of any of these status columns rests on made-up figures."""
+    return any(bool(illustrative_rows(s).any()) for s in statuses)
+
+
+def illustrative_sources(history: pd.Series, targets: pd.Series, all_progress: pd.Series,
+                         pooled: bool) -> tuple[str, ...]:
+    """The parts of a unit's report that rest on made-up figures, in the order its notice lists them:
+    its own ``progress`` (history statuses), its ``targets``, and the ``model`` when the model is
+    ``pooled`` across units and any unit's progress (``all_progress``) is illustrative."""
+    parts = (("progress", any_illustrative(history)), ("targets", any_illustrative(targets)),
+             ("model", pooled and any_illustrative(all_progress)))
+    return tuple(name for name, made_up in parts if made_up)
+
+
+def illustrative_parts(dataset: Tables, district_code: str | None = None) -> dict[str, int]:
     """How many districts' progress and how many targets rest on illustrative rows."""
     progress, targets = dataset.progress, dataset.targets
     if district_code is not None:
         progress = progress[progress["district_code"] == district_code]
         targets = targets[targets["district_code"] == district_code]
-    made_up = progress[progress["status"] == "illustrative"]
+    made_up = progress[illustrative_rows(progress["status"])]
     return {
         "progress": int(made_up["district_code"].nunique()),
-        "targets": int((targets["status"] == "illustrative").sum()),
+        "targets": int(illustrative_rows(targets["status"]).sum()),
     }
 
 
-def illustrative_note(dataset: Dataset, district_code: str | None = None, lang: str = "vi") -> str:
+def illustrative_note(dataset: Tables, district_code: str | None = None, lang: str = DEFAULT_LANG) -> str:
     """A sentence saying which figures are illustrative, or "" when none are."""
     parts = illustrative_parts(dataset, district_code)
-    words = _WHAT[lang]
-    what = [words[k].format(n=n) for k, n in parts.items() if n]
+    text = words(lang)["provenance"]
+    what = [text[k].format(n=n) for k, n in parts.items() if n]
     if not what:
         return ""
-    return _NOTES[lang].format(what=words["and"].join(what))
+    return text["note"].format(what=text["and"].join(what))

@@ -17,17 +17,17 @@ from pathlib import Path
 import pandas as pd
 import pandera.pandas as pa
 
-from cdsanalysis.exceptions import FAILURE_COLUMNS, DataValidationError, NameLookupError
+from cdsanalysis.exceptions import DataValidationError, NameLookupError
+from cdsanalysis.exceptions import FailureCollector as _Failures  # the package's one collector
 from cdsanalysis.data.io import TABLE_FILES, read_text_table
 from cdsanalysis.data.dates import YEAR_RANGE
 from cdsanalysis.data.limits import CODE_RULE, MAX_COUNT_DIGITS, MAX_NAME_LENGTH, MAX_TEXT_LENGTH, is_safe_code
 from cdsanalysis.data.limits import text_problem
+from cdsanalysis.data.provenance import ILLUSTRATIVE  # its one owner
 from cdsanalysis.data.names import NameIndex, name_key
 from cdsanalysis.data.text_checks import check_formula_cells, check_text_columns, check_unit_names, units_usable
 from cdsanalysis.data.text_checks import value_message
 
-ILLUSTRATIVE = "illustrative"
-"""The status of made-up rows (progress and targets): never official, always said so in reports."""
 PROGRESS_STATUSES = ("actual", "claim", "derived", ILLUSTRATIVE)
 TARGET_STATUSES = ("target", ILLUSTRATIVE)
 TARGET_KINDS = ("commune_quota", "all_communes")
@@ -131,25 +131,6 @@ _DUPLICATE_KEYS = {
     "progress": "district_code, as_of",
     "targets": "district_code, deadline, kind",
 }
-
-
-class _Failures:
-    """Collects failure cases across files, in the order found."""
-
-    def __init__(self) -> None:
-        self.rows: list[dict] = []
-
-    def add(self, file: str, row: object, column: str, value: object, check: str, message: str) -> None:
-        self.rows.append(dict(file=file, row="" if row is None else row, column=column,
-                              value="" if value is None else str(value), check=check, message=message))
-
-    def frame(self) -> pd.DataFrame:
-        """Failures ordered by file (as first seen), then row; whole-file problems first."""
-        table = pd.DataFrame(self.rows, columns=FAILURE_COLUMNS)
-        file_order = {f: i for i, f in enumerate(dict.fromkeys(table["file"]))}
-        key = pd.DataFrame({"f": table["file"].map(file_order),
-                            "r": pd.to_numeric(table["row"], errors="coerce").fillna(0)})
-        return table.loc[key.sort_values(["f", "r"], kind="stable").index].reset_index(drop=True)
 
 
 def _schema_failures(table: str, frame: pd.DataFrame, file: str, failures: _Failures) -> set:

@@ -17,7 +17,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from cdsanalysis.exceptions import FAILURE_COLUMNS, CdsAnalysisError, DataValidationError, NameLookupError
+from cdsanalysis.exceptions import CdsAnalysisError, FailureCollector, NameLookupError
+from cdsanalysis.exceptions import FileFailures as _Failures  # the package's one collector, one file's view
 from cdsanalysis.data.names import NameIndex, name_key
 from cdsanalysis.data.dates import date_problem, implausible_year, parse_date
 from cdsanalysis.data.formulas import csv_safe
@@ -59,20 +60,6 @@ _PROVINCE = re.compile(r"^(toan tinh|tong cong toan tinh|cong toan tinh|tong toa
 _SUBTOTAL = re.compile(r"^(cong|tong cong|tong) \w")
 # A column-number row under the header: "(1)", "2", "B".
 _COLUMN_NUMBER = re.compile(r"^\(?[a-z0-9]{1,2}\)?$")
-
-
-class _Failures:
-    def __init__(self, file: str) -> None:
-        self.file = file
-        self.rows: list[dict] = []
-
-    def add(self, row: object, column: str, value: object, check: str, message: str) -> None:
-        self.rows.append(dict(file=self.file, row="" if row is None else row, column=column,
-                              value="" if value is None else str(value), check=check, message=message))
-
-    def raise_if_any(self, title: str) -> None:
-        if self.rows:
-            raise DataValidationError(pd.DataFrame(self.rows, columns=FAILURE_COLUMNS), title=title)
 
 
 @dataclass(frozen=True)
@@ -144,7 +131,7 @@ def read_sheet(
     default_date = _argument_date(as_of)
     index, communes = _district_frame(units)
     workbook, visible, hidden = open_workbook(path, include_hidden)
-    failures = _Failures(str(path))
+    failures = FailureCollector().for_file(str(path))
     found = _choose_sheet(workbook, visible, hidden, sheet, str(path), failures)
     failures.raise_if_any("no progress table found")
     grid, header = found

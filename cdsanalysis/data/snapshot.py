@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from cdsanalysis.data.dataset import Dataset
+from cdsanalysis.settings import PROVINCE_CODE, PROVINCE_NAME
 
 
 def standing(dataset: Dataset, as_of: object = None) -> pd.DataFrame:
@@ -19,13 +20,13 @@ def standing(dataset: Dataset, as_of: object = None) -> pd.DataFrame:
     cutoff = known.latest_date()
     districts = known.districts()
     progress = known.progress.sort_values("as_of", kind="stable")
-    latest = progress[progress["district_code"] != ""].groupby("district_code").tail(1)
+    latest = progress[progress["district_code"] != PROVINCE_CODE].groupby("district_code").tail(1)
     table = districts.merge(
         latest[["district_code", "as_of", "completed", "status"]], on="district_code", how="left"
     ).rename(columns={"as_of": "observed_on"})
     table["completed"] = table["completed"].astype("Int64")
     table["share"] = (table["completed"] / table["communes_total"]).astype("Float64").round(3)
-    province_reported = progress[(progress["district_code"] == "") & (progress["as_of"] == cutoff)]
+    province_reported = progress[(progress["district_code"] == PROVINCE_CODE) & (progress["as_of"] == cutoff)]
     total = int(table["completed"].sum())
     if len(province_reported) and int(province_reported["completed"].iloc[0]) == total:
         province_status = str(province_reported["status"].iloc[0])
@@ -33,9 +34,9 @@ def standing(dataset: Dataset, as_of: object = None) -> pd.DataFrame:
         province_status = "+".join(sorted(set(table["status"].dropna())))
     province = pd.DataFrame(
         [{
-            "district_code": "",
-            "district_name": "Toàn tỉnh",
-            "short_name": "Toàn tỉnh",
+            "district_code": PROVINCE_CODE,
+            "district_name": PROVINCE_NAME,
+            "short_name": PROVINCE_NAME,
             "communes_total": int(table["communes_total"].sum()),
             "observed_on": cutoff,
             "completed": total,

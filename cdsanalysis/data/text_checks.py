@@ -80,9 +80,9 @@ def check_unit_names(units: pd.DataFrame, file: str, failures) -> None:
     """
     districts = units.drop_duplicates("district_code")
     keys = districts["district_name"].map(_spelling)
-    for key, rows in districts.groupby(keys, sort=False):
+    for _key, rows in districts.groupby(keys, sort=False):
         if len(rows) > 1:
-            listed = ", ".join(f"{c} '{n}'" for c, n in zip(rows["district_code"], rows["district_name"]))
+            listed = ", ".join(f"{c} '{n}'" for c, n in zip(rows["district_code"], rows["district_name"], strict=False))
             for row, name in rows["district_name"].iloc[1:].items():
                 failures.add(file, row, "district_name", name, "unique_name",
                              f"districts {listed} have the same name once accents, case and prefixes are "

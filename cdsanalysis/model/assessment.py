@@ -27,7 +27,14 @@ import numpy as np
 import pandas as pd
 
 from cdsanalysis.exceptions import CdsAnalysisError
-from cdsanalysis.settings import DAYS_PER_MONTH, DAYS_PER_YEAR, DEFAULT_THRESHOLDS, PROVINCE_NAME, Thresholds
+from cdsanalysis.settings import (
+    DAYS_PER_MONTH,
+    DAYS_PER_YEAR,
+    DEFAULT_THRESHOLDS,
+    PROVINCE_CODE,
+    PROVINCE_NAME,
+    Thresholds,
+)
 
 if TYPE_CHECKING:  # pragma: no cover
     from cdsanalysis.model.projection import Forecast
@@ -49,31 +56,11 @@ class Status(StrEnum):
     INSUFFICIENT_DATA = "insufficient_data"
 
 
-STATUS_LABELS: dict[Status, dict[str, str]] = {
-    Status.ACHIEVED: {"vi": "Đã đạt", "en": "Achieved"},
-    Status.ACHIEVED_LATE: {"vi": "Đạt muộn", "en": "Achieved late"},
-    Status.ON_TRACK: {"vi": "Đúng tiến độ", "en": "On track"},
-    Status.AT_RISK: {"vi": "Có nguy cơ", "en": "At risk"},
-    Status.OFF_TRACK: {"vi": "Chậm tiến độ", "en": "Off track"},
-    Status.MISSED: {"vi": "Không đạt", "en": "Missed"},
-    Status.BEYOND_HORIZON: {"vi": "Ngoài tầm dự báo", "en": "Beyond forecast horizon"},
-    Status.INSUFFICIENT_DATA: {"vi": "Thiếu dữ liệu", "en": "Insufficient data"},
-}
-"""Display text of each status, Vietnamese and English: the only place labels live."""
-
 ASSESS_COLUMNS = [
     "district_code", "district_name", "communes_total", "completed", "deadline", "target", "kind",
     "p_meet", "expected", "lower", "upper", "current_pace", "required_pace", "pace_ratio",
-    "status", "status_vi", "status_en",
+    "status",
 ]
-
-
-def status_label(status: Status | str, lang: str = "vi") -> str:
-    """Display text of a status in ``lang`` ("vi" or "en")."""
-    try:
-        return STATUS_LABELS[Status(status)][lang]
-    except (KeyError, ValueError):
-        raise CdsAnalysisError(f"no label for status {status!r} in language {lang!r}") from None
 
 
 def current_pace(progress: pd.DataFrame, district_codes: tuple[str, ...]) -> np.ndarray:
@@ -83,7 +70,7 @@ def current_pace(progress: pd.DataFrame, district_codes: tuple[str, ...]) -> np.
     the observations around it; with less than 12 months of data, the whole span is
     used. One observation (or none) gives NaN.
     """
-    rows = progress.loc[progress["district_code"] != "", ["district_code", "as_of", "completed"]]
+    rows = progress.loc[progress["district_code"] != PROVINCE_CODE, ["district_code", "as_of", "completed"]]
     rows = rows.sort_values(["district_code", "as_of"], kind="stable")
     day = (rows["as_of"] - pd.Timestamp("1970-01-01")).dt.days.astype(float)
     frame = pd.DataFrame({"code": rows["district_code"].to_numpy(dtype=object), "day": day.to_numpy(),
@@ -188,7 +175,8 @@ def assess(forecast: Forecast, targets: pd.DataFrame | None = None, *,
         default=Status.OFF_TRACK.value,
     )
     districts = forecast.dataset.districts()
-    names = dict(zip(districts["district_code"], districts["district_name"])) | {"": PROVINCE_NAME}
+    names = dict(zip(districts["district_code"], districts["district_name"], strict=False))
+    names[PROVINCE_CODE] = PROVINCE_NAME
     result = pd.DataFrame({
         "district_code": table["district_code"].to_numpy(dtype=object),
         "district_name": table["district_code"].map(names).to_numpy(dtype=object),
@@ -200,8 +188,6 @@ def assess(forecast: Forecast, targets: pd.DataFrame | None = None, *,
         "p_meet": p_meet, "expected": expected, "lower": lower, "upper": upper,
         "current_pace": current, "required_pace": required, "pace_ratio": ratio,
         "status": status.astype(object),
-        "status_vi": [STATUS_LABELS[Status(s)]["vi"] for s in status],
-        "status_en": [STATUS_LABELS[Status(s)]["en"] for s in status],
     }, columns=ASSESS_COLUMNS)
     return result.sort_values(["district_code", "deadline", "kind"], kind="stable").reset_index(drop=True)
 
@@ -212,11 +198,11 @@ def _counts_by(progress: pd.DataFrame, codes: tuple[str, ...], unit: np.ndarray,
 
     The province's is the sum of its districts', known only when every district has one.
     """
-    rows = progress.loc[progress["district_code"] != "", ["district_code", "as_of", "completed"]]
+    rows = progress.loc[progress["district_code"] != PROVINCE_CODE, ["district_code", "as_of", "completed"]]
     table = rows.pivot_table(index="as_of", columns="district_code", values="completed", aggfunc="last")
     table = table.reindex(columns=list(codes)).sort_index().ffill()
     out = np.full(len(unit), np.nan)
-    for i, (u, day) in enumerate(zip(unit, deadline)):
+    for i, (u, day) in enumerate(zip(unit, deadline, strict=False)):
         known = table[table.index <= day]
         if known.empty:
             continue

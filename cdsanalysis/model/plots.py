@@ -1,7 +1,7 @@
 """Charts of how good the models are: calibration and interval coverage (altair).
 
 They live with the model layer because `Backtest` draws them; report charts are in
-`cdsanalysis.report.charts`.
+`cdsanalysis.report.content.charts`.
 """
 
 from __future__ import annotations
@@ -10,44 +10,18 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from cdsanalysis.exceptions import CdsAnalysisError
+from cdsanalysis.wording import DEFAULT_LANG, words
 
 if TYPE_CHECKING:  # pragma: no cover
     import altair as alt
 
-PLOT_LABELS: dict[str, dict[str, str]] = {
-    "vi": {
-        "predicted": "Xác suất dự báo",
-        "observed_freq": "Tần suất thực tế",
-        "model": "Mô hình",
-        "count": "Số trường hợp",
-        "calibration_title": "Hiệu chuẩn: xác suất dự báo so với thực tế",
-        "nominal": "Mức tin cậy danh nghĩa của khoảng dự báo",
-        "covered": "Tỷ lệ số liệu thực tế nằm trong khoảng",
-        "coverage_title": "Độ phủ của khoảng dự báo: danh nghĩa so với thực tế",
-    },
-    "en": {
-        "predicted": "Forecast probability",
-        "observed_freq": "Observed frequency",
-        "model": "Model",
-        "count": "Cases",
-        "calibration_title": "Calibration: forecast probability against outcome",
-        "nominal": "Nominal coverage of the interval",
-        "covered": "Share of actual counts inside",
-        "coverage_title": "Interval coverage: nominal against observed",
-    },
-}
-"""Every text of the evaluation charts, in both languages."""
-
 
 def plot_labels(lang: str) -> dict[str, str]:
-    """The texts of ``lang``; an unknown language is an error, not a silent fallback."""
-    if lang not in PLOT_LABELS:
-        raise CdsAnalysisError(f"lang must be one of {', '.join(PLOT_LABELS)}; got {lang!r}")
-    return PLOT_LABELS[lang]
+    """The texts of ``lang`` (the catalogue's ``plot`` words)."""
+    return words(lang)["plot"]
 
 
-def calibration_chart(table: pd.DataFrame, *, lang: str = "vi") -> alt.LayerChart:
+def calibration_chart(table: pd.DataFrame, *, lang: str = DEFAULT_LANG) -> alt.LayerChart:
     """Forecast probability against observed frequency, one line per model, with the diagonal.
 
     ``table``: ``model, predicted, observed, count`` per model and probability bin (the layout
@@ -73,7 +47,7 @@ def calibration_chart(table: pd.DataFrame, *, lang: str = "vi") -> alt.LayerChar
         width=360, height=360, title=alt.TitleParams(text["calibration_title"], anchor="start"))
 
 
-def coverage_chart(table: pd.DataFrame, *, lang: str = "vi") -> alt.LayerChart:
+def coverage_chart(table: pd.DataFrame, *, lang: str = DEFAULT_LANG) -> alt.LayerChart:
     """Observed against nominal coverage of the central intervals, one line per model.
 
     ``table``: ``model, level, coverage, n`` (the layout of `Backtest.coverage`).

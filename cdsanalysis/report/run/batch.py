@@ -1,0 +1,307 @@
+"""Batch rendering of the per-district reports: fit once, execute the template per district in parallel.
+
+`render` is a recipe, like papermill's ``execute_notebook``: lock the output root → load the
+data → fit once → save the forecast → run one `DistrictJob` per district (a local process
+pool by default, or a Dask cluster with ``scheduler=``; `cdsanalysis.report.run.executors`) →
+write the summaries (`cdsanalysis.report.run.outputs`) → swap the folder into place.
+
+Everything is written into a staging folder that replaces ``<out>/<as_of>/`` only at the end,
+so a re-run never leaves stale files mixed in and a reader never sees half a run; a lock
+keeps a second render out of the same ``<out>``, and a render removes what a killed one left.
+A partial render (``districts=``) replaces only those districts' files: the others are kept
+from the folder it updates, which must have been made from the same data and parameters.
+One failing district does not stop the others: its executed notebook is kept and the
+summary, the index and `RenderResult.failed` name it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import threading
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from cdsanalysis.data.dataset import load_dataset
+from cdsanalysis.data.io import atomic_write_bytes
+from cdsanalysis.exceptions import CdsAnalysisError
+from cdsanalysis.model.projection import forecast
+from cdsanalysis.model.store import save_forecast
+from cdsanalysis.report.run.changes import check_compare
+from cdsanalysis.report.run.cluster import DaskCluster
+from cdsanalysis.report.run.executors import Executor, LocalPool
+from cdsanalysis.report.run.job import DistrictJob
+from cdsanalysis.report.run.layout import INTERMEDIATE_FOLDERS, OutputRoot, RunLayout, inside, safe_stem
+from cdsanalysis.report.run.outcomes import DistrictOutcome, RenderResult
+from cdsanalysis.report.run.outputs import summary_table, write_province_files, write_run_record, write_summaries
+from cdsanalysis.report.run.template import template_path
+from cdsanalysis.settings import DEFAULT_DRAWS, MAX_DRAWS, MAX_SEED
+from cdsanalysis.wording import DEFAULT_LANG, check_lang
+
+REPORTS = Path("reports")
+"""Default output root, relative to the working directory (``make report`` runs in the repository,
+whose git ignores it)."""
+_COMPARED = ("as_of", "draws", "seed", "lang", "model")
+"""Parameters a partial render must share with the folder it updates."""
+
+
+class RenderArgumentError(CdsAnalysisError):
+    """A render was asked for something it cannot do as asked (the CLI exits 2)."""
+
+
+def check_arguments(lang: str, draws: object, seed: object, jobs: object, districts: object,
+                    retries: object) -> None:
+    """Refuse impossible arguments before anything is loaded or written."""
+    try:
+        check_lang(lang)
+    except CdsAnalysisError as err:
+        raise RenderArgumentError(str(err)) from None
+    for name, value, low, high in (("draws", draws, 1, MAX_DRAWS), ("seed", seed, 0, MAX_SEED),
+                                   ("retries", retries, 0, 10)):
+        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+            raise RenderArgumentError(f"{name} must be a whole number from {low} to {high:,}; got {value!r}")
+    if jobs is not None and (isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 1):
+        raise RenderArgumentError(f"jobs must be a whole number of at least 1; got {jobs!r}")
+    if districts is not None and (isinstance(districts, str) or not [d for d in districts if str(d).strip()]):
+        raise RenderArgumentError("districts must be a non-empty list of codes or names "
+                                  f"(or None for every district); got {districts!r}")
+
+
+def render(
+    data_dir: str | os.PathLike | None = None,
+    as_of: object = None,
+    districts: Sequence[object] | None = None,
+    jobs: int | None = None,
+    out: str | os.PathLike | None = None,
+    lang: str = DEFAULT_LANG,
+    draws: int = DEFAULT_DRAWS,
+    seed: int = 0,
+    *,
+    template: str | os.PathLike | None = None,
+    retries: int = 2,
+    progress: bool = True,
+    scheduler: str | None = None,
+    compare: str | os.PathLike | None = None,
+) -> RenderResult:
+    """Render every district's report (or ``districts``: codes or names) into ``<out>/<as_of>/``.
+
+    Fits the hazard model once (``draws`` paths, ``seed``), saves it as ``forecast.npz`` in
+    the output folder, and runs the template once per district in ``jobs`` processes
+    (default: the number of cores) or, with ``scheduler`` (``"tcp://host:8786"`` or
+    ``"local"``), on a Dask cluster. Returns a `RenderResult`; districts that failed are in
+    ``.failed`` (the run itself raises only when nothing could start: bad data, unknown
+    district, bad arguments, another render writing into ``out``). The index compares the run
+    with ``compare`` (a folder of an earlier render), else with the run it replaces or the
+    latest earlier one in ``out``.
+    """
+    check_arguments(lang, draws, seed, jobs, districts, retries)
+    if compare is not None:
+        try:
+            check_compare(compare)
+        except CdsAnalysisError as err:
+            raise RenderArgumentError(str(err)) from None
+    template = Path(template).resolve() if template is not None else template_path()
+    if not template.is_file():
+        raise RenderArgumentError(f"{template}: template notebook not found")
+    jobs = jobs or os.cpu_count() or 1
+    clock = time.perf_counter()
+    with OutputRoot(Path(out if out is not None else REPORTS)) as root:
+        root.clean_stale()
+        work = root.work_folder()
+        try:
+            plan = RenderPlan(template=template, jobs=jobs, lang=lang, draws=draws, seed=seed, retries=retries,
+                              progress=progress, scheduler=scheduler, compare=compare)
+            return _Run(root, work, plan, clock).run(data_dir, as_of, districts)
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
+
+
+class _Ahead(threading.Thread):
+    """A step run in this process while the districts run elsewhere (this process would only wait on
+    them); `result` waits for it and returns its value or raises its error."""
+
+    def __init__(self, target, *args: Any) -> None:
+        super().__init__(name="render-ahead", daemon=True)
+        self._call, self._value, self._error = (target, args), None, None
+
+    def run(self) -> None:
+        target, args = self._call
+        try:
+            self._value = target(*args)
+        except BaseException as err:  # noqa: BLE001 - raised by `result`, in the render's own thread
+            self._error = err
+
+    def result(self) -> Any:
+        self.join()
+        if self._error is not None:
+            raise self._error
+        return self._value
+
+
+def _province_ahead(folder: Path, forecast_file: Path, lang: str) -> tuple[dict | None, str]:
+    """The province report (it needs only the forecast), then what the summaries after the districts load."""
+    written = write_province_files(folder, forecast_file, lang)
+    import openpyxl  # noqa: F401 - loaded in this background thread, ready for summary.xlsx
+
+    return written
+
+
+@dataclass(frozen=True)
+class RenderPlan:
+    """What a render was asked to do, checked by `render`: the settings every step of `_Run` reads."""
+
+    template: Path
+    jobs: int
+    lang: str
+    draws: int
+    seed: int
+    retries: int
+    progress: bool
+    scheduler: str | None
+    compare: str | os.PathLike | None
+
+
+class _Run:
+    """One render, step by step: the plan, the output root and the work folder, and what the steps learn
+    (the units' names and file stems, what the executor reports)."""
+
+    def __init__(self, root: OutputRoot, work: Path, plan: RenderPlan, clock: float) -> None:
+        self.root, self.work, self.plan, self.clock = root, work, plan, clock
+        self.log = work / RunLayout.kernel_log_name
+        self.executor_record: dict[str, Any] = {}
+        self.names: dict[str, str] = {}
+        self.stems: dict[str, str] = {}
+
+    def run(self, data_dir, as_of, districts) -> RenderResult:
+
+        dataset = load_dataset(data_dir)
+        listing = dataset.districts()
+        codes = list(listing["district_code"]) if districts is None else list(dict.fromkeys(
+            dataset.district_code(d) for d in districts if str(d).strip()))
+        self.names = dict(zip(listing["district_code"], listing["district_name"], strict=False))
+        self.stems = {c: safe_stem(c, s) for c, s in zip(listing["district_code"], listing["short_name"], strict=False)}
+        with self._executor(len(codes)) as executor:  # workers start while the model is fitted here
+            result = forecast(dataset, as_of=as_of, draws=self.plan.draws, seed=self.plan.seed)
+            steady = forecast(dataset, as_of=as_of, until=result.dates[-1], model="steady", draws=self.plan.draws,
+                              seed=self.plan.seed)
+            fitted = time.perf_counter()
+            final = self.root.final(f"{result.as_of:%Y-%m-%d}")
+            kept = self._kept(final, codes, dataset, result) if districts is not None else {}
+            layout = RunLayout(self.work / final.name)
+            layout.folder.mkdir()
+            for outcome in kept.values():
+                for name in outcome.files:
+                    if (final / name).is_file():
+                        shutil.copy2(inside(final, name), inside(layout.folder, name))
+            save_forecast(result, layout.forecast, data_dir=data_dir or dataset.source, steady=steady)
+            province = _Ahead(_province_ahead, layout.folder, layout.forecast, self.plan.lang)
+            province.start()  # it needs only the forecast: while the workers start and run the districts
+            outcomes = self._execute(executor, layout, codes, result.as_of)
+        rendered = time.perf_counter()
+        outcomes.update(kept)
+        ordered_codes = [c for c in listing["district_code"] if c in outcomes]
+        ordered = tuple(outcomes[c] for c in ordered_codes)
+        table = summary_table(result, ordered_codes, outcomes)
+        changes = write_summaries(layout.folder, table, ordered, dataset, result.as_of, self.plan.lang,
+                                  forecast_file=layout.forecast, compare=self.plan.compare, root=self.root.root,
+                                  province=province.result())
+        timings = {"fit_seconds": round(fitted - self.clock, 3),
+                   "render_seconds": round(rendered - fitted, 3),
+                   "total_seconds": round(time.perf_counter() - self.clock, 3)}
+        plan = self.plan
+        parameters = {"data_dir": str(Path(data_dir).resolve()) if data_dir else None,
+                      "as_of": f"{result.as_of:%Y-%m-%d}", "districts": ordered_codes, "rendered": codes,
+                      "jobs": plan.jobs, "lang": plan.lang, "draws": int(plan.draws), "seed": int(plan.seed),
+                      "model": result.model, "template": str(plan.template), "executor": self.executor_record}
+        write_run_record(layout.folder, parameters, dataset, timings, ordered)
+        for leftover in INTERMEDIATE_FOLDERS:  # intermediate, for the kernels only
+            shutil.rmtree(layout.folder / leftover, ignore_errors=True)
+        if self.log.is_file() and any(not o.ok for o in ordered):
+            shutil.copyfile(self.log, layout.kernel_log)  # the kernels' own messages, to see why
+        self.root.swap(layout.folder, final)
+        return RenderResult(out_dir=final, as_of=result.as_of, outcomes=ordered, table=table, timings=timings,
+                            changes=changes, rendered=tuple(codes))
+
+    # ---- steps -----------------------------------------------------------------------------
+    def _executor(self, n_jobs: int) -> Executor:
+        if self.plan.scheduler:
+            self.executor_record = {"kind": "dask", "scheduler": self.plan.scheduler}
+            local = self.plan.scheduler == "local"
+            return DaskCluster(self.plan.scheduler, retries=self.plan.retries,
+                               workers=min(self.plan.jobs, n_jobs) if local else None,
+                               scratch=str(self.work / "dask") if local else None)
+        workers = min(self.plan.jobs, n_jobs)
+        self.executor_record = {"kind": "processes", "workers": workers}
+        return LocalPool(workers, str(self.log))
+
+    def _jobs(self, layout: RunLayout, codes: list[str], as_of) -> list:
+        return [DistrictJob(
+            code=code, name=self.names[code], stem=self.stems[code],
+            title=f"{self.names[code]} — {as_of:%Y-%m-%d}",
+            lang=self.plan.lang, folder=str(layout.folder), template=str(self.plan.template), retries=self.plan.retries,
+            parameters={"district": code, "as_of": f"{as_of:%Y-%m-%d}", "data_dir": None,
+                        "forecast_file": layout.forecast_name, "draws": int(self.plan.draws),
+                        "seed": int(self.plan.seed),
+                        "lang": self.plan.lang},
+        ) for code in codes]
+
+    def _execute(self, executor: Executor, layout: RunLayout, codes: list[str], as_of) -> dict[str, DistrictOutcome]:
+        from tqdm import tqdm
+
+        jobs = self._jobs(layout, codes, as_of)
+        stream = executor.run(jobs, layout.forecast, self.plan.template)
+        outcomes: dict[str, DistrictOutcome] = {}
+        with tqdm(total=len(jobs), desc="districts", unit="district", disable=not self.plan.progress) as bar:
+            for outcome in stream:
+                outcomes[outcome.district_code] = self._written(layout, outcome)
+                bar.update(1)
+                if not outcome.ok and self.plan.progress:
+                    bar.write(f"failed: {outcome.district_name} ({outcome.district_code}): {outcome.error}")
+        self.executor_record.update(executor.record())
+        lost = executor.record().get("lost_worker_retries", {})
+        return {code: (o.with_lost_workers(lost[o.stem]) if o.stem in lost else o)
+                for code, o in outcomes.items()}
+
+    @staticmethod
+    def _written(layout: RunLayout, outcome: DistrictOutcome) -> DistrictOutcome:
+        """Write the files a Dask worker returned (each a plain name inside the run folder)."""
+        from dataclasses import replace
+
+        if not outcome.payload:
+            return outcome
+        for name, data in outcome.payload.items():
+            atomic_write_bytes(inside(layout.folder, name), data)
+        return replace(outcome, payload=None)
+
+    def _kept(self, final: Path, codes: list[str], dataset, result) -> dict[str, DistrictOutcome]:
+        """The other districts of the folder a partial render updates, kept as they are."""
+        record_file = final / RunLayout.run_json_name
+        if not final.is_dir():
+            return {}
+        try:
+            record = json.loads(record_file.read_text(encoding="utf-8"))
+            previous = record["parameters"]
+            same = record["data"]["hash"] == dataset.data_hash and all(
+                str(previous.get(k)) == str(v) for k, v in zip(_COMPARED, (
+                    f"{result.as_of:%Y-%m-%d}", self.plan.draws, self.plan.seed, self.plan.lang, result.model),
+                    strict=True))
+        except (OSError, ValueError, KeyError, TypeError):
+            same, record = False, {}
+        if not same:
+            raise RenderArgumentError(
+                f"{final} holds reports made from other data or parameters (or no readable run.json): "
+                "updating only some districts would mix two forecasts in one folder. Render every district "
+                "(leave out --districts), or write to another --out.")
+        kept = {}
+        for entry in record.get("districts", []):
+            outcome = DistrictOutcome.from_record(entry)
+            if outcome.district_code in codes or outcome.district_code not in self.names:
+                continue
+            if outcome.stem != self.stems[outcome.district_code]:
+                continue
+            kept[outcome.district_code] = outcome
+        return kept

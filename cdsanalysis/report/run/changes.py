@@ -1,0 +1,176 @@
+"""What changed since the previous render: new or changed figures, statuses that moved, chances that moved.
+
+Every render leaves ``snapshot.json`` in its folder: the progress rows it read and, per target,
+P(meet) and the status (plain JSON, never a pickle). The next render compares itself with the
+run it replaces (same as-of date), else with the latest earlier ``<out>/<YYYY-MM-DD>/`` folder,
+or with the folder given as ``compare``. The index shows the result; `RunChanges.to_frame` is the
+same table for the workbook.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from cdsanalysis.exceptions import CdsAnalysisError
+from cdsanalysis.report.run.layout import SNAPSHOT_FILE
+
+SNAPSHOT_FORMAT = 1
+CHANCE_STEP = 0.10
+"""A chance that moved by this much or more (10 points) is listed."""
+
+CHANGE_KINDS = ("data_new", "data_changed", "data_removed", "status", "chance")
+CHANGE_COLUMNS = ["change", "district_code", "district_name", "date", "kind", "target", "before", "after"]
+_RUN_FOLDER = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def snapshot(dataset, table: pd.DataFrame, as_of: pd.Timestamp) -> dict[str, Any]:
+    """What the next render needs to compare itself with this one (JSON-ready)."""
+    names = dict(zip(dataset.units["district_code"], dataset.units["district_name"], strict=False))
+    progress = dataset.progress.sort_values(["district_code", "as_of"], kind="stable")
+    return {
+        "format": SNAPSHOT_FORMAT,
+        "as_of": f"{pd.Timestamp(as_of):%Y-%m-%d}",
+        "progress": [{"district_code": str(c), "district_name": names.get(c, ""),
+                      "as_of": f"{pd.Timestamp(d):%Y-%m-%d}", "completed": int(n), "status": str(s)}
+                     for c, d, n, s in zip(progress["district_code"], progress["as_of"], progress["completed"],
+                                           progress["status"], strict=False)],
+        "targets": [{"district_code": str(c), "district_name": str(name), "deadline": f"{pd.Timestamp(d):%Y-%m-%d}",
+                     "kind": str(k), "target": int(t), "p_meet": None if pd.isna(p) else round(float(p), 4),
+                     "status": str(s)}
+                    for c, name, d, k, t, p, s in zip(table["district_code"], table["district_name"],
+                                                      table["deadline"], table["kind"], table["target"],
+                                                      table["p_meet"], table["status"], strict=False)],
+    }
+
+
+def check_compare(folder: str | Path) -> Path:
+    """``folder`` if it holds an earlier run's snapshot; else a message saying what to give instead."""
+    folder = Path(folder)
+    if not (folder / SNAPSHOT_FILE).is_file():
+        raise CdsAnalysisError(f"--compare {folder}: no {SNAPSHOT_FILE} there; give the folder of an earlier "
+                               "render (reports/<YYYY-MM-DD>)")
+    return folder
+
+
+def previous_run(root: Path, as_of: pd.Timestamp, compare: str | Path | None = None) -> Path | None:
+    """The folder to compare with: ``compare``, else ``root/<as_of>``, else the latest earlier run."""
+    if compare is not None:
+        return check_compare(compare)
+    day = f"{pd.Timestamp(as_of):%Y-%m-%d}"
+    if (root / day / SNAPSHOT_FILE).is_file():
+        return root / day
+    if not root.is_dir():
+        return None
+    earlier = sorted(p.name for p in root.iterdir()
+                     if _RUN_FOLDER.fullmatch(p.name) and p.name < day and (p / SNAPSHOT_FILE).is_file())
+    return root / earlier[-1] if earlier else None
+
+
+@dataclass(frozen=True, eq=False)
+class RunChanges:
+    """The changes against one earlier run (``previous`` None: nothing to compare with)."""
+
+    table: pd.DataFrame
+    previous: str | None = None
+    previous_as_of: str | None = None
+    problem: str = ""
+
+    @property
+    def compared(self) -> bool:
+        return self.previous is not None and not self.problem
+
+    def to_frame(self) -> pd.DataFrame:
+        """One row per change: ``change`` (one of `CHANGE_KINDS`), unit, date, kind, target, before, after."""
+        return self.table.copy()
+
+    def counts(self) -> dict[str, int]:
+        return {kind: int((self.table["change"] == kind).sum()) for kind in CHANGE_KINDS}
+
+
+def _load(folder: Path) -> dict[str, Any]:
+    try:
+        data = json.loads((folder / SNAPSHOT_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError) as err:
+        raise CdsAnalysisError(f"{folder / SNAPSHOT_FILE}: cannot be read ({err})") from None
+    if not isinstance(data, dict) or data.get("format") != SNAPSHOT_FORMAT:
+        raise CdsAnalysisError(f"{folder / SNAPSHOT_FILE}: not a snapshot of format {SNAPSHOT_FORMAT}")
+    for key in ("progress", "targets"):
+        if not isinstance(data.get(key), list) or not all(isinstance(r, dict) for r in data[key]):
+            raise CdsAnalysisError(f"{folder / SNAPSHOT_FILE}: '{key}' is not a list of rows")
+    return data
+
+
+def compare_runs(current: dict[str, Any], previous_folder: Path | None) -> RunChanges:
+    """The changes from the run in ``previous_folder`` to ``current`` (a `snapshot`)."""
+    empty = pd.DataFrame(columns=CHANGE_COLUMNS)
+    if previous_folder is None:
+        return RunChanges(empty)
+    try:
+        before = _load(previous_folder)
+        rows = _data_changes(before["progress"], current["progress"]) + _target_changes(before["targets"],
+                                                                                        current["targets"])
+    except (CdsAnalysisError, KeyError, TypeError, ValueError) as err:
+        problem = str(err) if isinstance(err, CdsAnalysisError) else f"{previous_folder / SNAPSHOT_FILE}: {err!r}"
+        return RunChanges(empty, previous=str(previous_folder), problem=problem)
+    table = pd.DataFrame(rows, columns=CHANGE_COLUMNS)
+    order = {kind: i for i, kind in enumerate(CHANGE_KINDS)}
+    table = table.sort_values(["change", "district_code", "date"], key=lambda s: s.map(order) if s.name == "change"
+                              else s, kind="stable").reset_index(drop=True)
+    return RunChanges(table, previous=str(previous_folder), previous_as_of=str(before.get("as_of", "")))
+
+
+def _data_changes(before: list[dict], after: list[dict]) -> list[dict]:
+    old = {(str(r["district_code"]), str(r["as_of"])): r for r in before}
+    new = {(str(r["district_code"]), str(r["as_of"])): r for r in after}
+    rows = []
+    for key, r in new.items():
+        if key not in old:
+            rows.append(_row("data_new", r, r["as_of"], "", None, "", _figure(r)))
+        elif (int(old[key]["completed"]), old[key]["status"]) != (int(r["completed"]), r["status"]):
+            rows.append(_row("data_changed", r, r["as_of"], "", None, _figure(old[key]), _figure(r)))
+    for key, r in old.items():
+        if key not in new:
+            rows.append(_row("data_removed", r, r["as_of"], "", None, _figure(r), ""))
+    return rows
+
+
+def _target_changes(before: list[dict], after: list[dict]) -> list[dict]:
+    def key(r: dict) -> tuple:
+        return str(r["district_code"]), str(r["deadline"]), str(r["kind"]), int(r["target"])
+
+    old = {key(r): r for r in before}
+    rows = []
+    for k, r in ((key(r), r) for r in after):
+        if k not in old:
+            continue
+        o = old[k]
+        if o["status"] != r["status"]:
+            rows.append(_row("status", r, r["deadline"], r["kind"], r["target"], o["status"], r["status"]))
+        p, q = _chance(o.get("p_meet")), _chance(r.get("p_meet"))
+        if p is not None and q is not None and abs(q - p) >= CHANCE_STEP - 1e-9:
+            rows.append(_row("chance", r, r["deadline"], r["kind"], r["target"], p, q))
+    return rows
+
+
+def _chance(value: object) -> float | None:
+    if value is None:
+        return None
+    value = float(value)
+    return None if math.isnan(value) else value
+
+
+def _figure(r: dict) -> str:
+    return f"{int(r['completed'])} ({r['status']})"
+
+
+def _row(change: str, r: dict, date: str, kind: str, target: object, before: object, after: object) -> dict:
+    return {"change": change, "district_code": str(r["district_code"]),
+            "district_name": str(r.get("district_name", "")), "date": pd.Timestamp(date), "kind": kind,
+            "target": target, "before": before, "after": after}

@@ -1,0 +1,198 @@
+"""The districts on a Dask cluster: ``render(scheduler="tcp://host:8786")`` or ``scheduler="local"``.
+
+The client fits the forecast once and sends it, with the template, once to every worker
+(``scatter(broadcast=True)``). No shared disk is assumed: each worker renders its districts
+in a private temporary folder and returns each district's notebook, HTML and PNG as bytes;
+the client writes them into the run's folder (through `RunLayout`, so a name can never
+leave it). A task whose worker is lost is rescheduled by the Dask scheduler on another
+worker, and ``retries`` more times when it raises; `DaskCluster.record` says, per district,
+how often its worker was lost, for ``run.json``. The workers must have cdsanalysis
+installed (the same version as the client).
+
+Start a cluster by hand with ``dask scheduler`` and, on each node, ``dask worker
+tcp://SCHEDULER:8786 --nworkers N --nthreads 1``; ``"local"`` starts a `LocalCluster` with
+one single-threaded worker process per core (or ``jobs``) and closes it at the end.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import random
+import shutil
+import tempfile
+import threading
+from collections.abc import Iterator, Sequence
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from cdsanalysis.data.io import atomic_write_bytes
+from cdsanalysis.exceptions import CdsAnalysisError
+from cdsanalysis.report.run.job import DistrictJob, run_job
+from cdsanalysis.report.run.kernels import KERNELS
+from cdsanalysis.report.run.layout import RunLayout
+from cdsanalysis.report.run.outcomes import DistrictOutcome
+
+# --------------------------------------------------------------------------------------------
+# On a Dask worker: no shared disk
+# --------------------------------------------------------------------------------------------
+
+_FOLDERS: dict[str, Path] = {}
+_FOLDERS_LOCK = threading.Lock()
+TEMPLATE_NAME = "template.ipynb"
+
+
+def _private_folder(run: str, forecast: bytes, template: bytes, base: str | None = None) -> Path:
+    """This worker's folder for run ``run``, holding the forecast and the template (written once)."""
+    with _FOLDERS_LOCK:
+        folder = _FOLDERS.get(run)
+        if folder is None:
+            folder = Path(tempfile.mkdtemp(prefix=f"cdsanalysis-{run}-", dir=base))
+            layout = RunLayout(folder)
+            atomic_write_bytes(layout.forecast, forecast)
+            atomic_write_bytes(folder / TEMPLATE_NAME, template)
+            _FOLDERS[run] = folder
+    return folder
+
+
+def remove_private_folder(run: str) -> None:
+    """Stop this worker's kernels of run ``run`` and remove its folder (called on every worker when the run
+    ends; the kernels, reused from district to district, work in that folder)."""
+    with _FOLDERS_LOCK:
+        folder = _FOLDERS.pop(run, None)
+    if folder is not None:
+        KERNELS.stop_folder(folder)
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def run_remote_job(job: DistrictJob, run: str, forecast: bytes, template: bytes) -> DistrictOutcome:
+    """Render ``job`` in this worker's private folder and return its files as bytes. Never raises."""
+    try:
+        from distributed import get_worker
+
+        worker, base = get_worker().address, get_worker().local_directory  # the worker's scratch space
+    except (ImportError, ValueError):
+        worker, base = "", None
+    try:
+        folder = _private_folder(run, forecast, template, base)
+    except Exception as err:  # noqa: BLE001 - e.g. the worker's disk is full
+        return DistrictOutcome(job.code, job.name, job.stem, ok=False, worker=worker,
+                               error=f"the worker could not set up: {type(err).__name__}: {err}")
+    local = replace(job, folder=str(folder), template=str(folder / TEMPLATE_NAME),
+                    kernel_log=str(folder / RunLayout.kernel_log_name))
+    outcome = run_job(local)
+    files = {}
+    for name in outcome.files:
+        path = local.layout.file(name)
+        if path.is_file():
+            files[name] = path.read_bytes()
+            path.unlink()
+    return replace(outcome, worker=worker, payload=files)
+
+
+def run_token(forecast: bytes) -> str:
+    """A short name for one run's private folders on the workers."""
+    return hashlib.sha256(forecast).hexdigest()[:12] + f"-{random.getrandbits(32):08x}"
+
+
+class DaskCluster:
+    """The districts on a dask.distributed cluster: ``address`` ``tcp://…`` or ``"local"``."""
+
+    def __init__(self, address: str, retries: int = 2, workers: int | None = None,
+                 scratch: str | None = None) -> None:
+        self.address = address
+        self.scratch = scratch
+        """The LocalCluster's scratch folder: inside the run's work folder, so a killed run leaves none."""
+        self.retries = retries
+        self.workers = workers
+        self.client = None
+        self.cluster = None
+        self.lost_worker_retries: dict[str, int] = {}
+        self.worker_addresses: list[str] = []
+
+    def __enter__(self) -> DaskCluster:
+        try:
+            from distributed import Client, LocalCluster
+        except ImportError as err:  # pragma: no cover - a dependency
+            raise CdsAnalysisError("--scheduler needs dask.distributed: "
+                                   "pip install 'dask[distributed]'") from err
+        try:
+            if self.address == "local":
+                self.cluster = LocalCluster(n_workers=self.workers or os.cpu_count() or 1,
+                                            threads_per_worker=1, processes=True, dashboard_address=None,
+                                            local_directory=self.scratch)
+                self.client = Client(self.cluster)
+            else:
+                self.client = Client(self.address, timeout="10s")
+        except (OSError, TimeoutError, ValueError) as err:
+            self.__exit__(None)
+            raise CdsAnalysisError(f"cannot reach the Dask scheduler at {self.address} ({err}); start one "
+                                   "with `dask scheduler` and workers with `dask worker ADDRESS`") from None
+        self.worker_addresses = sorted(self.client.scheduler_info().get("workers", {}))
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.client is not None:
+            self.client.close()
+        if self.cluster is not None:
+            self.cluster.close()
+        self.client = self.cluster = None
+
+    def run(self, jobs: Sequence[DistrictJob], forecast: Path | None = None,
+            template: Path | None = None) -> Iterator[DistrictOutcome]:
+        """Each job's outcome (files as bytes in ``payload``) as it completes.
+
+        No shared disk is assumed: the ``forecast`` and ``template`` files are sent to the workers as bytes.
+        """
+        from distributed import as_completed
+
+        if forecast is None or template is None:
+            raise ValueError("a Dask cluster needs the forecast and template files to send to its workers")
+        forecast, template = Path(forecast).read_bytes(), Path(template).read_bytes()
+        run = run_token(forecast)
+        shared = self.client.scatter(forecast, broadcast=True)
+        jobs_by_key = {f"cdsanalysis-{run}-{i}": job for i, job in enumerate(jobs)}
+        pending = [self.client.submit(run_remote_job, job, run, shared, template, retries=self.retries,
+                                      pure=False, key=key) for key, job in jobs_by_key.items()]
+        lost: dict[str, int] = {}
+        try:
+            completed = as_completed(pending)
+            del pending  # as_completed holds each future until it is yielded
+            for future in completed:
+                job = jobs_by_key[future.key]
+                try:
+                    outcome = future.result()
+                except Exception as err:  # noqa: BLE001 - e.g. KilledWorker: lost its worker too often
+                    outcome = DistrictOutcome(job.code, job.name, job.stem, ok=False,
+                                              error=f"{type(err).__name__}: {err}")
+                # Read how often the task lost its worker, then forget the future: the worker drops the
+                # district's files (megabytes) now, not at the end of the run (700 districts: ~1 GB each).
+                lost.update(self._suspicious([future.key]))
+                future.release()
+                yield outcome
+            try:  # the workers seen: those at the start and any that joined (a restarted one)
+                now = self.client.scheduler_info().get("workers", {})
+                self.worker_addresses = sorted(set(self.worker_addresses) | set(now))
+            except Exception:  # noqa: BLE001 - the record is informative only
+                pass
+            self.lost_worker_retries = {jobs_by_key[key].stem: n for key, n in lost.items()}
+        finally:
+            try:
+                self.client.run(remove_private_folder, run)
+            except Exception:  # noqa: BLE001 - a worker gone; its temporary folder goes with its machine
+                pass
+
+    def record(self) -> dict[str, Any]:
+        """What run.json says about the cluster: its workers and the districts whose worker was lost."""
+        return {"workers": self.worker_addresses, "lost_worker_retries": dict(self.lost_worker_retries)}
+
+    def _suspicious(self, keys: list[str]) -> dict[str, int]:
+        """How many times each task's worker died under it (Dask rescheduled it each time)."""
+        def count(dask_scheduler, keys=keys):
+            return {k: dask_scheduler.tasks[k].suspicious for k in keys if k in dask_scheduler.tasks}
+
+        try:
+            return {k: n for k, n in self.client.run_on_scheduler(count).items() if n}
+        except Exception:  # noqa: BLE001 - the scheduler refused to run our function: no record then
+            return {}

@@ -1,0 +1,210 @@
+"""Every path a render writes, in one place, and none outside its folder.
+
+District codes and names come from data e-mailed by district offices, so they are hostile
+until proven otherwise: a code such as ``../../x`` or ``/etc/x`` must never become part of a
+path. `safe_stem` keeps only ``[a-z0-9-]`` (plus a digest when the code itself had to change,
+so two codes never share a stem), and `RunLayout` refuses any file name that is not a plain
+name inside its folder.
+
+The output root (``--out``) holds one folder per as-of date. A render writes into a hidden
+folder of its own inside it (``.rendering-*``, mode 0700) and swaps it into place at the end (`OutputRoot.swap`); an
+exclusive lock on the ``<out>`` folder itself (``flock``, released by the kernel when the
+process dies, so never stale) keeps a second render out of it, and the
+next render removes what a killed one left behind (`OutputRoot.clean_stale`).
+"""
+
+from __future__ import annotations
+
+import errno
+import hashlib
+import os
+import re
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from cdsanalysis.data.names import name_key
+from cdsanalysis.exceptions import CdsAnalysisError
+
+# ---- every file name a render writes ---------------------------------------------------------------
+FORECAST_FILE = "forecast.npz"
+"""The saved forecast every district's notebook loads."""
+SUMMARY_CSV = "summary.csv"
+SUMMARY_XLSX = "summary.xlsx"
+INDEX_PAGE = "index.html"
+RUN_RECORD = "run.json"
+"""The run's parameters, timings and outcomes."""
+SNAPSHOT_FILE = "snapshot.json"
+"""What the next render compares with (`cdsanalysis.report.run.changes`)."""
+KERNEL_LOG = "kernels.log"
+PROVINCE_STEM = "province"
+"""The province report's files: ``province.html``, ``.png``, ``.docx``."""
+PROVINCE_PAGE = f"{PROVINCE_STEM}.html"
+PROVINCE_PNG = f"{PROVINCE_STEM}.png"
+PROVINCE_DOCX = f"{PROVINCE_STEM}.docx"
+RUNTIME_FOLDER = ".runtime"
+"""Kernels' connection files, inside the run folder (removed at the end of a render)."""
+PREPARED_FOLDER = "prepared"
+"""Reports prepared for the kernels, beside the forecast file (removed at the end of a render)."""
+INTERMEDIATE_FOLDERS = (PREPARED_FOLDER, RUNTIME_FOLDER)
+"""Folders a render needs only while it runs."""
+
+STEM_LENGTH = 80
+"""Longest stem: with ``.ipynb`` and a staging prefix, far below every filesystem's 255 bytes."""
+_CODE_OK = re.compile(r"[A-Za-z0-9_-]{1,32}")
+WORK_PREFIX = ".rendering-"
+OLD_MARK = ".old-"
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", name_key(text)).strip("-")
+
+
+def safe_stem(code: str, short_name: str) -> str:
+    """File name stem of a district's outputs: code and accent-free short name, e.g. ``399-hoang-hoa``.
+
+    A code that is not a plain ``[A-Za-z0-9_-]`` word (at most 32 characters) is replaced by
+    its slug and a digest, so the stem stays a plain, unique file name whatever the data say.
+    """
+    code = str(code)
+    if _CODE_OK.fullmatch(code):
+        head = code
+    else:
+        head = "-".join(filter(None, [_slug(code)[:24], hashlib.sha256(code.encode()).hexdigest()[:8]]))
+    slug = _slug(short_name)
+    stem = f"{head}-{slug}" if slug else head
+    return stem[:STEM_LENGTH].rstrip("-")
+
+
+def inside(folder: Path, name: str) -> Path:
+    """``folder / name``, refusing any name that is not a plain file name inside ``folder``."""
+    if not name or name in (".", "..") or "/" in name or "\\" in name or "\0" in name or name != name.strip():
+        raise CdsAnalysisError(f"refusing to write {name!r}: not a plain file name inside {folder}")
+    path = folder / name
+    if path.resolve().parent != folder.resolve():
+        raise CdsAnalysisError(f"refusing to write {name!r}: it would land outside {folder}")
+    return path
+
+
+@dataclass(frozen=True)
+class RunLayout:
+    """The files of one run in ``folder`` (the staging folder while rendering)."""
+
+    folder: Path
+
+    forecast_name = FORECAST_FILE
+    summary_csv_name = SUMMARY_CSV
+    summary_xlsx_name = SUMMARY_XLSX
+    index_name = INDEX_PAGE
+    run_json_name = RUN_RECORD
+    kernel_log_name = KERNEL_LOG
+    runtime_name = RUNTIME_FOLDER
+
+    def notebook(self, stem: str) -> Path:
+        return inside(self.folder, f"{stem}.ipynb")
+
+    def html(self, stem: str) -> Path:
+        return inside(self.folder, f"{stem}.html")
+
+    def png(self, stem: str) -> Path:
+        return inside(self.folder, f"{stem}.png")
+
+    def docx(self, stem: str) -> Path:
+        return inside(self.folder, f"{stem}.docx")
+
+    def file(self, name: str) -> Path:
+        return inside(self.folder, name)
+
+    @property
+    def forecast(self) -> Path:
+        return self.folder / self.forecast_name
+
+    @property
+    def kernel_log(self) -> Path:
+        return self.folder / self.kernel_log_name
+
+    @property
+    def runtime(self) -> Path:
+        """Kernels' connection files: inside the run, so a killed render leaves none elsewhere."""
+        return self.folder / self.runtime_name
+
+
+class OutputRoot:
+    """The ``--out`` folder: one subfolder per as-of date, locked while a render writes into it."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = Path(root).resolve()
+        self._lock: int | None = None
+
+    def __enter__(self) -> OutputRoot:
+        self.lock()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.unlock()
+
+    def lock(self) -> None:
+        """Take the root's lock or fail with a clear message; the lock dies with this process."""
+        import fcntl
+
+        if self.root.exists() and not self.root.is_dir():
+            raise CdsAnalysisError(f"{self.root}: not a folder; give --out a folder for the reports")
+        try:
+            self.root.mkdir(parents=True, exist_ok=True)
+            if not os.access(self.root, os.W_OK | os.X_OK):
+                raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(self.root))
+            handle = os.open(self.root, os.O_RDONLY | os.O_DIRECTORY)
+        except OSError as err:
+            raise CdsAnalysisError(f"{self.root}: cannot write the reports here ({err.strerror}); "
+                                   "choose another --out") from None
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            os.close(handle)
+            raise CdsAnalysisError(f"{self.root}: another render is writing here; wait for it to finish "
+                                   "or choose another --out") from None
+        self._lock = handle
+
+    def unlock(self) -> None:
+        if self._lock is not None:
+            os.close(self._lock)
+            self._lock = None
+
+    def clean_stale(self) -> list[str]:
+        """Remove what a killed render left (staging folders); put back a folder hidden mid-swap."""
+        done = []
+        for entry in sorted(self.root.iterdir()):
+            name = entry.name
+            if not name.startswith(".") or not entry.is_dir():
+                continue
+            if name.startswith(WORK_PREFIX):
+                shutil.rmtree(entry, ignore_errors=True)
+                done.append(f"removed {name}")
+            elif OLD_MARK in name:
+                final = self.root / name[1:name.index(OLD_MARK)]
+                if final.exists():
+                    shutil.rmtree(entry, ignore_errors=True)
+                    done.append(f"removed {name}")
+                else:
+                    entry.rename(final)
+                    done.append(f"restored {final.name}")
+        return done
+
+    def final(self, label: str) -> Path:
+        return inside(self.root, label)
+
+    def work_folder(self) -> Path:
+        """This run's private folder (0700: nothing can be planted in it), removed at the end."""
+        return Path(tempfile.mkdtemp(prefix=WORK_PREFIX, dir=self.root))
+
+    def swap(self, staging: Path, final: Path) -> None:
+        """Replace ``final`` by ``staging`` with two renames, so no old file survives among new ones."""
+        old = None
+        if final.exists():
+            old = Path(tempfile.mkdtemp(prefix=f".{final.name}{OLD_MARK}", dir=self.root))
+            old.rmdir()
+            final.rename(old)
+        staging.rename(final)
+        if old is not None:
+            shutil.rmtree(old, ignore_errors=True)

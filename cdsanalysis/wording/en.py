@@ -1,0 +1,323 @@
+"""Every word an English reader sees: the same keys as `cdsanalysis.wording.vi` (a test checks it).
+
+The terminal tables (``console``) and the CLI lines (``cli``) read the same in both languages today: the
+commands speak English and quote the Vietnamese terms of the form an office fills in.
+"""
+
+WORDS = {
+    "province_name": "Whole province",
+    "date_format": "%Y-%m-%d",
+    "sheet_date_format": "YYYY-MM-DD",
+    "sheet_footer": "Page &P of &N",
+    "thousands_separator": ",",
+    "decimal_separator": ".",
+    "percent": "{value}%",
+    "document_language": "en-GB",
+    "form": {
+        "sheet": "Progress",
+        "title": "PROGRESS REPORT: COMMUNE DIGITAL TRANSFORMATION",
+        "as_of": "(Figures as of {day}/{month}/{year})",
+        "headers": [
+            "No.",
+            "District",
+            "Communes",
+            "Communes completed (cumulative)",
+            "Previous figure (reference)",
+            "Previous figure: date, kind",
+            "Note",
+        ],
+        "total": "Total",
+        "error_title": "Invalid number",
+        "error": "Enter a whole number from 0 to the district's number of communes.",
+        "guide": "How to: fill column D with the communes that have completed digital transformation, cumulative "
+        "to the date on row 2 (whole numbers, no dots or commas). A district that did not report: leave the "
+        "cell blank, do not write 0 (0 means no commune has completed). Do not change the district names or "
+        "the column headers.",
+        "kinds": {"actual": "official", "claim": "district's own report", "derived": "derived",
+                  "illustrative": "illustrative"},
+    },
+    "cli": {
+        "description": "Digital transformation (chuyển đổi số) progress and forecasts per district.",
+        "form_written": "wrote {path}: fill column D (số xã hoàn thành, lũy kế; leave a district blank when it "
+        "did not report, never 0) and import it with 'cdsanalysis import {path} --out DATA_FOLDER'",
+    },
+    "console": {
+        "standing_title": "Communes completing digital transformation, as of {date}",
+        "standing_columns": ["code", "district", "completed", "share", "as of", "data"],
+        "standing_note": "Note: rows marked 'illustrative' are made-up figures that fill gaps in the public "
+        "record (see data/README.md); they are not official.",
+        "columns": {
+            "code": "code",
+            "district": "district",
+            "completed": "completed",
+            "deadline": "deadline",
+            "target": "target",
+            "kind": "kind",
+            "p_meet": "P(meet)",
+            "status": "status",
+            "target_on": "target {date}",
+        },
+    },
+    "report": {
+        "heading": "Digital transformation forecast: {name}",
+        "as_of": "Data as of {date}",
+        "illustrative_title": "Note: this report uses illustrative figures, not official ones.",
+        "illustrative_items": {
+            "progress": "the district's completed communes ({n} of {m} observations are illustrative)",
+            "targets": "the district's targets ({n} of {m} targets are an illustrative allocation)",
+            "model": "the model is fitted across the province on data that are partly illustrative",
+        },
+        "illustrative_end": "The figures below illustrate the method; they are not findings about this district.",
+        "official": "Every figure in this report has a source (recognised, the district's claim, or derived).",
+        "standing": "Where the district stands",
+        "standing_line": "{done}/{total} communes have completed digital transformation ({share}), as of "
+        "{date} ({kind}).",
+        "interval_line": "By {date}, {place} is expected to have {median} communes completed (median); 80% "
+        "interval (four chances in five): {lower} to {upper}.",
+        "wide_province": "The interval is wide because recognition comes in province-wide rounds: one round "
+        "can add or miss dozens of communes, and the trend rests on only {periods} "
+        "half-yearly figures.",
+        "wide_district": "The interval is wide because recognition comes in province-wide rounds (one round "
+        "can add or miss dozens of communes across the province, and every district feels it) "
+        "and the trend rests on only {periods} half-yearly figures.",
+        "province_place": "the province",
+        "trajectory": "Trajectory and forecast",
+        "targets": "Chances of meeting the targets",
+        "pace": "Current pace and required pace",
+        "pace_intro": "The pace note only compares the last 12 months' pace with the pace required; a target's "
+        'status is the "Status" column of the table above.',
+        "province": "Whole province",
+        "back": "← Back to the summary page (index.html)",
+        "baselines": "Beside simple methods",
+        "method": "Method notes",
+        "data_kind": {
+            "actual": "recognised",
+            "claim": "district's claim",
+            "derived": "derived from sources",
+            "illustrative": "illustrative",
+        },
+        "target_kind": {"commune_quota": "commune quota", "all_communes": "all communes"},
+        "target_status": {"target": "official", "illustrative": "illustrative"},
+        "columns": {
+            "deadline": "Deadline",
+            "target": "Target (cumulative)",
+            "kind": "Kind",
+            "target_status": "Target source",
+            "p_meet": "Chance of meeting it",
+            "expected": "Forecast (mean)",
+            "forecast": "Forecast at the deadline: median (80% interval)",
+            "interval": "80% interval",
+            "status": "Status",
+            "pace_note": "Pace note",
+            "current_pace": "Current pace (communes/month)",
+            "required_pace": "Required pace (communes/month)",
+            "pace_ratio": "Progress ratio",
+            "ratio_label": "Progress ratio label",
+            "model": "Model forecast (median)",
+            "linear": "Linear trend",
+            "last": "Last value carried forward",
+            "model_meets": "Model: chance of meeting it",
+            "steady_meets": "If today's rate holds: chance",
+            "linear_meets": "Linear: met?",
+            "last_meets": "Last value: met?",
+            "item": "Item",
+            "value": "Value",
+        },
+        "yes": "met",
+        "no": "not met",
+        "items": {
+            "completed": "Completed",
+            "total": "Communes in total",
+            "share": "Share",
+            "observed_on": "Date of the figure",
+            "kind": "Kind of figure",
+            "remaining": "Remaining",
+        },
+        "method_notes": [
+            "Model: a grouped-time discrete hazard model (complementary log-log), fitted jointly "
+            "across the district-level units, with each unit's effect shrunk toward the province "
+            "and a shock shared by the whole province in each half-year (rounds of appraisal and "
+            "recognition); the communes not yet completed in each period complete as a binomial "
+            "draw.",
+            "The acceleration estimated from the data so far is carried forward to the end of the "
+            "horizon, together with its uncertainty: the trend rests on a few half-years of data "
+            "and later rounds may recognise far more or far fewer communes, so distant intervals "
+            "are wide. If the completion rate only stays at today's level (model `steady`), the "
+            "chances of meeting distant targets are lower (see docs/assumptions.md, M4 and M8).",
+            "The forecast is {draws} simulated paths (seed {seed}); the median and the 50% and "
+            "80% intervals come from those paths. P(meet) = the share of paths that reach the "
+            "target by its deadline.",
+            "Status: on track when P(meet) ≥ {on_track}, at risk when ≥ {at_risk}, off track "
+            "below; targets whose deadline has passed are judged on the count recorded by the "
+            'deadline (reached later: "achieved late").',
+            "Current pace: communes completed per month over the last 12 months of data. Required "
+            "pace: the communes still needed divided by the months to the deadline. Progress "
+            'ratio = current / required and the pace note: from 0.95 "today\'s pace is enough", '
+            '0.60–0.95 "needs a faster pace", below 0.60 "pace far too slow" (a note, not a '
+            "second status).",
+            "Simple methods: the linear trend of the cumulative count (Excel's FORECAST.LINEAR) "
+            "and the last value carried forward. Recognition comes after completion, so counts "
+            "may lag the situation at a deadline.",
+        ],
+    },
+    "ratio": {
+        "on_track": "Today's pace is enough",
+        "acceleration_needed": "Needs a faster pace",
+        "limited_progress": "Pace far too slow",
+        "deterioration": "Counts falling",
+        "not_applicable": "—",
+    },
+    "status": {
+        "achieved": "Achieved",
+        "achieved_late": "Achieved late",
+        "on_track": "On track",
+        "at_risk": "At risk",
+        "off_track": "Off track",
+        "missed": "Missed",
+        "beyond_horizon": "Beyond forecast horizon",
+        "insufficient_data": "Insufficient data",
+    },
+    "index": {
+        "title": "Digital transformation forecasts per district — data as of {as_of}",
+        "rank": "Rank",
+        "district": "District",
+        "completed": "Completed",
+        "target": "Target {d}",
+        "p": "Chance",
+        "status": "Status",
+        "province": "Province",
+        "province_heading": "Province: trajectory and forecast",
+        "province_failed": "The province report could not be made: {error}",
+        "failed": "Error: report not rendered",
+        "ranking_heading": "Districts ranked",
+        "ranking": "Ranked by the chance of meeting the {d} target (highest first). Click a name for its report.",
+        "files": "Files: province.html (province report), summary.xlsx (summary table), summary.csv, run.json "
+        "(run parameters), snapshot.json (for the comparison by the next run).",
+        "illustrative": "⚠️ Note: many district progress figures and targets are illustrative (not official). "
+        "The reports illustrate the method; they are not findings about a district.",
+        "changes_heading": "What changed since the previous run",
+        "changes_none": "There is no previous run to compare with: this is the first render in this folder.",
+        "changes_basis": "Compared with the run on data as of {date} (folder {folder}).",
+        "changes_nothing": "Nothing changed: the figures, statuses and chances (by 10 points or more) are as before.",
+        "changes_problem": "Could not compare with the previous run: {problem}",
+        "change_kinds": {
+            "data_new": "New figure",
+            "data_changed": "Figure corrected",
+            "data_removed": "Figure replaced or removed",
+            "status": "Status moved",
+            "chance": "Chance moved 10+ points",
+        },
+        "change_columns": ("Change", "District", "Date", "Target", "Before", "After"),
+    },
+    "workbook": {
+        "overview": "Summary",
+        "detail": "Detail",
+        "changes": "Changes",
+        "notes": "Notes",
+        "title": "Digital transformation forecasts per district — data as of {as_of}",
+        "changes_title": "Changes since the previous render — data as of {as_of}",
+        "official": "Every figure in this table has a source (recognised, a district's claim, or derived).",
+        "deadline": "Deadline {date}",
+        "target": "Target",
+        "p_meet": "P(meet)",
+        "status": "Status",
+        "province": "Province",
+        "report": {"ok": "rendered", "failed": "failed"},
+        "none": "—",
+    },
+    "workbook_notes": [
+        '"Summary" sheet: one row per unit (first row: the whole province); for each deadline the '
+        "target (cumulative communes), P(meet) and the status. Past deadlines have no probability (—); "
+        "their status follows the recorded figures.",
+        '"Detail" sheet: one row per target of a unit. P(meet) = the share of simulated paths reaching '
+        "the target by its deadline, from 0 to 1.",
+        "Status: Achieved; Achieved late (reached after the deadline); On track (P ≥ {on_track}); At "
+        "risk (≥ {at_risk}); Off track (below); Missed (deadline passed, target not reached); Beyond "
+        "forecast horizon (deadline after the horizon); Insufficient data (no figure for the unit "
+        "yet).",
+        'Figures and targets marked "illustrative" are made up to fill gaps in the public record; they '
+        "are not official.",
+        "Names starting with =, +, -, @ are written as text (never as formulas), so the file is safe to open.",
+    ],
+    "workbook_columns": {
+        "district_code": "Code",
+        "district_name": "District",
+        "communes_total": "Communes",
+        "completed": "Completed",
+        "data_status": "Kind of figure",
+        "deadline": "Deadline",
+        "target": "Target (cumulative)",
+        "kind": "Kind of target",
+        "target_status": "Target source",
+        "p_meet": "P(meet) (0–1)",
+        "expected": "Forecast (mean)",
+        "median": "Forecast (median)",
+        "lower": "80% lower",
+        "upper": "80% upper",
+        "current_pace": "Current pace (communes/month)",
+        "required_pace": "Required pace (communes/month)",
+        "pace_ratio": "Progress ratio",
+        "status": "Status",
+        "report": "Report",
+        "html": "Report file",
+        "error": "Error",
+    },
+    "chart": {
+        "date": "Date",
+        "completed": "Communes completed (cumulative)",
+        "communes": "communes",
+        "series": "Legend",
+        "observed": "Observed",
+        "observed_claim": "Observed (district's claim)",
+        "observed_illustrative": "Observed (illustrative)",
+        "median": "Forecast (median)",
+        "band50": "50% forecast interval",
+        "band80": "80% forecast interval",
+        "target": "Target",
+        "target_illustrative": "Target (illustrative)",
+        "required": "Required path",
+        "total": "Communes in total",
+        "district": "District",
+        "share": "Share completed",
+        "next_target": "Next target",
+        "status": "Kind of figure",
+        "deadline": "Deadline",
+        "value": "Value",
+        "lower": "Lower",
+        "upper": "Upper",
+        "trajectory_title": "{name}: communes completing digital transformation",
+        "trajectory_subtitle": "Data to {as_of}; {model} forecast, {draws} simulated paths",
+        "illustrative_subtitle": "Uses illustrative figures, not official ones",
+        "overview_title": "Progress of the district-level units to {as_of}",
+        "overview_subtitle": "Dark blue: communes completed; grey: all communes; red tick: target for {deadline}",
+        "history_title": "History of the selected unit",
+    },
+    "document": {
+        "page": "Page ",
+        "of": " of ",
+        "figure": "Figure: {title}",
+        "made_by": "Made by cdsanalysis from data as of {date}; edit freely before sending.",
+    },
+    "plot": {
+        "predicted": "Forecast probability",
+        "observed_freq": "Observed frequency",
+        "model": "Model",
+        "count": "Cases",
+        "calibration_title": "Calibration: forecast probability against outcome",
+        "nominal": "Nominal coverage of the interval",
+        "covered": "Share of actual counts inside",
+        "coverage_title": "Interval coverage: nominal against observed",
+    },
+    "provenance": {
+        "note": "Note: {what} are illustrative figures, made up to fill gaps in the published record; they "
+        "are not official. See data/README.md.",
+        "progress": "the progress of {n} districts",
+        "targets": "{n} targets",
+        "and": " and ",
+    },
+    "stale_note": "Warning: the latest figure is from {latest}, more than {months} months before the as-of date "
+    "{as_of}; the counts shown are those of {latest}, not current ones. Import newer figures "
+    "(cdsanalysis import) before relying on them.",
+    "cli_illustrative": "Note: the table above rests on illustrative figures, not official ones; see data/README.md "
+    "and each report.",
+}

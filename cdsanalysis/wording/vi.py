@@ -1,0 +1,309 @@
+"""Every word a Vietnamese reader sees: report, index page, workbook, charts, Word, terminal, the district form.
+
+Keys are shared with `cdsanalysis.wording.en` (a test checks it); placeholders in braces are filled by the
+content and writer modules. Add a sentence here and in `en.py` under the same key, never in a module of a layer.
+"""
+
+from cdsanalysis.wording.en import WORDS as _EN
+
+WORDS = {
+    "province_name": "Toàn tỉnh",
+    "date_format": "%d/%m/%Y",
+    "sheet_date_format": "DD/MM/YYYY",
+    "sheet_footer": "Trang &P/&N",
+    "thousands_separator": " ",
+    "decimal_separator": ",",
+    "percent": "{value}\u00a0%",
+    "document_language": "vi-VN",
+    "form": {
+        "sheet": "Tiến độ",
+        "title": "BÁO CÁO TIẾN ĐỘ CHUYỂN ĐỔI SỐ CẤP XÃ",
+        "as_of": "(Số liệu tính đến ngày {day}/{month}/{year})",
+        "headers": [
+            "STT",
+            "Đơn vị",
+            "Tổng số xã",
+            "Số xã hoàn thành (lũy kế)",
+            "Kỳ trước (tham khảo)",
+            "Kỳ trước: ngày, loại số liệu",
+            "Ghi chú",
+        ],
+        "total": "Tổng cộng",
+        "error_title": "Số không hợp lệ",
+        "error": "Nhập số nguyên từ 0 đến tổng số xã của đơn vị.",
+        "guide": "Hướng dẫn: điền cột D bằng số xã đã hoàn thành chuyển đổi số, cộng dồn đến ngày ghi ở dòng 2 "
+        "(số nguyên, không dùng dấu chấm hay phẩy). Đơn vị chưa báo cáo: để trống ô, không ghi 0 (0 nghĩa là "
+        "chưa có xã nào hoàn thành). Không sửa tên đơn vị và tiêu đề cột.",
+        "kinds": {"actual": "chính thức", "claim": "huyện tự báo cáo", "derived": "suy ra",
+                  "illustrative": "minh họa"},
+    },
+    # The CLI's own lines and the terminal tables' column heads read the same in both languages today
+    # (the commands speak English and quote the form's Vietnamese terms): one text, in en.py.
+    "cli": {**_EN["cli"],
+            "form_written": "đã ghi {path}: các huyện điền cột D (số xã hoàn thành, lũy kế; huyện chưa báo cáo để "
+            "trống, không ghi 0), rồi nhập bằng 'cdsanalysis import {path} --out THƯ_MỤC_SỐ_LIỆU'"},
+    "console": {
+        "standing_title": "Số xã hoàn thành chuyển đổi số, số liệu đến {date}",
+        "standing_columns": ["mã", "đơn vị", "đã hoàn thành", "tỷ lệ", "ngày số liệu", "loại số liệu"],
+        "standing_note": "Lưu ý: các dòng ghi 'illustrative' là số liệu minh họa để lấp chỗ trống trong số "
+        "liệu công bố (xem data/README.md); đây không phải số liệu chính thức.",
+        "columns": _EN["console"]["columns"],
+    },
+    "report": {
+        "heading": "Báo cáo dự báo chuyển đổi số: {name}",
+        "as_of": "Số liệu đến ngày {date}",
+        "illustrative_title": "Lưu ý: báo cáo này dùng số liệu minh họa, không phải số liệu chính thức.",
+        "illustrative_items": {
+            "progress": "số xã hoàn thành của đơn vị ({n} trong {m} mốc số liệu là minh họa)",
+            "targets": "mục tiêu của đơn vị ({n} trong {m} mục tiêu là phân bổ minh họa)",
+            "model": "mô hình được ước lượng chung cho cả tỉnh trên số liệu có phần minh họa",
+        },
+        "illustrative_end": "Các con số dưới đây minh họa phương pháp; không dùng làm kết luận về đơn vị này.",
+        "official": "Mọi số liệu trong báo cáo có nguồn (chính thức, do huyện báo cáo hoặc suy ra từ nguồn).",
+        "standing": "Hiện trạng",
+        "standing_line": "{done}/{total} xã đã hoàn thành chuyển đổi số ({share}), theo số liệu ngày {date} ({kind}).",
+        "interval_line": "Đến {date}, {place} dự kiến có {median} xã hoàn thành (trung vị); khoảng 80 % (4 "
+        "trên 5 khả năng): từ {lower} đến {upper} xã.",
+        "wide_province": "Khoảng này rộng vì việc công nhận diễn ra theo từng đợt chung của cả tỉnh: một đợt "
+        "có thể thêm hoặc hụt hàng chục xã, và xu hướng mới chỉ dựa trên {periods} mốc số "
+        "liệu nửa năm.",
+        "wide_district": "Khoảng này rộng vì việc công nhận diễn ra theo từng đợt chung của cả tỉnh (một đợt "
+        "có thể thêm hoặc hụt hàng chục xã trong toàn tỉnh, và đơn vị nào cũng chịu ảnh "
+        "hưởng) và xu hướng mới chỉ dựa trên {periods} mốc số liệu nửa năm.",
+        "province_place": "toàn tỉnh",
+        "trajectory": "Quỹ đạo và dự báo",
+        "targets": "Khả năng đạt mục tiêu",
+        "pace": "Tốc độ hiện tại và tốc độ cần thiết",
+        "pace_intro": "Ghi chú về nhịp độ chỉ so sánh tốc độ 12 tháng gần nhất với tốc độ cần thiết; đánh giá "
+        "của mục tiêu là cột “Đánh giá” ở bảng trên.",
+        "province": "Toàn tỉnh",
+        "back": "← Về trang tổng hợp (index.html)",
+        "baselines": "So sánh với các phương pháp đơn giản",
+        "method": "Ghi chú phương pháp",
+        "data_kind": {
+            "actual": "chính thức",
+            "claim": "huyện tự báo cáo",
+            "derived": "suy ra từ nguồn",
+            "illustrative": "minh họa",
+        },
+        "target_kind": {"commune_quota": "chỉ tiêu số xã", "all_communes": "toàn bộ số xã"},
+        "target_status": {"target": "chính thức", "illustrative": "minh họa"},
+        "columns": {
+            "deadline": "Hạn",
+            "target": "Mục tiêu (lũy kế)",
+            "kind": "Loại mục tiêu",
+            "target_status": "Nguồn mục tiêu",
+            "p_meet": "Xác suất đạt",
+            "expected": "Dự báo (trung bình)",
+            "forecast": "Dự báo tại hạn: trung vị (khoảng 80 %)",
+            "interval": "Khoảng 80 %",
+            "status": "Đánh giá",
+            "pace_note": "Ghi chú về nhịp độ",
+            "current_pace": "Tốc độ hiện tại (xã/tháng)",
+            "required_pace": "Tốc độ cần thiết (xã/tháng)",
+            "pace_ratio": "Tỷ số tiến độ",
+            "ratio_label": "Đánh giá theo tỷ số",
+            "model": "Dự báo mô hình (trung vị)",
+            "linear": "Xu hướng tuyến tính",
+            "last": "Giữ nguyên số hiện tại",
+            "model_meets": "Mô hình: xác suất đạt",
+            "steady_meets": "Nếu giữ tốc độ hiện nay: xác suất đạt",
+            "linear_meets": "Tuyến tính: đạt?",
+            "last_meets": "Giữ nguyên: đạt?",
+            "item": "Chỉ số",
+            "value": "Giá trị",
+        },
+        "yes": "đạt",
+        "no": "không đạt",
+        "items": {
+            "completed": "Đã hoàn thành",
+            "total": "Tổng số xã",
+            "share": "Tỷ lệ",
+            "observed_on": "Ngày số liệu",
+            "kind": "Loại số liệu",
+            "remaining": "Còn lại",
+        },
+        "method_notes": [
+            "Mô hình: hazard rời rạc theo nhóm thời gian (log-log bù), ước lượng chung cho các "
+            "đơn vị cấp huyện với hiệu ứng từng đơn vị được co về mức chung của tỉnh; mỗi nửa năm "
+            "có thêm một cú sốc chung cho cả tỉnh (các đợt thẩm định, công nhận); số xã chưa hoàn "
+            "thành ở mỗi kỳ hoàn thành theo phân phối nhị thức.",
+            "Xu hướng tăng tốc ước lượng từ số liệu đã có được kéo dài đến hết kỳ dự báo, nhưng "
+            "cùng với độ bất định của nó: xu hướng chỉ dựa trên vài nửa năm số liệu, và các đợt "
+            "công nhận sau có thể nhiều hay ít hơn hẳn, nên khoảng dự báo xa rất rộng. Nếu tốc độ "
+            "hoàn thành chỉ giữ nguyên như hiện nay (mô hình `steady`), xác suất đạt các mục tiêu "
+            "xa sẽ thấp hơn (xem docs/assumptions.md, M4 và M8).",
+            "Dự báo là {draws} đường mô phỏng (seed {seed}); trung vị và các khoảng 50 %, 80 % "
+            "lấy từ các đường đó. Xác suất đạt = tỷ lệ đường mô phỏng đạt mục tiêu vào ngày hạn.",
+            "Đánh giá: đúng tiến độ khi xác suất đạt ≥ {on_track}, có nguy cơ khi ≥ {at_risk}, "
+            "chậm tiến độ khi thấp hơn; mục tiêu đã qua hạn được đánh giá theo số liệu ghi nhận "
+            "đến ngày hạn (đạt sau hạn: “đạt muộn”).",
+            "Tốc độ hiện tại: số xã hoàn thành thêm mỗi tháng trong 12 tháng số liệu gần nhất. "
+            "Tốc độ cần thiết: số xã còn thiếu chia cho số tháng đến hạn. Tỷ số tiến độ = hiện "
+            "tại / cần thiết và ghi chú về nhịp độ: từ 0,95 “nhịp hiện tại đủ”, 0,60–0,95 “cần "
+            "nhanh hơn”, dưới 0,60 “nhịp quá chậm” (một ghi chú, không phải đánh giá thứ hai).",
+            "Các phương pháp đơn giản: xu hướng tuyến tính của số lũy kế (như FORECAST.LINEAR của "
+            "Excel) và giữ nguyên số hiện tại. Công nhận thường đến sau khi xã hoàn thành, nên số "
+            "liệu có thể thấp hơn thực tế ở thời điểm hạn.",
+        ],
+    },
+    "ratio": {
+        "on_track": "Nhịp hiện tại đủ",
+        "acceleration_needed": "Cần nhanh hơn",
+        "limited_progress": "Nhịp quá chậm",
+        "deterioration": "Số liệu giảm",
+        "not_applicable": "—",
+    },
+    "status": {
+        "achieved": "Đã đạt",
+        "achieved_late": "Đạt muộn",
+        "on_track": "Đúng tiến độ",
+        "at_risk": "Có nguy cơ",
+        "off_track": "Chậm tiến độ",
+        "missed": "Không đạt",
+        "beyond_horizon": "Ngoài tầm dự báo",
+        "insufficient_data": "Thiếu dữ liệu",
+    },
+    "index": {
+        "title": "Dự báo chuyển đổi số cấp xã theo đơn vị cấp huyện — số liệu đến {as_of}",
+        "rank": "Hạng",
+        "district": "Đơn vị",
+        "completed": "Đã hoàn thành",
+        "target": "Mục tiêu {d}",
+        "p": "Xác suất đạt",
+        "status": "Đánh giá",
+        "province": "Toàn tỉnh",
+        "province_heading": "Toàn tỉnh: quỹ đạo và dự báo",
+        "province_failed": "Không tạo được báo cáo toàn tỉnh: {error}",
+        "failed": "Lỗi: không tạo được báo cáo",
+        "ranking_heading": "Xếp hạng các đơn vị",
+        "ranking": "Xếp hạng theo xác suất đạt mục tiêu {d} (cao xuống thấp). Bấm vào tên để xem báo cáo.",
+        "files": "Tệp: province.html (báo cáo toàn tỉnh), summary.xlsx (bảng tổng hợp), summary.csv, run.json "
+        "(thông số lần chạy), snapshot.json (để so sánh với lần chạy sau).",
+        "illustrative": "⚠️ Lưu ý: nhiều số liệu tiến độ và mục tiêu cấp huyện là số liệu minh họa (không chính "
+        "thức). Các báo cáo minh họa phương pháp; không dùng làm kết luận về từng đơn vị.",
+        "changes_heading": "Thay đổi so với lần chạy trước",
+        "changes_none": "Chưa có lần chạy trước để so sánh: đây là lần đầu tạo báo cáo trong thư mục này.",
+        "changes_basis": "So với lần chạy có số liệu đến {date} (thư mục {folder}).",
+        "changes_nothing": "Không có gì thay đổi: số liệu, đánh giá và xác suất (chênh từ 10 điểm) như lần trước.",
+        "changes_problem": "Không so sánh được với lần chạy trước: {problem}",
+        "change_kinds": {
+            "data_new": "Số liệu mới",
+            "data_changed": "Số liệu được sửa",
+            "data_removed": "Số liệu bị thay/bỏ",
+            "status": "Đánh giá thay đổi",
+            "chance": "Xác suất đổi từ 10 điểm",
+        },
+        "change_columns": ("Thay đổi", "Đơn vị", "Mốc", "Mục tiêu", "Trước", "Sau"),
+    },
+    "workbook": {
+        "overview": "Tổng hợp",
+        "detail": "Chi tiết",
+        "changes": "Thay đổi",
+        "notes": "Ghi chú",
+        "title": "Dự báo chuyển đổi số cấp xã theo đơn vị cấp huyện — số liệu đến {as_of}",
+        "changes_title": "Thay đổi so với lần tạo báo cáo trước — số liệu đến {as_of}",
+        "official": "Mọi số liệu trong bảng có nguồn (chính thức, do huyện báo cáo hoặc suy ra từ nguồn).",
+        "deadline": "Hạn {date}",
+        "target": "Mục tiêu",
+        "p_meet": "Xác suất đạt",
+        "status": "Đánh giá",
+        "province": "Toàn tỉnh",
+        "report": {"ok": "đã tạo", "failed": "lỗi"},
+        "none": "—",
+    },
+    "workbook_notes": [
+        'Trang "Tổng hợp": mỗi dòng là một đơn vị (dòng đầu: toàn tỉnh); với mỗi hạn: mục tiêu (số xã '
+        "lũy kế), xác suất đạt và đánh giá. Hạn đã qua không còn xác suất (—): đánh giá theo số liệu "
+        "đã ghi nhận.",
+        'Trang "Chi tiết": mỗi dòng là một mục tiêu của một đơn vị. Xác suất đạt = tỷ lệ đường mô '
+        "phỏng đạt mục tiêu vào ngày hạn, ghi từ 0 đến 1.",
+        "Đánh giá: Đã đạt; Đạt muộn (đạt sau ngày hạn); Đúng tiến độ (xác suất ≥ {on_track}); Có nguy "
+        "cơ (≥ {at_risk}); Chậm tiến độ (thấp hơn); Không đạt (đã qua hạn mà chưa đạt); Ngoài tầm dự "
+        "báo (hạn sau kỳ dự báo); Thiếu dữ liệu (chưa có số liệu của đơn vị).",
+        'Số liệu và mục tiêu ghi "minh họa" là số liệu giả định để bù chỗ thiếu trong nguồn công khai, '
+        "không phải số liệu chính thức.",
+        "Tên bắt đầu bằng =, +, -, @ được ghi như chữ (không phải công thức), để tệp an toàn khi mở.",
+    ],
+    "workbook_columns": {
+        "district_code": "Mã đơn vị",
+        "district_name": "Đơn vị",
+        "communes_total": "Tổng số xã",
+        "completed": "Đã hoàn thành",
+        "data_status": "Loại số liệu",
+        "deadline": "Hạn",
+        "target": "Mục tiêu (lũy kế)",
+        "kind": "Loại mục tiêu",
+        "target_status": "Nguồn mục tiêu",
+        "p_meet": "Xác suất đạt (0–1)",
+        "expected": "Dự báo (trung bình)",
+        "median": "Dự báo (trung vị)",
+        "lower": "Cận dưới 80 %",
+        "upper": "Cận trên 80 %",
+        "current_pace": "Tốc độ hiện tại (xã/tháng)",
+        "required_pace": "Tốc độ cần thiết (xã/tháng)",
+        "pace_ratio": "Tỷ số tiến độ",
+        "status": "Đánh giá",
+        "report": "Báo cáo",
+        "html": "Tệp báo cáo",
+        "error": "Lỗi",
+    },
+    "chart": {
+        "date": "Thời điểm",
+        "completed": "Số xã đã hoàn thành (lũy kế)",
+        "communes": "số xã",
+        "series": "Chú giải",
+        "observed": "Số liệu",
+        "observed_claim": "Số liệu (huyện tự báo cáo)",
+        "observed_illustrative": "Số liệu (minh họa)",
+        "median": "Dự báo (trung vị)",
+        "band50": "Khoảng dự báo 50 %",
+        "band80": "Khoảng dự báo 80 %",
+        "target": "Mục tiêu",
+        "target_illustrative": "Mục tiêu (minh họa)",
+        "required": "Lộ trình cần đạt",
+        "total": "Tổng số xã",
+        "district": "Đơn vị",
+        "share": "Tỷ lệ hoàn thành",
+        "next_target": "Mục tiêu kỳ tới",
+        "status": "Loại số liệu",
+        "deadline": "Hạn",
+        "value": "Giá trị",
+        "lower": "Cận dưới",
+        "upper": "Cận trên",
+        "trajectory_title": "{name}: số xã hoàn thành chuyển đổi số",
+        "trajectory_subtitle": "Số liệu đến {as_of}; dự báo {model}, {draws} đường mô phỏng",
+        "illustrative_subtitle": "Có dùng số liệu minh họa, không phải số liệu chính thức",
+        "overview_title": "Tiến độ của các đơn vị cấp huyện đến {as_of}",
+        "overview_subtitle": "Xanh đậm: số xã đã hoàn thành; nền xám: tổng số xã; vạch đỏ: mục tiêu {deadline}",
+        "history_title": "Diễn biến của đơn vị được chọn",
+    },
+    "document": {
+        "page": "Trang ",
+        "of": "/",
+        "figure": "Hình: {title}",
+        "made_by": "Tạo bởi cdsanalysis từ số liệu đến ngày {date}; có thể chỉnh sửa trước khi gửi.",
+    },
+    "plot": {
+        "predicted": "Xác suất dự báo",
+        "observed_freq": "Tần suất thực tế",
+        "model": "Mô hình",
+        "count": "Số trường hợp",
+        "calibration_title": "Hiệu chuẩn: xác suất dự báo so với thực tế",
+        "nominal": "Mức tin cậy danh nghĩa của khoảng dự báo",
+        "covered": "Tỷ lệ số liệu thực tế nằm trong khoảng",
+        "coverage_title": "Độ phủ của khoảng dự báo: danh nghĩa so với thực tế",
+    },
+    "provenance": {
+        "note": "Lưu ý: {what} là số liệu minh họa (illustrative), được tạo ra để lấp chỗ trống trong số "
+        "liệu công bố; đây không phải số liệu chính thức. Xem data/README.md.",
+        "progress": "tiến độ của {n} huyện",
+        "targets": "{n} chỉ tiêu",
+        "and": " và ",
+    },
+    "stale_note": "Cảnh báo: số liệu mới nhất là ngày {latest}, cũ hơn {months} tháng so với ngày tính {as_of}; các "
+    "con số dưới đây là tình hình tại {latest}, không phải hiện tại. Hãy nhập số liệu mới (cdsanalysis "
+    "import) trước khi dùng.",
+    "cli_illustrative": "Lưu ý: bảng trên dùng số liệu minh họa (illustrative), không phải số liệu chính thức; xem "
+    "data/README.md và từng báo cáo.",
+}
