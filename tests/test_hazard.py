@@ -9,11 +9,11 @@ import pytest
 from cdsanalysis.data.dataset import Dataset
 from cdsanalysis.exceptions import CdsAnalysisError
 from cdsanalysis.model.hazard import HazardModel, at_risk_table
+from cdsanalysis.model.hazard_results import HazardResults, ParameterDraws, half_year
+from tests.builders import make_dataset
 
 PLAIN = {"anchored": False, "season": False, "depletion": False, "split_periods": False}
 """The fit machinery alone: every interval, alpha, beta, shocks and u (the GLM-comparable model)."""
-from cdsanalysis.model.hazard_results import HazardResults, ParameterDraws, half_year
-from tests.builders import make_dataset
 
 HALF_YEARS = ["2022-12-31", "2023-06-30", "2023-12-31", "2024-06-30", "2024-12-31"]
 

@@ -497,7 +497,8 @@ def test_cumulative_count_columns_are_read(tmp_path, label):
 
 
 def test_a_period_column_beside_a_cumulative_one_is_left_alone(tmp_path):
-    path = write_book(tmp_path / "s.xlsx", [["STT", "Đơn vị", "Số xã hoàn thành trong tháng", "Số xã hoàn thành lũy kế"],
+    header = ["STT", "Đơn vị", "Số xã hoàn thành trong tháng", "Số xã hoàn thành lũy kế"]
+    path = write_book(tmp_path / "s.xlsx", [header,
                                             [1, "Hoằng Hóa", 3, 14]])
     assert read_progress_sheet(path, UNITS, as_of="2024-12-31")["completed"].tolist() == [14]
 

@@ -96,7 +96,7 @@ def date_problem(text: str) -> str | None:
         match = pattern.search(key)
         if not match:
             continue
-        parts = dict(zip(order, map(int, match.groups())))
+        parts = dict(zip(order, map(int, match.groups()), strict=True))
         day, month, year = parts["d"], parts["m"], parts["y"]
         if not YEAR_RANGE[0] <= year <= YEAR_RANGE[1]:
             return words["year_range"].format(year=year, low=YEAR_RANGE[0], high=YEAR_RANGE[1])

@@ -21,7 +21,6 @@ import pandas as pd
 from cdsanalysis.data.dates import parse_date
 from cdsanalysis.data.formulas import set_cell
 from cdsanalysis.data.io import atomic_write_bytes
-from cdsanalysis.data.schema import ILLUSTRATIVE
 from cdsanalysis.exceptions import CdsAnalysisError
 from cdsanalysis.settings import PROVINCE_CODE
 from cdsanalysis.wording import words

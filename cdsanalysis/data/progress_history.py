@@ -23,6 +23,7 @@ from pathlib import Path
 
 from cdsanalysis.data.io import atomic_write_bytes, replaceable_target
 from cdsanalysis.exceptions import CdsAnalysisError
+from cdsanalysis.wording import words
 
 HISTORY = "history"
 """The folder, beside progress.csv, that keeps every version an import or an undo replaced."""
@@ -31,34 +32,9 @@ _VERSION = re.compile(r"^progress-(\d{8}T\d{6}\d{6}Z)\.csv$")
 LOCK_WAIT_SECONDS = 120.0
 """How long a second import waits for the first to finish before it refuses."""
 
-# The sentences of this module, by language (the command's --lang; Vietnamese first).
-WORDS: dict[str, dict[str, str]] = {
-    "vi": {
-        "waiting": "{folder}: một lệnh nhập khác đang ghi vào thư mục này; đang chờ lệnh đó xong…",
-        "busy": "{folder}: một lệnh nhập khác vẫn đang ghi vào thư mục này sau {seconds:.0f} giây chờ; "
-                "không ghi gì. Chờ lệnh đó xong rồi chạy lại",
-        "nothing_to_undo": "{folder}: không có phiên bản trước nào của progress.csv để khôi phục "
-                           "(thư mục {history} trống hoặc chưa có)",
-        "undone": "đã khôi phục {target} từ {version} (phiên bản trước lần ghi lúc {when}); "
-                  "bản vừa bị thay được giữ ở {kept}",
-        "kept": "phiên bản trước được giữ ở {version} (hoàn tác: cdsanalysis import --undo --out {folder})",
-    },
-    "en": {
-        "waiting": "{folder}: another import is writing into this folder; waiting for it to finish…",
-        "busy": "{folder}: another import is still writing into this folder after {seconds:.0f} s; nothing "
-                "was written. Wait for it to finish, then run this again",
-        "nothing_to_undo": "{folder}: no earlier version of progress.csv to restore (the folder {history} is "
-                           "empty or missing)",
-        "undone": "restored {target} from {version} (the version before the write of {when}); the version it "
-                  "replaced is kept as {kept}",
-        "kept": "the previous version is kept as {version} (undo: cdsanalysis import --undo --out {folder})",
-    },
-}
-
-
-def words(lang: str) -> dict[str, str]:
-    """The sentences in ``lang`` (Vietnamese when the language is unknown)."""
-    return WORDS.get(lang, WORDS["vi"])
+def _sentences(lang: str) -> dict[str, str]:
+    """This module's sentences in ``lang`` (the wording catalogue checks the language)."""
+    return words(lang)["import_history"]
 
 
 @contextlib.contextmanager
@@ -80,9 +56,9 @@ def progress_lock(folder: Path, wait: float = LOCK_WAIT_SECONDS, lang: str = "vi
                 break
             except BlockingIOError:
                 if time.monotonic() >= deadline:
-                    raise CdsAnalysisError(words(lang)["busy"].format(folder=folder, seconds=wait)) from None
+                    raise CdsAnalysisError(_sentences(lang)["busy"].format(folder=folder, seconds=wait)) from None
                 if not said and report is not None:
-                    report(words(lang)["waiting"].format(folder=folder))
+                    report(_sentences(lang)["waiting"].format(folder=folder))
                     said = True
                 time.sleep(0.05)
         yield
@@ -136,7 +112,7 @@ class Undo:
     def describe(self) -> str:
         stamp = _VERSION.match(self.version.name).group(1)
         when = dt.datetime.strptime(stamp, "%Y%m%dT%H%M%S%fZ").strftime("%d/%m/%Y %H:%M:%S UTC")
-        return words(self.lang)["undone"].format(target=self.target, version=self.version, when=when,
+        return _sentences(self.lang)["undone"].format(target=self.target, version=self.version, when=when,
                                                  kept=self.kept or "—")
 
 
@@ -152,7 +128,7 @@ def undo(out_dir: str | os.PathLike, lang: str = "vi", wait: float = LOCK_WAIT_S
     with progress_lock(real_target.parent, wait=wait, lang=lang):
         kept = versions(out_dir)
         if not kept:
-            raise CdsAnalysisError(words(lang)["nothing_to_undo"].format(folder=out_dir,
+            raise CdsAnalysisError(_sentences(lang)["nothing_to_undo"].format(folder=out_dir,
                                                                         history=history_folder(out_dir)))
         latest = kept[-1]
         data = latest.read_bytes()

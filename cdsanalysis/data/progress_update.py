@@ -25,45 +25,16 @@ import pandas as pd
 
 from cdsanalysis.data.io import atomic_write_csv, read_text_table, replaceable_target
 from cdsanalysis.data.progress_history import history_folder, keep_version, progress_lock, write_problem
-from cdsanalysis.data.progress_history import words as history_words
 from cdsanalysis.data.schema import ILLUSTRATIVE, validate_tables
 from cdsanalysis.data.sheet_import import PROGRESS_COLUMNS, NotReported, SheetRows, read_sheet
 from cdsanalysis.exceptions import FAILURE_COLUMNS, DataValidationError
+from cdsanalysis.wording import words
 
 KEY = ["district_code", "as_of"]
 TARGET_COLUMNS = ["district_code", "district_name", "deadline", "target", "kind", "source", "status", "note"]
 OFFICIAL = "actual"
 """The status of a province total the province's figures may never fall below."""
 _ORIGIN = "_origin"  # where a merged row comes from: ("form", Excel row) or ("file", line of progress.csv)
-
-# What `describe` says, by language (the command's --lang; Vietnamese first).
-WORDS: dict[str, dict[str, str]] = {
-    "vi": {
-        "added": "đã thêm {n} dòng:", "would_add": "sẽ thêm {n} dòng:",
-        "corrected": "đã sửa {n} dòng (cũ → mới):", "would_correct": "sẽ sửa {n} dòng (cũ → mới):",
-        "unchanged": "{n} dòng không đổi (đã có trong progress.csv, cùng số liệu):",
-        "replaced": "đã thay {n} dòng, {k} dòng trong đó là số liệu minh họa:",
-        "would_replace": "sẽ thay {n} dòng, {k} dòng trong đó là số liệu minh họa:",
-        "not_reported": "{n} huyện không báo cáo cho ngày {date} (ô số liệu để trống, bỏ qua): {names}",
-        "nothing": "không có gì để ghi: mọi dòng của biểu mẫu đã có trong {path} với cùng số liệu",
-        "dry_run": "(chạy thử: không ghi gì)",
-        "note": "ghi chú", "province": "toàn tỉnh",
-        "status": {"actual": "chính thức", "claim": "huyện tự báo cáo", "derived": "suy ra",
-                   "illustrative": "minh họa"},
-    },
-    "en": {
-        "added": "added {n} row(s):", "would_add": "would add {n} row(s):",
-        "corrected": "corrected {n} row(s) (old → new):", "would_correct": "would correct {n} row(s) (old → new):",
-        "unchanged": "{n} row(s) unchanged (already in progress.csv with the same figures):",
-        "replaced": "replaced {n} row(s), {k} of them illustrative:",
-        "would_replace": "would replace {n} row(s), {k} of them illustrative:",
-        "not_reported": "{n} district(s) did not report for {date} (count left blank, skipped): {names}",
-        "nothing": "nothing to write: every row of the form is already in {path} with the same figures",
-        "dry_run": "(dry run: nothing was written)",
-        "note": "note", "province": "province",
-        "status": {},
-    },
-}
 
 # The messages of a refused import, by language (failure messages are English today, as in the rest
 # of the data layer; the wording catalogue will carry the Vietnamese).
@@ -130,7 +101,7 @@ class ProgressUpdate:
 
     def describe(self, lang: str | None = None) -> str:
         """What happened (or would, in a dry run): every row added, corrected, unchanged, replaced."""
-        w = WORDS.get(lang or self.lang, WORDS["vi"])
+        w = words(lang or self.lang)["import_summary"]
         done = self.written
         lines = [f"{self.path}: {w['added' if done or not self.dry_run else 'would_add'].format(n=len(self.added))}"]
         lines.extend(_row_lines(self.added, w))
@@ -151,7 +122,7 @@ class ProgressUpdate:
         if not self.dry_run and not self.changed:
             lines.append("  " + w["nothing"].format(path=self.path))
         if self.history is not None:
-            lines.append("  " + history_words(lang or self.lang)["kept"].format(version=self.history,
+            lines.append("  " + words(lang or self.lang)["import_history"]["kept"].format(version=self.history,
                                                                               folder=self.path.parent))
         if self.dry_run:
             lines.append("  " + w["dry_run"])

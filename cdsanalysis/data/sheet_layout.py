@@ -15,8 +15,9 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from cdsanalysis.data.dates import date_problem
 from cdsanalysis.data.names import name_key
-from cdsanalysis.data.sheet_cells import cell_text, context_date, has_date_context, looks_numeric
+from cdsanalysis.data.sheet_cells import cell_date, cell_text, context_date, has_date_context, looks_numeric
 
 HEADER_SEARCH_ROWS = 30  # the header sits under a few title lines, never deeper than this
 
@@ -235,9 +236,6 @@ def find_title_date(grid: Sheet, header_row: int) -> TitleDate:
     (a real Excel date cell, a day number, or text); else the first such date that could not be read,
     with what is wrong with it ("31 is not a month; write day/month/year").
     """
-    from cdsanalysis.data.dates import date_problem
-    from cdsanalysis.data.sheet_cells import cell_date
-
     unreadable = TitleDate()
     for row in range(1, header_row):
         values = grid.rows.get(row, [])

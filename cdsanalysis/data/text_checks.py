@@ -13,6 +13,7 @@ from collections.abc import Iterable
 import pandas as pd
 
 from cdsanalysis.data.dates import text_date
+from cdsanalysis.data.formulas import starts_like_formula
 from cdsanalysis.data.limits import MAX_NAME_LENGTH, MAX_TEXT_LENGTH, is_safe_code, text_problem
 from cdsanalysis.data.names import canonical_tone, strip_prefix
 
@@ -60,8 +61,6 @@ def check_formula_cells(columns: Iterable[str], frame: pd.DataFrame, file: str, 
     progress.csv is the CSV an analyst opens in Excel; `import` writes such text with a leading
     apostrophe (`cdsanalysis.data.formulas.csv_safe`), so only a hand edit can bring one in.
     """
-    from cdsanalysis.data.formulas import starts_like_formula
-
     for column in columns:
         if column not in frame.columns:
             continue

@@ -342,7 +342,8 @@ def simulate_paths(draws: ParameterDraws, state: StartState, dates: pd.DatetimeI
                                                                                       na_value=0.0), 0.0)
     begins = [start_days] + [np.full(n_districts, days_from_origin[k - 1]) for k in range(2, len(dates))]
     ends = days_from_origin[1:]
-    buckets = [half_year(state.as_of + pd.to_timedelta((b + e) / 2, unit="D")) for b, e in zip(begins, ends, strict=True)]
+    buckets = [half_year(state.as_of + pd.to_timedelta((b + e) / 2, unit="D"))
+               for b, e in zip(begins, ends, strict=True)]
     first = min([int(np.min(b)) for b in buckets], default=0)
     last = max([int(np.max(b)) for b in buckets], default=0)
     shock, offset = draws.shock_table(first, last, rng)

@@ -320,4 +320,30 @@ WORDS = {
     "(cdsanalysis import) before relying on them.",
     "cli_illustrative": "Note: the table above rests on illustrative figures, not official ones; see data/README.md "
     "and each report.",
+    "import_history": {
+        "waiting": "{folder}: another import is writing into this folder; waiting for it to finish…",
+        "busy": "{folder}: another import is still writing into this folder after {seconds:.0f} s; nothing was "
+            "written. Wait for it to finish, then run this again",
+        "nothing_to_undo": "{folder}: no earlier version of progress.csv to restore (the folder {history} is "
+            "empty or missing)",
+        "undone": "restored {target} from {version} (the version before the write of {when}); the version it replaced "
+            "is kept as {kept}",
+        "kept": "the previous version is kept as {version} (undo: cdsanalysis import --undo --out {folder})",
+    },
+    "import_summary": {
+        "added": "added {n} row(s):",
+        "would_add": "would add {n} row(s):",
+        "corrected": "corrected {n} row(s) (old → new):",
+        "would_correct": "would correct {n} row(s) (old → new):",
+        "unchanged": "{n} row(s) unchanged (already in progress.csv with the same figures):",
+        "replaced": "replaced {n} row(s), {k} of them illustrative:",
+        "would_replace": "would replace {n} row(s), {k} of them illustrative:",
+        "not_reported": "{n} district(s) did not report for {date} (count left blank, skipped): {names}",
+        "nothing": "nothing to write: every row of the form is already in {path} with the same figures",
+        "dry_run": "(dry run: nothing was written)",
+        "note": "note",
+        "province": "province",
+        "status": {
+        },
+    },
 }

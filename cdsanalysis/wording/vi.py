@@ -306,4 +306,35 @@ WORDS = {
     "import) trước khi dùng.",
     "cli_illustrative": "Lưu ý: bảng trên dùng số liệu minh họa (illustrative), không phải số liệu chính thức; xem "
     "data/README.md và từng báo cáo.",
+    "import_history": {
+        "waiting": "{folder}: một lệnh nhập khác đang ghi vào thư mục này; đang chờ lệnh đó xong…",
+        "busy": "{folder}: một lệnh nhập khác vẫn đang ghi vào thư mục này sau {seconds:.0f} giây chờ; không ghi "
+            "gì. Chờ lệnh đó xong rồi chạy lại",
+        "nothing_to_undo": "{folder}: không có phiên bản trước nào của progress.csv để khôi phục (thư mục "
+            "{history} trống hoặc "
+            "chưa có)",
+        "undone": "đã khôi phục {target} từ {version} (phiên bản trước lần ghi lúc {when}); bản vừa bị thay được giữ "
+            "ở {kept}",
+        "kept": "phiên bản trước được giữ ở {version} (hoàn tác: cdsanalysis import --undo --out {folder})",
+    },
+    "import_summary": {
+        "added": "đã thêm {n} dòng:",
+        "would_add": "sẽ thêm {n} dòng:",
+        "corrected": "đã sửa {n} dòng (cũ → mới):",
+        "would_correct": "sẽ sửa {n} dòng (cũ → mới):",
+        "unchanged": "{n} dòng không đổi (đã có trong progress.csv, cùng số liệu):",
+        "replaced": "đã thay {n} dòng, {k} dòng trong đó là số liệu minh họa:",
+        "would_replace": "sẽ thay {n} dòng, {k} dòng trong đó là số liệu minh họa:",
+        "not_reported": "{n} huyện không báo cáo cho ngày {date} (ô số liệu để trống, bỏ qua): {names}",
+        "nothing": "không có gì để ghi: mọi dòng của biểu mẫu đã có trong {path} với cùng số liệu",
+        "dry_run": "(chạy thử: không ghi gì)",
+        "note": "ghi chú",
+        "province": "toàn tỉnh",
+        "status": {
+            "actual": "chính thức",
+            "claim": "huyện tự báo cáo",
+            "derived": "suy ra",
+            "illustrative": "minh họa",
+        },
+    },
 }
