@@ -344,6 +344,10 @@ WORDS = {
         "note": "note",
         "province": "province",
         "status": {
+            "actual": "actual",
+            "claim": "claim",
+            "derived": "derived",
+            "illustrative": "illustrative",
         },
     },
 }
