@@ -97,6 +97,8 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     print(f"{directory}: valid — {dataset.units['district_code'].nunique()} districts, "
           f"{len(dataset.units)} communes, {len(dataset.progress)} progress rows, "
           f"{len(dataset.targets)} targets")
+    for warning in dataset.warnings(lang=args.lang):
+        print(warning)
     return EXIT_OK
 
 
@@ -138,7 +140,7 @@ def _cmd_import(args: argparse.Namespace) -> int:
     targets = frame_dir / "targets.csv"
     try:
         update = import_sheet(Path(args.file), read_text_table(frame_dir / "units.csv"), out, sheet=args.sheet,
-                              as_of=args.as_of, status=args.status, source=args.source,
+                              as_of=args.as_of, status=args.status, source=args.source, measure=args.measure,
                               include_hidden=args.include_hidden, dry_run=args.dry_run,
                               targets=read_text_table(targets) if targets.exists() else None, lang=args.lang,
                               report=lambda line: print(line, file=sys.stderr, flush=True))
@@ -332,6 +334,8 @@ def build_parser() -> argparse.ArgumentParser:
     validate = commands.add_parser("validate", help="check a data directory and list every problem")
     validate.add_argument("directory", nargs="?", help="directory with units.csv, progress.csv, "
                           "targets.csv (default: the bundled data)")
+    validate.add_argument("--lang", choices=["vi", "en"], default="vi", help="language of the warnings "
+                          "(default: vi)")
     validate.set_defaults(run=_cmd_validate)
 
     progress = commands.add_parser("progress", help="print where each district stands")
@@ -352,6 +356,9 @@ def build_parser() -> argparse.ArgumentParser:
     importer.add_argument("--as-of", type=_date, help="date of the counts when the sheet does not say "
                           "(YYYY-MM-DD or day first)")
     importer.add_argument("--status", default="actual", help="status of the rows (default: actual)")
+    importer.add_argument("--measure", choices=["recognised", "claimed", "registered"],
+                          help="what the form's counts are: recognised (by a provincial decision), claimed (the "
+                          "districts' own reports; status becomes claim) or registered (default: from --status)")
     importer.add_argument("--include-hidden", action="store_true", help="also read hidden sheets, rows and "
                           "columns (skipped by default, and reported)")
     importer.add_argument("--dry-run", action="store_true", help="show the rows that would be added and "

@@ -90,6 +90,28 @@ class Dataset:
             cache[district_code] = NameIndex.for_communes(self.units, district_code)
         return cache[district_code]
 
+    def series(self, measure: str = "recognised") -> pd.DataFrame:
+        """The progress rows of one measure (recognised, claimed, registered), by district and date.
+
+        Each measure is its own series: a claim running ahead of the recognitions is not a fall.
+        """
+        from cdsanalysis.data.measures import measure_series
+
+        return measure_series(self.progress, measure)
+
+    def claims_beside_recognitions(self) -> pd.DataFrame:
+        """Each claim with its district's recognised count on that date, and the gap between them."""
+        from cdsanalysis.data.measures import claims_beside_recognitions
+
+        return claims_beside_recognitions(self.progress)
+
+    def warnings(self, lang: str = "vi") -> list[str]:
+        """What is accepted but worth a question: claims that recognitions trail by a large, lasting gap."""
+        from cdsanalysis.data.measures import gap_warnings
+
+        names = dict(zip(self.units["district_code"], self.units["district_name"]))
+        return gap_warnings(self.progress, names, lang=lang)
+
     def latest_date(self) -> pd.Timestamp:
         if self.progress.empty:
             raise CdsAnalysisError("the progress table has no rows, so there is no latest date")

@@ -347,10 +347,14 @@ def _import_cases(b: _Builder) -> None:
           prepare=lambda f: (_title_year(2024)(f / "form.xlsx"), os.chmod(f / "data" / "progress.csv", 0o444)))
     b.add("progress-symlink", "9.13", ["import", "{case}/form.xlsx", "--out", "{case}/linked", "--lang", "en"], 0,
           ["added 1 row(s)"], ("data/progress.csv", "linked/history/"), prepare=_linked_progress)
-    b.add("merge-would-fall", "9.13", imp(), 1, ["nothing was written", "cumulative count falls",
-                                                 "form.xlsx, row 5, column Số xã hoàn thành (D)",
-                                                 "from 10 (progress.csv row 76, 2022-12-31)"],
+    b.add("merge-would-fall", "9.13", imp("--measure", "claimed"), 1,
+          ["nothing was written", "cumulative count falls", "form.xlsx, row 5, column Số xã hoàn thành (D)",
+           "from 10 (progress.csv row 76, 2022-12-31)", "within the measure 'claimed'"],
           forbid=("as it would be after this import",), prepare=_workbook_case(_falling))
+    # Issue 21: recognitions below the district's own claim are no fall; alone, they lower the province.
+    b.add("recognised-below-claim-lowers-province", "21.1", imp(), 1,
+          ["nothing was written", "the province's figure on 31/12/2024 would be 90", "never lowers"],
+          forbid=("cumulative count falls",), prepare=_workbook_case(_falling))
     b.add("merge-above-province", "9.13", imp(), 1, ["nothing was written", "above the province count 95",
                                                      "progress.csv, row 3", "this form's rows for that date: "
                                                      "form.xlsx row 5"],
