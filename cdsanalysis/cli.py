@@ -97,9 +97,21 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     print(f"{directory}: valid — {dataset.units['district_code'].nunique()} districts, "
           f"{len(dataset.units)} communes, {len(dataset.progress)} progress rows, "
           f"{len(dataset.targets)} targets")
-    for warning in dataset.warnings(lang=args.lang):
-        print(warning)
+    _print_warnings(dataset.warnings(lang=args.lang), args.lang)
     return EXIT_OK
+
+
+_MORE_WARNINGS = {"vi": "… và {n} cảnh báo khác (Dataset.warnings() liệt kê đủ)",
+                  "en": "… and {n} more warnings (Dataset.warnings() lists them all)"}
+MAX_WARNINGS = 10
+"""Warnings printed in full; the rest are counted (a first decision makes every earlier typed count disagree)."""
+
+
+def _print_warnings(warnings: list[str], lang: str) -> None:
+    for warning in warnings[:MAX_WARNINGS]:
+        print(warning)
+    if len(warnings) > MAX_WARNINGS:
+        print(_MORE_WARNINGS[lang].format(n=len(warnings) - MAX_WARNINGS))
 
 
 def _cmd_progress(args: argparse.Namespace) -> int:
@@ -147,6 +159,47 @@ def _cmd_import(args: argparse.Namespace) -> int:
     except OSError as err:  # a full disk or a read-only mount met while reading or writing
         raise write_problem(err, out / "progress.csv") from None
     print(f"{args.file}, sheet {update.sheet}:\n{update.describe()}")
+    return EXIT_OK
+
+
+def _cmd_import_decision(args: argparse.Namespace) -> int:
+    from cdsanalysis.data.bundled import bundled_data_dir
+    from cdsanalysis.data.dataset import load_dataset
+    from cdsanalysis.data.decision_import import STEM, import_decision
+    from cdsanalysis.data.io import describe_path, read_text_table
+    from cdsanalysis.data.progress_history import undo, write_problem
+
+    if args.undo:
+        if args.file is not None or args.dry_run:
+            raise _UsageError("--undo restores the previous recognitions.csv of --out; give no file and no --dry-run")
+        out = _folder(args.out, "folder to restore")
+        try:
+            print(undo(out, lang=args.lang, stem=STEM).describe())
+        except OSError as err:
+            raise write_problem(err, out / "recognitions.csv") from None
+        return EXIT_OK
+    if args.file is None:
+        raise _UsageError("give the decision's list (FILE.xlsx or FILE.csv), or --undo to restore the previous "
+                          "recognitions.csv")
+    problem = describe_path(Path(args.file))
+    if problem:
+        raise _UsageError(f"{args.file}: {problem}")
+    out = _folder(args.out, "folder to import into")
+    if not out.stat().st_mode & 0o222:
+        raise CdsAnalysisError(f"{out}: the folder is read-only; nothing was written")
+    frame_dir = _data_dir(args.data) or (out if (out / "units.csv").is_file() else bundled_data_dir())
+    try:
+        result = import_decision(Path(args.file), read_text_table(frame_dir / "units.csv"), out,
+                                 decision=args.decision, date=args.date, credited_year=args.credited_year,
+                                 source=args.source, sheet=args.sheet, include_hidden=args.include_hidden,
+                                 dry_run=args.dry_run, lang=args.lang,
+                                 report=lambda line: print(line, file=sys.stderr, flush=True))
+    except OSError as err:
+        raise write_problem(err, out / "recognitions.csv") from None
+    print(f"{args.file}:\n{result.describe()}")
+    if result.written and (out / "progress.csv").is_file() and (out / "units.csv").is_file():
+        with contextlib.suppress(CdsAnalysisError):  # the decision is written; a folder's other problems are validate's
+            _print_warnings(load_dataset(out).warnings(lang=args.lang), args.lang)
     return EXIT_OK
 
 
@@ -368,6 +421,30 @@ def build_parser() -> argparse.ArgumentParser:
     importer.add_argument("--lang", choices=["vi", "en"], default="vi", help="language of the summary "
                           "(default: vi)")
     importer.set_defaults(run=_cmd_import)
+
+    decision = commands.add_parser("import-decision", help="add a provincial decision's list of recognised "
+                                   "communes (.xlsx or .csv) to a data folder's recognitions.csv, if every name "
+                                   "resolves")
+    decision.add_argument("file", nargs="?", help="the decision's list, .xlsx or .csv (never modified)")
+    decision.add_argument("--out", required=True, help="existing data folder whose recognitions.csv receives the "
+                          "communes (created if missing)")
+    decision.add_argument("--data", help="data folder whose units.csv matches the names (default: OUT's own, else "
+                          "the bundled data)")
+    decision.add_argument("--decision", help="the decision's number, e.g. 123/QĐ-UBND (default: read from the "
+                          "file's title)")
+    decision.add_argument("--date", type=_date, help="the decision's date, D/M/YYYY or YYYY-MM-DD (default: read "
+                          "from the file's title)")
+    decision.add_argument("--credited-year", type=_whole_number(1900, 2199), help="the year the decision counts "
+                          "the communes for (may be earlier than the decision's; default: a 'Năm được tính' column)")
+    decision.add_argument("--source", help="provenance written in each row (default: the decision and the file)")
+    decision.add_argument("--sheet", help="sheet name (default: the first visible sheet)")
+    decision.add_argument("--include-hidden", action="store_true", help="also read hidden sheets, rows and columns")
+    decision.add_argument("--dry-run", action="store_true", help="show the communes that would be added; write "
+                          "nothing")
+    decision.add_argument("--undo", action="store_true", help="restore OUT/recognitions.csv as it was before the "
+                          "last import-decision (kept in OUT/history/)")
+    decision.add_argument("--lang", choices=["vi", "en"], default="vi", help="language of the summary (default: vi)")
+    decision.set_defaults(run=_cmd_import_decision)
 
     template = commands.add_parser("template", help="write the district form (.xlsx) that import reads")
     template.add_argument("--out", required=True, help="the form to write, FILE.xlsx (its folder must exist)")
