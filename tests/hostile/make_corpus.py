@@ -96,7 +96,7 @@ def _append(table: str, line: str) -> Callable[[Path], None]:
     return _edit(table, lambda text: text + line + "\n")
 
 
-_PROGRESS_ROW = "399,,{date},{count},test,actual,"
+_PROGRESS_ROW = "399,,{date},{count},test,actual,,"  # note, measure empty
 
 
 def _validate_cases(b: _Builder) -> None:
@@ -128,11 +128,11 @@ def _validate_cases(b: _Builder) -> None:
     b.add("number-with-thousands-dot", "9.14", validate, 1, ["progress.csv, row 112", "'12.000'"],
           prepare=_append("progress", _PROGRESS_ROW.format(date="2024-12-31", count="12.000")))
     b.add("duplicate-header", "9.14", validate, 1, ["progress.csv, row 1", "'status' appears more than once"],
-          prepare=_edit("progress", lambda t: t.replace(",note\n", ",status\n", 1)))
+          prepare=_edit("progress", lambda t: t.replace(",measure\n", ",status\n", 1)))
     b.add("truncated-last-line", "9.14", validate, 1, ["progress.csv, row 112", "cut short"],
           prepare=_edit("progress", lambda t: t + "399,Huyện Hoằng Hóa,2024-12-31"))
     b.add("progress-code-dot-dot", "9.1", validate, 1, ["progress.csv, row 112", "unknown district '../x'"],
-          prepare=_append("progress", "../x,,2024-12-31,1,test,actual,"))
+          prepare=_append("progress", "../x,,2024-12-31,1,test,actual,,"))
     b.add("units-header-only", "9.tb", validate, 1, ["units.csv", "has no rows"],
           prepare=_edit("units", lambda t: t.split("\n", 1)[0] + "\n"))
     b.add("units-is-a-folder", "9.tb", validate, 1, ["units.csv", "is a folder"],
@@ -546,10 +546,10 @@ def _round_two_cases(b: _Builder) -> None:
           prepare=_replace("progress", ",,2024-06-30,95,", ",,2024-06-30,120,"))
     b.add("s1-validate-refuses-formula", "20.S1", ["validate", "{data}"], 1,
           ["progress.csv, row 112, column note", "formula", "apostrophe"],
-          prepare=_append("progress", '399,,2024-12-31,15,test,actual,"' + _HYPERLINK.replace('"', '""') + '"'))
+          prepare=_append("progress", '399,,2024-12-31,15,test,actual,"' + _HYPERLINK.replace('"', '""') + '",'))
     b.add("s1-validate-refuses-dde-source", "20.S1", ["validate", "{data}"], 1,
           ["progress.csv, row 112, column source", "'@'"],
-          prepare=_append("progress", f'399,,2024-12-31,15,"{_DDE}",actual,'))
+          prepare=_append("progress", f'399,,2024-12-31,15,"{_DDE}",actual,,'))
 
 
 def build_corpus(root: str | os.PathLike) -> list[Case]:
