@@ -204,9 +204,9 @@ def _cmd_import_decision(args: argparse.Namespace) -> int:
 
 
 _TEMPLATE_WORDS = {
-    "vi": "đã ghi {written}: các huyện điền cột D (số xã hoàn thành, lũy kế; huyện chưa báo cáo để trống, "
+    "vi": "đã ghi {written}: các huyện điền cột D (số xã được tỉnh công nhận, lũy kế; huyện chưa báo cáo để trống, "
           "không ghi 0), rồi nhập bằng 'cdsanalysis import {written} --out THƯ_MỤC_SỐ_LIỆU'",
-    "en": "wrote {written}: fill column D (số xã hoàn thành, lũy kế; leave a district blank when it did not "
+    "en": "wrote {written}: fill column D (communes recognised by the province, cumulative; leave a district blank when it did not "
           "report, never 0) and import it with 'cdsanalysis import {written} --out DATA_FOLDER'",
 }
 

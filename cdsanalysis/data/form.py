@@ -25,14 +25,34 @@ from cdsanalysis.data.schema import ILLUSTRATIVE
 from cdsanalysis.exceptions import CdsAnalysisError
 
 TITLE = "BÁO CÁO TIẾN ĐỘ CHUYỂN ĐỔI SỐ CẤP XÃ"
-HEADERS = ("STT", "Đơn vị", "Tổng số xã", "Số xã hoàn thành (lũy kế)", "Kỳ trước (tham khảo)",
+HEADERS = ("STT", "Đơn vị", "Tổng số xã", "Số xã được tỉnh công nhận hoàn thành (lũy kế)", "Kỳ trước (tham khảo)",
            "Kỳ trước: ngày, loại số liệu", "Ghi chú")
 # The form's words by language (the form is Vietnamese; the labels of each kind of figure).
 FORM_WORDS: dict[str, dict[str, str]] = {
     "vi": {"actual": "chính thức", "claim": "huyện tự báo cáo", "derived": "suy ra", ILLUSTRATIVE: "minh họa"},
 }
+# The form's instructions under the table (the form is Vietnamese; English for the wording catalogue).
+FORM_NOTES: dict[str, dict[str, str]] = {
+    "vi": {
+        "count": "Hướng dẫn: điền cột D bằng số xã đã được UBND tỉnh công nhận hoàn thành chuyển đổi số (theo quyết "
+                 "định công nhận), cộng dồn đến ngày ghi ở dòng 2 (số nguyên, không dùng dấu chấm hay phẩy). Đơn vị "
+                 "chưa báo cáo: để trống ô, không ghi 0 (0 nghĩa là chưa có xã nào được công nhận). Không sửa tên "
+                 "đơn vị và tiêu đề cột.",
+        "claims": "Số xã huyện tự đánh giá đã hoàn thành nhưng chưa có quyết định công nhận: không cộng vào cột D; "
+                  "ghi ở cột Ghi chú (hoặc gửi riêng để nhập với --measure claimed).",
+    },
+    "en": {
+        "count": "Fill column D with the communes recognised by the provincial People's Committee as having "
+                 "completed digital transformation (by recognition decision), cumulative to the date in row 2 "
+                 "(a whole number). A unit that did not report: leave the cell blank, never 0. Do not edit the "
+                 "units' names or the column headers.",
+        "claims": "Communes the district judges completed but not yet recognised: not in column D; write them in "
+                  "the note column (or send them apart, imported with --measure claimed).",
+    },
+}
 COUNT_COLUMN = 4
-"""The column (D) the office fills: the cumulative number of communes completed."""
+"""The column (D) the office fills: the cumulative number of communes recognised by provincial decisions
+(issue 21: the measure the model fits; a district's own claim is another measure, imported apart)."""
 HEADER_ROW = 4
 SHEET_NAME = "Tiến độ"
 _WIDTHS = (6, 30, 12, 18, 14, 26, 40)
@@ -97,9 +117,8 @@ def form_bytes(dataset, date: pd.Timestamp) -> bytes:
     sheet.add_data_validation(counts)
     for row in range(first, end + 1):
         counts.add(f"D{row}")  # the bound follows each row's own total through relative references
-    _text(sheet, total + 2, 1, "Hướng dẫn: điền cột D bằng số xã đã hoàn thành chuyển đổi số, cộng dồn đến "
-          "ngày ghi ở dòng 2 (số nguyên, không dùng dấu chấm hay phẩy). Đơn vị chưa báo cáo: để trống ô, "
-          "không ghi 0 (0 nghĩa là chưa có xã nào hoàn thành). Không sửa tên đơn vị và tiêu đề cột.")
+    _text(sheet, total + 2, 1, FORM_NOTES["vi"]["count"])
+    _text(sheet, total + 3, 1, FORM_NOTES["vi"]["claims"])
     for column, width in enumerate(_WIDTHS, 1):
         sheet.column_dimensions[get_column_letter(column)].width = width
     sheet.freeze_panes = sheet.cell(first, 1)
