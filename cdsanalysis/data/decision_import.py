@@ -332,7 +332,10 @@ def import_decision(
         fail("", label["commune"], "", "no_rows", words["no_rows"])
     if failures:
         raise DataValidationError(pd.DataFrame(failures, columns=FAILURE_COLUMNS), title=words["title"])
-    source = source or f"Quyết định {decision} ngày {when.day}/{when.month}/{when.year} ({path.name})"
+    from cdsanalysis.data.formulas import csv_safe
+
+    source = csv_safe(source or f"Quyết định {decision} ngày {when.day}/{when.month}/{when.year} ({path.name})")
+    decision = csv_safe(decision)  # typed on the command line: written as text, never a formula
     info = units.set_index("commune_code")
     new = pd.DataFrame([dict(commune_code=a["commune_code"], commune_name=info.at[a["commune_code"], "commune_name"],
                              decision=decision, decision_date=f"{when:%Y-%m-%d}",
