@@ -146,3 +146,12 @@ def test_an_import_of_claims_keeps_the_recognitions(tmp_path):
     row = after.series("claimed").query("district_code == '396'").iloc[0]
     assert (row["completed"], row["status"]) == (16, "claim")
     assert len(after.series("recognised").query("district_code == '396'")) == 4
+
+
+def test_where_a_district_stands_is_its_recognised_count_unless_asked_otherwise():
+    from cdsanalysis.data.snapshot import standing
+
+    dataset = _dataset(_progress(("902", "2023-06-30", 2, "actual"), ("902", "2023-12-31", 7, "claim")))
+    row = standing(dataset).set_index("district_code").loc["902"]
+    assert (row["completed"], row["status"]) == (2, "actual")
+    assert standing(dataset, measure="claimed").set_index("district_code").loc["902", "completed"] == 7
