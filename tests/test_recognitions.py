@@ -109,3 +109,16 @@ def test_a_commune_name_typed_for_a_code_is_suggested():
     with pytest.raises(DataValidationError) as caught:
         _dataset(_records(("Xã Số 902-3", "1/QĐ", "2023-06-30", "2023")))
     assert "write its code 90203" in caught.value.failure_cases["message"].iloc[0]
+
+
+def test_each_table_says_what_it_counts_by():
+    from cdsanalysis.data.recognitions import basis_sentence
+
+    dataset = _dataset(LAGGED, _progress_902())
+    assert basis_sentence(dataset.recognised_by_date(), "en") == "by decision date"
+    assert basis_sentence(dataset.credited_by_year(), "en").startswith("by credited year; 1 commune(s)")
+    known = _dataset(LAGGED[LAGGED["credited_year"] != ""], _progress_902())
+    assert basis_sentence(known.credited_by_year(), "vi").startswith("theo năm được tính")
+    tables = small_tables()
+    bare = Dataset.from_frames(tables["units"], tables["progress"], tables["targets"])
+    assert "decision dates only" in basis_sentence(bare.credited_by_year(), "en")

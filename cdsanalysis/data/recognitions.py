@@ -255,6 +255,23 @@ def credited_by_year(records: pd.DataFrame, units: pd.DataFrame) -> pd.DataFrame
     return pd.DataFrame(rows)
 
 
+def basis_sentence(table: pd.DataFrame, lang: str = "vi") -> str:
+    """What a table of `credited_by_year` or `recognised_by_date` (or the Dataset's fallbacks) counts by,
+    in one sentence for a report's caption: by decision date, by credited year, or by decision dates
+    only where the credited year is not known (with how many communes rest on that)."""
+    words = WORDS.get(lang, WORDS["vi"])
+    bases = set(table["basis"]) if "basis" in table.columns and len(table) else set()
+    if "year" not in table.columns:
+        return words["basis_date"]
+    if bases <= {"credited_year"} and bases:
+        return words["basis_year"]
+    if bases == {"decision_date"}:
+        return words["basis_decision_only"]
+    province = table[table["district_code"] == ""] if "district_code" in table.columns else table
+    guessed = int(pd.to_numeric(province.get("decision_date_only", pd.Series(dtype=float)), errors="coerce").fillna(0).sum())
+    return words["basis_mixed"].format(n=guessed)
+
+
 def commune_status(records: pd.DataFrame, units: pd.DataFrame, as_of: object = None) -> pd.DataFrame:
     """One row per commune of the units list: recognised or not (by ``as_of``'s decisions), and by which.
 
