@@ -93,6 +93,8 @@ def test_the_corrected_list_imports_and_the_counts_move_by_twenty(data, tmp_path
     by_date = after.recognised_by_date()
     hoang_hoa = by_date[by_date["district_code"] == "399"]
     assert list(hoang_hoa["recognised"]) == [1, 21]
+    province_before = before.recognised_by_date().query("district_code == ''")["recognised"].max()
+    assert by_date.query("district_code == ''")["recognised"].max() == province_before + 20
     # The decision of 2/1/2025 credits them to 2023: by credited year 21 count for 2023, by date 1 by end-2023.
     by_year = after.credited_by_year()
     assert by_year.query("district_code == '399' and year == 2023")["recognised_cumulative"].item() == 21

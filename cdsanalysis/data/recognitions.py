@@ -36,6 +36,7 @@ COLUMNS = ("commune_code", "commune_name", "decision", "decision_date", "credite
 """The column order `import-decision` writes."""
 TYPED_COLUMNS = ["commune_code", "commune_name", "district_code", "district_name", "decision", "decision_date",
                  "credited_year", "source", "note"]
+"""The columns of the typed records (`Dataset.recognitions`): the commune's district joined from the units."""
 
 # The sentences of this module by language (Vietnamese first); failure messages are English, as in
 # the rest of the data layer, until the wording catalogue carries both.
@@ -199,16 +200,6 @@ def _typed(frame: pd.DataFrame, units: pd.DataFrame) -> pd.DataFrame:
     return out.reset_index(drop=True)
 
 
-def empty_recognitions() -> pd.DataFrame:
-    """A typed table with no record (what a folder without recognitions.csv is *not*: see `Dataset`)."""
-    return pd.DataFrame({c: pd.Series(dtype="datetime64[ns]" if c == "decision_date" else
-                                      "Int64" if c == "credited_year" else object) for c in TYPED_COLUMNS})
-
-
-def _districts(units: pd.DataFrame) -> pd.DataFrame:
-    return units.drop_duplicates("district_code")[["district_code", "district_name"]].reset_index(drop=True)
-
-
 def recognised_by_date(records: pd.DataFrame, units: pd.DataFrame) -> pd.DataFrame:
     """Cumulative recognised communes per district at each decision date (province rows: code "").
 
@@ -216,9 +207,8 @@ def recognised_by_date(records: pd.DataFrame, units: pd.DataFrame) -> pd.DataFra
     new (recognised that day), basis ("decision_date"). A district appears from its first decision.
     """
     rows = []
-    named = records.assign(district_name=records["district_name"])
-    for (code, name), part in [(("", ""), named)] + list(named.groupby(["district_code", "district_name"],
-                                                                        sort=True)):
+    for (code, name), part in [(("", ""), records)] + list(records.groupby(["district_code", "district_name"],
+                                                                            sort=True)):
         daily = part.groupby("decision_date").size().sort_index()
         for date, new, total in zip(daily.index, daily.to_numpy(), daily.cumsum().to_numpy()):
             rows.append(dict(district_code=code, district_name=name, as_of=date, recognised=int(total),
