@@ -74,7 +74,7 @@ def test_a_typed_list_names_each_problem_once_and_writes_nothing(data, tmp_path,
     assert set(cases["column"]) == {"Tên xã, phường, thị trấn (B)"}
     assert "did you mean" in cases["message"].iloc[0] and "Xã Hoằng Thịnh (15958)" in cases["message"].iloc[0]
     assert "Xã Đồng Lộc (16015) of Huyện Hậu Lộc, not of Huyện Hoằng Hóa" in cases["message"].iloc[1]
-    assert "decision 1/QĐ-UBND of 2024-03-01 (recognitions.csv row 2)" in cases["message"].iloc[2]
+    assert "decision 1/QĐ-UBND of 1/3/2024 (recognitions.csv row 2)" in cases["message"].iloc[2]
     for case in cases.itertuples():
         assert f"row {case.row}" in err
 

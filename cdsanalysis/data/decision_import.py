@@ -311,7 +311,7 @@ def import_decision(
         if code in already:
             line, record = already[code]
             fail(row, label["commune"], name, "recognised_twice",
-                 words["already"].format(commune=commune, decision=record["decision"], date=record["decision_date"],
+                 words["already"].format(commune=commune, decision=record["decision"], date=_day(record["decision_date"]),
                                          file=RECOGNITIONS_FILE, row=line))
             continue
         year = credited_year
@@ -362,6 +362,15 @@ def import_decision(
     return DecisionImport(path=target, decision=decision, date=when, credited_year=credited_year, added=shown,
                           written=not dry_run, dry_run=dry_run, history=history, created=created, remaining=remaining,
                           notes=tuple(grid.notes), lang=lang)
+
+
+def _day(iso: str) -> str:
+    """An ISO date of the records as offices write it (2/1/2025); the text itself if it is not one."""
+    try:
+        date = pd.Timestamp(iso)
+    except (ValueError, TypeError):
+        return str(iso)
+    return f"{date.day}/{date.month}/{date.year}"
 
 
 def _header_label(grid: _Grid, row: int, col: int) -> str:
