@@ -16,9 +16,11 @@ from pathlib import Path
 
 from cdsanalysis.data.dataset import bundled_data_dir, load_dataset
 from cdsanalysis.data.dates import parse_date
+from cdsanalysis.data.decision_import import STEM, import_decision
 from cdsanalysis.data.form import write_form
 from cdsanalysis.data.freshness import stale_data_note
-from cdsanalysis.data.io import TABLE_FILES
+from cdsanalysis.data.io import TABLE_FILES, describe_path, read_text_table
+from cdsanalysis.data.progress_history import undo, write_problem
 from cdsanalysis.data.provenance import any_illustrative, illustrative_note
 from cdsanalysis.data.snapshot import standing
 from cdsanalysis.exceptions import CdsAnalysisError, DataValidationError
@@ -107,7 +109,19 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     print(f"{directory}: valid — {dataset.units['district_code'].nunique()} districts, "
           f"{len(dataset.units)} communes, {len(dataset.progress)} progress rows, "
           f"{len(dataset.targets)} targets")
+    _print_warnings(dataset.warnings(lang=args.lang), args.lang)
     return EXIT_OK
+
+
+MAX_WARNINGS = 10
+"""Warnings printed in full; the rest are counted (a first decision makes every earlier typed count disagree)."""
+
+
+def _print_warnings(warnings: list[str], lang: str) -> None:
+    for warning in warnings[:MAX_WARNINGS]:
+        print(warning)
+    if len(warnings) > MAX_WARNINGS:
+        print(words(lang)["cli"]["more_warnings"].format(n=len(warnings) - MAX_WARNINGS))
 
 
 def _cmd_progress(args: argparse.Namespace) -> int:
@@ -145,13 +159,48 @@ def _cmd_import(args: argparse.Namespace) -> int:
     targets = frame_dir / "targets.csv"
     try:
         update = import_sheet(Path(args.file), read_text_table(frame_dir / "units.csv"), out, sheet=args.sheet,
-                              as_of=args.as_of, status=args.status, source=args.source,
+                              as_of=args.as_of, status=args.status, source=args.source, measure=args.measure,
                               include_hidden=args.include_hidden, dry_run=args.dry_run,
                               targets=read_text_table(targets) if targets.exists() else None, lang=args.lang,
                               report=lambda line: print(line, file=sys.stderr, flush=True))
     except OSError as err:  # a full disk or a read-only mount met while reading or writing
         raise write_problem(err, out / "progress.csv") from None
     print(f"{args.file}, sheet {update.sheet}:\n{update.describe()}")
+    return EXIT_OK
+
+
+def _cmd_import_decision(args: argparse.Namespace) -> int:
+    if args.undo:
+        if args.file is not None or args.dry_run:
+            raise _UsageError("--undo restores the previous recognitions.csv of --out; give no file and no --dry-run")
+        out = _folder(args.out, "folder to restore")
+        try:
+            print(undo(out, lang=args.lang, stem=STEM).describe())
+        except OSError as err:
+            raise write_problem(err, out / "recognitions.csv") from None
+        return EXIT_OK
+    if args.file is None:
+        raise _UsageError("give the decision's list (FILE.xlsx or FILE.csv), or --undo to restore the previous "
+                          "recognitions.csv")
+    problem = describe_path(Path(args.file))
+    if problem:
+        raise _UsageError(f"{args.file}: {problem}")
+    out = _folder(args.out, "folder to import into")
+    if not out.stat().st_mode & 0o222:
+        raise CdsAnalysisError(f"{out}: the folder is read-only; nothing was written")
+    frame_dir = _data_dir(args.data) or (out if (out / "units.csv").is_file() else bundled_data_dir())
+    try:
+        result = import_decision(Path(args.file), read_text_table(frame_dir / "units.csv"), out,
+                                 decision=args.decision, date=args.date, credited_year=args.credited_year,
+                                 source=args.source, sheet=args.sheet, include_hidden=args.include_hidden,
+                                 dry_run=args.dry_run, lang=args.lang,
+                                 report=lambda line: print(line, file=sys.stderr, flush=True))
+    except OSError as err:
+        raise write_problem(err, out / "recognitions.csv") from None
+    print(f"{args.file}:\n{result.describe()}")
+    if result.written and (out / "progress.csv").is_file() and (out / "units.csv").is_file():
+        with contextlib.suppress(CdsAnalysisError):  # the decision is written; a folder's other problems are validate's
+            _print_warnings(load_dataset(out).warnings(lang=args.lang), args.lang)
     return EXIT_OK
 
 
@@ -310,6 +359,8 @@ def build_parser() -> argparse.ArgumentParser:
     validate = commands.add_parser("validate", help="check a data directory and list every problem")
     validate.add_argument("directory", nargs="?", help="directory with units.csv, progress.csv, "
                           "targets.csv (default: the bundled data)")
+    validate.add_argument("--lang", choices=LANGS, default=DEFAULT_LANG, help="language of the warnings "
+                          "(default: vi)")
     validate.set_defaults(run=_cmd_validate)
 
     progress = commands.add_parser("progress", help="print where each district stands")
@@ -328,6 +379,9 @@ def build_parser() -> argparse.ArgumentParser:
     importer.add_argument("--as-of", type=_date, help="date of the counts when the sheet does not say "
                           "(YYYY-MM-DD or day first)")
     importer.add_argument("--status", default="actual", help="status of the rows (default: actual)")
+    importer.add_argument("--measure", choices=["recognised", "claimed", "registered"],
+                          help="what the form's counts are: recognised (by a provincial decision), claimed (the "
+                          "districts' own reports; status becomes claim) or registered (default: from --status)")
     importer.add_argument("--include-hidden", action="store_true", help="also read hidden sheets, rows and "
                           "columns (skipped by default, and reported)")
     importer.add_argument("--dry-run", action="store_true", help="show the rows that would be added and "
@@ -337,6 +391,31 @@ def build_parser() -> argparse.ArgumentParser:
     importer.add_argument("--lang", choices=LANGS, default=DEFAULT_LANG, help="language of the summary "
                           "(default: vi)")
     importer.set_defaults(run=_cmd_import)
+
+    decision = commands.add_parser("import-decision", help="add a provincial decision's list of recognised "
+                                   "communes (.xlsx or .csv) to a data folder's recognitions.csv, if every name "
+                                   "resolves")
+    decision.add_argument("file", nargs="?", help="the decision's list, .xlsx or .csv (never modified)")
+    decision.add_argument("--out", required=True, help="existing data folder whose recognitions.csv receives the "
+                          "communes (created if missing)")
+    decision.add_argument("--data", help="data folder whose units.csv matches the names (default: OUT's own, else "
+                          "the bundled data)")
+    decision.add_argument("--decision", help=f"the decision's number, e.g. {words('en')['decision_number_example']} "
+                          "(default: read from the file's title)")
+    decision.add_argument("--date", type=_date, help="the decision's date, D/M/YYYY or YYYY-MM-DD (default: read "
+                          "from the file's title)")
+    decision.add_argument("--credited-year", type=_whole_number(1900, 2199), help="the year the decision counts "
+                          "the communes for (may be earlier than the decision's; default: a column headed for the "
+                          "credited year)")
+    decision.add_argument("--source", help="provenance written in each row (default: the decision and the file)")
+    decision.add_argument("--sheet", help="sheet name (default: the first visible sheet)")
+    decision.add_argument("--include-hidden", action="store_true", help="also read hidden sheets, rows and columns")
+    decision.add_argument("--dry-run", action="store_true", help="show the communes that would be added; write "
+                          "nothing")
+    decision.add_argument("--undo", action="store_true", help="restore OUT/recognitions.csv as it was before the "
+                          "last import-decision (kept in OUT/history/)")
+    decision.add_argument("--lang", choices=LANGS, default=DEFAULT_LANG, help="language of the summary (default: vi)")
+    decision.set_defaults(run=_cmd_import_decision)
 
     template = commands.add_parser("template", help="write the district form (.xlsx) that import reads")
     template.add_argument("--out", required=True, help="the form to write, FILE.xlsx (its folder must exist)")

@@ -1,5 +1,7 @@
-"""Build data/targets.csv and data/progress.csv from the sourced figures, filling gaps with
-illustrative numbers that are labelled so and agree with every sourced figure they overlap.
+"""Build data/targets.csv, data/progress.csv and data/recognitions.csv from the sourced figures,
+filling gaps with illustrative numbers that are labelled so and agree with every sourced figure
+they overlap. The recognition records are all illustrative: made up, commune by commune, so that
+the per-commune view can be seen working; they reproduce the illustrative district histories.
 
 Run from the repository root: `python scripts/make_bundled_data.py`. Deterministic (seeded):
 running it twice writes byte-identical files. See data/README.md and docs/assumptions.md.
@@ -26,6 +28,18 @@ HALF_YEARS = ["2022-12-31", "2023-06-30", "2023-12-31", "2024-06-30"]
 # Province-wide sums the illustrative district histories must reach. 35 and 95 are sourced
 # (F20, F19); the two earlier sums are illustrative (the commune criteria came out in May 2023).
 PROVINCE_SUMS = {"2022-12-31": 12, "2023-06-30": 16, "2023-12-31": 35, "2024-06-30": 95}
+RECORDS_SEED = SEED * 1000 + 21  # its own stream: the progress histories stay as they were drawn
+# Illustrative decision rounds per half-year: (decision, date, credited year, share of the half-year's
+# communes). In H1 2024 a January decision credits some communes to 2023 (recognition lags completion:
+# Hoằng Hóa's 13 "for 2023" were still under appraisal in mid-2024), a June one the rest to 2024.
+ROUNDS = {
+    "2022-12-31": [("MH-01/QĐ (minh họa)", "2022-12-20", 2022, 1.0)],
+    "2023-06-30": [("MH-02/QĐ (minh họa)", "2023-06-20", 2023, 1.0)],
+    "2023-12-31": [("MH-03/QĐ (minh họa)", "2023-12-20", 2023, 1.0)],
+    "2024-06-30": [("MH-04/QĐ (minh họa)", "2024-01-25", 2023, 0.4), ("MH-05/QĐ (minh họa)", "2024-06-20", 2024, 1.0)],
+}
+RECORD_NOTE = ("illustrative decision (minh họa): made up so that the per-commune view can be seen working; "
+               "it reproduces the illustrative district history, not an official record")
 
 
 def _figures() -> pd.DataFrame:
@@ -112,7 +126,7 @@ def build_progress(units: pd.DataFrame, targets: pd.DataFrame, figures: pd.DataF
         for code in totals.index:
             if (code, as_of) in pinned:
                 rows.append(dict(district_code=code, as_of=as_of, completed=int(current[code]),
-                                 source=BAO_THANH_HOA, status="claim",
+                                 source=BAO_THANH_HOA, status="claim", measure="claimed",
                                  note="F21: the district's own statement (10/37 completed in 2022); "
                                       "no provincial recognition decision cited"))
             else:
@@ -126,7 +140,36 @@ def build_progress(units: pd.DataFrame, targets: pd.DataFrame, figures: pd.DataF
                      source=BAO_THANH_HOA, note="F19: 95 communes recognised in total by mid-2024"))
     table = pd.DataFrame(rows)
     table.insert(1, "district_name", table["district_code"].map(names).fillna(""))
+    table["measure"] = table["measure"].fillna("recognised")  # last column: rows typed by hand stay as they were
     return table.sort_values(["district_code", "as_of"], kind="stable").reset_index(drop=True)
+
+
+def build_recognitions(units: pd.DataFrame, progress: pd.DataFrame) -> pd.DataFrame:
+    """One illustrative record per commune recognised in the illustrative histories, by decision round.
+
+    Each half-year's increment of a district's recognised count becomes that many of its communes
+    (a seeded draw among those not yet recognised), recognised by the half-year's decision(s).
+    """
+    rng = np.random.default_rng(RECORDS_SEED)
+    recognised = progress[(progress["district_code"] != "") & (progress["measure"] == "recognised")]
+    rows = []
+    for code, group in units.groupby("district_code", sort=True):
+        pool = list(group["commune_code"].to_numpy()[rng.permutation(len(group))])
+        counts = recognised[recognised["district_code"] == code].set_index("as_of")["completed"]
+        before = 0
+        for as_of in HALF_YEARS:
+            now = int(counts.get(as_of, before))
+            new, pool = pool[: now - before], pool[now - before:]
+            rounds = ROUNDS[as_of]
+            for decision, date, year, share in rounds:
+                take = new if share == 1.0 else new[: int(np.floor(share * len(new) + rng.random()))]
+                new = new[len(take):]
+                names = group.set_index("commune_code")["commune_name"]
+                rows.extend(dict(commune_code=c, commune_name=names[c], decision=decision, decision_date=date,
+                                 credited_year=year, source=ILLUSTRATIVE, note=RECORD_NOTE) for c in take)
+            before = now
+    table = pd.DataFrame(rows)
+    return table.sort_values(["decision_date", "commune_code"], kind="stable").reset_index(drop=True)
 
 
 def main() -> None:
@@ -134,9 +177,12 @@ def main() -> None:
     figures = _figures()
     targets = build_targets(units, figures)
     progress = build_progress(units, targets, figures)
+    recognitions = build_recognitions(units, progress)
     atomic_write_csv(DATA / "targets.csv", targets)
     atomic_write_csv(DATA / "progress.csv", progress)
-    print(f"wrote {len(targets)} targets and {len(progress)} progress rows to {DATA}")
+    atomic_write_csv(DATA / "recognitions.csv", recognitions)
+    print(f"wrote {len(targets)} targets, {len(progress)} progress rows and {len(recognitions)} illustrative "
+          f"recognition records to {DATA}")
 
 
 if __name__ == "__main__":

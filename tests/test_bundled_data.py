@@ -116,5 +116,19 @@ def test_generation_script_is_deterministic(tmp_path, monkeypatch):
     shutil.copytree(REPOSITORY_DATA, copy)
     monkeypatch.setattr(module, "DATA", copy)
     module.main()
-    for name in ("progress.csv", "targets.csv"):
+    for name in ("progress.csv", "targets.csv", "recognitions.csv"):
         assert (copy / name).read_bytes() == (REPOSITORY_DATA / name).read_bytes(), name
+
+
+def test_the_claim_is_claimed_and_the_illustrative_records_reproduce_the_counts():
+    """Issue 21.4: the district's own 10 of 2022 is a claim; the records give every typed recognised count."""
+    dataset = load_dataset()
+    claimed = dataset.series("claimed")
+    assert list(zip(claimed["district_code"], claimed["completed"], strict=False)) == [("399", 10)]
+    assert dataset.recognition_mismatches().empty and dataset.warnings() == []
+    records = dataset.recognitions
+    assert records["source"].str.startswith("illustrative").all() and records["decision"].str.contains("minh họa").all()
+    by_date = dataset.recognised_by_date().query("district_code == ''").set_index("as_of")["recognised"]
+    assert by_date[by_date.index <= "2023-12-31"].iloc[-1] == 35 and by_date.iloc[-1] == 95
+    by_year = dataset.credited_by_year().query("district_code == ''").set_index("year")["recognised_cumulative"]
+    assert by_year[2023] > 35 and by_year[2024] == 95  # a January 2024 decision credits communes to 2023

@@ -81,7 +81,7 @@ def test_a_timezone_aware_as_of_is_its_calendar_day():
 def test_the_problem_list_is_capped_and_counted(data_copy):
     with (data_copy / "progress.csv").open("a", encoding="utf-8") as handle:
         for i in range(500):
-            handle.write(f"399,,2030-01-{i % 28 + 1:02d},x{i},test,actual,\n")
+            handle.write(f"399,,2030-01-{i % 28 + 1:02d},x{i},test,actual,,\n")
     with pytest.raises(DataValidationError) as caught:
         load_dataset(data_copy)
     message = str(caught.value)

@@ -15,6 +15,7 @@ from cdsanalysis.data.dataset import load_dataset
 from cdsanalysis.data.form import COUNT_COLUMN, HEADER_ROW, default_form_date
 from cdsanalysis.data.sheet_import import read_sheet
 from cdsanalysis.exceptions import DataValidationError
+from cdsanalysis.wording import words
 
 
 @pytest.fixture
@@ -40,7 +41,7 @@ def test_the_form_lists_every_district_with_title_date_and_headers(data, tmp_pat
     assert main(["template", "--data", str(data), "--as-of", "31/12/2024", "--out", str(form)]) == 0
     sheet = openpyxl.load_workbook(form).active
     assert "CHUYỂN ĐỔI SỐ" in sheet["A1"].value and "31/12/2024" in sheet["A2"].value
-    assert [c.value for c in sheet[HEADER_ROW]][:4] == ["STT", "Đơn vị", "Tổng số xã", "Số xã hoàn thành (lũy kế)"]
+    assert [c.value for c in sheet[HEADER_ROW]][:4] == words("vi")["form"]["headers"][:4]
     names = [sheet.cell(r, 2).value for r in range(HEADER_ROW + 1, HEADER_ROW + 28)]
     assert names == list(load_dataset(data).districts()["district_name"])
     # issue 19, obs. 9: every district's latest figure of any status, labelled with its date and kind

@@ -48,6 +48,22 @@ def fill_form(path: Path) -> None:
     workbook.save(path)
 
 
+def decision_list(path: Path, folder: Path) -> None:
+    """A decision's list of three Hoằng Hóa communes not yet recognised in ``folder``, typed without accents."""
+    import pandas as pd
+
+    units = pd.read_csv(folder / "units.csv", dtype=str, keep_default_na=False)
+    done = set(pd.read_csv(folder / "recognitions.csv", dtype=str)["commune_code"])
+    names = units[(units["district_code"] == "399") & ~units["commune_code"].isin(done)]["commune_name"][:3]
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(["STT", "Tên xã", "Huyện"])
+    for i, name in enumerate(names, 1):
+        plain = unicodedata.normalize("NFD", name.replace("Đ", "D").replace("đ", "d"))
+        sheet.append([i, plain.encode("ascii", "ignore").decode(), "Hoang Hoa"])
+    workbook.save(path)
+
+
 def test_the_guide_is_vietnamese_and_linked_first_from_the_readme():
     text = GUIDE.read_text(encoding="utf-8")
     assert text == unicodedata.normalize("NFC", text)
@@ -60,7 +76,8 @@ def test_the_guide_is_vietnamese_and_linked_first_from_the_readme():
 def test_every_command_of_the_guide_runs(tmp_path):
     steps = commands()
     assert [s.split()[1] for s in steps if s.startswith("cdsanalysis")] == \
-        ["validate", "template", "import", "import", "validate", "progress", "render", "import"]
+        ["validate", "template", "import", "import", "import-decision", "import-decision", "validate", "progress",
+         "render", "import"]
     shutil.copytree(REPOSITORY_DATA, tmp_path / "data", ignore=shutil.ignore_patterns("sources"))
     (tmp_path / ".venv").symlink_to(Path(sys.prefix))
     env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"}
@@ -70,6 +87,9 @@ def test_every_command_of_the_guide_runs(tmp_path):
         if argv[:2] == ["cdsanalysis", "render"]:
             argv += RENDER_FAST
         command = ["bash", "-c", step] if argv[0] == "." else argv
+        if argv[:2] == ["cdsanalysis", "import-decision"]:
+            decision_list(tmp_path / argv[2], tmp_path / "du-lieu")
+            before = (tmp_path / "du-lieu" / "recognitions.csv").read_bytes()
         run = subprocess.run(command, cwd=tmp_path, env=env, capture_output=True, text=True, timeout=600)
         assert run.returncode == 0, f"{step}\n{run.stdout[-2000:]}\n{run.stderr[-2000:]}"
         assert "Traceback" not in run.stderr, step
@@ -87,6 +107,9 @@ def test_every_command_of_the_guide_runs(tmp_path):
         if argv[:2] == ["cdsanalysis", "progress"]:
             province = next(line for line in run.stdout.splitlines() if "Toàn tỉnh" in line)
             assert int(re.search(r"Toàn tỉnh\s+(\d+)", province).group(1)) >= 95, province
+        if argv[:2] == ["cdsanalysis", "import-decision"]:
+            after = (tmp_path / "du-lieu" / "recognitions.csv").read_bytes()
+            assert (after == before) == ("--dry-run" in argv) and "3 xã" in run.stdout
         if "--undo" in argv:
             assert "đã khôi phục" in run.stdout
     assert list((tmp_path / "bao-cao").rglob("index.html")), "render wrote no index"

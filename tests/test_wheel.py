@@ -65,10 +65,11 @@ def _run(installed, *args: str, umask: int = 0o022) -> subprocess.CompletedProce
 
 def test_the_wheel_carries_the_data_and_the_template(wheel):
     names = set(zipfile.ZipFile(wheel).namelist())
-    for name in ("units.csv", "progress.csv", "targets.csv", "README.md", "sources/sourced_figures.csv"):
+    for name in ("units.csv", "progress.csv", "targets.csv", "recognitions.csv", "README.md",
+                 "sources/sourced_figures.csv"):
         assert f"cdsanalysis/data/bundled/{name}" in names
     assert "cdsanalysis/report/district_forecast.ipynb" in names
-    for name in ("units.csv", "progress.csv", "targets.csv"):  # the same bytes as data/: one source
+    for name in ("units.csv", "progress.csv", "targets.csv", "recognitions.csv"):  # the same bytes as data/
         assert zipfile.ZipFile(wheel).read(f"cdsanalysis/data/bundled/{name}") == (ROOT / "data" / name).read_bytes()
 
 

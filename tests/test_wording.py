@@ -18,6 +18,8 @@ INPUT_VOCABULARIES = {
     "data/names.py": "how offices spell unit names and types (read, never written)",
     "data/sheet_layout.py": "the headers an office's sheet may carry (read)",
     "data/sheet_import.py": "the sheet reader, whose messages quote the title line it reads",
+    "data/decision_import.py": "the decision reader: the title and header words it looks for, the refusals that "
+    "quote them, and the provenance it writes in the record's own language",
     "data/schema.py": "the commune types units.csv may hold (read)",
     "model/synthetic.py": "made-up units in the input layout (data, not wording)",
     "model/scenarios.py": "made-up units in the input layout (data, not wording)",

@@ -13,7 +13,20 @@ import pandas as pd
 from cdsanalysis.data.bundled import bundled_data_dir
 from cdsanalysis.data.dates import parse_date
 from cdsanalysis.data.io import TABLE_FILES
+from cdsanalysis.data.measures import claims_beside_recognitions, gap_warnings, measure_series
 from cdsanalysis.data.names import NameIndex, display_name
+from cdsanalysis.data.recognitions import (
+    RECOGNITIONS_FILE,
+    commune_status,
+    communes_remaining,
+    count_mismatches,
+    credited_by_year,
+    mismatch_warnings,
+    read_recognitions,
+    recognised_by_date,
+    recognitions_path,
+    validate_recognitions,
+)
 from cdsanalysis.data.schema import read_tables, to_typed, validate_tables
 from cdsanalysis.exceptions import CdsAnalysisError
 
@@ -23,7 +36,9 @@ class Dataset:
     """Units, cumulative progress and targets, validated and typed.
 
     ``progress.as_of`` and ``targets.deadline`` are datetime64[ns]; counts are int64;
-    codes are strings, and an empty ``district_code`` means the whole province.
+    codes are strings, and an empty ``district_code`` means the whole province. ``recognitions``
+    holds the recognition records (recognitions.csv, `cdsanalysis.data.recognitions`) when the
+    folder has them, else None: then only counts are known, not which communes.
     """
 
     units: pd.DataFrame
@@ -31,6 +46,7 @@ class Dataset:
     targets: pd.DataFrame
     source: str = ""
     data_hash: str = field(default="", compare=False)
+    recognitions: pd.DataFrame | None = field(default=None, compare=False)
 
     @classmethod
     def from_frames(
@@ -40,16 +56,21 @@ class Dataset:
         targets: pd.DataFrame,
         validate: bool = True,
         source: str = "<frames>",
+        recognitions: pd.DataFrame | None = None,
     ) -> Dataset:
-        """Build a dataset from DataFrames in the canonical layout (typed or text)."""
+        """Build a dataset from DataFrames in the canonical layout (typed or text); ``recognitions``
+        in the layout of recognitions.csv, when there are records."""
         raw = {name: _as_text(frame) for name, frame in
                (("units", units), ("progress", progress), ("targets", targets))}
         if validate:
             typed = validate_tables(raw, {name: f"<{name}>" for name in raw})
         else:
             typed = {name: to_typed(name, frame) for name, frame in raw.items()}
+        records = None
+        if recognitions is not None:
+            records = validate_recognitions(_as_text(recognitions), raw["units"], "<recognitions>")
         return cls(*(typed[name].reset_index(drop=True) for name in TABLE_FILES), source=source,
-                   data_hash=_hash_frames(raw))
+                   data_hash=_hash_frames(raw), recognitions=records)
 
     @cached_property
     def _district_index(self) -> NameIndex:
@@ -91,6 +112,27 @@ class Dataset:
             cache[district_code] = NameIndex.for_communes(self.units, district_code)
         return cache[district_code]
 
+    def series(self, measure: str = "recognised") -> pd.DataFrame:
+        """The progress rows of one measure (recognised, claimed, registered), by district and date.
+
+        Each measure is its own series: a claim running ahead of the recognitions is not a fall.
+        """
+        return measure_series(self.progress, measure)
+
+    def claims_beside_recognitions(self) -> pd.DataFrame:
+        """Each claim with its district's recognised count on that date, and the gap between them."""
+        return claims_beside_recognitions(self.progress)
+
+    def warnings(self, lang: str = "vi") -> list[str]:
+        """What is accepted but worth a question: claims that recognitions trail by a large, lasting gap."""
+        names = dict(zip(self.units["district_code"], self.units["district_name"], strict=False))
+        found = gap_warnings(self.progress, names, lang=lang)
+        if self.recognitions is not None:
+            where = Path(self.source) if self.source and not self.source.startswith("<") else Path("")
+            found += mismatch_warnings(self.recognition_mismatches(), names, str(where / "progress.csv"),
+                                       str(where / RECOGNITIONS_FILE), lang=lang)
+        return found
+
     def latest_date(self) -> pd.Timestamp:
         if self.progress.empty:
             raise CdsAnalysisError("the progress table has no rows, so there is no latest date")
@@ -100,8 +142,63 @@ class Dataset:
         """What was known at ``as_of``: progress rows dated on or before it."""
         cutoff = parse_date(as_of, "as_of")
         progress = self.progress[self.progress["as_of"] <= cutoff].reset_index(drop=True)
+        records = None if self.recognitions is None else \
+            self.recognitions[self.recognitions["decision_date"] <= cutoff].reset_index(drop=True)
         return Dataset(self.units, progress, self.targets, source=self.source,
-                       data_hash=self.data_hash)
+                       data_hash=self.data_hash, recognitions=records)
+
+    def recognised_by_date(self) -> pd.DataFrame:
+        """Recognised communes per district (province: code "") at each date, cumulative: what had been
+        recognised on a given day. Column ``basis`` says what the dates are: "decision_date" (from the
+        recognition records) or "as_of" (typed counts of progress.csv, when the folder has no records).
+        """
+        if self.recognitions is not None:
+            return recognised_by_date(self.recognitions, self.units)
+        rows = self.series("recognised")
+        return pd.DataFrame({"district_code": rows["district_code"], "district_name": rows["district_name"],
+                             "as_of": rows["as_of"], "recognised": rows["completed"], "new": pd.NA,
+                             "basis": "as_of"})
+
+    def credited_by_year(self) -> pd.DataFrame:
+        """Recognised communes per district and the year they are credited to: what the targets count.
+
+        From the recognition records when the folder has them (``basis`` "credited_year", or
+        "decision_date"/"mixed" where a record has no credited year). Without records only dates
+        are known: each year's last typed count, ``basis`` "decision_date" (the year of the count,
+        which may differ from the year a decision credits).
+        """
+        if self.recognitions is not None:
+            return credited_by_year(self.recognitions, self.units)
+        rows = self.series("recognised").assign(year=lambda f: f["as_of"].dt.year)
+        last = rows.groupby(["district_code", "year"], sort=True).tail(1).sort_values(["district_code", "year"])
+        out = pd.DataFrame({"district_code": last["district_code"], "district_name": last["district_name"],
+                            "year": last["year"].astype("int64"), "recognised_in_year": pd.NA,
+                            "recognised_cumulative": last["completed"], "decision_date_only": pd.NA,
+                            "last_decision": pd.NaT, "basis": "decision_date"})
+        return out.reset_index(drop=True)
+
+    def commune_status(self, as_of: object = None) -> pd.DataFrame:
+        """One row per commune: recognised or not by ``as_of`` (default: every record), and by which decision."""
+        return commune_status(self._records(), self.units, None if as_of is None else parse_date(as_of, "as_of"))
+
+    def communes_remaining(self, district: object, as_of: object = None) -> pd.DataFrame:
+        """The communes of ``district`` (code or any spelling of its name) that no decision has recognised."""
+        code = self.district_code(district)
+        return communes_remaining(self._records(), self.units, code,
+                                  None if as_of is None else parse_date(as_of, "as_of"))
+
+    def recognition_mismatches(self) -> pd.DataFrame:
+        """Typed recognised counts the recognition records contradict (empty without records)."""
+        if self.recognitions is None:
+            return count_mismatches(self.progress.iloc[0:0], self.progress.iloc[0:0])
+        return count_mismatches(self.recognitions, self.progress)
+
+    def _records(self) -> pd.DataFrame:
+        if self.recognitions is None:
+            raise CdsAnalysisError(f"{self.source}: no {RECOGNITIONS_FILE}, so which communes were recognised is "
+                                   f"not known (only counts are); bring each decision's list in with "
+                                   f"'cdsanalysis import-decision'")
+        return self.recognitions
 
     def _repr_html_(self) -> str:
         return (f"<b>Dataset</b> {self.source}: {self.units['district_code'].nunique()} districts, "
@@ -125,8 +222,14 @@ def load_dataset(path: str | os.PathLike | None = None) -> Dataset:
                                f"{', '.join(TABLE_FILES.values())})")
     raw, files = read_tables(directory)
     typed = validate_tables(raw, files)
+    records_raw = read_recognitions(directory)
+    records = None
+    paths = list(files.values())
+    if records_raw is not None:
+        records = validate_recognitions(records_raw, raw["units"], str(recognitions_path(directory)))
+        paths.append(str(recognitions_path(directory)))
     return Dataset(*(typed[name].reset_index(drop=True) for name in TABLE_FILES),
-                   source=str(directory), data_hash=_hash_files(files.values()))
+                   source=str(directory), data_hash=_hash_files(paths), recognitions=records)
 
 
 def _as_text(frame: pd.DataFrame) -> pd.DataFrame:

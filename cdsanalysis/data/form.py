@@ -28,7 +28,8 @@ from cdsanalysis.wording import words
 FORM_LANG = "vi"
 """The form is written in Vietnamese: offices fill it in, and `import` reads its headers back."""
 COUNT_COLUMN = 4
-"""The column (D) the office fills: the cumulative number of communes completed."""
+"""The column (D) the office fills: the cumulative number of communes recognised by provincial decisions
+(issue 21: the measure the model fits; a district's own claim is another measure, imported apart)."""
 HEADER_ROW = 4
 _WIDTHS = (6, 30, 12, 18, 14, 26, 40)
 
@@ -94,6 +95,7 @@ def form_bytes(dataset, date: pd.Timestamp) -> bytes:
     for row in range(first, end + 1):
         counts.add(f"D{row}")  # the bound follows each row's own total through relative references
     _text(sheet, total + 2, 1, text["guide"])
+    _text(sheet, total + 3, 1, text["claims"])
     for column, width in enumerate(_WIDTHS, 1):
         sheet.column_dimensions[get_column_letter(column)].width = width
     sheet.freeze_panes = sheet.cell(first, 1)

@@ -29,6 +29,12 @@ HISTORY = "history"
 """The folder, beside progress.csv, that keeps every version an import or an undo replaced."""
 UNDONE = "undone"
 _VERSION = re.compile(r"^progress-(\d{8}T\d{6}\d{6}Z)\.csv$")
+_STAMPED = r"^{stem}-(\d{{8}}T\d{{6}}\d{{6}}Z)\.csv$"
+
+
+def _version_pattern(stem: str) -> re.Pattern[str]:
+    """Kept versions of ``<stem>.csv`` (progress, recognitions): ``history/<stem>-<UTC stamp>.csv``."""
+    return _VERSION if stem == "progress" else re.compile(_STAMPED.format(stem=re.escape(stem)))
 LOCK_WAIT_SECONDS = 120.0
 """How long a second import waits for the first to finish before it refuses."""
 
@@ -70,20 +76,23 @@ def history_folder(out_dir: Path) -> Path:
     return Path(out_dir) / HISTORY
 
 
-def keep_version(out_dir: Path, current: Path) -> Path | None:
-    """Copy ``current`` (progress.csv as it is now) into the history folder; its path, or None if absent.
+def keep_version(out_dir: Path, current: Path, stem: str = "progress", absent_too: bool = False) -> Path | None:
+    """Copy ``current`` (``<stem>.csv`` as it is now) into the history folder; its path, or None if absent.
+
+    With ``absent_too`` (not for progress.csv), a missing file is kept as an empty version, so that
+    undoing the write that created the file removes it again.
 
     Written atomically: a full disk leaves no half copy, and raises before progress.csv is touched.
     """
-    if not current.exists():
+    if not current.exists() and (stem == "progress" or not absent_too):
         return None
     folder = history_folder(out_dir)
     folder.mkdir(exist_ok=True)
-    version = folder / f"progress-{_stamp()}.csv"
+    version = folder / f"{stem}-{_stamp()}.csv"
     while version.exists():  # two writes within a microsecond: never overwrite a kept version
         time.sleep(0.001)
-        version = folder / f"progress-{_stamp()}.csv"
-    atomic_write_bytes(version, current.read_bytes())
+        version = folder / f"{stem}-{_stamp()}.csv"
+    atomic_write_bytes(version, current.read_bytes() if current.exists() else b"")
     return version
 
 
@@ -92,12 +101,13 @@ def _stamp() -> str:
     return dt.datetime.now(dt.timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
 
 
-def versions(out_dir: Path) -> list[Path]:
-    """The kept versions, oldest first (their names sort by time)."""
+def versions(out_dir: Path, stem: str = "progress") -> list[Path]:
+    """The kept versions of ``<stem>.csv``, oldest first (their names sort by time)."""
     folder = history_folder(out_dir)
     if not folder.is_dir():
         return []
-    return sorted(p for p in folder.iterdir() if _VERSION.match(p.name) and p.is_file() and not p.is_symlink())
+    pattern = _version_pattern(stem)
+    return sorted(p for p in folder.iterdir() if pattern.match(p.name) and p.is_file() and not p.is_symlink())
 
 
 @dataclass(frozen=True)
@@ -110,34 +120,38 @@ class Undo:
     lang: str = "vi"
 
     def describe(self) -> str:
-        stamp = _VERSION.match(self.version.name).group(1)
+        stamp = re.search(r"-(\d{8}T\d{6}\d{6}Z)\.csv$", self.version.name).group(1)
         when = dt.datetime.strptime(stamp, "%Y%m%dT%H%M%S%fZ").strftime("%d/%m/%Y %H:%M:%S UTC")
         return _sentences(self.lang)["undone"].format(target=self.target, version=self.version, when=when,
                                                  kept=self.kept or "—")
 
 
-def undo(out_dir: str | os.PathLike, lang: str = "vi", wait: float = LOCK_WAIT_SECONDS) -> Undo:
-    """Put back the latest kept version of ``out_dir/progress.csv``, byte for byte, under the lock.
+def undo(out_dir: str | os.PathLike, lang: str = "vi", wait: float = LOCK_WAIT_SECONDS,
+         stem: str = "progress") -> Undo:
+    """Put back the latest kept version of ``out_dir/<stem>.csv``, byte for byte, under the lock.
 
     The version restored leaves the history (so a second undo goes one step further back); the
     file it replaces is kept under ``history/undone/``.
     """
     out_dir = Path(out_dir)
-    target = out_dir / "progress.csv"
+    target = out_dir / f"{stem}.csv"
     real_target, _ = replaceable_target(target)
     with progress_lock(real_target.parent, wait=wait, lang=lang):
-        kept = versions(out_dir)
+        kept = versions(out_dir, stem)
         if not kept:
-            raise CdsAnalysisError(_sentences(lang)["nothing_to_undo"].format(folder=out_dir,
-                                                                        history=history_folder(out_dir)))
+            message = _sentences(lang)["nothing_to_undo"].format(folder=out_dir, history=history_folder(out_dir))
+            raise CdsAnalysisError(message.replace("progress.csv", target.name))
         latest = kept[-1]
         data = latest.read_bytes()
         aside = None
         if real_target.exists():
             undone = history_folder(out_dir) / UNDONE
             undone.mkdir(exist_ok=True)
-            aside = atomic_write_bytes(undone / f"progress-{_stamp()}.csv", real_target.read_bytes())
-        atomic_write_bytes(target, data)
+            aside = atomic_write_bytes(undone / f"{stem}-{_stamp()}.csv", real_target.read_bytes())
+        if not data and stem != "progress":  # an empty kept version: the file did not exist before
+            real_target.unlink(missing_ok=True)
+        else:
+            atomic_write_bytes(target, data)
         latest.unlink()
     return Undo(target=target, version=latest, kept=aside, lang=lang)
 

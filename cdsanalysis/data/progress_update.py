@@ -25,12 +25,13 @@ import pandas as pd
 
 from cdsanalysis.data.io import atomic_write_csv, read_text_table, replaceable_target
 from cdsanalysis.data.progress_history import history_folder, keep_version, progress_lock, write_problem
-from cdsanalysis.data.schema import ILLUSTRATIVE, validate_tables
+from cdsanalysis.data.schema import CLAIMED, ILLUSTRATIVE, MEASURES, RECOGNISED, derive_measures, validate_tables
 from cdsanalysis.data.sheet_import import PROGRESS_COLUMNS, NotReported, SheetRows, read_sheet
-from cdsanalysis.exceptions import FAILURE_COLUMNS, DataValidationError
+from cdsanalysis.exceptions import FAILURE_COLUMNS, CdsAnalysisError, DataValidationError
 from cdsanalysis.wording import words
 
-KEY = ["district_code", "as_of"]
+KEY = ["district_code", "as_of", "measure"]
+"""A row's identity: one figure per district, date and measure (a claim never replaces a recognition)."""
 TARGET_COLUMNS = ["district_code", "district_name", "deadline", "target", "kind", "source", "status", "note"]
 OFFICIAL = "actual"
 """The status of a province total the province's figures may never fall below."""
@@ -95,8 +96,8 @@ class ProgressUpdate:
         """Old rows that left the file other than through a correction of the same (district, date)."""
         if self.replaced.empty or self.corrected.empty:
             return self.replaced
-        corrected = set(zip(self.corrected["district_code"], self.corrected["as_of"]))
-        keep = [key not in corrected for key in zip(self.replaced["district_code"], self.replaced["as_of"])]
+        corrected = set(_keys(self.corrected))
+        keep = [key not in corrected for key in _keys(self.replaced)]
         return self.replaced[keep]
 
     def describe(self, lang: str | None = None) -> str:
@@ -145,7 +146,7 @@ def _who(row, w: dict) -> str:
 
 def _status(status: str, w: dict) -> str:
     label = w["status"].get(status)
-    return f"{status}: {label}" if label else status
+    return f"{status}: {label}" if label and label != status else status
 
 
 def _row_lines(rows: pd.DataFrame, w: dict) -> list[str]:
@@ -175,6 +176,7 @@ def import_sheet(
     as_of: object = None,
     source: str | None = None,
     status: str = "actual",
+    measure: str | None = None,
     include_hidden: bool = False,
     targets: pd.DataFrame | None = None,
     dry_run: bool = False,
@@ -186,8 +188,14 @@ def import_sheet(
     ``targets`` (text or typed, canonical layout) join the validation; by default those of
     ``out_dir/targets.csv`` when it exists. Raises `DataValidationError` listing every problem
     of the sheet, or of the merged table, with nothing written. ``report`` (a callable taking one
-    line) hears that the import waits for another one writing into the same folder.
+    line) hears that the import waits for another one writing into the same folder. ``measure``
+    (recognised, claimed, registered) says what the form's counts are; without it, it follows the
+    status (``claim`` -> claimed, else recognised) and progress.csv keeps its columns.
     """
+    if measure is not None and measure not in MEASURES:
+        raise CdsAnalysisError(f"unknown measure '{measure}': give one of {', '.join(MEASURES)}")
+    if measure is not None and status == "actual" and measure == CLAIMED:
+        status = "claim"  # a district's own statement, not a provincial decision
     out_dir = Path(out_dir)
     target = out_dir / "progress.csv"
     real_target, _ = replaceable_target(target)  # refuse a read-only file before reading anything
@@ -195,26 +203,30 @@ def import_sheet(
                       include_hidden=include_hidden)
     new = read.rows.assign(as_of=read.rows["as_of"].dt.strftime("%Y-%m-%d"),
                            completed=read.rows["completed"].astype(str)).astype(str)
+    if measure is not None:
+        new["measure"] = measure
     new[_ORIGIN] = [("form", row) for row in read.origins] if read.origins else [("form", "")] * len(new)
     if targets is None:
         targets = read_text_table(out_dir / "targets.csv") if (out_dir / "targets.csv").exists() else \
             pd.DataFrame(columns=TARGET_COLUMNS)
     with progress_lock(real_target.parent, lang=lang, report=report):
         old = read_text_table(real_target) if real_target.exists() else pd.DataFrame(columns=PROGRESS_COLUMNS)
+        keep_measure = "measure" in old.columns or measure is not None
         old = old.reindex(columns=PROGRESS_COLUMNS + [c for c in old.columns if c not in PROGRESS_COLUMNS],
                           fill_value="")
         old[_ORIGIN] = [("file", line) for line in old.index]
         merged, added, replaced = merge_progress(old, new)
         merged.index = pd.RangeIndex(2, len(merged) + 2, name="row")
         origins = merged.pop(_ORIGIN)
-        plain_old = old.drop(columns=_ORIGIN)
+        plain_old = derive_measures(old.drop(columns=_ORIGIN))
         _validate_merged(merged, origins, units, targets, target, Path(path), read)
         _check_province_floor(merged, plain_old, target, Path(path), read)
         added, corrected, unchanged = _classify(added.drop(columns=_ORIGIN), plain_old)
         replaced = replaced.drop(columns=_ORIGIN)
         changed = bool(len(added) or len(corrected) or len(replaced) - len(corrected) - len(unchanged))
         replaced = _without_unchanged(replaced, unchanged)
-        history = _write(out_dir, real_target, target, merged) if not dry_run and changed else None
+        written = merged if keep_measure else merged.drop(columns="measure")
+        history = _write(out_dir, real_target, target, written) if not dry_run and changed else None
     return ProgressUpdate(path=target, sheet=read.sheet, added=added, replaced=replaced, merged=merged,
                           written=not dry_run and changed, notes=tuple(read.notes), corrected=corrected,
                           unchanged=unchanged, not_reported=read.not_reported, dry_run=dry_run, history=history,
@@ -246,13 +258,17 @@ def _write(out_dir: Path, real_target: Path, target: Path, merged: pd.DataFrame)
 def merge_progress(old: pd.DataFrame, new: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     """(merged, added, replaced): ``new`` rows win on (district, date); real rows evict illustrative ones.
 
-    Text tables in, text tables out; the merged table is sorted by district and date.
+    Text tables in, text tables out; the merged table is sorted by district and date, and has a
+    ``measure`` column (derived from the status where a table has none). A real figure evicts the
+    illustrative rows of its own district and measure only: a claim leaves the recognitions alone.
     """
+    old, new = derive_measures(old), derive_measures(new)
     real = new[new["status"] != ILLUSTRATIVE]
-    evicted = old["district_code"].isin(set(real["district_code"])) & old["status"].eq(ILLUSTRATIVE)
-    new_keys = set(zip(new["district_code"], new["as_of"]))
-    same_key = pd.Series([key in new_keys for key in zip(old["district_code"], old["as_of"])], index=old.index,
-                         dtype=bool)
+    real_pairs = set(zip(real["district_code"], real["measure"]))
+    evicted = pd.Series([pair in real_pairs for pair in zip(old["district_code"], old["measure"])],
+                        index=old.index, dtype=bool) & old["status"].eq(ILLUSTRATIVE)
+    new_keys = set(_keys(new))
+    same_key = pd.Series([key in new_keys for key in _keys(old)], index=old.index, dtype=bool)
     gone = evicted | same_key
     replaced = old[gone].reset_index(drop=True)
     merged = pd.concat([old[~gone], new.reindex(columns=old.columns, fill_value="")], ignore_index=True)
@@ -265,10 +281,11 @@ def merge_progress(old: pd.DataFrame, new: pd.DataFrame) -> tuple[pd.DataFrame, 
 def _classify(new: pd.DataFrame, old: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     """The form's rows as (new to the file, corrections with the old figure beside, already there as they are)."""
     fields = [c for c in PROGRESS_COLUMNS if c not in KEY]
-    previous = {(r.district_code, r.as_of): r for r in old.itertuples(index=False)}
+    old = derive_measures(old)
+    previous = {(r.district_code, r.as_of, r.measure): r for r in old.itertuples(index=False)}
     added, corrected, unchanged = [], [], []
-    for row in new.itertuples(index=False):
-        before = previous.get((row.district_code, row.as_of))
+    for row in derive_measures(new).itertuples(index=False):
+        before = previous.get((row.district_code, row.as_of, row.measure))
         record = row._asdict()
         if before is None:
             added.append(record)
@@ -276,7 +293,7 @@ def _classify(new: pd.DataFrame, old: pd.DataFrame) -> tuple[pd.DataFrame, pd.Da
             unchanged.append(record)
         else:
             corrected.append({**record, "old_completed": before.completed, "old_status": before.status})
-    columns = list(new.columns)
+    columns = list(derive_measures(new).columns)
     return (pd.DataFrame(added, columns=columns), pd.DataFrame(corrected, columns=columns + ["old_completed",
                                                                                            "old_status"]),
             pd.DataFrame(unchanged, columns=columns))
@@ -286,8 +303,8 @@ def _without_unchanged(replaced: pd.DataFrame, unchanged: pd.DataFrame) -> pd.Da
     """The old rows that really left the file (an unchanged row was replaced by itself)."""
     if unchanged.empty:
         return replaced
-    same = set(zip(unchanged["district_code"], unchanged["as_of"]))
-    keep = [key not in same for key in zip(replaced["district_code"], replaced["as_of"])]
+    same = set(_keys(unchanged))
+    keep = [key not in same for key in _keys(replaced)]
     return replaced[keep].reset_index(drop=True)
 
 
@@ -380,7 +397,16 @@ def _province_figures(progress: pd.DataFrame, dates: list[pd.Timestamp]) -> pd.S
     return summed
 
 
+def _keys(frame: pd.DataFrame) -> list[tuple[str, str, str]]:
+    """(district, date, measure) of each row of a text table (the measure derived where missing)."""
+    frame = derive_measures(frame)
+    return list(zip(frame["district_code"], frame["as_of"], frame["measure"]))
+
+
 def _typed(frame: pd.DataFrame) -> pd.DataFrame:
+    """The recognitions of a text table, typed: the province's floor is about recognised figures only."""
+    frame = derive_measures(frame)
+    frame = frame[frame["measure"] == RECOGNISED]
     out = frame[["district_code", "district_name", "as_of", "completed", "status"]].copy()
     out["as_of"] = pd.to_datetime(out["as_of"], format="%Y-%m-%d", errors="coerce")
     out["completed"] = pd.to_numeric(out["completed"], errors="coerce")

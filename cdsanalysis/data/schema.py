@@ -29,6 +29,12 @@ from cdsanalysis.data.text_checks import check_formula_cells, check_text_columns
 from cdsanalysis.data.text_checks import value_message
 
 PROGRESS_STATUSES = ("actual", "claim", "derived", ILLUSTRATIVE)
+RECOGNISED, CLAIMED, REGISTERED = "recognised", "claimed", "registered"
+MEASURES = (RECOGNISED, CLAIMED, REGISTERED)
+"""What a progress row counts (issue 21): a provincial decision's recognitions, a district's or
+commune's own claim, or the communes signed up for a year's round. Each is a series of its own."""
+CUMULATIVE_MEASURES = (RECOGNISED, CLAIMED)
+"""Measures whose counts never fall; ``registered`` is one year's round, so it may."""
 TARGET_STATUSES = ("target", ILLUSTRATIVE)
 TARGET_KINDS = ("commune_quota", "all_communes")
 COMMUNE_TYPES = ("xã", "phường", "thị trấn")
@@ -96,9 +102,10 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
             "completed": pa.Column(str, _whole_number("completed")),
             "source": pa.Column(str, [_required("source"), _text("source", MAX_TEXT_LENGTH)]),
             "status": pa.Column(str, _one_of("status", PROGRESS_STATUSES)),
+            "measure": pa.Column(str, _one_of("measure", MEASURES)),
         },
         strict=False,
-        unique=["district_code", "as_of"],
+        unique=["district_code", "as_of", "measure"],
         report_duplicates="all",
     ),
     "targets": pa.DataFrameSchema(
@@ -119,7 +126,7 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
 
 OPTIONAL_COLUMNS = {
     "units": {"district_type": ""},
-    "progress": {"district_name": "", "note": ""},
+    "progress": {"district_name": "", "note": "", "measure": ""},
     "targets": {"district_name": "", "note": ""},
 }
 
@@ -128,7 +135,7 @@ FORMULA_CHECKED = ("district_name", "source", "status", "note")
 
 _DUPLICATE_KEYS = {
     "units": "commune_code",
-    "progress": "district_code, as_of",
+    "progress": "district_code, as_of, measure",
     "targets": "district_code, deadline, kind",
 }
 
@@ -235,16 +242,44 @@ def _check_counts(typed: pd.DataFrame, count_col: str, frame: _Frame, file: str,
     return within
 
 
+def derive_measures(progress: pd.DataFrame) -> pd.DataFrame:
+    """The progress table (text) with every ``measure`` cell filled: an empty or missing one is
+    derived from the status as before issue 21 (``claim`` -> ``claimed``, else ``recognised``), so
+    a folder without the column reads as it always did."""
+    out = progress.copy()
+    given = out["measure"] if "measure" in out.columns else pd.Series("", index=out.index, dtype=object)
+    status = out["status"] if "status" in out.columns else pd.Series("", index=out.index, dtype=object)
+    derived = status.map(lambda s: CLAIMED if s == "claim" else RECOGNISED)
+    out["measure"] = given.where(given.astype(str) != "", derived).astype(str)
+    return out
+
+
+def _check_status_measure(progress: pd.DataFrame, file: str, failures: _Failures) -> set:
+    """A row of status ``claim`` is a district's own statement: it cannot count recognitions."""
+    bad = progress[(progress["status"] == "claim") & (progress["measure"] == RECOGNISED)]
+    for row in bad.index:
+        failures.add(file, row, "measure", RECOGNISED, "status_measure",
+                     "status 'claim' (a district's own statement) cannot count recognitions: write the measure "
+                     "'claimed', or the status of the provincial decision ('actual') if the province recognised them")
+    return set(bad.index)
+
+
 def _check_progress_order(progress: pd.DataFrame, file: str, failures: _Failures) -> None:
-    ordered = progress.sort_values(["district_code", "as_of"], kind="stable")
-    for code, rows in ordered.groupby("district_code", sort=False):
+    """Cumulative counts never fall within one district and one measure (a claim may run ahead of recognitions)."""
+    measures = progress["measure"] if "measure" in progress.columns else pd.Series(RECOGNISED, index=progress.index)
+    cumulative = progress[measures.isin(CUMULATIVE_MEASURES)]
+    ordered = cumulative.sort_values(["district_code", "as_of"], kind="stable")
+    group = ["district_code", "measure"] if "measure" in ordered.columns else ["district_code"]
+    for _, rows in ordered.groupby(group, sort=False):
         previous = None
+        measure = rows["measure"].iloc[0] if "measure" in rows.columns else RECOGNISED
+        within = "" if measure == RECOGNISED else f" (within the measure '{measure}')"
         for row, as_of, completed in zip(rows.index, rows["as_of"], rows["completed"]):
             if previous is not None and completed < previous[2]:
                 failures.add(file, row, "completed", completed, "never_falls",
                              f"cumulative count falls from {previous[2]} (row {previous[0]}, "
                              f"{previous[1]:%Y-%m-%d}) to {completed} ({as_of:%Y-%m-%d}); "
-                             f"cumulative counts never fall: correct one of the two rows")
+                             f"cumulative counts never fall{within}: correct one of the two rows")
             previous = (row, as_of, completed)
 
 
@@ -255,6 +290,8 @@ def _check_province_sums(progress: pd.DataFrame, file: str, failures: _Failures,
     every district counted, a province figure above their sum has communes no district holds,
     and the reports (which add the districts up) would silently set it aside.
     """
+    if "measure" in progress.columns:  # the province's figures are recognitions; claims are not summed
+        progress = progress[progress["measure"] == RECOGNISED]
     province = progress[progress["district_code"] == ""]
     in_districts = progress[progress["district_code"] != ""]
     sums = in_districts.groupby("as_of")["completed"].sum()
@@ -278,6 +315,7 @@ def to_typed(table: str, frame: pd.DataFrame) -> pd.DataFrame:
         if column not in out.columns:
             out[column] = default
     if table == "progress":
+        out = derive_measures(out)
         out["as_of"] = pd.to_datetime(out["as_of"], format="%Y-%m-%d").astype("datetime64[ns]")
         out["completed"] = out["completed"].astype("int64")
     elif table == "targets":
@@ -293,9 +331,12 @@ def validate_tables(raw: Mapping[str, pd.DataFrame], files: Mapping[str, str]) -
         failures.add(files["units"], None, "", "", "no_rows", "the units list has no rows; it needs one row per "
                      "commune (district_code, district_name, commune_code, commune_name, commune_type, source)")
         raise DataValidationError(failures.frame(), title="invalid units list")
+    raw = {**raw, "progress": derive_measures(raw["progress"])}
     bad = {t: _schema_failures(t, raw[t], files[t], failures)
            | check_text_columns(OPTIONAL_COLUMNS[t], raw[t], files[t], failures) for t in TABLE_FILES}
     check_formula_cells(FORMULA_CHECKED, raw["progress"], files["progress"], failures)
+    if "*" not in bad["progress"] and {"status", "measure"} <= set(raw["progress"].columns):
+        bad["progress"] |= _check_status_measure(raw["progress"], files["progress"], failures)
     if "*" in bad["units"] or (bad["units"] and not units_usable(raw["units"], bad["units"])):
         raise DataValidationError(failures.frame(), title="invalid units list")
     # A commune with a bad cell still counts towards its district's total; a repeated one does not.

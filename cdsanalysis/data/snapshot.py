@@ -8,18 +8,20 @@ from cdsanalysis.data.dataset import Dataset
 from cdsanalysis.settings import PROVINCE_CODE, PROVINCE_NAME
 
 
-def standing(dataset: Dataset, as_of: object = None) -> pd.DataFrame:
+def standing(dataset: Dataset, as_of: object = None, measure: str = "recognised") -> pd.DataFrame:
     """One row per district plus the province (empty code, last row).
 
     A district's count is its latest observation on or before ``as_of`` (default: the
     latest date in the data); ``observed_on`` says when that was and ``status`` which kind
     of figure it is (actual, claim, derived, illustrative). The province row sums the
-    districts, and keeps the province's own figure in ``reported`` where one exists.
+    districts, and keeps the province's own figure in ``reported`` where one exists. Only rows of
+    ``measure`` count (default: recognised; a claim is not where a district stands, and claims and
+    recognitions never add up).
     """
     known = dataset if as_of is None else dataset.until(as_of)
     cutoff = known.latest_date()
     districts = known.districts()
-    progress = known.progress.sort_values("as_of", kind="stable")
+    progress = known.series(measure).sort_values("as_of", kind="stable")
     latest = progress[progress["district_code"] != PROVINCE_CODE].groupby("district_code").tail(1)
     table = districts.merge(
         latest[["district_code", "as_of", "completed", "status"]], on="district_code", how="left"

@@ -58,6 +58,8 @@ def recognised_rows(progress: pd.DataFrame) -> pd.DataFrame:
     rows = progress[progress["district_code"] != ""]
     if "status" in rows.columns:
         rows = rows[rows["status"] != "claim"]
+    if "measure" in rows.columns:  # only recognitions are fitted (issue 21): not claims, not registrations
+        rows = rows[rows["measure"] == "recognised"]
     return rows
 
 

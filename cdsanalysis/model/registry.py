@@ -68,6 +68,8 @@ class StartState:
         rows = progress[(progress["district_code"] != "") & (progress["as_of"] <= as_of)]
         if "status" in rows.columns:  # a district's own claim is not a recognition (issue 17, point 5)
             rows = rows[rows["status"] != "claim"]
+        if "measure" in rows.columns:  # only recognitions are fitted (issue 21)
+            rows = rows[rows["measure"] == "recognised"]
         last = rows.sort_values(["district_code", "as_of"], kind="stable").groupby("district_code").tail(1)
         last = last.set_index("district_code").reindex(list(codes))
         return cls(

@@ -21,7 +21,7 @@ WORDS = {
             "No.",
             "District",
             "Communes",
-            "Communes completed (cumulative)",
+            "Communes recognised by the province (cumulative)",
             "Previous figure (reference)",
             "Previous figure: date, kind",
             "Note",
@@ -29,17 +29,21 @@ WORDS = {
         "total": "Total",
         "error_title": "Invalid number",
         "error": "Enter a whole number from 0 to the district's number of communes.",
-        "guide": "How to: fill column D with the communes that have completed digital transformation, cumulative "
-        "to the date on row 2 (whole numbers, no dots or commas). A district that did not report: leave the "
-        "cell blank, do not write 0 (0 means no commune has completed). Do not change the district names or "
-        "the column headers.",
+        "guide": "How to: fill column D with the communes recognised by the provincial People's Committee as having "
+        "completed digital transformation (by recognition decision), cumulative to the date on row 2 (whole "
+        "numbers, no dots or commas). A district that did not report: leave the cell blank, do not write 0 (0 "
+        "means no commune has been recognised). Do not change the district names or the column headers.",
+        "claims": "Communes the district judges completed but not yet recognised: not in column D; write them in "
+        "the note column (or send them apart, imported with --measure claimed).",
         "kinds": {"actual": "official", "claim": "district's own report", "derived": "derived",
                   "illustrative": "illustrative"},
     },
     "cli": {
         "description": "Digital transformation (chuyển đổi số) progress and forecasts per district.",
-        "form_written": "wrote {path}: fill column D (số xã hoàn thành, lũy kế; leave a district blank when it "
-        "did not report, never 0) and import it with 'cdsanalysis import {path} --out DATA_FOLDER'",
+        "form_written": "wrote {path}: fill column D (communes recognised by the province, cumulative; leave a "
+        "district blank when it did not report, never 0) and import it with 'cdsanalysis import {path} --out "
+        "DATA_FOLDER'",
+        "more_warnings": "… and {n} more warnings (Dataset.warnings() lists them all)",
     },
     "console": {
         "standing_title": "Communes completing digital transformation, as of {date}",
@@ -350,4 +354,32 @@ WORDS = {
             "illustrative": "illustrative",
         },
     },
+    "measures": {
+        "names": {
+            "recognised": "recognised by a provincial decision",
+            "claimed": "claimed by the district or commune (no recognition decision yet)",
+            "registered": "registered for the year's round",
+        },
+        "gap": "warning: {district} claimed {claimed} communes completed on {claim_date}, but by {recognised_date} "
+            "the province had recognised {recognised} (a gap of {gap} after more than {days} days); the figures "
+            "are accepted, check with the district",
+    },
+    "recognitions": {
+        "basis_date": "by decision date",
+        "basis_year": "by credited year (the year the decision counts them for)",
+        "basis_mixed": "by credited year; {n} commune(s) with only a decision date (counted in the decision's year)",
+        "basis_decision_only": "decision dates only: the credited year is not known, the decision's year is used",
+        "mismatch": "warning: {file}, the row of {who} for {date}: {typed} communes recognised, but {records} lists "
+            "{derived} recognised by decisions up to that day; correct one of the two",
+    },
+    "decision_import": {
+        "added": "added {n} recognised communes (decision {decision} of {date}, credited to {year}):",
+        "would_add": "would add {n} recognised communes (decision {decision} of {date}, credited to {year}):",
+        "district": "    - {district}: {n} ({names}); now {total}/{communes} recognised, {left} to go",
+        "kept": "the previous {name} is kept as {version} (undo: cdsanalysis import-decision --undo --out {folder})",
+        "created": "created {path} (undo: cdsanalysis import-decision --undo --out {folder})",
+        "dry_run": "(dry run: nothing was written)",
+        "year_unknown": "not known",
+    },
+    "decision_number_example": "1234/QĐ-UBND",
 }

@@ -23,7 +23,7 @@ WORDS = {
             "STT",
             "Đơn vị",
             "Tổng số xã",
-            "Số xã hoàn thành (lũy kế)",
+            "Số xã được tỉnh công nhận hoàn thành (lũy kế)",
             "Kỳ trước (tham khảo)",
             "Kỳ trước: ngày, loại số liệu",
             "Ghi chú",
@@ -31,17 +31,21 @@ WORDS = {
         "total": "Tổng cộng",
         "error_title": "Số không hợp lệ",
         "error": "Nhập số nguyên từ 0 đến tổng số xã của đơn vị.",
-        "guide": "Hướng dẫn: điền cột D bằng số xã đã hoàn thành chuyển đổi số, cộng dồn đến ngày ghi ở dòng 2 "
-        "(số nguyên, không dùng dấu chấm hay phẩy). Đơn vị chưa báo cáo: để trống ô, không ghi 0 (0 nghĩa là "
-        "chưa có xã nào hoàn thành). Không sửa tên đơn vị và tiêu đề cột.",
+        "guide": "Hướng dẫn: điền cột D bằng số xã đã được UBND tỉnh công nhận hoàn thành chuyển đổi số (theo quyết "
+        "định công nhận), cộng dồn đến ngày ghi ở dòng 2 (số nguyên, không dùng dấu chấm hay phẩy). Đơn vị chưa báo "
+        "cáo: để trống ô, không ghi 0 (0 nghĩa là chưa có xã nào được công nhận). Không sửa tên đơn vị và tiêu đề "
+        "cột.",
+        "claims": "Số xã huyện tự đánh giá đã hoàn thành nhưng chưa có quyết định công nhận: không cộng vào cột D; "
+        "ghi ở cột Ghi chú (hoặc gửi riêng để nhập với --measure claimed).",
         "kinds": {"actual": "chính thức", "claim": "huyện tự báo cáo", "derived": "suy ra",
                   "illustrative": "minh họa"},
     },
     # The CLI's own lines and the terminal tables' column heads read the same in both languages today
     # (the commands speak English and quote the form's Vietnamese terms): one text, in en.py.
     "cli": {**_EN["cli"],
-            "form_written": "đã ghi {path}: các huyện điền cột D (số xã hoàn thành, lũy kế; huyện chưa báo cáo để "
-            "trống, không ghi 0), rồi nhập bằng 'cdsanalysis import {path} --out THƯ_MỤC_SỐ_LIỆU'"},
+            "form_written": "đã ghi {path}: các huyện điền cột D (số xã được tỉnh công nhận, lũy kế; huyện chưa báo "
+            "cáo để trống, không ghi 0), rồi nhập bằng 'cdsanalysis import {path} --out THƯ_MỤC_SỐ_LIỆU'",
+            "more_warnings": "… và {n} cảnh báo khác (Dataset.warnings() liệt kê đủ)"},
     "console": {
         "standing_title": "Số xã hoàn thành chuyển đổi số, số liệu đến {date}",
         "standing_columns": ["mã", "đơn vị", "đã hoàn thành", "tỷ lệ", "ngày số liệu", "loại số liệu"],
@@ -337,4 +341,33 @@ WORDS = {
             "illustrative": "minh họa",
         },
     },
+    "measures": {
+        "names": {
+            "recognised": "đã được tỉnh công nhận (theo quyết định của UBND tỉnh)",
+            "claimed": "huyện/xã tự báo cáo hoàn thành (chưa có quyết định công nhận)",
+            "registered": "đăng ký hoàn thành trong năm (đợt của năm)",
+        },
+        "gap": "cảnh báo: {district} tự báo cáo {claimed} xã hoàn thành ngày {claim_date}, nhưng đến "
+            "{recognised_date} tỉnh mới công nhận {recognised} xã (chênh {gap} xã sau hơn {days} ngày); số liệu "
+            "vẫn được nhận, hãy kiểm tra với huyện",
+    },
+    "recognitions": {
+        "basis_date": "theo ngày quyết định công nhận",
+        "basis_year": "theo năm được tính (năm ghi trong quyết định)",
+        "basis_mixed": "theo năm được tính; {n} xã chỉ có ngày quyết định (tính vào năm của quyết định)",
+        "basis_decision_only": "chỉ có ngày quyết định: năm được tính chưa biết, tính theo năm của quyết định",
+        "mismatch": "cảnh báo: {file}, dòng của {who} ngày {date}: ghi {typed} xã được công nhận, nhưng {records} ghi "
+            "{derived} xã có quyết định đến ngày đó; sửa một trong hai",
+    },
+    "decision_import": {
+        "added": "đã thêm {n} xã được công nhận (quyết định {decision} ngày {date}, tính cho năm {year}):",
+        "would_add": "sẽ thêm {n} xã được công nhận (quyết định {decision} ngày {date}, tính cho năm {year}):",
+        "district": "    - {district}: {n} xã ({names}); nay đã công nhận {total}/{communes}, còn {left} xã",
+        "kept": "bản trước của {name} được giữ ở {version} (hoàn tác: cdsanalysis import-decision --undo --out "
+            "{folder})",
+        "created": "đã tạo {path} (hoàn tác: cdsanalysis import-decision --undo --out {folder})",
+        "dry_run": "(chạy thử: không ghi gì)",
+        "year_unknown": "chưa biết",
+    },
+    "decision_number_example": "1234/QĐ-UBND",
 }

@@ -96,7 +96,7 @@ def _append(table: str, line: str) -> Callable[[Path], None]:
     return _edit(table, lambda text: text + line + "\n")
 
 
-_PROGRESS_ROW = "399,,{date},{count},test,actual,"
+_PROGRESS_ROW = "399,,{date},{count},test,actual,,"  # note, measure empty
 
 
 def _validate_cases(b: _Builder) -> None:
@@ -128,11 +128,11 @@ def _validate_cases(b: _Builder) -> None:
     b.add("number-with-thousands-dot", "9.14", validate, 1, ["progress.csv, row 112", "'12.000'"],
           prepare=_append("progress", _PROGRESS_ROW.format(date="2024-12-31", count="12.000")))
     b.add("duplicate-header", "9.14", validate, 1, ["progress.csv, row 1", "'status' appears more than once"],
-          prepare=_edit("progress", lambda t: t.replace(",note\n", ",status\n", 1)))
+          prepare=_edit("progress", lambda t: t.replace(",measure\n", ",status\n", 1)))
     b.add("truncated-last-line", "9.14", validate, 1, ["progress.csv, row 112", "cut short"],
           prepare=_edit("progress", lambda t: t + "399,Huyện Hoằng Hóa,2024-12-31"))
     b.add("progress-code-dot-dot", "9.1", validate, 1, ["progress.csv, row 112", "unknown district '../x'"],
-          prepare=_append("progress", "../x,,2024-12-31,1,test,actual,"))
+          prepare=_append("progress", "../x,,2024-12-31,1,test,actual,,"))
     b.add("units-header-only", "9.tb", validate, 1, ["units.csv", "has no rows"],
           prepare=_edit("units", lambda t: t.split("\n", 1)[0] + "\n"))
     b.add("units-is-a-folder", "9.tb", validate, 1, ["units.csv", "is a folder"],
@@ -347,10 +347,14 @@ def _import_cases(b: _Builder) -> None:
           prepare=lambda f: (_title_year(2024)(f / "form.xlsx"), os.chmod(f / "data" / "progress.csv", 0o444)))
     b.add("progress-symlink", "9.13", ["import", "{case}/form.xlsx", "--out", "{case}/linked", "--lang", "en"], 0,
           ["added 1 row(s)"], ("data/progress.csv", "linked/history/"), prepare=_linked_progress)
-    b.add("merge-would-fall", "9.13", imp(), 1, ["nothing was written", "cumulative count falls",
-                                                 "form.xlsx, row 5, column Số xã hoàn thành (D)",
-                                                 "from 10 (progress.csv row 76, 2022-12-31)"],
+    b.add("merge-would-fall", "9.13", imp("--measure", "claimed"), 1,
+          ["nothing was written", "cumulative count falls", "form.xlsx, row 5, column Số xã hoàn thành (D)",
+           "from 10 (progress.csv row 76, 2022-12-31)", "within the measure 'claimed'"],
           forbid=("as it would be after this import",), prepare=_workbook_case(_falling))
+    # Issue 21: recognitions below the district's own claim are no fall; alone, they lower the province.
+    b.add("recognised-below-claim-lowers-province", "21.1", imp(), 1,
+          ["nothing was written", "the province's figure on 31/12/2024 would be 90", "never lowers"],
+          forbid=("cumulative count falls",), prepare=_workbook_case(_falling))
     b.add("merge-above-province", "9.13", imp(), 1, ["nothing was written", "above the province count 95",
                                                      "progress.csv, row 3", "this form's rows for that date: "
                                                      "form.xlsx row 5"],
@@ -542,10 +546,131 @@ def _round_two_cases(b: _Builder) -> None:
           prepare=_replace("progress", ",,2024-06-30,95,", ",,2024-06-30,120,"))
     b.add("s1-validate-refuses-formula", "20.S1", ["validate", "{data}"], 1,
           ["progress.csv, row 112, column note", "formula", "apostrophe"],
-          prepare=_append("progress", '399,,2024-12-31,15,test,actual,"' + _HYPERLINK.replace('"', '""') + '"'))
+          prepare=_append("progress", '399,,2024-12-31,15,test,actual,"' + _HYPERLINK.replace('"', '""') + '",'))
     b.add("s1-validate-refuses-dde-source", "20.S1", ["validate", "{data}"], 1,
           ["progress.csv, row 112, column source", "'@'"],
-          prepare=_append("progress", f'399,,2024-12-31,15,"{_DDE}",actual,'))
+          prepare=_append("progress", f'399,,2024-12-31,15,"{_DDE}",actual,,'))
+
+
+# --- issue 21: recognition records and decision lists -----------------------------------------------
+
+_DECISION_TITLE = "Kèm theo Quyết định số 9/QĐ-UBND ngày 2/1/2025 của Chủ tịch UBND tỉnh"
+
+
+def _unrecognised(district: str = "399", n: int = 2) -> list[str]:
+    """Names of communes of ``district`` the bundled records do not hold yet."""
+    import csv as csv_
+
+    with open(DATA / "recognitions.csv", encoding="utf-8") as handle:
+        done = {row["commune_code"] for row in csv_.DictReader(handle)}
+    with open(DATA / "units.csv", encoding="utf-8") as handle:
+        names = [row["commune_name"] for row in csv_.DictReader(handle)
+                 if row["district_code"] == district and row["commune_code"] not in done]
+    return names[:n]
+
+
+def _first_recognised() -> str:
+    import csv as csv_
+
+    with open(DATA / "recognitions.csv", encoding="utf-8") as handle:
+        return next(csv_.DictReader(handle))["commune_name"]
+
+
+def _decision_book(names: list[str], district: str = "Hoằng Hóa", note: str | None = None):
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "Danh sách"
+    sheet["A1"] = _DECISION_TITLE
+    for c, label in enumerate(["STT", "Tên xã, phường, thị trấn", "Huyện", "Ghi chú"], 1):
+        sheet.cell(3, c, label)
+    for r, name in enumerate(names, 4):
+        sheet.cell(r, 1, r - 3)
+        sheet.cell(r, 2, name)
+        sheet.cell(r, 3, district)
+        if note is not None:
+            sheet.cell(r, 4, note).data_type = "s"  # text that looks like a formula, as a pasted cell keeps it
+    return workbook, sheet
+
+
+def _decision(names: list[str] | None = None, **kwargs) -> Callable[[Path], None]:
+    return lambda folder: _save(_decision_book(_unrecognised() if names is None else names, **kwargs)[0],
+                                folder / "decision.xlsx")
+
+
+def _decision_with(change: Callable[[object, Path], None]) -> Callable[[Path], None]:
+    """A good decision list, changed by ``change(sheet, path)`` (after saving when it patches the file)."""
+    def prepare(folder: Path) -> None:
+        workbook, sheet = _decision_book(_unrecognised())
+        change(sheet, None)
+        path = _save(workbook, folder / "decision.xlsx")
+        change(None, path)
+    return prepare
+
+
+def _decision_cases(b: _Builder) -> None:
+    def dec(*extra: str, name: str = "decision.xlsx") -> list[str]:
+        return ["import-decision", "{case}/" + name, "--out", "{data}", "--credited-year", "2024", "--lang", "en",
+                *extra]
+
+    written = ("data/recognitions.csv", "data/history/")
+    b.add("d-decision-imports", "21.2", dec(), 0, ["added 2 recognised communes", "decision 9/QĐ-UBND of 2/1/2025",
+                                                   "credited to 2024", "import-decision --undo"], written,
+          prepare=_decision(), written=(("data/recognitions.csv", ",9/QĐ-UBND,2025-01-02,2024,"),))
+    b.add("d-decision-dry-run", "21.2", dec("--dry-run"), 0, ["would add 2", "dry run: nothing was written"],
+          prepare=_decision())
+    b.add("d-decision-misspelt", "21.2", dec(), 1, ["decision.xlsx, row 5, column Tên xã, phường, thị trấn (B)",
+                                                    "is no commune of Huyện Hoằng Hóa", "did you mean",
+                                                    "nothing was written"],
+          prepare=_decision(_unrecognised()[:1] + ["Hoằng Thịng"]))
+    b.add("d-decision-already-recognised", "21.2", dec(), 1, ["already recognised", "recognitions.csv row 2"],
+          prepare=_decision([_first_recognised()], district="Thanh Hóa"))
+    b.add("d-decision-other-district", "21.2", dec(), 1, ["of Huyện Hậu Lộc, not of Huyện Hoằng Hóa"],
+          prepare=_decision(["Xã Đồng Lộc"]))
+    b.add("d-decision-listed-twice", "21.2", dec(), 1, ["listed twice: also in row 4"],
+          prepare=_decision(_unrecognised()[:1] * 2))
+    b.add("d-decision-no-year", "21.2", ["import-decision", "{case}/decision.xlsx", "--out", "{data}"], 1,
+          ["--credited-year"], prepare=_decision())
+    b.add("d-decision-year-after", "21.3", ["import-decision", "{case}/decision.xlsx", "--out", "{data}",
+                                            "--credited-year", "2026", "--lang", "en"], 1,
+          ["credited year 2026 is after the decision's date 2/1/2025"], prepare=_decision())
+    b.add("d-decision-formula-note", "21.2", dec("--decision", "=1+1"), 0, ["added 2"], written,
+          prepare=_decision(note=_HYPERLINK), written=(("data/recognitions.csv", "'=HYPERLINK("),
+                                                       ("data/recognitions.csv", ",'=1+1,2025-01-02,")))
+    b.add("d-decision-huge-cell", "21.2", dec(), 1, ["decision.xlsx", "XFD1048576", "5,000 rows"],
+          prepare=_decision_with(lambda sheet, path: sheet.__setitem__("XFD1048576", 1) if sheet else None))
+    b.add("d-decision-encrypted", "21.2", dec(), 1, ["decision.xlsx", "password"],
+          prepare=lambda f: _encrypted(f / "decision.xlsx"))
+    b.add("d-decision-hidden-row", "21.2", dec(), 0, ["added 1 recognised commune", "skipped hidden rows of sheet "
+                                                      "'Danh sách': 5"], written,
+          prepare=_decision_with(lambda sheet, path: setattr(sheet.row_dimensions[5], "hidden", True)
+                                 if sheet else None))
+    b.add("d-decision-ods", "21.2", dec(name="decision.ods"), 1, ["cannot read '.ods'"],
+          prepare=lambda f: (f / "decision.ods").write_bytes(b"PK\x03\x04"))
+    b.add("d-decision-csv-not-utf8", "21.2", dec(name="decision.csv"), 1, ["decision.csv", "not UTF-8"],
+          prepare=lambda f: (f / "decision.csv").write_bytes(b"STT,T\xean xa\n1,Ho\xe0ng Ph\xfa\n"))  # Latin-1
+    b.add("d-decision-csv-too-long", "21.2", dec(name="decision.csv"), 1, ["decision.csv", "more than 5,000 rows"],
+          prepare=lambda f: (f / "decision.csv").write_text("STT,Tên xã\n" + "1,x\n" * 6000, encoding="utf-8"))
+    b.add("d-decision-no-header", "21.2", dec(name="decision.csv"), 1, ["decision.csv", "no header row"],
+          prepare=lambda f: (f / "decision.csv").write_text("1,2,3\n", encoding="utf-8"))
+    b.add("d-decision-records-read-only", "21.2", dec(), 1, ["recognitions.csv", "read-only"],
+          prepare=lambda f: (_decision()(f), os.chmod(f / "data" / "recognitions.csv", 0o444)))
+    b.add("d-decision-undo-nothing", "21.2", ["import-decision", "--undo", "--out", "{data}", "--lang", "en"], 1,
+          ["no earlier version of recognitions.csv"])
+    b.add("d-decision-out-missing", "21.2", ["import-decision", "{case}/decision.xlsx", "--out", "{case}/nowhere"],
+          2, ["nowhere", "does not exist"], prepare=_decision())
+    # recognitions.csv itself, as validate reads it.
+    validate = ["validate", "{data}"]
+    b.add("r-records-unknown-code", "21.2", validate, 1, ["recognitions.csv, row 97, column commune_code",
+                                                          "unknown commune code '../x'"],
+          prepare=_append("recognitions", "../x,,1/QĐ,2024-06-20,2024,test,"))
+    b.add("r-records-twice", "21.2", validate, 1, ["recognitions.csv, row 97", "recognised twice: also in row 2"],
+          prepare=_edit("recognitions", lambda t: t + t.split("\n")[1] + "\n"))
+    b.add("r-records-formula", "21.2", validate, 1, ["recognitions.csv, row 97, column source", "apostrophe"],
+          prepare=_append("recognitions", f"15883x,,1/QĐ,2024-06-20,2024,\"{_DDE}\","))
+    b.add("r-records-date", "21.3", validate, 1, ["recognitions.csv, row 97, column decision_date", "2/1/2025"],
+          prepare=_append("recognitions", "15868,,1/QĐ,2/1/2025,2024,test,"))
+    b.add("r-records-cut-short", "21.2", validate, 1, ["recognitions.csv, row 97", "cut short"],
+          prepare=_append("recognitions", "15868,,1/QĐ"))
 
 
 def build_corpus(root: str | os.PathLike) -> list[Case]:
@@ -556,6 +681,7 @@ def build_corpus(root: str | os.PathLike) -> list[Case]:
     _import_cases(builder)
     _forecast_cases(builder)
     _round_two_cases(builder)
+    _decision_cases(builder)
     names = [case.name for case in builder.cases]
     assert len(names) == len(set(names)) and all(re.match(r"^[\w.-]+$", n) for n in names)
     return builder.cases

@@ -106,4 +106,5 @@ def test_a_full_disk_is_a_message_and_the_data_stay_intact(tmp_path):
         left = sorted(p.name for p in data.iterdir())
     _one_line_message(done, "disk is full")
     assert after == before
-    assert left == ["README.md", "progress.csv", "targets.csv", "units.csv"], left  # no history folder, no temp file
+    # no history folder, no temp file
+    assert left == ["README.md", "progress.csv", "recognitions.csv", "targets.csv", "units.csv"], left
