@@ -28,7 +28,7 @@ TARGETS = [
     ("A", "2023-06-30", 4, "commune_quota"),    # passed, met by the deadline -> achieved
     ("A", "2023-12-31", 12, "commune_quota"),   # passed, not met -> missed
     ("A", "2023-12-31", 8, "all_communes"),     # passed; 4 by the deadline, 10 now -> achieved late
-    ("C", "2023-12-31", 1, "commune_quota"),    # passed; nothing recorded by then, 8 now -> achieved
+    ("C", "2023-12-31", 1, "commune_quota"),    # passed; nothing recorded by then, 8 now -> no figure (issue 19)
     ("A", "2024-12-31", 12, "commune_quota"),   # 4 of 5 paths -> p = 0.8 exactly -> on track
     ("A", "2025-06-30", 14, "commune_quota"),   # 1 of 5 -> p = 0.2 exactly -> at risk
     ("A", "2025-06-30", 15, "all_communes"),    # 0 of 5 -> off track
@@ -81,7 +81,7 @@ def table() -> pd.DataFrame:
     (("A", "2023-06-30", 4), 1.0, Status.ACHIEVED),
     (("A", "2023-12-31", 12), 0.0, Status.MISSED),
     (("A", "2023-12-31", 8), 0.0, Status.ACHIEVED_LATE),
-    (("C", "2023-12-31", 1), 1.0, Status.ACHIEVED),
+    (("C", "2023-12-31", 1), np.nan, Status.NO_FIGURE),
     (("A", "2024-12-31", 12), 0.8, Status.ON_TRACK),
     (("A", "2025-06-30", 14), 0.2, Status.AT_RISK),
     (("A", "2025-06-30", 15), 0.0, Status.OFF_TRACK),
@@ -188,3 +188,22 @@ def test_labels_cover_every_status_in_both_languages():
     assert status_label(Status.OFF_TRACK, "en") == words("en")["status"]["off_track"]
     with pytest.raises(CdsAnalysisError):
         status_label("on_track", "fr")
+
+
+def test_a_past_deadline_without_a_figure_is_not_achieved_and_statuses_follow_the_printed_chance():
+    # Issue 19 (points 3 and 6): a district whose first figure comes after a deadline shows "no figure at
+    # the deadline" for it, never "achieved"; and a chance printed "80 %" is on track however it rounds.
+    from cdsanalysis.model.assessment import DISPLAY_DECIMALS, Status, assess
+    from cdsanalysis.model.projection import forecast
+    from tests.builders import make_dataset
+
+    observations = [("A", "2024-12-31", 13), ("B", "2022-12-31", 1), ("B", "2024-12-31", 5)]
+    dataset = make_dataset({"A": 20, "B": 10}, observations)
+    targets = pd.DataFrame({"district_code": ["A", "B"], "deadline": ["2023-12-31", "2023-12-31"],
+                            "target": [5, 1], "kind": "commune_quota"})
+    table = assess(forecast(dataset, as_of="2024-12-31", until="2025-12-31", model="last"), targets)
+    rows = table.set_index("district_code")
+    assert rows.loc["A", "status"] == Status.NO_FIGURE and np.isnan(rows.loc["A", "p_meet"])
+    assert rows.loc["B", "status"] == Status.ACHIEVED  # 1 recorded by 2022-12-31, so met on time
+    assert DISPLAY_DECIMALS == 2
+    assert np.round(0.79775, DISPLAY_DECIMALS) >= 0.8  # both of issue 19's "80 %" read as on track

@@ -9,13 +9,18 @@ Status rules, first match wins:
 
 1. ``insufficient_data``: the district has no observation on or before as_of (for the
    province: some district has none);
-2. ``achieved``: the count at as_of already reaches the target and, for a deadline on or
-   before as_of, the count recorded by the deadline did too (or none was recorded then);
+2. ``no_figure``: the deadline is on or before as_of and no count was recorded by it (for
+   the province: some district had none): nothing says whether it was met on time, so no
+   "achieved" without evidence (issue 19);
+3. ``achieved``: the count at as_of already reaches the target and, for a deadline on or
+   before as_of, the count recorded by the deadline did too;
    ``achieved_late``: reached now, but the count recorded by the deadline was short;
-3. ``missed``: the deadline is on or before as_of and the target is not reached (counts
+4. ``missed``: the deadline is on or before as_of and the target is not reached (counts
    never fall, so it cannot have been met);
-4. ``beyond_horizon``: the deadline is after the forecast's last date;
-5. ``on_track`` if P(meet) >= on_track, ``at_risk`` if P(meet) >= at_risk, else ``off_track``.
+5. ``beyond_horizon``: the deadline is after the forecast's last date;
+6. ``on_track`` if P(meet) >= on_track, ``at_risk`` if P(meet) >= at_risk, else ``off_track``,
+   P(meet) taken **as printed** (whole percent, `DISPLAY_DECIMALS`), so that two targets
+   printed "80 %" never get two different statuses.
 """
 
 from __future__ import annotations
@@ -39,6 +44,9 @@ from cdsanalysis.settings import (
 if TYPE_CHECKING:  # pragma: no cover
     from cdsanalysis.model.projection import Forecast
 
+DISPLAY_DECIMALS = 2
+"""P(meet) is printed in whole percent; the status thresholds apply to it rounded the same way."""
+
 PACE_WINDOW_DAYS = DAYS_PER_YEAR
 """Current pace is measured over the last 12 months of a district's observations."""
 
@@ -52,6 +60,7 @@ class Status(StrEnum):
     AT_RISK = "at_risk"
     OFF_TRACK = "off_track"
     MISSED = "missed"
+    NO_FIGURE = "no_figure"
     BEYOND_HORIZON = "beyond_horizon"
     INSUFFICIENT_DATA = "insufficient_data"
 
@@ -154,11 +163,13 @@ def assess(forecast: Forecast, targets: pd.DataFrame | None = None, *,
     on_grid = ~passed & ~beyond & has_data
     p_meet, expected, lower, upper = _at_deadlines(forecast, unit, position, target, on_grid,
                                                    thresholds.interval_level)
-    # Past deadlines are judged on the count recorded by the deadline; where none was, on today's.
+    # Past deadlines are judged on the count recorded by the deadline; with none, nothing is claimed.
     at_deadline = _counts_by(forecast.dataset.progress, codes, unit, deadline)
-    on_time = np.where(np.isnan(at_deadline), now, at_deadline) >= target
+    recorded = ~np.isnan(at_deadline)
+    on_time = recorded & (np.where(recorded, at_deadline, 0.0) >= target)
     known = passed & has_data
-    p_meet[known] = on_time[known].astype(float)
+    p_meet[known] = np.where(recorded[known], on_time[known].astype(float), np.nan)
+    shown = np.round(p_meet, DISPLAY_DECIMALS)  # the chance as the reports print it
 
     months_left = np.asarray((deadline - forecast.as_of).days, dtype=float) / DAYS_PER_MONTH
     remaining = np.maximum(target - now, 0.0)
@@ -168,9 +179,9 @@ def assess(forecast: Forecast, targets: pd.DataFrame | None = None, *,
     required[~has_data] = np.nan
 
     status = np.select(
-        [~has_data, (now >= target) & (~passed | on_time), now >= target, passed, beyond,
-         p_meet >= thresholds.on_track, p_meet >= thresholds.at_risk],
-        [Status.INSUFFICIENT_DATA.value, Status.ACHIEVED.value, Status.ACHIEVED_LATE.value,
+        [~has_data, passed & ~recorded, (now >= target) & (~passed | on_time), now >= target, passed, beyond,
+         shown >= thresholds.on_track, shown >= thresholds.at_risk],
+        [Status.INSUFFICIENT_DATA.value, Status.NO_FIGURE.value, Status.ACHIEVED.value, Status.ACHIEVED_LATE.value,
          Status.MISSED.value, Status.BEYOND_HORIZON.value, Status.ON_TRACK.value, Status.AT_RISK.value],
         default=Status.OFF_TRACK.value,
     )

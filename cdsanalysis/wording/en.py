@@ -138,20 +138,21 @@ WORDS = {
             "remaining": "Remaining",
         },
         "method_notes": [
-            "Model: a grouped-time discrete hazard model (complementary log-log), fitted jointly "
-            "across the district-level units, with each unit's effect shrunk toward the province "
-            "and a shock shared by the whole province in each half-year (rounds of appraisal and "
-            "recognition); the communes not yet completed in each period complete as a binomial "
-            "draw.",
-            "The acceleration estimated from the data so far is carried forward to the end of the "
-            "horizon, together with its uncertainty: the trend rests on a few half-years of data "
-            "and later rounds may recognise far more or far fewer communes, so distant intervals "
-            "are wide. If the completion rate only stays at today's level (model `steady`), the "
-            "chances of meeting distant targets are lower (see docs/assumptions.md, M4 and M8).",
-            "The forecast is {draws} simulated paths (seed {seed}); the median and the 50% and "
-            "80% intervals come from those paths. P(meet) = the share of paths that reach the "
-            "target by its deadline.",
-            "Status: on track when P(meet) ≥ {on_track}, at risk when ≥ {at_risk}, off track "
+            "How the forecast is made: the province recognises communes in rounds, so the model reads "
+            "the pace of completion only over half-years (a month that held a round is not read as a "
+            "steady pace); what has been recognised since the half-year began is kept, and the rest of "
+            "the half-year is simulated. The pace is estimated for the whole province, each unit with "
+            "its own level drawn toward the common one; each half-year has a swing shared by the whole "
+            "province (a large or a small round); the year-end often holds more; and the communes left "
+            "last are usually the hardest, so progress slows near the end.",
+            "The speeding up or slowing down seen so far is carried forward, but each simulated path "
+            "stops that trend after a random time (a year on average), and the trend's uncertainty is "
+            "kept: it rests on a few half-years of data, so distant intervals are wide. The column "
+            "\"If today's rate holds\" gives the chance if the pace only stays at today's level.",
+            "The forecast is {draws} simulated paths; the median and the 50% and 80% intervals come "
+            "from those paths. P(meet) = the share of paths that reach the target by its deadline. A "
+            "unit whose figures are old is simulated from the date of its own last figure.",
+                        "Status: on track when P(meet) ≥ {on_track}, at risk when ≥ {at_risk}, off track "
             "below; targets whose deadline has passed are judged on the count recorded by the "
             'deadline (reached later: "achieved late").',
             "Current pace: communes completed per month over the last 12 months of data. Required "
@@ -178,6 +179,7 @@ WORDS = {
         "at_risk": "At risk",
         "off_track": "Off track",
         "missed": "Missed",
+        "no_figure": "No figure at the deadline",
         "beyond_horizon": "Beyond forecast horizon",
         "insufficient_data": "Insufficient data",
     },
@@ -290,7 +292,7 @@ WORDS = {
         "lower": "Lower",
         "upper": "Upper",
         "trajectory_title": "{name}: communes completing digital transformation",
-        "trajectory_subtitle": "Data to {as_of}; {model} forecast, {draws} simulated paths",
+        "trajectory_subtitle": "Data to {as_of}; forecast from {draws} simulated paths",
         "illustrative_subtitle": "Uses illustrative figures, not official ones",
         "overview_title": "Progress of the district-level units to {as_of}",
         "overview_subtitle": "Dark blue: communes completed; grey: all communes; red tick: target for {deadline}",

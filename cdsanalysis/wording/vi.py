@@ -128,18 +128,21 @@ WORDS = {
             "remaining": "Còn lại",
         },
         "method_notes": [
-            "Mô hình: hazard rời rạc theo nhóm thời gian (log-log bù), ước lượng chung cho các "
-            "đơn vị cấp huyện với hiệu ứng từng đơn vị được co về mức chung của tỉnh; mỗi nửa năm "
-            "có thêm một cú sốc chung cho cả tỉnh (các đợt thẩm định, công nhận); số xã chưa hoàn "
-            "thành ở mỗi kỳ hoàn thành theo phân phối nhị thức.",
-            "Xu hướng tăng tốc ước lượng từ số liệu đã có được kéo dài đến hết kỳ dự báo, nhưng "
-            "cùng với độ bất định của nó: xu hướng chỉ dựa trên vài nửa năm số liệu, và các đợt "
-            "công nhận sau có thể nhiều hay ít hơn hẳn, nên khoảng dự báo xa rất rộng. Nếu tốc độ "
-            "hoàn thành chỉ giữ nguyên như hiện nay (mô hình `steady`), xác suất đạt các mục tiêu "
-            "xa sẽ thấp hơn (xem docs/assumptions.md, M4 và M8).",
-            "Dự báo là {draws} đường mô phỏng (seed {seed}); trung vị và các khoảng 50 %, 80 % "
-            "lấy từ các đường đó. Xác suất đạt = tỷ lệ đường mô phỏng đạt mục tiêu vào ngày hạn.",
-            "Đánh giá: đúng tiến độ khi xác suất đạt ≥ {on_track}, có nguy cơ khi ≥ {at_risk}, "
+            "Cách dự báo: tỉnh công nhận xã theo từng đợt, nên mô hình chỉ đọc tốc độ hoàn thành qua "
+            "từng nửa năm (không đọc một tháng có đợt công nhận thành tốc độ đều); phần đã được công "
+            "nhận từ đầu nửa năm đến nay được giữ nguyên, phần còn lại của nửa năm được mô phỏng. Tốc độ "
+            "được ước lượng chung cho cả tỉnh, mỗi đơn vị có mức riêng được kéo về mức chung; mỗi nửa "
+            "năm có một mức dao động chung cho cả tỉnh (đợt công nhận nhiều hay ít); cuối năm thường "
+            "dồn nhiều hơn; và những xã còn lại sau cùng thường là xã khó nhất, nên càng gần đích càng "
+            "chậm.",
+            "Xu hướng tăng hay giảm tốc của số liệu đã có được kéo dài, nhưng mỗi kịch bản dừng xu hướng "
+            "sau một thời gian ngẫu nhiên (trung bình một năm), và độ bất định của xu hướng được giữ lại: "
+            "xu hướng chỉ dựa trên vài nửa năm số liệu, nên khoảng dự báo xa rất rộng. Cột “Nếu giữ tốc "
+            "độ hiện nay” cho biết xác suất đạt khi tốc độ chỉ giữ nguyên như hiện nay.",
+            "Dự báo gồm {draws} kịch bản mô phỏng; trung vị và các khoảng 50 %, 80 % lấy từ các kịch bản "
+            "đó. Xác suất đạt = tỷ lệ kịch bản đạt mục tiêu vào ngày hạn. Đơn vị có số liệu cũ được mô "
+            "phỏng từ ngày số liệu của chính đơn vị đó.",
+                        "Đánh giá: đúng tiến độ khi xác suất đạt ≥ {on_track}, có nguy cơ khi ≥ {at_risk}, "
             "chậm tiến độ khi thấp hơn; mục tiêu đã qua hạn được đánh giá theo số liệu ghi nhận "
             "đến ngày hạn (đạt sau hạn: “đạt muộn”).",
             "Tốc độ hiện tại: số xã hoàn thành thêm mỗi tháng trong 12 tháng số liệu gần nhất. "
@@ -165,6 +168,7 @@ WORDS = {
         "at_risk": "Có nguy cơ",
         "off_track": "Chậm tiến độ",
         "missed": "Không đạt",
+        "no_figure": "Không có số liệu tại hạn",
         "beyond_horizon": "Ngoài tầm dự báo",
         "insufficient_data": "Thiếu dữ liệu",
     },
@@ -276,7 +280,7 @@ WORDS = {
         "lower": "Cận dưới",
         "upper": "Cận trên",
         "trajectory_title": "{name}: số xã hoàn thành chuyển đổi số",
-        "trajectory_subtitle": "Số liệu đến {as_of}; dự báo {model}, {draws} đường mô phỏng",
+        "trajectory_subtitle": "Số liệu đến {as_of}; dự báo từ {draws} kịch bản mô phỏng",
         "illustrative_subtitle": "Có dùng số liệu minh họa, không phải số liệu chính thức",
         "overview_title": "Tiến độ của các đơn vị cấp huyện đến {as_of}",
         "overview_subtitle": "Xanh đậm: số xã đã hoàn thành; nền xám: tổng số xã; vạch đỏ: mục tiêu {deadline}",

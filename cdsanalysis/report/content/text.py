@@ -20,6 +20,7 @@ STATUS_COLORS = {
     "at_risk": ("#ffe08a", "#5c4400"),
     "off_track": ("#f4a6a6", "#5c0a0a"),
     "missed": ("#b42318", "#ffffff"),
+    "no_figure": ("#e4e4e4", "#333333"),
     "beyond_horizon": ("#e4e4e4", "#333333"),
     "insufficient_data": ("#e4e4e4", "#333333"),
 }

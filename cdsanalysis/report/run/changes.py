@@ -25,6 +25,8 @@ SNAPSHOT_FORMAT = 1
 CHANCE_STEP = 0.10
 """A chance that moved by this much or more (10 points) is listed."""
 
+SETTLED = ("achieved", "achieved_late", "missed", "no_figure")
+"""Statuses the figures settle: their chance is 1 or 0 (or unknown) and never listed as a move."""
 CHANGE_KINDS = ("data_new", "data_changed", "data_removed", "status", "chance")
 CHANGE_COLUMNS = ["change", "district_code", "district_name", "date", "kind", "target", "before", "after"]
 _RUN_FOLDER = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -154,7 +156,8 @@ def _target_changes(before: list[dict], after: list[dict]) -> list[dict]:
         if o["status"] != r["status"]:
             rows.append(_row("status", r, r["deadline"], r["kind"], r["target"], o["status"], r["status"]))
         p, q = _chance(o.get("p_meet")), _chance(r.get("p_meet"))
-        if p is not None and q is not None and abs(q - p) >= CHANCE_STEP - 1e-9:
+        settled = r["status"] in SETTLED  # a deadline the figures settle has no chance, only a status
+        if not settled and p is not None and q is not None and abs(q - p) >= CHANCE_STEP - 1e-9:
             rows.append(_row("chance", r, r["deadline"], r["kind"], r["target"], p, q))
     return rows
 
