@@ -28,7 +28,7 @@ def ntm_backtest(models: tuple[str, ...] = MODELS, draws: int = 2000, seed: int 
     """(per-figure scores, P(meet) per origin and target, summary per model)."""
     from cdsanalysis import load_dataset
     from cdsanalysis.model.backtesting import _score_forecast
-    from cdsanalysis.model.evaluation import randomised_coverage
+    from cdsanalysis.model.metrics import randomised_coverage
     from cdsanalysis.model.projection import forecast
 
     dataset = load_dataset(FOLDER)

@@ -10,14 +10,8 @@ import pytest
 
 from cdsanalysis.data.dataset import Dataset, load_dataset
 from cdsanalysis.exceptions import CdsAnalysisError
-from cdsanalysis.model.backtesting import (
-    TABLE_COLUMNS,
-    _origin_seed,
-    backtest,
-    brier_score,
-    default_origins,
-    ranked_probability_scores,
-)
+from cdsanalysis.model.backtesting import TABLE_COLUMNS, _origin_seed, backtest, default_origins
+from cdsanalysis.model.metrics import brier_score, ranked_probability_scores
 from cdsanalysis.model.projection import forecast
 from tests.builders import make_dataset
 

@@ -95,7 +95,7 @@ def test_default_model_is_roughly_calibrated_and_beats_linear(small_evaluation):
 def test_randomised_coverage_is_eighty_percent_for_a_calibrated_count_forecast():
     # Forecasts of small counts (binomial, 1-6 communes left), each actual drawn from its own forecast:
     # the closed interval covers well over 80 %, the randomised coverage 80 %.
-    from cdsanalysis.model.evaluation import randomised_coverage
+    from cdsanalysis.model.metrics import randomised_coverage
 
     rng = np.random.default_rng(5)
     left = rng.integers(1, 7, size=20_000)

@@ -30,6 +30,7 @@ import pandas as pd
 
 from cdsanalysis.data.dates import parse_date
 from cdsanalysis.exceptions import CdsAnalysisError
+from cdsanalysis.model.metrics import ranked_probability_scores, reliability_table
 from cdsanalysis.model.projection import forecast
 from cdsanalysis.model.registry import get_simulator
 from cdsanalysis.settings import DEFAULT_THRESHOLDS
@@ -73,37 +74,6 @@ def default_origins(dataset: Dataset) -> pd.DatetimeIndex:
         raise CdsAnalysisError(f"a backtest needs district observations on at least 3 dates; these data have "
                                f"{len(dates)} ({listed})")
     return dates[1:-1]
-
-
-def ranked_probability_scores(paths: np.ndarray, actual: np.ndarray) -> tuple[np.ndarray, ...]:
-    """RPS, P(X < actual) and P(X <= actual) of each column of ``paths`` (draws x forecasts).
-
-    Computed from the histogram of each column over 0..max, so it is the textbook sum
-    over k; values beyond a district's total contribute 0 (both CDFs are 1 there).
-    """
-    paths = np.asarray(paths, dtype=np.int64)
-    actual = np.asarray(actual, dtype=np.int64)
-    draws, n = paths.shape
-    if n == 0:
-        return np.empty(0), np.empty(0), np.empty(0)
-    if paths.min() < 0 or actual.min() < 0:
-        raise CdsAnalysisError("counts in a backtest cannot be negative")
-    width = int(max(paths.max(), actual.max())) + 1
-    offsets = np.arange(n, dtype=np.int64) * width
-    histogram = np.bincount((paths + offsets).ravel(), minlength=n * width).reshape(n, width)
-    cdf = np.cumsum(histogram, axis=1) / draws
-    step = np.arange(width)[None, :] >= actual[:, None]
-    rps = np.sum((cdf - step) ** 2, axis=1)
-    rows = np.arange(n)
-    cdf_at = cdf[rows, actual]
-    cdf_below = np.where(actual > 0, cdf[rows, np.maximum(actual - 1, 0)], 0.0)
-    return rps, cdf_below, cdf_at
-
-
-def brier_score(p: np.ndarray, outcome: np.ndarray) -> float:
-    """Mean of (p - outcome)^2; NaN with no events."""
-    p, outcome = np.asarray(p, dtype=float), np.asarray(outcome, dtype=float)
-    return float(np.mean((p - outcome) ** 2)) if len(p) else float("nan")
 
 
 def _origin_seed(seed: int, origin: pd.Timestamp) -> np.random.SeedSequence:
@@ -258,20 +228,7 @@ class Backtest:
         Columns ``model, bin, bin_lower, bin_upper, predicted, observed, count`` (the layout
         of `cdsanalysis.model.plots.calibration_chart`); bins are [lower, upper), the last closed.
         """
-        if int(bins) != bins or bins < 1:
-            raise CdsAnalysisError(f"bins must be a whole number >= 1; got {bins}")
-        events = self._scored(province)
-        events = events[events["p_meet"].notna()]
-        edges = np.linspace(0.0, 1.0, int(bins) + 1)
-        index = np.clip(np.searchsorted(edges, events["p_meet"].to_numpy(), side="right") - 1, 0, int(bins) - 1)
-        frame = events.assign(bin=index, met=events["met"].astype(float))
-        out = frame.groupby(["model", "bin"], sort=False).agg(
-            predicted=("p_meet", "mean"), observed=("met", "mean"), count=("met", "size")).reset_index()
-        out.insert(2, "bin_lower", edges[out["bin"].to_numpy(dtype=int)])
-        out.insert(3, "bin_upper", edges[out["bin"].to_numpy(dtype=int) + 1])
-        order = {name: i for i, name in enumerate(self.models)}
-        out = out.sort_values(["model", "bin"], key=lambda s: s.map(order) if s.name == "model" else s)
-        return out.reset_index(drop=True)
+        return reliability_table(self._scored(province), bins, self.models)
 
     def plot_calibration(self, bins: int = 10, *, lang: str = "vi"):
         """Reliability diagram of P(meet) (`cdsanalysis.model.plots.calibration_chart`)."""

@@ -49,16 +49,26 @@ def linear_trend(dataset: Dataset, state: StartState) -> pd.DataFrame:
                          "slope": slope})
 
 
-def simulate_linear(dataset: Dataset, state: StartState, dates: pd.DatetimeIndex, draws: int,
-                    rng: np.random.Generator) -> tuple[np.ndarray, None]:
-    """The trend line at each date after the origin; the origin itself keeps the observed count."""
-    trend = linear_trend(dataset, state)
-    years = (dates - state.as_of).days.to_numpy(dtype=float) / DAYS_PER_YEAR
-    line = trend["intercept"].to_numpy()[:, None] + trend["slope"].to_numpy()[:, None] * years[None, :]
+def as_count_paths(line: np.ndarray, state: StartState) -> np.ndarray:
+    """A deterministic forecast as one path of counts: the contract every model keeps.
+
+    Clipped to [the count at the origin, the district's total], rounded half up, never falling,
+    the origin keeping the observed count, zeros for a district with no data (shared by
+    `simulate_linear` and `ets.simulate_ets`).
+    """
     start = np.where(state.has_data, state.start, 0)
     low, high = start[:, None].astype(float), state.communes_total[:, None].astype(float)
     values = np.floor(np.clip(np.nan_to_num(line, nan=0.0), low, high) + 0.5)
     values[:, 0] = start
     values = np.maximum.accumulate(values, axis=1)
     values[~state.has_data, :] = 0
-    return values.astype(np.int32)[None, :, :], None
+    return values.astype(np.int32)[None, :, :]
+
+
+def simulate_linear(dataset: Dataset, state: StartState, dates: pd.DatetimeIndex, draws: int,
+                    rng: np.random.Generator) -> tuple[np.ndarray, None]:
+    """The trend line at each date after the origin; the origin itself keeps the observed count."""
+    trend = linear_trend(dataset, state)
+    years = (dates - state.as_of).days.to_numpy(dtype=float) / DAYS_PER_YEAR
+    line = trend["intercept"].to_numpy()[:, None] + trend["slope"].to_numpy()[:, None] * years[None, :]
+    return as_count_paths(line, state), None

@@ -24,6 +24,8 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
+from cdsanalysis.model.baselines import as_count_paths
+
 if TYPE_CHECKING:  # pragma: no cover
     from cdsanalysis.data.dataset import Dataset
     from cdsanalysis.model.registry import StartState
@@ -101,15 +103,9 @@ def simulate_ets(dataset: Dataset, state: StartState, dates: pd.DatetimeIndex, d
     series, spacing = _series(dataset, state)
     a, g, phi = fit_parameters(series)
     _, level, trend = holt_damped(series, a, g, phi)
-    start = np.where(state.has_data, state.start, 0).astype(float)
     start_days = (state.start_dates - state.as_of).days.to_numpy(dtype=float, na_value=0.0)
     days = (dates - state.as_of).days.to_numpy(dtype=float)[None, :] - start_days[:, None]
     h = np.maximum(days / spacing[:, None], 0.0)
     damped = np.where(np.isclose(phi, 1.0), h, phi * (1 - phi**h) / (1 - phi))
     line = np.nan_to_num(level[:, None] + damped * trend[:, None], nan=0.0)
-    low, high = start[:, None], state.communes_total[:, None].astype(float)
-    values = np.floor(np.clip(line, low, high) + 0.5)
-    values[:, 0] = start
-    values = np.maximum.accumulate(values, axis=1)
-    values[~state.has_data, :] = 0
-    return values.astype(np.int32)[None, :, :], None
+    return as_count_paths(line, state), None

@@ -24,6 +24,7 @@ import pandas as pd
 
 from cdsanalysis.exceptions import CdsAnalysisError
 from cdsanalysis.model.backtesting import _score_forecast
+from cdsanalysis.model.metrics import randomised_coverage, reliability_table
 from cdsanalysis.model.projection import forecast
 from cdsanalysis.model.scenarios import FAMILIES, HORIZON_MONTHS, ORIGINS, make_scenario
 
@@ -42,25 +43,6 @@ PIT_BINS = 10
 ORIGINS_PER_REPLICATE = 4
 COLLAPSE_SHARE = 0.03
 """A province interval narrower than this share of the communes is "collapsed" when it misses the truth."""
-
-
-def randomised_coverage(cdf_below: np.ndarray, cdf_at: np.ndarray, level: float) -> np.ndarray:
-    """Per case, the probability that the randomised PIT falls in the central ``level`` band.
-
-    A count forecast's closed interval [q(0.1), q(0.9)] holds at least 80 % of its own
-    probability, and much more for a small count (a district with three communes left), so
-    even a perfect forecast "covers" more than 80 % of the time. The randomised PIT,
-    uniform on [P(X < actual), P(X <= actual)] (Czado, Gneiting and Held 2009), is uniform
-    on [0, 1] for a calibrated forecast, so the share of it inside [0.1, 0.9] is 0.80 in
-    expectation whatever the counts' size. Computed exactly (the band's share of that
-    segment), not by drawing, so it is deterministic.
-    """
-    low, high = (1 - level) / 2, (1 + level) / 2
-    below, at = np.asarray(cdf_below, dtype=float), np.asarray(cdf_at, dtype=float)
-    span = at - below
-    overlap = np.clip(np.minimum(at, high) - np.maximum(below, low), 0.0, None)
-    point = ((below >= low) & (below <= high)).astype(float)
-    return np.where(span > 0, overlap / np.where(span > 0, span, 1.0), point)
 
 
 @dataclass(frozen=True, eq=False)
@@ -153,15 +135,8 @@ class Evaluation:
 
     def calibration(self, bins: int = 10) -> pd.DataFrame:
         """Reliability table of P(meet) over every family (district targets), per model."""
-        events = self.table[self.table["p_meet"].notna() & (self.table["district_code"] != "")]
-        edges = np.linspace(0.0, 1.0, bins + 1)
-        index = np.clip(np.searchsorted(edges, events["p_meet"].to_numpy(), side="right") - 1, 0, bins - 1)
-        frame = events.assign(bin=index, met=events["met"].astype(float))
-        out = frame.groupby(["model", "bin"], sort=False).agg(
-            predicted=("p_meet", "mean"), observed=("met", "mean"), count=("met", "size")).reset_index()
-        out.insert(2, "bin_lower", edges[out["bin"].to_numpy(dtype=int)])
-        out.insert(3, "bin_upper", edges[out["bin"].to_numpy(dtype=int) + 1])
-        return out.sort_values(["model", "bin"]).reset_index(drop=True)
+        events = self.table[self.table["district_code"] != ""]
+        return reliability_table(events, bins, sorted(self.models))
 
     def __repr__(self) -> str:
         return (f"Evaluation(families={len(self.families)}, models={self.models}, replicates={self.replicates}, "
