@@ -8,14 +8,14 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from cdsanalysis.data.dataset import Dataset
+from cdsanalysis.data.dataset import Dataset, load_dataset
 from cdsanalysis.exceptions import CdsAnalysisError, NameLookupError
 from cdsanalysis.model.assessment import assess
 from cdsanalysis.model.projection import forecast
 from cdsanalysis.model.store import load_forecast, save_forecast
 from cdsanalysis.report.content.blocks import Heading, Notice
 from cdsanalysis.report.content.district import forecast_band
-from cdsanalysis.report.content.sections import heading_context, notices
+from cdsanalysis.report.content.sections import heading_context, notices, section_context
 from cdsanalysis.report.content.text import STATUS_COLORS, ratio_label
 from cdsanalysis.report.run.notebook import build_district_report, prepare_report
 from cdsanalysis.settings import PROGRESS_RATIO_BANDS
@@ -320,3 +320,17 @@ def test_every_report_quotes_the_dates_the_pooled_model_rests_on(data_dir):
     sentence = interval_text("vi", place="x", rows=[("2025", 5.0, 0.0, 50.0)], pending=50,
                              periods=district_dates, province=True)
     assert f"{district_dates} mốc" in sentence
+
+
+def test_the_standing_shows_the_claim_beside_the_recognitions_and_the_communes_still_to_go():
+    # Issue 21: the district's own claim is shown beside the province's recognitions, and with recognition
+    # records every district report lists the communes no decision has recognised yet.
+    report = build_district_report("Hoằng Hóa", draws=200)
+    dataset = load_dataset()
+    left = dataset.communes_remaining("399", report.as_of)
+    standing = section_context(report, "standing")
+    text = "\n".join(standing.paragraphs)
+    lead = words("vi")["report"]["claim_line"].split("{")[0]
+    assert lead in text and "10" in text
+    assert len(left) > 0 and all(name in text for name in left["commune_name"])
+    assert words("vi")["report"]["remaining_line"].split("{")[0] in text

@@ -72,6 +72,8 @@ def save_forecast(result: Forecast, path: str | os.PathLike, data_dir: str | os.
         "data_hash": result.dataset.data_hash,
         "tables": {name: frame_to_json(getattr(result.dataset, name)) for name in _TABLES},
     }
+    if result.dataset.recognitions is not None:  # the decisions' communes (issue 21): the reports list them
+        meta["tables"]["recognitions"] = frame_to_json(result.dataset.recognitions)
     arrays = {"paths": result.paths}
     if steady is not None:
         if not (steady.dates.equals(result.dates) and steady.district_codes == result.district_codes):
@@ -109,8 +111,9 @@ def load_forecast(path: str | os.PathLike, model: str | None = None) -> Forecast
         raise CdsAnalysisError(f"{path}: forecast file format {meta.get('format')!r}; this version reads "
                                f"{FORMAT_VERSION}. Render again.")
     tables = {name: frame_from_json(meta["tables"][name]) for name in _TABLES}
+    records = meta["tables"].get("recognitions")
     dataset = Dataset(tables["units"], tables["progress"], tables["targets"], source=meta["data_source"],
-                      data_hash=meta["data_hash"])
+                      data_hash=meta["data_hash"], recognitions=None if records is None else frame_from_json(records))
     return Forecast(
         dataset=dataset, as_of=pd.Timestamp(meta["as_of"]), model=model or meta["model"],
         seed=meta["seed"] if model is None else meta.get(f"{model}_seed"),

@@ -76,6 +76,10 @@ WORDS = {
         "standing": "Where the district stands",
         "standing_line": "{done}/{total} communes have completed digital transformation ({share}), as of "
         "{date} ({kind}).",
+        "claim_line": "The district reported {claimed} communes completed ({date}); by then the province had "
+        "recognised {recognised} (a gap of {gap}). The forecast rests on recognised communes only.",
+        "remaining_line": "{n} communes have no recognition decision yet: {names}.",
+        "remaining_none": "Every commune of the unit has a recognition decision.",
         "interval_line": "By {date}, {place} is expected to have {median} communes completed (median); 80% "
         "interval (four chances in five): {lower} to {upper}.",
         "wide_province": "The interval is wide because recognition comes in province-wide rounds: one round "

@@ -66,6 +66,10 @@ WORDS = {
         "official": "Mọi số liệu trong báo cáo có nguồn (chính thức, do huyện báo cáo hoặc suy ra từ nguồn).",
         "standing": "Hiện trạng",
         "standing_line": "{done}/{total} xã đã hoàn thành chuyển đổi số ({share}), theo số liệu ngày {date} ({kind}).",
+        "claim_line": "Huyện tự báo cáo {claimed} xã hoàn thành (ngày {date}); đến ngày đó tỉnh đã công nhận "
+        "{recognised} xã (chênh {gap} xã). Dự báo chỉ dựa trên số xã được tỉnh công nhận.",
+        "remaining_line": "Còn {n} xã chưa có quyết định công nhận: {names}.",
+        "remaining_none": "Mọi xã của đơn vị đã có quyết định công nhận.",
         "interval_line": "Đến {date}, {place} dự kiến có {median} xã hoàn thành (trung vị); khoảng 80 % (4 "
         "trên 5 khả năng): từ {lower} đến {upper} xã.",
         "wide_province": "Khoảng này rộng vì việc công nhận diễn ra theo từng đợt chung của cả tỉnh: một đợt "

@@ -75,6 +75,9 @@ class DistrictReport:
     periods: int = 0
     """Observation dates the pooled model was fitted on (every district's, up to ``as_of``): the
     number the "how sure" sentence quotes, for the province and every district alike."""
+    records: tuple[str, ...] = ()
+    """What the offices' other records say: the district's own claim beside the province's recognitions,
+    and the communes no decision has recognised yet (issue 21); empty when the data hold neither."""
     prepared_png: bytes | None = field(default=None, repr=False)
     prepared_compact_png: bytes | None = field(default=None, repr=False)
 
@@ -266,6 +269,30 @@ def _province_history(dataset: Dataset) -> pd.DataFrame:
                          "source": "sum of the districts' figures"}).reset_index(drop=True)
 
 
+def records_lines(dataset: Dataset, code: str, as_of: pd.Timestamp, lang: str) -> tuple[str, ...]:
+    """The claim beside the recognitions and the communes still to go, in words (issue 21).
+
+    The claim is the district's latest own statement on or before ``as_of`` with the province's
+    recognised count on that date; the communes are listed only when recognition records exist.
+    """
+    text, lines = words(lang)["report"], []
+    if code == PROVINCE_CODE:
+        return ()
+    claims = dataset.claims_beside_recognitions()
+    claims = claims[(claims["district_code"] == code) & (claims["as_of"] <= as_of)]
+    if len(claims):
+        row = claims.sort_values("as_of", kind="stable").iloc[-1]
+        lines.append(text["claim_line"].format(claimed=int(row["claimed"]), date=format_date(row["as_of"], lang),
+                                               recognised=int(row["recognised"]), gap=int(row["gap"])))
+    if dataset.recognitions is not None:
+        left = dataset.communes_remaining(code, as_of)
+        if left.empty:
+            lines.append(text["remaining_none"])
+        else:
+            lines.append(text["remaining_line"].format(n=len(left), names=", ".join(left["commune_name"])))
+    return tuple(lines)
+
+
 def unit_report(result: Forecast, code: str, lang: str, *, forecast_file: str | os.PathLike | None = None,
                 source: str = "file", shared: SharedForecasts | None = None) -> DistrictReport:
     """The report of district ``code`` ("" = the province) from a forecast.
@@ -328,6 +355,7 @@ def unit_report(result: Forecast, code: str, lang: str, *, forecast_file: str | 
         history=history, targets=targets, assessment=table.reset_index(drop=True), band=band,
         baselines=baselines, illustrative=illustrative,
         stale=stale_data_note(dataset.until(result.as_of), result.as_of, lang=lang),
+        records=records_lines(dataset, code, result.as_of, lang),
         periods=fitted_periods(result),
     )
 

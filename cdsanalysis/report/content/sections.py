@@ -85,7 +85,7 @@ def section_context(report: DistrictReport, name: str) -> Section:
     its heading, paragraphs, chart, table and notes, for the page templates and the Word document."""
     t = report.text
     if name == "standing":
-        return _make(name, t["standing"], paragraphs=[report.standing_line()])
+        return _make(name, t["standing"], paragraphs=[report.standing_line(), *report.records])
     if name == "trajectory":
         return _make(name, t["trajectory"], chart=chart(report))
     if name == "targets":
