@@ -21,6 +21,7 @@ from cdsanalysis.data.form import write_form
 from cdsanalysis.data.freshness import stale_data_note
 from cdsanalysis.data.io import TABLE_FILES, describe_path, read_text_table
 from cdsanalysis.data.progress_history import undo, write_problem
+from cdsanalysis.data.progress_update import import_sheet
 from cdsanalysis.data.provenance import any_illustrative, illustrative_note
 from cdsanalysis.data.snapshot import standing
 from cdsanalysis.exceptions import CdsAnalysisError, DataValidationError
@@ -132,23 +133,22 @@ def _cmd_progress(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _cmd_import(args: argparse.Namespace) -> int:
-    from cdsanalysis.data.bundled import bundled_data_dir
-    from cdsanalysis.data.io import describe_path, read_text_table
-    from cdsanalysis.data.progress_history import undo, write_problem
-    from cdsanalysis.data.progress_update import import_sheet
+def _undo_import(args: argparse.Namespace, stem: str) -> int:
+    """``--undo`` of `import` and `import-decision`: restore ``<stem>.csv`` of --out as it was."""
+    if args.file is not None or args.dry_run:
+        raise _UsageError(f"--undo restores the previous {stem}.csv of --out; give no file and no --dry-run")
+    out = _folder(args.out, "folder to restore")
+    try:
+        print(undo(out, lang=args.lang, stem=stem).describe())
+    except OSError as err:
+        raise write_problem(err, out / f"{stem}.csv") from None
+    return EXIT_OK
 
-    if args.undo:
-        if args.file is not None or args.dry_run:
-            raise _UsageError("--undo restores the previous progress.csv of --out; give no file and no --dry-run")
-        out = _folder(args.out, "folder to restore")
-        try:
-            print(undo(out, lang=args.lang).describe())
-        except OSError as err:
-            raise write_problem(err, out / "progress.csv") from None
-        return EXIT_OK
+
+def _import_paths(args: argparse.Namespace, what: str, stem: str) -> tuple[Path, Path, Path]:
+    """The checked input file, the writable data folder and the folder whose units.csv names the units."""
     if args.file is None:
-        raise _UsageError("give the form to import (FILE.xlsx), or --undo to restore the previous progress.csv")
+        raise _UsageError(f"give {what}, or --undo to restore the previous {stem}.csv")
     problem = describe_path(Path(args.file))
     if problem:
         raise _UsageError(f"{args.file}: {problem}")
@@ -156,13 +156,24 @@ def _cmd_import(args: argparse.Namespace) -> int:
     if not out.stat().st_mode & 0o222:
         raise CdsAnalysisError(f"{out}: the folder is read-only; nothing was written")
     frame_dir = _data_dir(args.data) or (out if (out / "units.csv").is_file() else bundled_data_dir())
+    return Path(args.file), out, frame_dir
+
+
+def _report_line(line: str) -> None:
+    print(line, file=sys.stderr, flush=True)
+
+
+def _cmd_import(args: argparse.Namespace) -> int:
+    if args.undo:
+        return _undo_import(args, "progress")
+    source, out, frame_dir = _import_paths(args, "the form to import (FILE.xlsx)", "progress")
     targets = frame_dir / "targets.csv"
     try:
-        update = import_sheet(Path(args.file), read_text_table(frame_dir / "units.csv"), out, sheet=args.sheet,
+        update = import_sheet(source, read_text_table(frame_dir / "units.csv"), out, sheet=args.sheet,
                               as_of=args.as_of, status=args.status, source=args.source, measure=args.measure,
                               include_hidden=args.include_hidden, dry_run=args.dry_run,
                               targets=read_text_table(targets) if targets.exists() else None, lang=args.lang,
-                              report=lambda line: print(line, file=sys.stderr, flush=True))
+                              report=_report_line)
     except OSError as err:  # a full disk or a read-only mount met while reading or writing
         raise write_problem(err, out / "progress.csv") from None
     print(f"{args.file}, sheet {update.sheet}:\n{update.describe()}")
@@ -171,32 +182,15 @@ def _cmd_import(args: argparse.Namespace) -> int:
 
 def _cmd_import_decision(args: argparse.Namespace) -> int:
     if args.undo:
-        if args.file is not None or args.dry_run:
-            raise _UsageError("--undo restores the previous recognitions.csv of --out; give no file and no --dry-run")
-        out = _folder(args.out, "folder to restore")
-        try:
-            print(undo(out, lang=args.lang, stem=STEM).describe())
-        except OSError as err:
-            raise write_problem(err, out / "recognitions.csv") from None
-        return EXIT_OK
-    if args.file is None:
-        raise _UsageError("give the decision's list (FILE.xlsx or FILE.csv), or --undo to restore the previous "
-                          "recognitions.csv")
-    problem = describe_path(Path(args.file))
-    if problem:
-        raise _UsageError(f"{args.file}: {problem}")
-    out = _folder(args.out, "folder to import into")
-    if not out.stat().st_mode & 0o222:
-        raise CdsAnalysisError(f"{out}: the folder is read-only; nothing was written")
-    frame_dir = _data_dir(args.data) or (out if (out / "units.csv").is_file() else bundled_data_dir())
+        return _undo_import(args, STEM)
+    source, out, frame_dir = _import_paths(args, "the decision's list (FILE.xlsx or FILE.csv)", STEM)
     try:
-        result = import_decision(Path(args.file), read_text_table(frame_dir / "units.csv"), out,
+        result = import_decision(source, read_text_table(frame_dir / "units.csv"), out,
                                  decision=args.decision, date=args.date, credited_year=args.credited_year,
                                  source=args.source, sheet=args.sheet, include_hidden=args.include_hidden,
-                                 dry_run=args.dry_run, lang=args.lang,
-                                 report=lambda line: print(line, file=sys.stderr, flush=True))
+                                 dry_run=args.dry_run, lang=args.lang, report=_report_line)
     except OSError as err:
-        raise write_problem(err, out / "recognitions.csv") from None
+        raise write_problem(err, out / f"{STEM}.csv") from None
     print(f"{args.file}:\n{result.describe()}")
     if result.written and (out / "progress.csv").is_file() and (out / "units.csv").is_file():
         with contextlib.suppress(CdsAnalysisError):  # the decision is written; a folder's other problems are validate's

@@ -12,7 +12,6 @@ written atomically, and ``--dry-run`` writes nothing.
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import io
 import os
@@ -24,10 +23,10 @@ import pandas as pd
 
 from cdsanalysis.data.dates import YEAR_RANGE, parse_date, text_date
 from cdsanalysis.data.formulas import csv_safe
-from cdsanalysis.data.io import atomic_write_csv, describe_path, read_text_table, replaceable_target
+from cdsanalysis.data.io import describe_path, read_text_table, replaceable_target
 from cdsanalysis.data.limits import MAX_SHEET_COLUMNS, MAX_SHEET_ROWS, MAX_WORKBOOK_BYTES
 from cdsanalysis.data.names import NameIndex, name_key, nfc
-from cdsanalysis.data.progress_history import history_folder, keep_version, progress_lock, write_problem
+from cdsanalysis.data.progress_history import progress_lock, replace_keeping_history
 from cdsanalysis.data.recognitions import COLUMNS, RECOGNITIONS_FILE, validate_recognitions
 from cdsanalysis.data.sheet_cells import cell_text, is_blank
 from cdsanalysis.data.sheet_layout import read_grid
@@ -422,21 +421,5 @@ def _existing(real_target: Path) -> pd.DataFrame:
 
 
 def _write(out_dir: Path, real_target: Path, target: Path, merged: pd.DataFrame) -> Path | None:
-    """Keep the current file (an empty version when there was none) in history/, then replace it atomically.
-
-    On a full disk or a read-only folder both are undone and the error says nothing changed.
-    """
-    folder = history_folder(out_dir)
-    existed = folder.exists()
-    kept = None
-    try:
-        kept = keep_version(out_dir, real_target, stem=STEM, absent_too=True)
-        atomic_write_csv(target, merged)
-        return kept
-    except OSError as err:
-        with contextlib.suppress(OSError):
-            if kept is not None:
-                kept.unlink()
-            if not existed:
-                folder.rmdir()
-        raise write_problem(err, target) from None
+    """Keep the current file in history/, then replace it (`progress_history.replace_keeping_history`)."""
+    return replace_keeping_history(out_dir, real_target, target, merged, stem=STEM, absent_too=True)

@@ -21,7 +21,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from cdsanalysis.data.io import atomic_write_bytes, replaceable_target
+import pandas as pd
+
+from cdsanalysis.data.io import atomic_write_bytes, atomic_write_csv, replaceable_target
 from cdsanalysis.exceptions import CdsAnalysisError
 from cdsanalysis.wording import words
 
@@ -163,3 +165,27 @@ def write_problem(err: OSError, where: Path) -> CdsAnalysisError:
               errno.EDQUOT: "the disk quota is used up"}.get(err.errno, err.strerror or str(err))
     return CdsAnalysisError(f"{err.filename or where}: cannot write ({reason}); nothing was changed: "
                             f"{where} is as it was. Free some space or make the folder writable, then import again")
+
+
+def replace_keeping_history(out_dir: Path, real_target: Path, target: Path, table: pd.DataFrame, *,
+                            stem: str = "progress", absent_too: bool = False) -> Path | None:
+    """Keep the current ``<stem>.csv`` in history/, then replace it atomically; undo both on failure.
+
+    Returns the kept version. On a full disk or a read-only folder the file is as it was and no stray
+    history entry (or history folder made by this call) is left; the error says nothing changed.
+    ``absent_too``: a missing file is kept as an empty version (undoing its creation removes it).
+    """
+    folder = history_folder(out_dir)
+    existed = folder.exists()
+    kept = None
+    try:
+        kept = keep_version(out_dir, real_target, stem=stem, absent_too=absent_too)
+        atomic_write_csv(target, table)
+        return kept
+    except OSError as err:
+        with contextlib.suppress(OSError):
+            if kept is not None:
+                kept.unlink()
+            if not existed:
+                folder.rmdir()
+        raise write_problem(err, target) from None

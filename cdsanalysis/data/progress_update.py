@@ -14,7 +14,6 @@ symlinked one stays a symlink (the file it points to is replaced atomically).
 
 from __future__ import annotations
 
-import contextlib
 import html
 import os
 import re
@@ -23,8 +22,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from cdsanalysis.data.io import atomic_write_csv, read_text_table, replaceable_target
-from cdsanalysis.data.progress_history import history_folder, keep_version, progress_lock, write_problem
+from cdsanalysis.data.dataset import _as_text
+from cdsanalysis.data.io import read_text_table, replaceable_target
+from cdsanalysis.data.progress_history import progress_lock, replace_keeping_history
 from cdsanalysis.data.schema import CLAIMED, ILLUSTRATIVE, MEASURES, RECOGNISED, derive_measures, validate_tables
 from cdsanalysis.data.sheet_import import PROGRESS_COLUMNS, NotReported, SheetRows, read_sheet
 from cdsanalysis.exceptions import FAILURE_COLUMNS, CdsAnalysisError, DataValidationError
@@ -234,25 +234,8 @@ def import_sheet(
 
 
 def _write(out_dir: Path, real_target: Path, target: Path, merged: pd.DataFrame) -> Path | None:
-    """Keep the current file in history/, then replace it; on a full disk or a read-only folder, undo both.
-
-    Returns the kept version. Whatever fails, progress.csv is as it was and no stray history entry
-    (or empty history folder made by this call) is left.
-    """
-    folder = history_folder(out_dir)
-    existed = folder.exists()
-    kept = None
-    try:
-        kept = keep_version(out_dir, real_target)
-        atomic_write_csv(target, merged)
-        return kept
-    except OSError as err:
-        with contextlib.suppress(OSError):
-            if kept is not None:
-                kept.unlink()
-            if not existed:
-                folder.rmdir()
-        raise write_problem(err, target) from None
+    """Keep the current file in history/, then replace it (`progress_history.replace_keeping_history`)."""
+    return replace_keeping_history(out_dir, real_target, target, merged)
 
 
 def merge_progress(old: pd.DataFrame, new: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
@@ -264,8 +247,8 @@ def merge_progress(old: pd.DataFrame, new: pd.DataFrame) -> tuple[pd.DataFrame, 
     """
     old, new = derive_measures(old), derive_measures(new)
     real = new[new["status"] != ILLUSTRATIVE]
-    real_pairs = set(zip(real["district_code"], real["measure"]))
-    evicted = pd.Series([pair in real_pairs for pair in zip(old["district_code"], old["measure"])],
+    real_pairs = set(zip(real["district_code"], real["measure"], strict=False))
+    evicted = pd.Series([pair in real_pairs for pair in zip(old["district_code"], old["measure"], strict=False)],
                         index=old.index, dtype=bool) & old["status"].eq(ILLUSTRATIVE)
     new_keys = set(_keys(new))
     same_key = pd.Series([key in new_keys for key in _keys(old)], index=old.index, dtype=bool)
@@ -316,8 +299,6 @@ def _validate_merged(merged: pd.DataFrame, origins: pd.Series, units: pd.DataFra
     already in progress.csv names that row of the file as it is now (never a row of the table
     as it would be after the import, which nobody can open).
     """
-    from cdsanalysis.data.dataset import _as_text
-
     merged_file = f"{target} (merged)"
     raw = {"units": _as_text(units), "progress": _as_text(merged), "targets": _as_text(targets)}
     files = {"units": "units", "progress": merged_file, "targets": "targets"}
@@ -342,7 +323,7 @@ _OPTIONS = {"source": "--source", "status": "--status", "as_of": "--as-of or the
 def _form_rows_by_date(read: SheetRows) -> dict[str, list[int]]:
     """The form's Excel rows per date (ISO), to name them beside a problem of that date."""
     out: dict[str, list[int]] = {}
-    for row, date in zip(read.origins, read.rows["as_of"]):
+    for row, date in zip(read.origins, read.rows["as_of"], strict=False):
         out.setdefault(f"{date:%Y-%m-%d}", []).append(row)
     return out
 
@@ -400,7 +381,7 @@ def _province_figures(progress: pd.DataFrame, dates: list[pd.Timestamp]) -> pd.S
 def _keys(frame: pd.DataFrame) -> list[tuple[str, str, str]]:
     """(district, date, measure) of each row of a text table (the measure derived where missing)."""
     frame = derive_measures(frame)
-    return list(zip(frame["district_code"], frame["as_of"], frame["measure"]))
+    return list(zip(frame["district_code"], frame["as_of"], frame["measure"], strict=False))
 
 
 def _typed(frame: pd.DataFrame) -> pd.DataFrame:
@@ -428,7 +409,7 @@ def _check_province_floor(merged: pd.DataFrame, old: pd.DataFrame, target: Path,
         return
     dates = sorted(set(after["as_of"]))
     now, then = _province_figures(after, dates), _province_figures(before, dates)
-    line = {(r.district_code, r.as_of): row for row, r in zip(old.index, old.itertuples(index=False))}
+    line = {(r.district_code, r.as_of): row for row, r in zip(old.index, old.itertuples(index=False), strict=False)}
     count_column = dict(read.columns).get("completed", "completed")
     problems = []
     for floor in official.sort_values("as_of").drop_duplicates(["as_of"], keep="last").itertuples(index=False):
@@ -451,7 +432,7 @@ def _lowered(read: SheetRows, before: pd.DataFrame) -> str:
     """The form's rows whose count is below the district's latest earlier figure (at most ten named)."""
     found = []
     districts = before[before["district_code"] != ""].sort_values("as_of")
-    for row, record in zip(read.origins, read.rows.itertuples(index=False)):
+    for row, record in zip(read.origins, read.rows.itertuples(index=False), strict=False):
         if not record.district_code:
             continue
         earlier = districts[(districts["district_code"] == record.district_code) & (districts["as_of"] <= record.as_of)]

@@ -17,16 +17,27 @@ from pathlib import Path
 import pandas as pd
 import pandera.pandas as pa
 
+from cdsanalysis.data.dates import YEAR_RANGE
+from cdsanalysis.data.io import TABLE_FILES, read_text_table
+from cdsanalysis.data.limits import (
+    CODE_RULE,
+    MAX_COUNT_DIGITS,
+    MAX_NAME_LENGTH,
+    MAX_TEXT_LENGTH,
+    is_safe_code,
+    text_problem,
+)
+from cdsanalysis.data.names import NameIndex, name_key
+from cdsanalysis.data.provenance import ILLUSTRATIVE  # its one owner
+from cdsanalysis.data.text_checks import (
+    check_formula_cells,
+    check_text_columns,
+    check_unit_names,
+    units_usable,
+    value_message,
+)
 from cdsanalysis.exceptions import DataValidationError, NameLookupError
 from cdsanalysis.exceptions import FailureCollector as _Failures  # the package's one collector
-from cdsanalysis.data.io import TABLE_FILES, read_text_table
-from cdsanalysis.data.dates import YEAR_RANGE
-from cdsanalysis.data.limits import CODE_RULE, MAX_COUNT_DIGITS, MAX_NAME_LENGTH, MAX_TEXT_LENGTH, is_safe_code
-from cdsanalysis.data.limits import text_problem
-from cdsanalysis.data.provenance import ILLUSTRATIVE  # its one owner
-from cdsanalysis.data.names import NameIndex, name_key
-from cdsanalysis.data.text_checks import check_formula_cells, check_text_columns, check_unit_names, units_usable
-from cdsanalysis.data.text_checks import value_message
 
 PROGRESS_STATUSES = ("actual", "claim", "derived", ILLUSTRATIVE)
 RECOGNISED, CLAIMED, REGISTERED = "recognised", "claimed", "registered"
@@ -188,7 +199,7 @@ class _Frame:
     @classmethod
     def from_units(cls, units: pd.DataFrame) -> _Frame:
         districts = units.drop_duplicates("district_code")
-        index = NameIndex(zip(districts["district_code"], districts["district_name"]), kind="district")
+        index = NameIndex(zip(districts["district_code"], districts["district_name"], strict=False), kind="district")
         totals = units.groupby("district_code").size().astype(int).to_dict()
         totals[""] = int(len(units))
         return cls(index=index, totals=totals)
@@ -233,7 +244,7 @@ def _check_counts(typed: pd.DataFrame, count_col: str, frame: _Frame, file: str,
     """Counts must lie within the commune total; returns which rows do."""
     within = typed[count_col] <= typed["district_code"].map(frame.totals)
     for row, code, value in zip(typed.index[~within], typed["district_code"][~within],
-                                typed[count_col][~within]):
+                                typed[count_col][~within], strict=False):
         total = frame.totals[code]
         who = "the province" if code == "" else f"district {code} ({frame.index.name_of(code)})"
         failures.add(file, row, count_col, value, "within_total",
@@ -274,7 +285,7 @@ def _check_progress_order(progress: pd.DataFrame, file: str, failures: _Failures
         previous = None
         measure = rows["measure"].iloc[0] if "measure" in rows.columns else RECOGNISED
         within = "" if measure == RECOGNISED else f" (within the measure '{measure}')"
-        for row, as_of, completed in zip(rows.index, rows["as_of"], rows["completed"]):
+        for row, as_of, completed in zip(rows.index, rows["as_of"], rows["completed"], strict=False):
             if previous is not None and completed < previous[2]:
                 failures.add(file, row, "completed", completed, "never_falls",
                              f"cumulative count falls from {previous[2]} (row {previous[0]}, "
@@ -296,7 +307,7 @@ def _check_province_sums(progress: pd.DataFrame, file: str, failures: _Failures,
     in_districts = progress[progress["district_code"] != ""]
     sums = in_districts.groupby("as_of")["completed"].sum()
     reporting = in_districts.groupby("as_of")["district_code"].nunique()
-    for row, as_of, completed in zip(province.index, province["as_of"], province["completed"]):
+    for row, as_of, completed in zip(province.index, province["as_of"], province["completed"], strict=False):
         if as_of in sums.index and sums[as_of] > completed:
             failures.add(file, row, "completed", completed, "province_sum",
                          f"district counts on {as_of:%Y-%m-%d} sum to {sums[as_of]}, above the province "
@@ -352,7 +363,7 @@ def validate_tables(raw: Mapping[str, pd.DataFrame], files: Mapping[str, str]) -
         names = good["district_name"] if "district_name" in good else pd.Series("", index=good.index)
         known = [
             _check_district(frame, code, name, files[table], row, failures)
-            for row, code, name in zip(good.index, good["district_code"], names)
+            for row, code, name in zip(good.index, good["district_code"], names, strict=False)
         ]
         good = to_typed(table, good[pd.Series(known, index=good.index, dtype=bool)])
         typed[table] = good[_check_counts(good, count_col, frame, files[table], failures)]

@@ -17,13 +17,11 @@ from pathlib import Path
 
 import pandas as pd
 
-from cdsanalysis.exceptions import CdsAnalysisError, FailureCollector, NameLookupError
-from cdsanalysis.exceptions import FileFailures as _Failures  # the package's one collector, one file's view
-from cdsanalysis.data.names import NameIndex, name_key
 from cdsanalysis.data.dates import date_problem, implausible_year, parse_date
 from cdsanalysis.data.formulas import csv_safe
+from cdsanalysis.data.names import NameIndex, name_key
+from cdsanalysis.data.schema import PROGRESS_STATUSES
 from cdsanalysis.data.sheet_cells import cell_date, cell_text, is_blank, whole_number
-from cdsanalysis.data.workbook import Hidden, open_workbook
 from cdsanalysis.data.sheet_layout import (
     EXPECTED_HEADERS,
     HEADER_SEARCH_ROWS,
@@ -36,6 +34,9 @@ from cdsanalysis.data.sheet_layout import (
     period_problem,
     read_grid,
 )
+from cdsanalysis.data.workbook import Hidden, open_workbook
+from cdsanalysis.exceptions import CdsAnalysisError, FailureCollector, NameLookupError
+from cdsanalysis.exceptions import FileFailures as _Failures  # the package's one collector, one file's view
 
 __all__ = ["MESSAGES", "PROGRESS_COLUMNS", "NotReported", "SheetRows", "read_progress_sheet", "read_sheet"]
 
@@ -123,8 +124,6 @@ def read_sheet(
     include_hidden: bool = False,
 ) -> SheetRows:
     """`read_progress_sheet`, with the sheet read and notes on the hidden content left out."""
-    from cdsanalysis.data.schema import PROGRESS_STATUSES
-
     path = Path(path)
     if status not in PROGRESS_STATUSES:
         raise CdsAnalysisError(f"status must be one of {', '.join(PROGRESS_STATUSES)}, not {status!r}")
