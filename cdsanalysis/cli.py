@@ -23,6 +23,7 @@ from cdsanalysis.data.io import TABLE_FILES, describe_path, read_text_table
 from cdsanalysis.data.progress_history import undo, write_problem
 from cdsanalysis.data.progress_update import import_sheet
 from cdsanalysis.data.provenance import any_illustrative, illustrative_note
+from cdsanalysis.data.schema import MEASURES
 from cdsanalysis.data.snapshot import standing
 from cdsanalysis.exceptions import CdsAnalysisError, DataValidationError
 from cdsanalysis.model.assessment import assess
@@ -365,15 +366,14 @@ def build_parser() -> argparse.ArgumentParser:
                                    "folder's progress.csv, if the result is valid")
     importer.add_argument("file", nargs="?", help="the .xlsx file (never modified)")
     importer.add_argument("--out", required=True, help="existing data folder whose progress.csv receives the rows")
-    importer.add_argument("--data", help="data folder whose units.csv and targets.csv check the rows "
-                          "(default: OUT's own, else the bundled data)")
+    _add_data_options(importer, data="data folder whose units.csv and targets.csv check the rows (default: OUT's "
+                      "own, else the bundled data)", as_of="date of the counts when the sheet does not say "
+                      "(YYYY-MM-DD or day first)")
     importer.add_argument("--sheet", help="sheet name, or 0-based position (default: the first visible sheet "
                           "with a header)")
     importer.add_argument("--source", help="provenance written in each row (default: file and sheet name)")
-    importer.add_argument("--as-of", type=_date, help="date of the counts when the sheet does not say "
-                          "(YYYY-MM-DD or day first)")
     importer.add_argument("--status", default="actual", help="status of the rows (default: actual)")
-    importer.add_argument("--measure", choices=["recognised", "claimed", "registered"],
+    importer.add_argument("--measure", choices=MEASURES,
                           help="what the form's counts are: recognised (by a provincial decision), claimed (the "
                           "districts' own reports; status becomes claim) or registered (default: from --status)")
     importer.add_argument("--include-hidden", action="store_true", help="also read hidden sheets, rows and "
