@@ -1,0 +1,208 @@
+"""Issue 20, the render's side: folders it did not make, runs that render nothing, tampered run files.
+
+Each case asserts the exit code, the message (by catalogue key where the sentence is ours), no
+traceback, and that nothing outside the output folder changed. The cases that render use a
+two-district synthetic data folder (a few seconds a render) and are marked slow.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import stat
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from cdsanalysis.cli import main
+from cdsanalysis.data.dataset import load_dataset
+from cdsanalysis.exceptions import CdsAnalysisError
+from cdsanalysis.model.synthetic import write_synthetic
+from cdsanalysis.report.run.batch import render
+from cdsanalysis.report.run.layout import NotARunFolder, OutputRoot, mark_run_folder
+from cdsanalysis.report.run.template import template_path
+from cdsanalysis.wording import words
+
+SAID = words("en")["render_run"]
+
+
+def _head(key: str) -> str:
+    """The fixed words of a catalogue sentence after its first placeholder (to find it in the output)."""
+    return SAID[key].split("}", 1)[1].split("{", 1)[0]
+
+
+def _state(folder: Path) -> dict[str, tuple]:
+    found = {}
+    for path in sorted(folder.rglob("*")):
+        info = path.lstat()
+        if stat.S_ISREG(info.st_mode):
+            found[str(path.relative_to(folder))] = ("file", hashlib.sha256(path.read_bytes()).hexdigest())
+        else:
+            found[str(path.relative_to(folder))] = ("other", stat.S_IFMT(info.st_mode))
+    return found
+
+
+# ---- fast: the output root's rules -------------------------------------------------------------
+
+def test_a_folder_without_the_marker_is_not_replaced(tmp_path):
+    """D2: the render's own check, before anything is replaced."""
+    final = tmp_path / "2024-06-30"
+    (final / "sub").mkdir(parents=True)
+    (final / "thesis.docx").write_text("x", encoding="utf-8")
+    before = _state(tmp_path)
+    with OutputRoot(tmp_path, "en") as root, pytest.raises(NotARunFolder, match=re.escape(_head("not_a_run_folder"))):
+        root.check_replaceable(final)
+    assert _state(tmp_path) == before
+
+
+def test_a_run_folder_someone_added_a_file_to_is_not_replaced(tmp_path):
+    """D2: a marked run folder with a file the render did not write keeps that file."""
+    final = tmp_path / "2024-06-30"
+    final.mkdir()
+    (final / "index.html").write_text("run", encoding="utf-8")
+    mark_run_folder(final)
+    with OutputRoot(tmp_path, "en") as root:
+        root.check_replaceable(final)  # the render's own folder: fine
+        (final / "thesis.docx").write_text("mine", encoding="utf-8")
+        with pytest.raises(NotARunFolder, match="thesis.docx"):
+            root.check_replaceable(final)
+        link = tmp_path / "2024-07-31"
+        link.symlink_to(final)
+        with pytest.raises(NotARunFolder, match=re.escape(_head("not_a_run_folder"))):
+            root.check_replaceable(link)  # a symlink is no run folder, even to one
+
+
+def test_nested_output_roots_exclude_each_other(tmp_path):
+    """D5: --out N and --out N/2024-06-30 at once: whichever comes second is refused, in either order."""
+    outer, inner = tmp_path / "N", tmp_path / "N" / "2024-06-30"
+    with OutputRoot(outer, "en"), pytest.raises(CdsAnalysisError, match="another render is writing into"):
+        OutputRoot(inner, "en").lock()
+    assert not inner.exists()  # refused before it was made: no stray folder inside the other run
+    with OutputRoot(inner, "en"), pytest.raises(CdsAnalysisError, match="another render is writing here"):
+        OutputRoot(outer, "en").lock()
+    with OutputRoot(tmp_path / "M", "en"), OutputRoot(tmp_path / "K", "en"):
+        pass  # siblings do not exclude each other
+
+
+def test_an_out_inside_a_run_folder_is_refused_before_anything_is_made(tmp_path, capsys):
+    """D5: a finished run folder given as --out (or a folder below it) gets no .rendering-* or dated folder."""
+    run = tmp_path / "N" / "2024-06-30"
+    run.mkdir(parents=True)
+    (run / "index.html").write_text("run", encoding="utf-8")
+    mark_run_folder(run)
+    before = _state(tmp_path)
+    for out in (run, run / "sub"):
+        assert main(["render", "--out", str(out), "--quiet", "--lang", "en"]) == 2
+        output = "".join(capsys.readouterr())
+        assert _head("inside_run") in output and "Traceback" not in output
+    assert _state(tmp_path) == before
+
+
+def test_a_planted_old_symlink_is_never_followed_or_moved(tmp_path):
+    """S4: `.<date>.old-*` as a symlink (to a folder elsewhere) stays a symlink; nothing is renamed or removed."""
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "index.html").write_text("planted", encoding="utf-8")
+    mark_run_folder(elsewhere)  # even one that looks like a run
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / ".2024-06-30.old-abc").symlink_to(elsewhere)
+    (out / ".2024-05-31.old-def").mkdir()  # a hidden folder without the marker: not ours either
+    before = _state(tmp_path)
+    with OutputRoot(out, "en") as root:
+        assert root.clean_stale() == []
+    assert _state(tmp_path) == before
+
+
+def test_control_characters_never_reach_the_terminal(tmp_path, capsys):
+    """S2: whatever a message quotes (here a file name with ESC and BEL) is printed without them."""
+    planted = tmp_path / "out\x1b[2J\x07\x9b"
+    planted.write_text("", encoding="utf-8")
+    assert main(["render", "--out", str(planted), "--quiet"]) == 1
+    output = "".join(capsys.readouterr())
+    assert "not a folder" in output and "out[2J" in output
+    assert not any(c in output for c in "\x1b\x07\x9b")
+
+
+# ---- slow: real renders ------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def small(tmp_path_factory) -> tuple[Path, str]:
+    data = write_synthetic(tmp_path_factory.mktemp("small") / "data", districts=2, seed=3)
+    as_of = f"{load_dataset(data).progress['as_of'].max():%Y-%m-%d}"
+    return Path(data), as_of
+
+
+def _failing_template(folder: Path) -> Path:
+    notebook = json.loads(template_path().read_text(encoding="utf-8"))
+    notebook["cells"].append({"cell_type": "code", "metadata": {}, "execution_count": None, "outputs": [],
+                              "source": ["raise RuntimeError('planted failure')"]})
+    path = folder / "failing.ipynb"
+    path.write_text(json.dumps(notebook), encoding="utf-8")
+    return path
+
+
+@pytest.mark.slow
+def test_a_run_in_which_every_district_fails_replaces_nothing(small, tmp_path):
+    """D3: the previous good run stays as it was and the message says why, naming each district's error."""
+    data, as_of = small
+    out = tmp_path / "out"
+    first = render(data, as_of=as_of, out=out, jobs=2, progress=False, lang="en")
+    assert first.ok
+    before = _state(out)
+    with pytest.raises(CdsAnalysisError) as err:
+        render(data, as_of=as_of, out=out, jobs=2, progress=False, lang="en", template=_failing_template(tmp_path))
+    assert _head("all_failed") in str(err.value) and "planted failure" in str(err.value)
+    assert _state(out) == before
+
+
+@pytest.mark.slow
+def test_a_partial_render_trusts_files_not_flags_and_survives_a_tampered_run_json(small, tmp_path, capsys):
+    """D4, T2, T3: a flipped ok flag keeps the good files; a non-object entry re-renders that district;
+    a FIFO as run.json is an error at once, not a hang."""
+    data, as_of = small
+    out = tmp_path / "out"
+    assert main(["render", "--data", str(data), "--as-of", as_of, "--out", str(out), "--jobs", "2", "--quiet"]) == 0
+    final = out / as_of
+    record = json.loads((final / "run.json").read_text(encoding="utf-8"))
+    first, second = record["districts"]
+    good = {name: (final / name).read_bytes() for name in first["files"]}
+    record["districts"] = [dict(first, ok=False, error="flipped"), "not an object"]
+    (final / "run.json").write_text(json.dumps(record), encoding="utf-8")
+    capsys.readouterr()
+    code = main(["render", "--data", str(data), "--as-of", as_of, "--out", str(out), "--quiet",
+                 "--districts", second["code"]])
+    output = "".join(capsys.readouterr())
+    assert code == 0, output
+    assert "Traceback" not in output
+    assert {name: (final / name).read_bytes() for name in good} == good  # kept, byte for byte
+    after = json.loads((final / "run.json").read_text(encoding="utf-8"))
+    assert [d["ok"] for d in after["districts"]] == [True, True]
+
+    (final / "run.json").unlink()
+    os.mkfifo(final / "run.json")
+    before = _state(out)
+    code = main(["render", "--data", str(data), "--as-of", as_of, "--out", str(out), "--quiet",
+                 "--districts", second["code"]])
+    output = "".join(capsys.readouterr())
+    assert code == 2 and "no readable run.json" in output and "Traceback" not in output
+    assert _state(out) == before
+
+
+@pytest.mark.slow
+def test_a_folder_the_render_did_not_make_is_refused_by_the_command(tmp_path, capsys):
+    """D2 end to end: the user's files stay, exit 2, no traceback, nothing else written."""
+    data = write_synthetic(tmp_path / "data", districts=1, seed=1)
+    as_of = f"{load_dataset(data).progress['as_of'].max():%Y-%m-%d}"
+    own = tmp_path / "OWN" / as_of
+    (own / "sub").mkdir(parents=True)
+    (own / "thesis.docx").write_text("x", encoding="utf-8")
+    before = _state(tmp_path / "OWN")
+    code = main(["render", "--data", str(data), "--out", str(tmp_path / "OWN"), "--quiet", "--lang", "en"])
+    output = "".join(capsys.readouterr())
+    assert code == 2 and _head("not_a_run_folder") in output and "Traceback" not in output
+    assert _state(tmp_path / "OWN") == before
+    assert pd.Timestamp(as_of)  # the folder named is the run's as-of date
