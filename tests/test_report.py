@@ -346,7 +346,7 @@ def test_a_partial_render_over_other_parameters_is_refused_and_changes_nothing(r
     (["--draws", "0"], "--draws: must be a whole number between 1 and 100000, got '0'"),
     (["--draws", "100001"], "--draws: must be a whole number between 1 and 100000"),
     (["--seed", "-1"], "--seed: must be a whole number between 0"),
-    (["--jobs", "0"], "jobs must be a whole number of at least 1"),
+    (["--jobs", "0"], "jobs must be a whole number from 1 to 64"),
 ])
 def test_render_misuse_exits_2_with_a_message_and_writes_nothing(arguments, message, data_dir, tmp_path, capsys):
     assert main(["render", "--data", str(data_dir), "--out", str(tmp_path / "out"), "--quiet", *arguments]) == 2

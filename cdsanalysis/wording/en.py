@@ -318,6 +318,7 @@ WORDS = {
         "note": "Note: {what} are illustrative figures, made up to fill gaps in the published record; they "
         "are not official. See data/README.md.",
         "progress": "the progress of {n} districts",
+        "province": "the province's own progress figures",
         "targets": "{n} targets",
         "and": " and ",
     },
@@ -338,6 +339,9 @@ WORDS = {
             "finish or choose an --out outside it",
         "all_failed": "no district could be rendered ({n} of {n} failed), so {folder} was left as it was. Why: "
             "{why}",
+        "file_handles": "this shell lets a program open only {limit} files at once (ulimit -n) and cannot raise "
+            "it; rendering with {jobs} worker(s) needs {need}. Nothing was written. Raise the limit (ulimit -n {need} "
+            "or more), then render again",
         "too_many_files": "the process ran out of file handles (ulimit -n {limit}); raise the limit (ulimit -n "
             "4096) or render with fewer --jobs",
     },

@@ -306,6 +306,7 @@ WORDS = {
         "note": "Lưu ý: {what} là số liệu minh họa (illustrative), được tạo ra để lấp chỗ trống trong số "
         "liệu công bố; đây không phải số liệu chính thức. Xem data/README.md.",
         "progress": "tiến độ của {n} huyện",
+        "province": "số liệu tiến độ của toàn tỉnh",
         "targets": "{n} chỉ tiêu",
         "and": " và ",
     },

@@ -145,6 +145,20 @@ def _failing_template(folder: Path) -> Path:
     return path
 
 
+def _assert_no_machine_path(final: Path, *roots: Path) -> None:
+    """S3: run.json, the forecast's metadata and every notebook name no absolute path of this machine."""
+    from cdsanalysis.model.store import forecast_file_info
+
+    machine = {str(p.resolve()) for p in roots} | {str(Path(__file__).resolve().parents[2]), os.path.expanduser("~")}
+    texts = {"forecast.npz": json.dumps(forecast_file_info(final / "forecast.npz"))}
+    texts.update({p.name: p.read_text(encoding="utf-8") for p in final.iterdir() if p.suffix in (".json", ".ipynb")})
+    assert any(name.endswith(".ipynb") for name in texts)
+    for name, text in texts.items():
+        for path in machine:
+            assert path not in text, f"{path} in {name}"
+    assert ".rendering-" not in "".join(texts.values())
+
+
 @pytest.mark.slow
 def test_a_run_in_which_every_district_fails_replaces_nothing(small, tmp_path):
     """D3: the previous good run stays as it was and the message says why, naming each district's error."""
@@ -167,6 +181,7 @@ def test_a_partial_render_trusts_files_not_flags_and_survives_a_tampered_run_jso
     out = tmp_path / "out"
     assert main(["render", "--data", str(data), "--as-of", as_of, "--out", str(out), "--jobs", "2", "--quiet"]) == 0
     final = out / as_of
+    _assert_no_machine_path(final, tmp_path, data)
     record = json.loads((final / "run.json").read_text(encoding="utf-8"))
     first, second = record["districts"]
     good = {name: (final / name).read_bytes() for name in first["files"]}

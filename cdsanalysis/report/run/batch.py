@@ -26,7 +26,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from cdsanalysis.data.dataset import load_dataset
+from cdsanalysis.data.dataset import bundled_data_dir, load_dataset
 from cdsanalysis.data.io import atomic_write_bytes, read_bounded
 from cdsanalysis.exceptions import CdsAnalysisError
 from cdsanalysis.model.projection import forecast
@@ -47,12 +47,21 @@ from cdsanalysis.report.run.layout import (
 from cdsanalysis.report.run.outcomes import DistrictOutcome, RenderResult
 from cdsanalysis.report.run.outputs import summary_table, write_province_files, write_run_record, write_summaries
 from cdsanalysis.report.run.template import template_path
-from cdsanalysis.settings import DEFAULT_DRAWS, MAX_DRAWS, MAX_SEED
+from cdsanalysis.settings import (
+    DEFAULT_DRAWS,
+    FILE_HANDLES_BASE,
+    FILE_HANDLES_PER_JOB,
+    MAX_DRAWS,
+    MAX_JOBS,
+    MAX_SEED,
+)
 from cdsanalysis.wording import DEFAULT_LANG, check_lang, words
 
 REPORTS = Path("reports")
 """Default output root, relative to the working directory (``make report`` runs in the repository,
 whose git ignores it)."""
+BUNDLED_DATA = "(bundled data)"
+"""What run.json and forecast.npz say for the package's own data folder."""
 _COMPARED = ("as_of", "draws", "seed", "lang", "model")
 """Parameters a partial render must share with the folder it updates."""
 
@@ -72,8 +81,8 @@ def check_arguments(lang: str, draws: object, seed: object, jobs: object, distri
                                    ("retries", retries, 0, 10)):
         if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
             raise RenderArgumentError(f"{name} must be a whole number from {low} to {high:,}; got {value!r}")
-    if jobs is not None and (isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 1):
-        raise RenderArgumentError(f"jobs must be a whole number of at least 1; got {jobs!r}")
+    if jobs is not None and (isinstance(jobs, bool) or not isinstance(jobs, int) or not 1 <= jobs <= MAX_JOBS):
+        raise RenderArgumentError(f"jobs must be a whole number from 1 to {MAX_JOBS}; got {jobs!r}")
     if districts is not None and (isinstance(districts, str) or not [d for d in districts if str(d).strip()]):
         raise RenderArgumentError("districts must be a non-empty list of codes or names "
                                   f"(or None for every district); got {districts!r}")
@@ -117,7 +126,8 @@ def render(
     template = Path(template).resolve() if template is not None else template_path()
     if not template.is_file():
         raise RenderArgumentError(f"{template}: template notebook not found")
-    jobs = jobs or os.cpu_count() or 1
+    jobs = jobs or min(os.cpu_count() or 1, MAX_JOBS)
+    ensure_file_handles(jobs if districts is None else min(jobs, len(districts)), lang)
     clock = time.perf_counter()
     root = OutputRoot(Path(out if out is not None else REPORTS), lang)
     try:
@@ -135,6 +145,36 @@ def render(
             shutil.rmtree(work, ignore_errors=True)
     finally:
         root.unlock()
+
+
+def ensure_file_handles(jobs: int, lang: str) -> None:
+    """Raise this process's open-file limit to what ``jobs`` workers need (up to the hard limit), or refuse before
+    anything starts: run out of handles mid-render, every kernel dies and a worker's start prints a traceback."""
+    import resource
+
+    need = FILE_HANDLES_BASE + FILE_HANDLES_PER_JOB * jobs
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    if soft == resource.RLIM_INFINITY or soft >= need:
+        return
+    target = need if hard == resource.RLIM_INFINITY else min(need, hard)
+    try:
+        resource.setrlimit(resource.RLIMIT_NOFILE, (target, hard))
+    except (ValueError, OSError):
+        target = soft
+    if target < need:
+        raise CdsAnalysisError(words(lang)["render_run"]["file_handles"].format(limit=target, need=need, jobs=jobs))
+
+
+def portable_path(path: str | os.PathLike, folder: Path) -> str:
+    """``path`` as run.json, forecast.npz and the notebooks may say it: relative to the run ``folder`` (they are
+    e-mailed; an absolute path names the analyst's machine and account), or just a name for what the package
+    ships (the bundled data, the bundled template)."""
+    resolved = Path(path).resolve()
+    if resolved == bundled_data_dir().resolve():
+        return BUNDLED_DATA
+    if resolved == template_path().resolve():
+        return resolved.name
+    return os.path.relpath(resolved, Path(folder).resolve())
 
 
 class _Ahead(threading.Thread):
@@ -222,7 +262,8 @@ class _Run:
                 for name in outcome.files:
                     if (final / name).is_file():
                         shutil.copy2(inside(final, name), inside(layout.folder, name))
-            save_forecast(result, layout.forecast, data_dir=data_dir or dataset.source, steady=steady)
+            source = portable_path(dataset.source, final)  # no machine path in a file that gets e-mailed
+            save_forecast(replace(result, dataset=replace(dataset, source=source)), layout.forecast, steady=steady)
             province = _Ahead(_province_ahead, layout.folder, layout.forecast, self.plan.lang)
             province.start()  # it needs only the forecast: while the workers start and run the districts
             outcomes = self._execute(executor, layout, codes, result.as_of)
@@ -242,11 +283,12 @@ class _Run:
                    "render_seconds": round(rendered - fitted, 3),
                    "total_seconds": round(time.perf_counter() - self.clock, 3)}
         plan = self.plan
-        parameters = {"data_dir": str(Path(data_dir).resolve()) if data_dir else None,
+        parameters = {"data_dir": portable_path(data_dir, final) if data_dir else None,
                       "as_of": f"{result.as_of:%Y-%m-%d}", "districts": ordered_codes, "rendered": codes,
                       "jobs": plan.jobs, "lang": plan.lang, "draws": int(plan.draws), "seed": int(plan.seed),
-                      "model": result.model, "template": str(plan.template), "executor": self.executor_record}
-        write_run_record(layout.folder, parameters, dataset, timings, ordered)
+                      "model": result.model, "template": portable_path(plan.template, final),
+                      "executor": self.executor_record}
+        write_run_record(layout.folder, parameters, replace(dataset, source=source), timings, ordered)
         for leftover in INTERMEDIATE_FOLDERS:  # intermediate, for the kernels only
             shutil.rmtree(layout.folder / leftover, ignore_errors=True)
         if self.log.is_file() and any(not o.ok for o in ordered):

@@ -117,6 +117,24 @@ def _execute(job: DistrictJob, kernel: ReusedKernel,
             return None, attempts, use, err
 
 
+def _scrub_paths(path: Path, executed) -> None:
+    """Papermill records where it read and wrote the notebook (the template's absolute path, the vanished
+    ``.rendering-*`` staging path): the rendered notebook gets e-mailed, so keep only the file names."""
+    import nbformat
+
+    try:
+        notebook = executed if executed is not None else nbformat.read(str(path), as_version=4)
+    except (OSError, ValueError):
+        return  # no notebook written (the kernel never started): nothing to scrub
+    record = notebook.get("metadata", {}).get("papermill")
+    if not isinstance(record, dict):
+        return
+    for key in ("input_path", "output_path"):
+        if record.get(key):
+            record[key] = Path(str(record[key])).name
+    atomic_write_text(path, nbformat.writes(notebook))
+
+
 def run_job(job: DistrictJob) -> DistrictOutcome:
     """Execute the template for one district in ``job.folder``, then export HTML and PNG (the Word
     document is written meanwhile). Never raises."""
@@ -130,6 +148,7 @@ def run_job(job: DistrictJob) -> DistrictOutcome:
     preparing.start()
     executed, attempts, kernel_use, error = _execute(job, KERNELS.for_folder(job.folder, job.kernel_log), ready)
     preparing.join()
+    _scrub_paths(layout.notebook(job.stem), executed)
     phases = {"execute": round(time.perf_counter() - start, 3)}
 
     def outcome(error: str = "") -> DistrictOutcome:
