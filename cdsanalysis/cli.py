@@ -303,7 +303,8 @@ def _cmd_render(args: argparse.Namespace) -> int:
         with _signals_as_interrupt():
             result = render(_data_dir(args.data), as_of=args.as_of, districts=districts, jobs=args.jobs,
                             out=args.out, lang=args.lang, draws=args.draws, seed=args.seed,
-                            progress=not args.quiet, compare=args.compare, scheduler=args.scheduler)
+                            progress=not args.quiet, compare=args.compare, scheduler=args.scheduler,
+                            model=args.model)
     except RenderArgumentError as err:
         raise _UsageError(str(err)) from None
     except KeyboardInterrupt:
@@ -472,6 +473,8 @@ def build_parser() -> argparse.ArgumentParser:
     renderer.add_argument("--scheduler", metavar="ADDRESS", help="render on a Dask cluster: a scheduler address "
                           "(tcp://host:8786) or 'local' for a LocalCluster on this machine (default: a local "
                           "process pool)")
+    renderer.add_argument("--model", default="hazard", choices=MODEL_NAMES,
+                          help="model (default: hazard; 'last' or 'linear' where the hazard model cannot be fitted)")
     renderer.add_argument("--quiet", action="store_true", help="no progress bar")
     renderer.set_defaults(run=_cmd_render)
 

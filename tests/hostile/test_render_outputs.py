@@ -100,3 +100,38 @@ def test_too_few_file_handles_is_one_clean_message(tmp_path):
     assert said.split("{")[1].split("}")[1] in done.stderr  # " files at once (ulimit -n) and cannot raise it..."
     assert "Traceback" not in done.stderr + done.stdout and "panicked" not in done.stderr
     assert not (tmp_path / "out").exists()
+
+
+def test_a_file_that_is_no_forecast_is_called_so(tmp_path):
+    """U3: ``-p forecast_file=/etc/passwd`` (any text file) says "not a forecast file", not numpy's pickle hint."""
+    from cdsanalysis.report.run.notebook import build_district_report
+
+    planted = tmp_path / "passwd"
+    planted.write_text("root:x:0:0:root:/root:/bin/bash\n", encoding="utf-8")
+    for path in (planted, tmp_path / "empty.npz"):
+        path.touch()
+        with pytest.raises(CdsAnalysisError, match="not a forecast file") as err:
+            build_district_report("399", forecast_file=path)
+        assert "pickle" not in str(err.value)
+
+
+def test_stems_never_collide_on_a_case_blind_disk_nor_use_a_windows_reserved_name():
+    """U3: codes ABC and abc, and CON/NUL/COM1 (with no short name), give file names Windows and macOS can hold."""
+    from cdsanalysis.report.run.layout import WINDOWS_RESERVED, safe_stem
+
+    stems = [safe_stem(code, name) for code, name in
+             [("ABC", "x"), ("abc", "x"), ("Abc", "x"), ("CON", ""), ("con", ""), ("nul", ""), ("COM1", ""),
+              ("lpt9", ""), ("399", "Hoằng Hóa")]]
+    assert len({s.lower() for s in stems}) == len(stems)
+    assert not [s for s in stems if s.split(".")[0].upper() in WINDOWS_RESERVED]
+    assert safe_stem("399", "Hoằng Hóa") == "399-hoang-hoa"  # plain codes keep their stem
+
+
+def test_render_has_the_model_option_its_messages_suggest(tmp_path, capsys):
+    """U3: the hazard model's refusal suggests model='last'; render now takes --model (a bad one is exit 2)."""
+    from cdsanalysis.cli import build_parser, main
+
+    assert build_parser().parse_args(["render", "--model", "last"]).model == "last"
+    assert main(["render", "--model", "bogus", "--out", str(tmp_path / "out"), "--quiet"]) == 2
+    assert "invalid choice" in capsys.readouterr().err
+    assert not (tmp_path / "out").exists()

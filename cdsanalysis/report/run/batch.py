@@ -30,6 +30,7 @@ from cdsanalysis.data.dataset import bundled_data_dir, load_dataset
 from cdsanalysis.data.io import atomic_write_bytes, read_bounded
 from cdsanalysis.exceptions import CdsAnalysisError
 from cdsanalysis.model.projection import forecast
+from cdsanalysis.model.registry import MODEL_NAMES
 from cdsanalysis.model.store import save_forecast
 from cdsanalysis.report.run.changes import check_compare
 from cdsanalysis.report.run.cluster import DaskCluster
@@ -103,6 +104,7 @@ def render(
     progress: bool = True,
     scheduler: str | None = None,
     compare: str | os.PathLike | None = None,
+    model: str = "hazard",
 ) -> RenderResult:
     """Render every district's report (or ``districts``: codes or names) into ``<out>/<as_of>/``.
 
@@ -118,6 +120,8 @@ def render(
     latest earlier one in ``out``.
     """
     check_arguments(lang, draws, seed, jobs, districts, retries)
+    if model not in MODEL_NAMES:  # the hazard model's own errors suggest another model: --model must exist
+        raise RenderArgumentError(f"model must be one of {', '.join(MODEL_NAMES)}; got {model!r}")
     if compare is not None:
         try:
             check_compare(compare)
@@ -139,7 +143,7 @@ def render(
         work = root.work_folder()
         try:
             plan = RenderPlan(template=template, jobs=jobs, lang=lang, draws=draws, seed=seed, retries=retries,
-                              progress=progress, scheduler=scheduler, compare=compare)
+                              progress=progress, scheduler=scheduler, compare=compare, model=model)
             return _Run(root, work, plan, clock).run(data_dir, as_of, districts)
         finally:
             shutil.rmtree(work, ignore_errors=True)
@@ -220,6 +224,7 @@ class RenderPlan:
     progress: bool
     scheduler: str | None
     compare: str | os.PathLike | None
+    model: str = "hazard"
 
 
 class _Run:
@@ -244,7 +249,7 @@ class _Run:
         self.names = dict(zip(listing["district_code"], listing["district_name"], strict=False))
         self.stems = {c: safe_stem(c, s) for c, s in zip(listing["district_code"], listing["short_name"], strict=False)}
         with self._executor(len(codes)) as executor:  # workers start while the model is fitted here
-            result = forecast(dataset, as_of=as_of, draws=self.plan.draws, seed=self.plan.seed)
+            result = forecast(dataset, as_of=as_of, model=self.plan.model, draws=self.plan.draws, seed=self.plan.seed)
             steady = forecast(dataset, as_of=as_of, until=result.dates[-1], model="steady", draws=self.plan.draws,
                               seed=self.plan.seed)
             fitted = time.perf_counter()

@@ -63,6 +63,9 @@ RUN_MARKER = ".cdsanalysis-run"
 MARKER_MAX_BYTES = 16 * 1024 * 1024
 MARKER_MAGIC = "cdsanalysis render"
 
+WINDOWS_RESERVED = frozenset({"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(10)),
+                              *(f"LPT{i}" for i in range(10))})
+"""Names Windows refuses for a file whatever its extension."""
 STEM_LENGTH = 80
 """Longest stem: with ``.ipynb`` and a staging prefix, far below every filesystem's 255 bytes."""
 _CODE_OK = re.compile(r"[A-Za-z0-9_-]{1,32}")
@@ -78,16 +81,23 @@ def safe_stem(code: str, short_name: str) -> str:
     """File name stem of a district's outputs: code and accent-free short name, e.g. ``399-hoang-hoa``.
 
     A code that is not a plain ``[A-Za-z0-9_-]`` word (at most 32 characters) is replaced by
-    its slug and a digest, so the stem stays a plain, unique file name whatever the data say.
+    its slug and a digest, so the stem stays a plain, unique file name whatever the data say; a code
+    with capitals is lower-cased with a digest (``ABC`` and ``abc`` never share a file on a case-blind
+    disk), and a stem Windows reserves (``CON``, ``NUL``, ``COM1``…) gets a digest too.
     """
     code = str(code)
-    if _CODE_OK.fullmatch(code):
+    digest = hashlib.sha256(code.encode()).hexdigest()[:8]
+    if _CODE_OK.fullmatch(code) and code == code.lower():
         head = code
+    elif _CODE_OK.fullmatch(code):  # ABC and abc would share a file on Windows' and macOS' case-blind disks
+        head = f"{code.lower()}-{digest}"
     else:
-        head = "-".join(filter(None, [_slug(code)[:24], hashlib.sha256(code.encode()).hexdigest()[:8]]))
+        head = "-".join(filter(None, [_slug(code)[:24], digest]))
     slug = _slug(short_name)
-    stem = f"{head}-{slug}" if slug else head
-    return stem[:STEM_LENGTH].rstrip("-")
+    stem = (f"{head}-{slug}" if slug else head)[:STEM_LENGTH].rstrip("-")
+    if stem.split(".")[0].upper() in WINDOWS_RESERVED:  # CON.html cannot be created on Windows
+        stem = f"{stem}-{digest}"
+    return stem
 
 
 def inside(folder: Path, name: str) -> Path:
