@@ -35,6 +35,11 @@ MAX_JOBS = 64
 """Most parallel workers a render may start (each runs a Python kernel of its own: about 150 MB and a few
 dozen file handles); more only queue on the cores and run out of memory or handles first."""
 
+DISTRICT_DEADLINE_SECONDS = 600.0
+"""How long one district may run on a Dask worker (a district takes seconds; a stopped or wedged worker would
+hold it forever): past it the district is taken from that worker, which leaves the cluster, and run elsewhere;
+past it ``retries`` + 1 times it fails with a message."""
+
 FILE_HANDLES_BASE = 128
 FILE_HANDLES_PER_JOB = 64
 """Open files a render needs: the main process (forecast, workbook, chart engine) and each worker with its

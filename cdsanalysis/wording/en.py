@@ -342,6 +342,9 @@ WORDS = {
         "file_handles": "this shell lets a program open only {limit} files at once (ulimit -n) and cannot raise "
             "it; rendering with {jobs} worker(s) needs {need}. Nothing was written. Raise the limit (ulimit -n {need} "
             "or more), then render again",
+        "deadline": "did not finish within {seconds:.0f} s on any of {tries} workers (each stopped answering or "
+            "stalled, and left the cluster); the district deadline is DISTRICT_DEADLINE_SECONDS in "
+            "cdsanalysis/settings.py",
         "too_many_files": "the process ran out of file handles (ulimit -n {limit}); raise the limit (ulimit -n "
             "4096) or render with fewer --jobs",
     },

@@ -221,3 +221,37 @@ def test_a_folder_the_render_did_not_make_is_refused_by_the_command(tmp_path, ca
     assert code == 2 and _head("not_a_run_folder") in output and "Traceback" not in output
     assert _state(tmp_path / "OWN") == before
     assert pd.Timestamp(as_of)  # the folder named is the run's as-of date
+
+
+# ---- T4: a district past its deadline on a Dask worker -----------------------------------------
+
+def stalled_district(job, run, forecast, template):
+    """A stand-in Dask task: the district coded "1" never finishes (as on a SIGSTOPped worker)."""
+    import time
+
+    from cdsanalysis.report.run.outcomes import DistrictOutcome
+
+    time.sleep(300 if job.code == "1" else 0.2)
+    return DistrictOutcome(job.code, job.name, job.stem, ok=True, payload={})
+
+
+@pytest.mark.slow
+def test_a_district_past_its_deadline_is_moved_then_failed_and_the_others_finish(tmp_path):
+    import time
+
+    from cdsanalysis.report.run.cluster import DaskCluster
+    from cdsanalysis.report.run.job import DistrictJob
+
+    jobs = [DistrictJob(code=str(i), name=f"D{i}", stem=f"{i}-d", title="t", lang="en", folder="/nonexistent",
+                        template="/nonexistent", parameters={}) for i in range(4)]
+    (tmp_path / "f").write_bytes(b"forecast")
+    (tmp_path / "t").write_bytes(b"template")
+    start = time.monotonic()
+    with DaskCluster("local", retries=1, workers=2, scratch=str(tmp_path / "dask"), deadline=3.0, lang="en",
+                     task=stalled_district) as cluster:
+        outcomes = {o.district_code: o for o in cluster.run(jobs, tmp_path / "f", tmp_path / "t")}
+    took = time.monotonic() - start
+    assert sorted(outcomes) == ["0", "1", "2", "3"]
+    assert [c for c, o in outcomes.items() if not o.ok] == ["1"]
+    assert SAID["deadline"].split("{")[0] in outcomes["1"].error
+    assert took < 90, f"{took:.0f} s: the deadline did not stop the wait"

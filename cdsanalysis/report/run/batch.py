@@ -310,7 +310,7 @@ class _Run:
         if self.plan.scheduler:
             self.executor_record = {"kind": "dask", "scheduler": self.plan.scheduler}
             local = self.plan.scheduler == "local"
-            return DaskCluster(self.plan.scheduler, retries=self.plan.retries,
+            return DaskCluster(self.plan.scheduler, retries=self.plan.retries, lang=self.plan.lang,
                                workers=min(self.plan.jobs, n_jobs) if local else None,
                                scratch=str(self.work / "dask") if local else None)
         workers = min(self.plan.jobs, n_jobs)
