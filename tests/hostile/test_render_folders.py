@@ -139,7 +139,8 @@ def small(tmp_path_factory) -> tuple[Path, str]:
 def _failing_template(folder: Path) -> Path:
     notebook = json.loads(template_path().read_text(encoding="utf-8"))
     notebook["cells"].append({"cell_type": "code", "metadata": {}, "execution_count": None, "outputs": [],
-                              "source": ["raise RuntimeError('planted failure')"]})
+                              "source": ["from cdsanalysis.data.dates import parse_date\n",
+                                         "parse_date('planted failure', 'as_of')  # a traceback through the package"]})
     path = folder / "failing.ipynb"
     path.write_text(json.dumps(notebook), encoding="utf-8")
     return path
@@ -151,7 +152,8 @@ def _assert_no_machine_path(final: Path, *roots: Path) -> None:
 
     machine = {str(p.resolve()) for p in roots} | {str(Path(__file__).resolve().parents[2]), os.path.expanduser("~")}
     texts = {"forecast.npz": json.dumps(forecast_file_info(final / "forecast.npz"))}
-    texts.update({p.name: p.read_text(encoding="utf-8") for p in final.iterdir() if p.suffix in (".json", ".ipynb")})
+    texts.update({p.name: p.read_text(encoding="utf-8") for p in final.iterdir()
+                  if p.suffix in (".json", ".ipynb", ".log")})
     assert any(name.endswith(".ipynb") for name in texts)
     for name, text in texts.items():
         for path in machine:
@@ -171,6 +173,14 @@ def test_a_run_in_which_every_district_fails_replaces_nothing(small, tmp_path):
         render(data, as_of=as_of, out=out, jobs=2, progress=False, lang="en", template=_failing_template(tmp_path))
     assert _head("all_failed") in str(err.value) and "planted failure" in str(err.value)
     assert _state(out) == before
+    # S3, where nothing was replaced before: the failed notebooks and kernels.log name no folder of this machine
+    fresh = tmp_path / "fresh"
+    failed = render(data, as_of=as_of, out=fresh, jobs=2, progress=False, lang="en",
+                    template=_failing_template(tmp_path))
+    assert not failed.ok and (fresh / as_of).is_dir()
+    _assert_no_machine_path(fresh / as_of, tmp_path, data)
+    notebook = next((fresh / as_of).glob("*.ipynb")).read_text(encoding="utf-8")
+    assert "planted failure" in notebook
 
 
 @pytest.mark.slow

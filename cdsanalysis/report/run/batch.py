@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from cdsanalysis.data.dataset import bundled_data_dir, load_dataset
-from cdsanalysis.data.io import atomic_write_bytes, read_bounded
+from cdsanalysis.data.io import atomic_write_bytes, atomic_write_text, read_bounded
 from cdsanalysis.exceptions import CdsAnalysisError
 from cdsanalysis.model.projection import forecast
 from cdsanalysis.model.registry import MODEL_NAMES
@@ -35,7 +35,7 @@ from cdsanalysis.model.store import save_forecast
 from cdsanalysis.report.run.changes import check_compare
 from cdsanalysis.report.run.cluster import DaskCluster
 from cdsanalysis.report.run.executors import Executor, LocalPool
-from cdsanalysis.report.run.job import DistrictJob
+from cdsanalysis.report.run.job import DistrictJob, scrub_machine_paths
 from cdsanalysis.report.run.layout import (
     INTERMEDIATE_FOLDERS,
     NotARunFolder,
@@ -297,7 +297,8 @@ class _Run:
         for leftover in INTERMEDIATE_FOLDERS:  # intermediate, for the kernels only
             shutil.rmtree(layout.folder / leftover, ignore_errors=True)
         if self.log.is_file() and any(not o.ok for o in ordered):
-            shutil.copyfile(self.log, layout.kernel_log)  # the kernels' own messages, to see why
+            log = read_bounded(self.log, 64 * 1024 * 1024).decode("utf-8", "replace")  # the kernels' messages
+            atomic_write_text(layout.kernel_log, scrub_machine_paths(log, layout.folder))
         try:
             self.root.swap(layout.folder, final)
         except NotARunFolder as err:  # something was put into the folder while this render ran
