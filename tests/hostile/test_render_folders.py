@@ -265,3 +265,34 @@ def test_a_district_past_its_deadline_is_moved_then_failed_and_the_others_finish
     assert [c for c, o in outcomes.items() if not o.ok] == ["1"]
     assert SAID["deadline"].split("{")[0] in outcomes["1"].error
     assert took < 90, f"{took:.0f} s: the deadline did not stop the wait"
+
+
+@pytest.mark.slow
+def test_nested_renders_side_by_side_never_mix(tmp_path):
+    """D5 with the real commands, started together three times: one of the two may be refused (in words),
+    neither leaves a stray folder inside the other's run, and what is left is a run folder."""
+    import subprocess
+    import sys
+
+    from cdsanalysis.report.run.layout import is_run_folder
+
+    data = write_synthetic(tmp_path / "data", districts=1, seed=2)
+    as_of = f"{load_dataset(data).progress['as_of'].max():%Y-%m-%d}"
+    for trial in range(3):
+        outer = tmp_path / f"N{trial}"
+        inner = outer / as_of
+        commands = [[sys.executable, "-m", "cdsanalysis.cli", "render", "--data", str(data), "--out", str(out),
+                     "--quiet", "--jobs", "1", "--lang", "en"] for out in (outer, inner)]
+        runs = [subprocess.Popen(c, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for c in commands]
+        results = [(r.wait(timeout=300), r.stderr.read()) for r in runs]
+        refusals = (_head("not_a_run_folder"), _head("inside_run"), _head("nested_busy"),
+                    "another render is writing")
+        for code, err in results:  # busy: exit 1 (try again later); a folder it may not touch: exit 2
+            assert "Traceback" not in err and (code == 0 or (code in (1, 2) and any(r in err for r in refusals))), err
+        assert any(code == 0 for code, _ in results), results
+        if results[0][0] == 0:  # the outer run won: its folder is a clean run folder, nothing of the inner one
+            assert is_run_folder(inner), sorted(p.name for p in inner.iterdir())
+        else:  # the inner run won: it made N/<date> as its own root, and the outer one replaced nothing
+            assert _head("not_a_run_folder") in results[0][1] or "another render is writing" in results[0][1]
+            assert is_run_folder(inner / as_of)
+        assert not [p.name for p in outer.rglob(".rendering-*")]
