@@ -218,8 +218,9 @@ class DaskCluster:
                     try:
                         outcome = future.result()
                     except Exception as err:  # noqa: BLE001 - e.g. KilledWorker: lost its worker too often
+                        moved = future.cancelled() and watch.moves.get(future.key)  # dropped with its worker
                         outcome = DistrictOutcome(job.code, job.name, job.stem, ok=False,
-                                                  error=f"{type(err).__name__}: {err}")
+                                                  error=watch.message() if moved else f"{type(err).__name__}: {err}")
                     # Read how often the task lost its worker, then forget the future: the worker drops the
                     # district's files (megabytes) now, not at the end of the run (700 districts: ~1 GB each).
                     lost.update(self._suspicious([future.key]))
@@ -248,10 +249,12 @@ class DaskCluster:
         from distributed import wait
 
         try:
-            done, _ = wait(list(remaining), timeout=self.poll, return_when="FIRST_COMPLETED")
+            wait(list(remaining), timeout=self.poll, return_when="FIRST_COMPLETED")
         except TimeoutError:
             return []
-        return [f for f in remaining if f in done]
+        except Exception:  # noqa: BLE001 - a cancelled future (e.g. forgotten when its worker was dropped)
+            pass
+        return [f for f in remaining if f.status != "pending"]
 
     def _processing(self, keys: list[str]) -> dict[str, str]:
         """Which of ``keys`` a worker is running now, and where."""
