@@ -126,13 +126,22 @@ class _Deadline:
             first = self.since.setdefault(future.key, (where, now))
             if first[0] != where:
                 self.since[future.key] = (where, now)
-            elif now - first[1] >= cluster.deadline:
+        oldest: dict[str, str] = {}  # per worker, the district it has held longest: the one it is running
+        for key, (where, since) in self.since.items():  # (a worker may hold a second one queued behind it)
+            if where in running.values() and (where not in oldest or since < self.since[oldest[where]][1]):
+                oldest[where] = key
+        charged = set(oldest.values())
+        for future in list(remaining):
+            first = self.since.get(future.key)
+            if first is None or future.key not in charged:
+                continue
+            if now - first[1] >= cluster.deadline:
                 self.since.pop(future.key)
                 self.moves[future.key] = self.moves.get(future.key, 0) + 1
                 if self.moves[future.key] > cluster.retries:
                     given_up.append(future)
                 else:
-                    cluster._drop_worker(where)
+                    cluster._drop_worker(first[0])
         if not running and remaining and now - self.idle_since >= cluster.deadline * (cluster.retries + 1):
             return list(remaining)  # nothing running and nothing finished for that long: no worker left
         return given_up
