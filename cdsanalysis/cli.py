@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import os
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -39,6 +40,36 @@ from cdsanalysis.wording import DEFAULT_LANG, LANGS, words
 
 EXIT_OK, EXIT_DATA, EXIT_USAGE = 0, 1, 2
 EXIT_INTERRUPTED = 130
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+"""C0 and C1 control characters but tab, newline and carriage return (the progress bar's)."""
+
+
+class _Printable:
+    """A text stream that drops control characters: data (a district's name, an error kept in run.json, a
+    file name) can then never send ESC or BEL sequences to the analyst's terminal."""
+
+    def __init__(self, stream) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        self._stream.write(_CONTROL.sub("", text))
+        return len(text)
+
+    def __getattr__(self, name: str):
+        return getattr(self._stream, name)
+
+
+@contextlib.contextmanager
+def _printable_output():
+    """Everything the command prints, on stdout or stderr, goes through `_Printable`."""
+    out, err = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = _Printable(out), _Printable(err)
+    try:
+        yield
+    finally:
+        sys.stdout, sys.stderr = out, err
 
 
 class _UsageError(Exception):
@@ -267,7 +298,8 @@ def _cmd_render(args: argparse.Namespace) -> int:
         with _signals_as_interrupt():
             result = render(_data_dir(args.data), as_of=args.as_of, districts=districts, jobs=args.jobs,
                             out=args.out, lang=args.lang, draws=args.draws, seed=args.seed,
-                            progress=not args.quiet, compare=args.compare, scheduler=args.scheduler)
+                            progress=not args.quiet, compare=args.compare, scheduler=args.scheduler,
+                            model=args.model)
     except RenderArgumentError as err:
         raise _UsageError(str(err)) from None
     except KeyboardInterrupt:
@@ -435,6 +467,8 @@ def build_parser() -> argparse.ArgumentParser:
     renderer.add_argument("--scheduler", metavar="ADDRESS", help="render on a Dask cluster: a scheduler address "
                           "(tcp://host:8786) or 'local' for a LocalCluster on this machine (default: a local "
                           "process pool)")
+    renderer.add_argument("--model", default="hazard", choices=MODEL_NAMES,
+                          help="model (default: hazard; 'last' or 'linear' where the hazard model cannot be fitted)")
     renderer.add_argument("--quiet", action="store_true", help="no progress bar")
     renderer.set_defaults(run=_cmd_render)
 
@@ -464,6 +498,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    with _printable_output():
+        return _main(argv)
+
+
+def _main(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     try:
         args = parser.parse_args(argv)

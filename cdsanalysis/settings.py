@@ -7,6 +7,7 @@ reader can find it, a notebook can change it (``Thresholds(on_track=0.9)``), and
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 
 from cdsanalysis.exceptions import CdsAnalysisError
@@ -29,6 +30,50 @@ DEFAULT_DRAWS = 4000
 
 MAX_SEED = 2**32 - 1
 """Largest random seed (numpy's legacy bound, kept so that every seed ever used still reproduces)."""
+
+MAX_JOBS = 64
+"""Most parallel workers a render may start (each runs a Python kernel of its own: about 150 MB and a few
+dozen file handles); more only queue on the cores and run out of memory or handles first."""
+
+DISTRICT_DEADLINE_SECONDS = 600.0
+"""How long one district may run on a Dask worker (a district takes seconds; a stopped or wedged worker would
+hold it forever): past it the district is taken from that worker, which leaves the cluster, and run elsewhere;
+past it ``retries`` + 1 times it fails with a message."""
+
+FILE_HANDLES_BASE = 128
+FILE_HANDLES_PER_JOB = 64
+"""Open files a render needs: the main process (forecast, workbook, chart engine) and each worker with its
+kernel (sockets, pipes, notebooks). Below this a kernel or the chart engine dies mid-run (issue 20, T7: ``ulimit
+-n 32``), so a render raises its own soft limit up to the hard one, or refuses to start."""
+
+PATH_CELL_BYTES = 80
+"""Memory one simulated cell (a draw × a district × a date) costs while a forecast is made, intermediates
+included: measured (issue 20) 2.9 GB above the interpreter's 0.2 GB for 5,000 districts × 4,000 draws × 2 dates
+(71 bytes a cell), rounded up."""
+
+
+def check_path_memory(draws: int, districts: int, dates: int) -> None:
+    """Refuse a forecast whose paths would not fit in this machine's memory, before anything is allocated:
+    ``--draws 100000`` with 5,000 districts is within each bound alone but needs about 100 GB together."""
+    need = draws * districts * dates * PATH_CELL_BYTES
+    have = _memory_bytes()
+    if need > have:
+        fits = max(1, have // max(1, districts * dates * PATH_CELL_BYTES))
+        raise CdsAnalysisError(
+            f"{draws:,} draws × {districts:,} districts × {dates} dates need about {need / 1e9:.1f} GB of memory; "
+            f"this machine has {have / 1e9:.1f} GB available. Use fewer draws (at most {min(fits, MAX_DRAWS):,} "
+            "here), or forecast fewer districts at a time")
+
+
+def _memory_bytes() -> int:
+    """Memory available now (psutil when installed, else the physical memory)."""
+    try:
+        import psutil
+
+        return int(psutil.virtual_memory().available)
+    except ImportError:
+        return int(os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES"))
+
 
 PROVINCE_CODE = ""
 """The ``district_code`` of the province's own rows (progress, targets, summaries): the empty code."""

@@ -144,3 +144,45 @@ def test_the_next_month_s_render_lists_the_new_figure_on_its_index(tmp_path):
     assert INDEX["changes_basis"].format(date="01/01/2024", folder="2024-01-01") in index
     assert INDEX["change_kinds"]["data_new"] in index
     assert f"5 ({words('vi')['report']['data_kind']['actual']})" in index
+
+
+@pytest.mark.parametrize("p_before", [float("inf"), float("nan"), -5, 5, "0.1", True])
+def test_a_previous_chance_that_is_no_probability_is_treated_as_missing(tmp_path, p_before):
+    """W6: an edited snapshot.json (Infinity, NaN, -5, a string) must not show up as a 10-point move."""
+    before = _state(targets=[("1", "2024-12-31", 8, p_before, "at_risk")])
+    after = _state(targets=[("1", "2024-12-31", 8, 0.90, "at_risk")])
+    folder = tmp_path / "old"
+    folder.mkdir()
+    (folder / SNAPSHOT_FILE).write_text(json.dumps(before), encoding="utf-8")  # Infinity/NaN as JSON allows
+    changes = compare_runs(after, folder)
+    assert not changes.problem
+    assert not (changes.to_frame()["change"] == "chance").any()
+
+
+def test_an_unknown_status_in_the_previous_snapshot_is_a_warning_naming_the_file(tmp_path):
+    """U2: handled as malformed counts are: compare nothing, say which file."""
+    before = _state(targets=[("1", "2024-12-31", 8, 0.5, "hacked")])
+    after = _state(targets=[("1", "2024-12-31", 8, 0.5, "at_risk")])
+    changes = compare_runs(after, _save(tmp_path / "old", before))
+    assert changes.to_frame().empty
+    assert str(tmp_path / "old" / SNAPSHOT_FILE) in changes.problem and "hacked" in changes.problem
+    assert changes_context(changes, "en").paragraphs[0].startswith("Could not compare with the previous run")
+
+
+def test_a_deeply_nested_previous_snapshot_is_a_warning_not_a_crash(tmp_path):
+    """T1: json.loads raises RecursionError on deep nesting; the render must go on."""
+    folder = tmp_path / "old"
+    folder.mkdir()
+    (folder / SNAPSHOT_FILE).write_text("[" * 200_000 + "]" * 200_000, encoding="utf-8")
+    changes = compare_runs(_state(), folder)
+    assert changes.problem and "RecursionError" in changes.problem and changes.to_frame().empty
+
+
+def test_a_fifo_as_previous_snapshot_is_a_warning_not_a_hang(tmp_path):
+    import os
+
+    folder = tmp_path / "old"
+    folder.mkdir()
+    os.mkfifo(folder / SNAPSHOT_FILE)
+    changes = compare_runs(_state(), folder)
+    assert changes.problem and "not a regular file" in changes.problem

@@ -16,7 +16,7 @@ from cdsanalysis.cli import main
 from cdsanalysis.exceptions import CdsAnalysisError
 from cdsanalysis.report.run.executors import LocalPool
 from cdsanalysis.report.run.job import DistrictJob
-from cdsanalysis.report.run.layout import OutputRoot, RunLayout, inside, safe_stem
+from cdsanalysis.report.run.layout import OutputRoot, RunLayout, inside, mark_run_folder, safe_stem
 from cdsanalysis.report.run.outcomes import DistrictOutcome
 from tests.builders import small_tables, write_tables
 
@@ -78,8 +78,10 @@ def test_the_next_run_removes_what_a_killed_one_left_and_restores_a_hidden_folde
     hidden = tmp_path / ".2024-02-01.old-abc"  # killed between the two renames of a swap
     hidden.mkdir()
     (hidden / "index.html").write_text("good", encoding="utf-8")
+    mark_run_folder(hidden)  # only a folder a render made is put back or removed
     (tmp_path / "2024-03-01").mkdir()
     (tmp_path / ".2024-03-01.old-def").mkdir()  # killed after the swap, before removing the old one
+    mark_run_folder(tmp_path / ".2024-03-01.old-def")
     with root:
         done = root.clean_stale()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["2024-02-01", "2024-03-01"]

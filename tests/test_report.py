@@ -18,7 +18,7 @@ from cdsanalysis.report.content.text import STATUS_COLORS
 from cdsanalysis.report.run.batch import RenderArgumentError, render
 from cdsanalysis.report.run.index import index_html
 from cdsanalysis.report.run.job import DistrictJob, _is_kernel_start_failure, run_job
-from cdsanalysis.report.run.layout import safe_stem
+from cdsanalysis.report.run.layout import RUN_MARKER, safe_stem
 from cdsanalysis.report.run.outcomes import DistrictOutcome
 from cdsanalysis.report.run.template import template_path
 from cdsanalysis.report.writers.export import CHART_TAG, chart_png, notebook_html
@@ -102,7 +102,7 @@ def test_render_writes_every_output(rendered):
     result, out = rendered
     assert result.ok and result.out_dir == out / "2024-01-01"
     names = sorted(p.name for p in result.out_dir.iterdir())
-    assert names == ["901-an-binh.docx", "901-an-binh.html", "901-an-binh.ipynb", "901-an-binh.png",
+    assert names == [RUN_MARKER, "901-an-binh.docx", "901-an-binh.html", "901-an-binh.ipynb", "901-an-binh.png",
                      "902-binh-minh.docx", "902-binh-minh.html", "902-binh-minh.ipynb", "902-binh-minh.png",
                      "forecast.npz", "index.html", "province.docx", "province.html", "province.png", "run.json",
                      "snapshot.json",
@@ -158,13 +158,17 @@ def test_executed_notebook_loaded_the_saved_forecast_with_the_code_as_text(rende
     assert 'district = "902"' in injected.source and 'forecast_file = "forecast.npz"' in injected.source
 
 
-def test_rerun_writes_the_same_numbers_and_leaves_no_stale_file(rendered, data_dir):
+def test_rerun_writes_the_same_numbers_and_never_deletes_a_file_it_did_not_write(rendered, data_dir):
     result, out = rendered
-    stale = result.out_dir / "999-old.html"
-    stale.write_text("stale", encoding="utf-8")
+    planted = result.out_dir / "999-old.html"  # a file the render did not write: refused, never deleted (D2)
+    planted.write_text("mine", encoding="utf-8")
+    with pytest.raises(RenderArgumentError, match="999-old.html"):
+        render(data_dir, districts=["901", "902"], jobs=2, out=out, draws=DRAWS, seed=5, progress=False)
+    assert planted.read_text(encoding="utf-8") == "mine"
+    planted.unlink()
     before = {name: (result.out_dir / name).read_bytes() for name in ("summary.csv", "901-an-binh.png")}
     again = render(data_dir, districts=["901", "902"], jobs=2, out=out, draws=DRAWS, seed=5, progress=False)
-    assert again.out_dir == result.out_dir and not stale.exists()
+    assert again.out_dir == result.out_dir
     for name, data in before.items():
         assert (again.out_dir / name).read_bytes() == data, name
     assert [p.name for p in out.iterdir()] == ["2024-01-01"]  # no staging folder left behind
@@ -342,7 +346,7 @@ def test_a_partial_render_over_other_parameters_is_refused_and_changes_nothing(r
     (["--draws", "0"], "--draws: must be a whole number between 1 and 100000, got '0'"),
     (["--draws", "100001"], "--draws: must be a whole number between 1 and 100000"),
     (["--seed", "-1"], "--seed: must be a whole number between 0"),
-    (["--jobs", "0"], "jobs must be a whole number of at least 1"),
+    (["--jobs", "0"], "jobs must be a whole number from 1 to 64"),
 ])
 def test_render_misuse_exits_2_with_a_message_and_writes_nothing(arguments, message, data_dir, tmp_path, capsys):
     assert main(["render", "--data", str(data_dir), "--out", str(tmp_path / "out"), "--quiet", *arguments]) == 2

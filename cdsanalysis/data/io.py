@@ -41,6 +41,23 @@ def describe_path(path: Path) -> str | None:
     return None
 
 
+def read_bounded(path: str | os.PathLike, limit: int) -> bytes:
+    """The bytes of the regular file ``path``, at most ``limit`` of them, else `OSError`/`ValueError`.
+
+    For files a render reads back from a folder anyone may have edited (run.json, snapshot.json): a
+    FIFO or a link to ``/dev/zero`` in their place must be an error, never a hang or a memory blow-up.
+    Opened without blocking and checked with ``fstat`` on the open file, so nothing is swapped in between.
+    """
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    with os.fdopen(fd, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise ValueError(f"{path}: not a regular file")
+        data = handle.read(limit + 1)
+    if len(data) > limit:
+        raise ValueError(f"{path}: larger than {limit:,} bytes")
+    return data
+
+
 def read_text_table(path: str | os.PathLike) -> pd.DataFrame:
     """Read a UTF-8 CSV with every cell as a stripped string; the index is the file's line number.
 

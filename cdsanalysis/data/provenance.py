@@ -11,6 +11,7 @@ from typing import Protocol
 
 import pandas as pd
 
+from cdsanalysis.settings import PROVINCE_CODE
 from cdsanalysis.wording import DEFAULT_LANG, words
 
 
@@ -48,14 +49,17 @@ def illustrative_sources(history: pd.Series, targets: pd.Series, all_progress: p
 
 
 def illustrative_parts(dataset: Tables, district_code: str | None = None) -> dict[str, int]:
-    """How many districts' progress and how many targets rest on illustrative rows."""
+    """How many districts' progress, whether the province's own rows (1 or 0), and how many targets rest on
+    illustrative rows."""
     progress, targets = dataset.progress, dataset.targets
     if district_code is not None:
         progress = progress[progress["district_code"] == district_code]
         targets = targets[targets["district_code"] == district_code]
     made_up = progress[illustrative_rows(progress["status"])]
+    province = made_up["district_code"].astype(str) == PROVINCE_CODE  # the province is no district: own count
     return {
-        "progress": int(made_up["district_code"].nunique()),
+        "progress": int(made_up.loc[~province, "district_code"].nunique()),
+        "province": int(province.any()),
         "targets": int(illustrative_rows(targets["status"]).sum()),
     }
 

@@ -23,7 +23,7 @@ import pandas as pd
 from cdsanalysis.data.dates import parse_date
 from cdsanalysis.exceptions import CdsAnalysisError
 from cdsanalysis.model.registry import StartState, get_simulator
-from cdsanalysis.settings import DEFAULT_THRESHOLDS, PROVINCE_NAME, check_draws
+from cdsanalysis.settings import DEFAULT_THRESHOLDS, PROVINCE_NAME, check_draws, check_path_memory
 
 if TYPE_CHECKING:  # pragma: no cover
     from cdsanalysis.data.dataset import Dataset
@@ -212,6 +212,7 @@ def forecast(
     dates = forecast_dates(origin, default_until(dataset, origin) if until is None else until,
                            [*deadlines, *extra_dates])
     state = StartState.from_dataset(known, origin)
+    check_path_memory(int(draws), len(state.district_codes), len(dates))  # issue 20 T6: before allocating
     rng = seed if isinstance(seed, np.random.Generator) else np.random.default_rng(seed)
     paths, fit_results = simulate(known, state, dates, int(draws), rng)
     return Forecast(

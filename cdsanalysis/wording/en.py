@@ -322,6 +322,7 @@ WORDS = {
         "note": "Note: {what} are illustrative figures, made up to fill gaps in the published record; they "
         "are not official. See data/README.md.",
         "progress": "the progress of {n} districts",
+        "province": "the province's own progress figures",
         "targets": "{n} targets",
         "and": " and ",
     },
@@ -330,6 +331,27 @@ WORDS = {
     "(cdsanalysis import) before relying on them.",
     "cli_illustrative": "Note: the table above rests on illustrative figures, not official ones; see data/README.md "
     "and each report.",
+    "render_run": {
+        "not_a_run_folder": "{folder}: not a report folder made by cdsanalysis render (no valid {marker} marker in "
+            "it), so it is not replaced; nothing was touched. Move it away (or give another --out), then render "
+            "again",
+        "foreign_entries": "{folder}: holds entries the render did not write ({names}), so it is not replaced; "
+            "nothing was touched. Move them out of the folder (or give another --out), then render again",
+        "inside_run": "{root}: inside the report folder {run} of an earlier render; nothing was written. Give "
+            "--out the folder that holds the dated report folders (e.g. --out {parent}) or another folder",
+        "nested_busy": "{root}: another render is writing into {other}, which holds this folder; wait for it to "
+            "finish or choose an --out outside it",
+        "all_failed": "no district could be rendered ({n} of {n} failed), so {folder} was left as it was. Why: "
+            "{why}",
+        "file_handles": "this shell lets a program open only {limit} files at once (ulimit -n) and cannot raise "
+            "it; rendering with {jobs} worker(s) needs {need}. Nothing was written. Raise the limit (ulimit -n {need} "
+            "or more), then render again",
+        "deadline": "did not finish within {seconds:.0f} s on any of {tries} workers (each stopped answering or "
+            "stalled, and left the cluster); the district deadline is DISTRICT_DEADLINE_SECONDS in "
+            "cdsanalysis/settings.py",
+        "too_many_files": "the process ran out of file handles (ulimit -n {limit}); raise the limit (ulimit -n "
+            "4096) or render with fewer --jobs",
+    },
     "import_history": {
         "waiting": "{folder}: another import is writing into this folder; waiting for it to finish…",
         "busy": "{folder}: another import is still writing into this folder after {seconds:.0f} s; nothing was "

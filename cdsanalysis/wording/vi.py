@@ -310,6 +310,7 @@ WORDS = {
         "note": "Lưu ý: {what} là số liệu minh họa (illustrative), được tạo ra để lấp chỗ trống trong số "
         "liệu công bố; đây không phải số liệu chính thức. Xem data/README.md.",
         "progress": "tiến độ của {n} huyện",
+        "province": "số liệu tiến độ của toàn tỉnh",
         "targets": "{n} chỉ tiêu",
         "and": " và ",
     },
@@ -318,6 +319,7 @@ WORDS = {
     "import) trước khi dùng.",
     "cli_illustrative": "Lưu ý: bảng trên dùng số liệu minh họa (illustrative), không phải số liệu chính thức; xem "
     "data/README.md và từng báo cáo.",
+    "render_run": _EN["render_run"],
     "import_history": {
         "waiting": "{folder}: một lệnh nhập khác đang ghi vào thư mục này; đang chờ lệnh đó xong…",
         "busy": "{folder}: một lệnh nhập khác vẫn đang ghi vào thư mục này sau {seconds:.0f} giây chờ; không ghi "

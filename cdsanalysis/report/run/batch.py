@@ -22,29 +22,47 @@ import shutil
 import threading
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from cdsanalysis.data.dataset import load_dataset
-from cdsanalysis.data.io import atomic_write_bytes
+from cdsanalysis.data.dataset import bundled_data_dir, load_dataset
+from cdsanalysis.data.io import atomic_write_bytes, atomic_write_text, read_bounded
 from cdsanalysis.exceptions import CdsAnalysisError
 from cdsanalysis.model.projection import forecast
+from cdsanalysis.model.registry import MODEL_NAMES
 from cdsanalysis.model.store import save_forecast
 from cdsanalysis.report.run.changes import check_compare
 from cdsanalysis.report.run.cluster import DaskCluster
 from cdsanalysis.report.run.executors import Executor, LocalPool
-from cdsanalysis.report.run.job import DistrictJob
-from cdsanalysis.report.run.layout import INTERMEDIATE_FOLDERS, OutputRoot, RunLayout, inside, safe_stem
+from cdsanalysis.report.run.job import DistrictJob, scrub_machine_paths
+from cdsanalysis.report.run.layout import (
+    INTERMEDIATE_FOLDERS,
+    NotARunFolder,
+    OutputRoot,
+    RunLayout,
+    inside,
+    is_run_folder,
+    safe_stem,
+)
 from cdsanalysis.report.run.outcomes import DistrictOutcome, RenderResult
 from cdsanalysis.report.run.outputs import summary_table, write_province_files, write_run_record, write_summaries
 from cdsanalysis.report.run.template import template_path
-from cdsanalysis.settings import DEFAULT_DRAWS, MAX_DRAWS, MAX_SEED
-from cdsanalysis.wording import DEFAULT_LANG, check_lang
+from cdsanalysis.settings import (
+    DEFAULT_DRAWS,
+    FILE_HANDLES_BASE,
+    FILE_HANDLES_PER_JOB,
+    MAX_DRAWS,
+    MAX_JOBS,
+    MAX_SEED,
+)
+from cdsanalysis.wording import DEFAULT_LANG, check_lang, words
 
 REPORTS = Path("reports")
 """Default output root, relative to the working directory (``make report`` runs in the repository,
 whose git ignores it)."""
+BUNDLED_DATA = "(bundled data)"
+"""What run.json and forecast.npz say for the package's own data folder."""
 _COMPARED = ("as_of", "draws", "seed", "lang", "model")
 """Parameters a partial render must share with the folder it updates."""
 
@@ -64,8 +82,8 @@ def check_arguments(lang: str, draws: object, seed: object, jobs: object, distri
                                    ("retries", retries, 0, 10)):
         if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
             raise RenderArgumentError(f"{name} must be a whole number from {low} to {high:,}; got {value!r}")
-    if jobs is not None and (isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 1):
-        raise RenderArgumentError(f"jobs must be a whole number of at least 1; got {jobs!r}")
+    if jobs is not None and (isinstance(jobs, bool) or not isinstance(jobs, int) or not 1 <= jobs <= MAX_JOBS):
+        raise RenderArgumentError(f"jobs must be a whole number from 1 to {MAX_JOBS}; got {jobs!r}")
     if districts is not None and (isinstance(districts, str) or not [d for d in districts if str(d).strip()]):
         raise RenderArgumentError("districts must be a non-empty list of codes or names "
                                   f"(or None for every district); got {districts!r}")
@@ -86,6 +104,7 @@ def render(
     progress: bool = True,
     scheduler: str | None = None,
     compare: str | os.PathLike | None = None,
+    model: str = "hazard",
 ) -> RenderResult:
     """Render every district's report (or ``districts``: codes or names) into ``<out>/<as_of>/``.
 
@@ -94,11 +113,15 @@ def render(
     (default: the number of cores) or, with ``scheduler`` (``"tcp://host:8786"`` or
     ``"local"``), on a Dask cluster. Returns a `RenderResult`; districts that failed are in
     ``.failed`` (the run itself raises only when nothing could start: bad data, unknown
-    district, bad arguments, another render writing into ``out``). The index compares the run
+    district, bad arguments, another render writing into ``out``, a dated folder in ``out`` that no
+    render made or that holds files a render did not write, or every district failing when there is
+    an earlier folder they would replace: it is left as it was). The index compares the run
     with ``compare`` (a folder of an earlier render), else with the run it replaces or the
     latest earlier one in ``out``.
     """
     check_arguments(lang, draws, seed, jobs, districts, retries)
+    if model not in MODEL_NAMES:  # the hazard model's own errors suggest another model: --model must exist
+        raise RenderArgumentError(f"model must be one of {', '.join(MODEL_NAMES)}; got {model!r}")
     if compare is not None:
         try:
             check_compare(compare)
@@ -107,17 +130,55 @@ def render(
     template = Path(template).resolve() if template is not None else template_path()
     if not template.is_file():
         raise RenderArgumentError(f"{template}: template notebook not found")
-    jobs = jobs or os.cpu_count() or 1
+    jobs = jobs or min(os.cpu_count() or 1, MAX_JOBS)
+    ensure_file_handles(jobs if districts is None else min(jobs, len(districts)), lang)
     clock = time.perf_counter()
-    with OutputRoot(Path(out if out is not None else REPORTS)) as root:
+    root = OutputRoot(Path(out if out is not None else REPORTS), lang)
+    try:
+        root.lock()
+    except NotARunFolder as err:
+        raise RenderArgumentError(str(err)) from None
+    try:
         root.clean_stale()
         work = root.work_folder()
         try:
             plan = RenderPlan(template=template, jobs=jobs, lang=lang, draws=draws, seed=seed, retries=retries,
-                              progress=progress, scheduler=scheduler, compare=compare)
+                              progress=progress, scheduler=scheduler, compare=compare, model=model)
             return _Run(root, work, plan, clock).run(data_dir, as_of, districts)
         finally:
             shutil.rmtree(work, ignore_errors=True)
+    finally:
+        root.unlock()
+
+
+def ensure_file_handles(jobs: int, lang: str) -> None:
+    """Raise this process's open-file limit to what ``jobs`` workers need (up to the hard limit), or refuse before
+    anything starts: run out of handles mid-render, every kernel dies and a worker's start prints a traceback."""
+    import resource
+
+    need = FILE_HANDLES_BASE + FILE_HANDLES_PER_JOB * jobs
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    if soft == resource.RLIM_INFINITY or soft >= need:
+        return
+    target = need if hard == resource.RLIM_INFINITY else min(need, hard)
+    try:
+        resource.setrlimit(resource.RLIMIT_NOFILE, (target, hard))
+    except (ValueError, OSError):
+        target = soft
+    if target < need:
+        raise CdsAnalysisError(words(lang)["render_run"]["file_handles"].format(limit=target, need=need, jobs=jobs))
+
+
+def portable_path(path: str | os.PathLike, folder: Path) -> str:
+    """``path`` as run.json, forecast.npz and the notebooks may say it: relative to the run ``folder`` (they are
+    e-mailed; an absolute path names the analyst's machine and account), or just a name for what the package
+    ships (the bundled data, the bundled template)."""
+    resolved = Path(path).resolve()
+    if resolved == bundled_data_dir().resolve():
+        return BUNDLED_DATA
+    if resolved == template_path().resolve():
+        return resolved.name
+    return os.path.relpath(resolved, Path(folder).resolve())
 
 
 class _Ahead(threading.Thread):
@@ -163,6 +224,7 @@ class RenderPlan:
     progress: bool
     scheduler: str | None
     compare: str | os.PathLike | None
+    model: str = "hazard"
 
 
 class _Run:
@@ -175,6 +237,8 @@ class _Run:
         self.executor_record: dict[str, Any] = {}
         self.names: dict[str, str] = {}
         self.stems: dict[str, str] = {}
+        self.previous: set[str] = set()
+        """The districts of the run a partial render updates."""
 
     def run(self, data_dir, as_of, districts) -> RenderResult:
 
@@ -185,23 +249,34 @@ class _Run:
         self.names = dict(zip(listing["district_code"], listing["district_name"], strict=False))
         self.stems = {c: safe_stem(c, s) for c, s in zip(listing["district_code"], listing["short_name"], strict=False)}
         with self._executor(len(codes)) as executor:  # workers start while the model is fitted here
-            result = forecast(dataset, as_of=as_of, draws=self.plan.draws, seed=self.plan.seed)
+            result = forecast(dataset, as_of=as_of, model=self.plan.model, draws=self.plan.draws, seed=self.plan.seed)
             steady = forecast(dataset, as_of=as_of, until=result.dates[-1], model="steady", draws=self.plan.draws,
                               seed=self.plan.seed)
             fitted = time.perf_counter()
             final = self.root.final(f"{result.as_of:%Y-%m-%d}")
+            try:  # before any district runs: a folder the render did not make is refused, not replaced
+                self.root.check_replaceable(final)
+            except NotARunFolder as err:
+                raise RenderArgumentError(str(err)) from None
             kept = self._kept(final, codes, dataset, result) if districts is not None else {}
+            if districts is not None:  # updating a run: what it held but cannot be kept is rendered again
+                codes = [c for c in listing["district_code"] if c in codes or (c in self.previous and c not in kept)]
             layout = RunLayout(self.work / final.name)
             layout.folder.mkdir()
             for outcome in kept.values():
                 for name in outcome.files:
                     if (final / name).is_file():
                         shutil.copy2(inside(final, name), inside(layout.folder, name))
-            save_forecast(result, layout.forecast, data_dir=data_dir or dataset.source, steady=steady)
+            source = portable_path(dataset.source, final)  # no machine path in a file that gets e-mailed
+            save_forecast(replace(result, dataset=replace(dataset, source=source)), layout.forecast, steady=steady)
             province = _Ahead(_province_ahead, layout.folder, layout.forecast, self.plan.lang)
             province.start()  # it needs only the forecast: while the workers start and run the districts
             outcomes = self._execute(executor, layout, codes, result.as_of)
         rendered = time.perf_counter()
+        if codes and not any(outcomes[c].ok for c in codes if c in outcomes) and os.path.lexists(final):
+            province.join()  # a run that rendered nothing replaces nothing
+            raise CdsAnalysisError(words(self.plan.lang)["render_run"]["all_failed"].format(
+                n=len(codes), folder=final, why=self._why_all_failed([outcomes[c] for c in codes if c in outcomes])))
         outcomes.update(kept)
         ordered_codes = [c for c in listing["district_code"] if c in outcomes]
         ordered = tuple(outcomes[c] for c in ordered_codes)
@@ -213,16 +288,21 @@ class _Run:
                    "render_seconds": round(rendered - fitted, 3),
                    "total_seconds": round(time.perf_counter() - self.clock, 3)}
         plan = self.plan
-        parameters = {"data_dir": str(Path(data_dir).resolve()) if data_dir else None,
+        parameters = {"data_dir": portable_path(data_dir, final) if data_dir else None,
                       "as_of": f"{result.as_of:%Y-%m-%d}", "districts": ordered_codes, "rendered": codes,
                       "jobs": plan.jobs, "lang": plan.lang, "draws": int(plan.draws), "seed": int(plan.seed),
-                      "model": result.model, "template": str(plan.template), "executor": self.executor_record}
-        write_run_record(layout.folder, parameters, dataset, timings, ordered)
+                      "model": result.model, "template": portable_path(plan.template, final),
+                      "executor": self.executor_record}
+        write_run_record(layout.folder, parameters, replace(dataset, source=source), timings, ordered)
         for leftover in INTERMEDIATE_FOLDERS:  # intermediate, for the kernels only
             shutil.rmtree(layout.folder / leftover, ignore_errors=True)
         if self.log.is_file() and any(not o.ok for o in ordered):
-            shutil.copyfile(self.log, layout.kernel_log)  # the kernels' own messages, to see why
-        self.root.swap(layout.folder, final)
+            log = read_bounded(self.log, 64 * 1024 * 1024).decode("utf-8", "replace")  # the kernels' messages
+            atomic_write_text(layout.kernel_log, scrub_machine_paths(log, layout.folder))
+        try:
+            self.root.swap(layout.folder, final)
+        except NotARunFolder as err:  # something was put into the folder while this render ran
+            raise RenderArgumentError(str(err)) from None
         return RenderResult(out_dir=final, as_of=result.as_of, outcomes=ordered, table=table, timings=timings,
                             changes=changes, rendered=tuple(codes))
 
@@ -231,7 +311,7 @@ class _Run:
         if self.plan.scheduler:
             self.executor_record = {"kind": "dask", "scheduler": self.plan.scheduler}
             local = self.plan.scheduler == "local"
-            return DaskCluster(self.plan.scheduler, retries=self.plan.retries,
+            return DaskCluster(self.plan.scheduler, retries=self.plan.retries, lang=self.plan.lang,
                                workers=min(self.plan.jobs, n_jobs) if local else None,
                                scratch=str(self.work / "dask") if local else None)
         workers = min(self.plan.jobs, n_jobs)
@@ -269,39 +349,68 @@ class _Run:
     @staticmethod
     def _written(layout: RunLayout, outcome: DistrictOutcome) -> DistrictOutcome:
         """Write the files a Dask worker returned (each a plain name inside the run folder)."""
-        from dataclasses import replace
-
         if not outcome.payload:
             return outcome
         for name, data in outcome.payload.items():
             atomic_write_bytes(inside(layout.folder, name), data)
         return replace(outcome, payload=None)
 
+    def _why_all_failed(self, failed: list[DistrictOutcome]) -> str:
+        """Why every district failed, in words: a known cause first, then the districts' own errors."""
+        import resource
+
+        said = words(self.plan.lang)["render_run"]
+        log = ""
+        if self.log.is_file():
+            try:
+                log = read_bounded(self.log, 4 * 1024 * 1024).decode("utf-8", "replace")
+            except (OSError, ValueError):
+                log = ""
+        errors = [o.error for o in failed]
+        reasons = []
+        if any("Too many open files" in t or "EMFILE" in t for t in (log, *errors)):
+            reasons.append(said["too_many_files"].format(limit=resource.getrlimit(resource.RLIMIT_NOFILE)[0]))
+        shown = list(dict.fromkeys(f"{o.district_name} ({o.district_code}): {o.error}" for o in failed))
+        reasons.append("; ".join(shown[:3]) + (f" (+{len(shown) - 3})" if len(shown) > 3 else ""))
+        return "; ".join(reasons)
+
     def _kept(self, final: Path, codes: list[str], dataset, result) -> dict[str, DistrictOutcome]:
-        """The other districts of the folder a partial render updates, kept as they are."""
+        """The other districts of the folder a partial render updates whose reports are there.
+
+        run.json is read with a bound (a FIFO or /dev/zero in its place is an error, not a hang), and its
+        ``ok`` flags are not trusted: a district is kept when its four files are in the (marked) folder,
+        and every other district is rendered again.
+        """
         record_file = final / RunLayout.run_json_name
         if not final.is_dir():
             return {}
         try:
-            record = json.loads(record_file.read_text(encoding="utf-8"))
+            record = json.loads(read_bounded(record_file, 256 * 1024 * 1024).decode("utf-8"))
             previous = record["parameters"]
-            same = record["data"]["hash"] == dataset.data_hash and all(
+            same = is_run_folder(final) and record["data"]["hash"] == dataset.data_hash and all(
                 str(previous.get(k)) == str(v) for k, v in zip(_COMPARED, (
                     f"{result.as_of:%Y-%m-%d}", self.plan.draws, self.plan.seed, self.plan.lang, result.model),
                     strict=True))
-        except (OSError, ValueError, KeyError, TypeError):
+        except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError):
             same, record = False, {}
         if not same:
             raise RenderArgumentError(
                 f"{final} holds reports made from other data or parameters (or no readable run.json): "
                 "updating only some districts would mix two forecasts in one folder. Render every district "
                 "(leave out --districts), or write to another --out.")
+        listed = previous.get("districts")
+        self.previous = {c for c in listed if isinstance(c, str)} if isinstance(listed, list) else set()
+        entries = record.get("districts")
         kept = {}
-        for entry in record.get("districts", []):
-            outcome = DistrictOutcome.from_record(entry)
-            if outcome.district_code in codes or outcome.district_code not in self.names:
+        for entry in entries if isinstance(entries, list) else []:
+            try:
+                outcome = DistrictOutcome.from_record(entry)
+            except (KeyError, TypeError, ValueError, AttributeError):
+                continue  # not an object, or not one of ours: that district is rendered again
+            code = outcome.district_code
+            if code in codes or code not in self.names or outcome.stem != self.stems[code] or code in kept:
                 continue
-            if outcome.stem != self.stems[outcome.district_code]:
-                continue
-            kept[outcome.district_code] = outcome
+            good = replace(outcome, ok=True, error="")
+            if all((final / name).is_file() and not (final / name).is_symlink() for name in good.files):
+                kept[code] = good
         return kept

@@ -18,8 +18,10 @@ from typing import Any
 
 import pandas as pd
 
+from cdsanalysis.data.io import read_bounded
 from cdsanalysis.exceptions import CdsAnalysisError
 from cdsanalysis.report.run.layout import SNAPSHOT_FILE
+from cdsanalysis.wording import words
 
 SNAPSHOT_FORMAT = 1
 CHANCE_STEP = 0.10
@@ -29,6 +31,10 @@ SETTLED = ("achieved", "achieved_late", "missed", "no_figure")
 """Statuses the figures settle: their chance is 1 or 0 (or unknown) and never listed as a move."""
 CHANGE_KINDS = ("data_new", "data_changed", "data_removed", "status", "chance")
 CHANGE_COLUMNS = ["change", "district_code", "district_name", "date", "kind", "target", "before", "after"]
+SNAPSHOT_MAX_BYTES = 64 * 1024 * 1024
+"""Largest snapshot.json read back (5,000 districts' rows are a few MB)."""
+TARGET_STATUSES = frozenset(words("en")["status"])
+"""Statuses a snapshot may hold: those the catalogue can name."""
 _RUN_FOLDER = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
@@ -97,15 +103,22 @@ class RunChanges:
 
 
 def _load(folder: Path) -> dict[str, Any]:
+    """The previous snapshot, or a `CdsAnalysisError` naming it: a planted or broken file (a FIFO, a
+    bomb, nesting deep enough to overflow the parser) must cost the comparison, never the render."""
+    path = folder / SNAPSHOT_FILE
     try:
-        data = json.loads((folder / SNAPSHOT_FILE).read_text(encoding="utf-8"))
-    except (OSError, ValueError) as err:
-        raise CdsAnalysisError(f"{folder / SNAPSHOT_FILE}: cannot be read ({err})") from None
+        data = json.loads(read_bounded(path, SNAPSHOT_MAX_BYTES).decode("utf-8"))
+    except (OSError, ValueError, RecursionError) as err:
+        raise CdsAnalysisError(f"{path}: cannot be read ({type(err).__name__}: {err})") from None
     if not isinstance(data, dict) or data.get("format") != SNAPSHOT_FORMAT:
         raise CdsAnalysisError(f"{folder / SNAPSHOT_FILE}: not a snapshot of format {SNAPSHOT_FORMAT}")
     for key in ("progress", "targets"):
         if not isinstance(data.get(key), list) or not all(isinstance(r, dict) for r in data[key]):
             raise CdsAnalysisError(f"{folder / SNAPSHOT_FILE}: '{key}' is not a list of rows")
+    unknown = sorted({str(r.get("status")) for r in data["targets"] if r.get("status") not in TARGET_STATUSES})
+    if unknown:
+        raise CdsAnalysisError(f"{folder / SNAPSHOT_FILE}: unknown status {', '.join(map(repr, unknown[:3]))} "
+                               "(not written by this program)")
     return data
 
 
@@ -163,10 +176,12 @@ def _target_changes(before: list[dict], after: list[dict]) -> list[dict]:
 
 
 def _chance(value: object) -> float | None:
-    if value is None:
+    """A probability read back from a snapshot, or None (missing): the file may have been edited, so
+    anything but a finite number from 0 to 1 (``Infinity``, ``NaN``, ``-5``, a string) is not a chance."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
         return None
     value = float(value)
-    return None if math.isnan(value) else value
+    return value if math.isfinite(value) and 0.0 <= value <= 1.0 else None
 
 
 def _figure(r: dict) -> str:

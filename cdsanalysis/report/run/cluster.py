@@ -22,6 +22,7 @@ import random
 import shutil
 import tempfile
 import threading
+import time
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -33,6 +34,8 @@ from cdsanalysis.report.run.job import DistrictJob, run_job
 from cdsanalysis.report.run.kernels import KERNELS
 from cdsanalysis.report.run.layout import RunLayout
 from cdsanalysis.report.run.outcomes import DistrictOutcome
+from cdsanalysis.settings import DISTRICT_DEADLINE_SECONDS
+from cdsanalysis.wording import DEFAULT_LANG, words
 
 # --------------------------------------------------------------------------------------------
 # On a Dask worker: no shared disk
@@ -96,12 +99,71 @@ def run_token(forecast: bytes) -> str:
     return hashlib.sha256(forecast).hexdigest()[:12] + f"-{random.getrandbits(32):08x}"
 
 
+class _Deadline:
+    """Per district, since when it runs on which worker; a district past the cluster's deadline is moved (its
+    worker dropped), and after ``retries`` + 1 moves it is given up."""
+
+    def __init__(self, cluster: DaskCluster) -> None:
+        self.cluster = cluster
+        self.since: dict[str, tuple[str, float]] = {}
+        self.moves: dict[str, int] = {}
+        self.idle_since = time.monotonic()
+
+    def done(self, key: str) -> None:
+        self.since.pop(key, None)
+        self.idle_since = time.monotonic()
+
+    def overdue(self, remaining: set) -> list:
+        """The futures to give up now (and, on the way, drop the workers holding a district past the deadline)."""
+        cluster, now = self.cluster, time.monotonic()
+        running = cluster._processing([f.key for f in remaining])
+        given_up = []
+        for future in list(remaining):
+            where = running.get(future.key)
+            if where is None:
+                self.since.pop(future.key, None)
+                continue
+            first = self.since.setdefault(future.key, (where, now))
+            if first[0] != where:
+                self.since[future.key] = (where, now)
+        oldest: dict[str, str] = {}  # per worker, the district it has held longest: the one it is running
+        for key, (where, since) in self.since.items():  # (a worker may hold a second one queued behind it)
+            if where in running.values() and (where not in oldest or since < self.since[oldest[where]][1]):
+                oldest[where] = key
+        charged = set(oldest.values())
+        for future in list(remaining):
+            first = self.since.get(future.key)
+            if first is None or future.key not in charged:
+                continue
+            if now - first[1] >= cluster.deadline:
+                self.since.pop(future.key)
+                self.moves[future.key] = self.moves.get(future.key, 0) + 1
+                if self.moves[future.key] > cluster.retries:
+                    given_up.append(future)
+                else:
+                    cluster._drop_worker(first[0])
+        if not running and remaining and now - self.idle_since >= cluster.deadline * (cluster.retries + 1):
+            return list(remaining)  # nothing running and nothing finished for that long: no worker left
+        return given_up
+
+    def message(self) -> str:
+        return words(self.cluster.lang)["render_run"]["deadline"].format(
+            seconds=self.cluster.deadline, tries=self.cluster.retries + 1)
+
+
 class DaskCluster:
     """The districts on a dask.distributed cluster: ``address`` ``tcp://…`` or ``"local"``."""
 
     def __init__(self, address: str, retries: int = 2, workers: int | None = None,
-                 scratch: str | None = None) -> None:
+                 scratch: str | None = None, deadline: float = DISTRICT_DEADLINE_SECONDS, lang: str = DEFAULT_LANG,
+                 task=None) -> None:
         self.address = address
+        self.deadline = float(deadline)
+        """Seconds a district may run on one worker (`cdsanalysis.settings.DISTRICT_DEADLINE_SECONDS`)."""
+        self.poll = min(5.0, max(0.2, self.deadline / 10))
+        self.lang = lang
+        self.task = task or run_remote_job
+        """What runs a district on a worker (a test gives one that sleeps)."""
         self.scratch = scratch
         """The LocalCluster's scratch folder: inside the run's work folder, so a killed run leaves none."""
         self.retries = retries
@@ -145,32 +207,40 @@ class DaskCluster:
 
         No shared disk is assumed: the ``forecast`` and ``template`` files are sent to the workers as bytes.
         """
-        from distributed import as_completed
-
         if forecast is None or template is None:
             raise ValueError("a Dask cluster needs the forecast and template files to send to its workers")
         forecast, template = Path(forecast).read_bytes(), Path(template).read_bytes()
         run = run_token(forecast)
         shared = self.client.scatter(forecast, broadcast=True)
         jobs_by_key = {f"cdsanalysis-{run}-{i}": job for i, job in enumerate(jobs)}
-        pending = [self.client.submit(run_remote_job, job, run, shared, template, retries=self.retries,
+        pending = [self.client.submit(self.task, job, run, shared, template, retries=self.retries,
                                       pure=False, key=key) for key, job in jobs_by_key.items()]
         lost: dict[str, int] = {}
         try:
-            completed = as_completed(pending)
-            del pending  # as_completed holds each future until it is yielded
-            for future in completed:
-                job = jobs_by_key[future.key]
-                try:
-                    outcome = future.result()
-                except Exception as err:  # noqa: BLE001 - e.g. KilledWorker: lost its worker too often
-                    outcome = DistrictOutcome(job.code, job.name, job.stem, ok=False,
-                                              error=f"{type(err).__name__}: {err}")
-                # Read how often the task lost its worker, then forget the future: the worker drops the
-                # district's files (megabytes) now, not at the end of the run (700 districts: ~1 GB each).
-                lost.update(self._suspicious([future.key]))
-                future.release()
-                yield outcome
+            remaining = set(pending)
+            del pending  # the set holds each future until it is yielded
+            watch = _Deadline(self)
+            while remaining:
+                for future in self._wait(remaining):
+                    remaining.discard(future)
+                    job = jobs_by_key[future.key]
+                    try:
+                        outcome = future.result()
+                    except Exception as err:  # noqa: BLE001 - e.g. KilledWorker: lost its worker too often
+                        moved = future.cancelled() and watch.moves.get(future.key)  # dropped with its worker
+                        outcome = DistrictOutcome(job.code, job.name, job.stem, ok=False,
+                                                  error=watch.message() if moved else f"{type(err).__name__}: {err}")
+                    # Read how often the task lost its worker, then forget the future: the worker drops the
+                    # district's files (megabytes) now, not at the end of the run (700 districts: ~1 GB each).
+                    lost.update(self._suspicious([future.key]))
+                    future.release()
+                    watch.done(future.key)
+                    yield outcome
+                for future in watch.overdue(remaining):  # past the deadline retries + 1 times: failed
+                    remaining.discard(future)
+                    job = jobs_by_key[future.key]
+                    future.cancel()
+                    yield DistrictOutcome(job.code, job.name, job.stem, ok=False, error=watch.message())
             try:  # the workers seen: those at the start and any that joined (a restarted one)
                 now = self.client.scheduler_info().get("workers", {})
                 self.worker_addresses = sorted(set(self.worker_addresses) | set(now))
@@ -182,6 +252,44 @@ class DaskCluster:
                 self.client.run(remove_private_folder, run)
             except Exception:  # noqa: BLE001 - a worker gone; its temporary folder goes with its machine
                 pass
+
+    def _wait(self, remaining: set) -> list:
+        """The futures done now, waiting at most `poll` seconds for the first (so deadlines are checked)."""
+        from distributed import wait
+
+        try:
+            wait(list(remaining), timeout=self.poll, return_when="FIRST_COMPLETED")
+        except TimeoutError:
+            return []
+        except Exception:  # noqa: BLE001 - a cancelled future (e.g. forgotten when its worker was dropped)
+            pass
+        return [f for f in remaining if f.status != "pending"]
+
+    def _processing(self, keys: list[str]) -> dict[str, str]:
+        """Which of ``keys`` a worker is running now, and where."""
+        def where(dask_scheduler, keys=keys):
+            out = {}
+            for key in keys:
+                task = dask_scheduler.tasks.get(key)
+                if task is not None and task.state == "processing" and task.processing_on is not None:
+                    out[key] = task.processing_on.address
+            return out
+
+        try:
+            return dict(self.client.run_on_scheduler(where))
+        except Exception:  # noqa: BLE001 - no answer this time: the deadline is checked at the next poll
+            return {}
+
+    def _drop_worker(self, address: str) -> None:
+        """Take a worker that holds a district past its deadline out of the cluster: the scheduler reruns its
+        tasks elsewhere (a stopped process cannot be asked to give them back)."""
+        async def drop(dask_scheduler, address=address):
+            await dask_scheduler.remove_worker(address=address, stimulus_id="cdsanalysis-district-deadline")
+
+        try:
+            self.client.run_on_scheduler(drop)
+        except Exception:  # noqa: BLE001 - gone already
+            pass
 
     def record(self) -> dict[str, Any]:
         """What run.json says about the cluster: its workers and the districts whose worker was lost."""

@@ -12,6 +12,7 @@ collide on ports) or dies is retried with a fresh one; a cell error is not.
 from __future__ import annotations
 
 import random
+import sys
 import threading
 import time
 from dataclasses import dataclass
@@ -117,6 +118,46 @@ def _execute(job: DistrictJob, kernel: ReusedKernel,
             return None, attempts, use, err
 
 
+def _scrub_paths(path: Path, executed) -> None:
+    """Papermill records where it read and wrote the notebook (the template's absolute path, the vanished
+    ``.rendering-*`` staging path): the rendered notebook gets e-mailed, so keep only the file names."""
+    import nbformat
+
+    try:
+        notebook = executed if executed is not None else nbformat.read(str(path), as_version=4)
+    except (OSError, ValueError):
+        return  # no notebook written (the kernel never started): nothing to scrub
+    record = notebook.get("metadata", {}).get("papermill")
+    if isinstance(record, dict):
+        for key in ("input_path", "output_path"):
+            if record.get(key):
+                record[key] = Path(str(record[key])).name
+    for cell in notebook.get("cells", []):  # a failed cell's traceback names the package's and Python's folders
+        for output in cell.get("outputs", []):
+            if "traceback" in output:
+                output["traceback"] = [scrub_machine_paths(line, path.parent) for line in output["traceback"]]
+            for key in ("evalue", "text"):
+                if isinstance(output.get(key), str):
+                    output[key] = scrub_machine_paths(output[key], path.parent)
+    atomic_write_text(path, nbformat.writes(notebook))
+
+
+_SOURCE = Path(__file__).resolve().parents[3]
+"""The folder that holds the package (the repository, or site-packages)."""
+
+
+def scrub_machine_paths(text: str, folder: Path) -> str:
+    """``text`` with this machine's folders replaced by short names (the run folder by ``.``, the package's
+    source, Python's prefix, the home folder), for the files of a run that get e-mailed."""
+    names = {str(Path(folder).resolve()): ".", str(Path(folder)): ".",
+             str(_SOURCE): "<cdsanalysis>",
+             sys.prefix: "<python>", sys.base_prefix: "<python>", str(Path.home()): "~"}
+    for where, name in sorted(names.items(), key=lambda item: -len(item[0])):  # longest first
+        if len(where) > 1:
+            text = text.replace(where, name)
+    return text
+
+
 def run_job(job: DistrictJob) -> DistrictOutcome:
     """Execute the template for one district in ``job.folder``, then export HTML and PNG (the Word
     document is written meanwhile). Never raises."""
@@ -130,6 +171,7 @@ def run_job(job: DistrictJob) -> DistrictOutcome:
     preparing.start()
     executed, attempts, kernel_use, error = _execute(job, KERNELS.for_folder(job.folder, job.kernel_log), ready)
     preparing.join()
+    _scrub_paths(layout.notebook(job.stem), executed)
     phases = {"execute": round(time.perf_counter() - start, 3)}
 
     def outcome(error: str = "") -> DistrictOutcome:

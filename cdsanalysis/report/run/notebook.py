@@ -77,6 +77,22 @@ def _load_prepared(forecast_file: str | os.PathLike, district: object, lang: str
         return None
 
 
+def _forecast_info(forecast_file: str | os.PathLike) -> dict:
+    """`forecast_file_info`, but a file that is no forecast (``-p forecast_file=/etc/passwd``, a truncated
+    download) is said to be one, not left to numpy's hint about pickles."""
+    import zipfile
+
+    path = Path(forecast_file)
+    if path.is_file() and not zipfile.is_zipfile(path):
+        raise CdsAnalysisError(f"{forecast_file}: not a forecast file (write one with cdsanalysis render, or leave "
+                               "forecast_file empty to fit the model in the notebook)")
+    try:
+        return forecast_file_info(path)
+    except (ValueError, KeyError, OSError, zipfile.BadZipFile) as err:
+        raise CdsAnalysisError(f"{forecast_file}: not a forecast file ({type(err).__name__}); write one with "
+                               "cdsanalysis render, or leave forecast_file empty") from None
+
+
 def build_district_report(
     district: object,
     as_of: object = None,
@@ -96,7 +112,7 @@ def build_district_report(
     """
     check_lang(lang)
     if forecast_file:
-        info = forecast_file_info(forecast_file)
+        info = _forecast_info(forecast_file)
         if data_dir and info.get("data_dir") and Path(data_dir).resolve() != Path(info["data_dir"]):
             raise CdsAnalysisError(f"{forecast_file} was made from {info['data_dir']}, not {data_dir}")
         if as_of is not None and pd.Timestamp(as_of).normalize() != pd.Timestamp(info["as_of"]):

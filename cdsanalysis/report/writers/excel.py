@@ -20,13 +20,14 @@ from __future__ import annotations
 
 import io
 import os
+import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from cdsanalysis.data.formulas import csv_safe_frame, set_cell
+from cdsanalysis.data.formulas import csv_safe, csv_safe_frame, set_cell
 from cdsanalysis.data.io import atomic_write_bytes, atomic_write_text
 from cdsanalysis.exceptions import CdsAnalysisError
 from cdsanalysis.report.writers.sheets import (
@@ -319,9 +320,25 @@ def write_summary_csv(table: pd.DataFrame, path: str | os.PathLike, lang: str = 
     as_of = _checked(table, lang, as_of)
     table = _without_past_chances(table, as_of)
     records = table.to_dict("records")
-    out = pd.DataFrame({_header(c, lang): [_csv_value(c, r, lang) for r in records]
-                        for c in _present_columns(table)})
-    return atomic_write_text(path, "\ufeff" + csv_safe_frame(out).to_csv(index=False, lineterminator="\r\n"))
+    out = csv_safe_frame(pd.DataFrame({_header(c, lang): [_csv_value(c, r, lang) for r in records]
+                                       for c in _present_columns(table)}))
+    if "district_code" in table.columns:  # after the formula guard: this formula is ours and holds only the code
+        code = _header("district_code", lang)
+        out[csv_safe(code)] = out[csv_safe(code)].map(excel_text)
+    return atomic_write_text(path, "\ufeff" + out.to_csv(index=False, lineterminator="\r\n"))
+
+
+_EXCEL_WOULD_CHANGE = re.compile(r"0\d+|\d{16,}|\d+[-/.:]\d+([-/.:]\d+)?|\d+[eE][+-]?\d+|[+-]\d+|\d+%")
+"""Codes Excel turns into something else when it opens a CSV: leading zeros dropped (``001``), dates
+(``1-2``, ``1/2``), times, scientific notation (``1E5``), long numbers rounded, signs, percentages."""
+
+
+def excel_text(value: object) -> object:
+    """A plain code Excel would change, written as ``="001"`` so Excel shows it as the text it is
+    (summary.xlsx stores codes as text cells); every other value as it is."""
+    if isinstance(value, str) and _EXCEL_WOULD_CHANGE.fullmatch(value):
+        return f'="{value}"'
+    return value
 
 
 def _csv_value(column: str, row: dict, lang: str) -> object:
