@@ -19,8 +19,6 @@ recognitions are within a half-year (`timing_concentration`).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-
 import numpy as np
 import pandas as pd
 
@@ -134,7 +132,7 @@ def open_segments(progress: pd.DataFrame, codes: tuple[str, ...], as_of: object 
     return frame
 
 
-def timing_concentration(progress: pd.DataFrame, communes_total: Mapping[str, int] | None = None) -> float:
+def timing_concentration(progress: pd.DataFrame) -> float:
     """How evenly a half-year's recognitions spread over its months (Dirichlet concentration).
 
     For each past half-year and each date inside it on which districts reported, the share
@@ -144,7 +142,6 @@ def timing_concentration(progress: pd.DataFrame, communes_total: Mapping[str, in
     the moment estimate is kappa + 1 = mean f(1 - f) / mean (w - f)^2. Binomial noise makes
     it lumpier than it is (the safe side). `DEFAULT_CONCENTRATION` when nothing tells.
     """
-    del communes_total  # the shares need no totals; kept for a uniform signature
     rows = sorted_rows(progress)
     if rows.empty:
         return DEFAULT_CONCENTRATION

@@ -21,6 +21,7 @@ import numpy as np
 import pandas as pd
 
 from cdsanalysis.exceptions import CdsAnalysisError
+from cdsanalysis.model.anchors import recognised_rows
 
 if TYPE_CHECKING:  # pragma: no cover
     from cdsanalysis.data.dataset import Dataset
@@ -65,11 +66,7 @@ class StartState:
         districts = dataset.districts()
         codes = tuple(districts["district_code"])
         progress = dataset.progress
-        rows = progress[(progress["district_code"] != "") & (progress["as_of"] <= as_of)]
-        if "status" in rows.columns:  # a district's own claim is not a recognition (issue 17, point 5)
-            rows = rows[rows["status"] != "claim"]
-        if "measure" in rows.columns:  # only recognitions are fitted (issue 21)
-            rows = rows[rows["measure"] == "recognised"]
+        rows = recognised_rows(progress[progress["as_of"] <= as_of])  # claims are not recognitions
         last = rows.sort_values(["district_code", "as_of"], kind="stable").groupby("district_code").tail(1)
         last = last.set_index("district_code").reindex(list(codes))
         return cls(
