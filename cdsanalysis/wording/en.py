@@ -326,6 +326,10 @@ WORDS = {
         "targets": "{n} targets",
         "and": " and ",
     },
+    "freshness": {
+        "no_figure_since": "no figure since {date}",
+        "no_figure_yet": "no figure yet",
+    },
     "stale_note": "Warning: the latest figure is from {latest}, more than {months} months before the as-of date "
     "{as_of}; the counts shown are those of {latest}, not current ones. Import newer figures "
     "(cdsanalysis import) before relying on them.",

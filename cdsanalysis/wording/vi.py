@@ -314,6 +314,10 @@ WORDS = {
         "targets": "{n} chỉ tiêu",
         "and": " và ",
     },
+    "freshness": {
+        "no_figure_since": "chưa có số liệu mới từ {date}",
+        "no_figure_yet": "chưa có số liệu",
+    },
     "stale_note": "Cảnh báo: số liệu mới nhất là ngày {latest}, cũ hơn {months} tháng so với ngày tính {as_of}; các "
     "con số dưới đây là tình hình tại {latest}, không phải hiện tại. Hãy nhập số liệu mới (cdsanalysis "
     "import) trước khi dùng.",
