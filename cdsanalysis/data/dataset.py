@@ -29,6 +29,7 @@ from cdsanalysis.data.recognitions import (
 )
 from cdsanalysis.data.schema import read_tables, to_typed, validate_tables
 from cdsanalysis.exceptions import CdsAnalysisError
+from cdsanalysis.wording.messages import said
 
 
 @dataclass(frozen=True)
@@ -135,7 +136,7 @@ class Dataset:
 
     def latest_date(self) -> pd.Timestamp:
         if self.progress.empty:
-            raise CdsAnalysisError("the progress table has no rows, so there is no latest date")
+            raise CdsAnalysisError(said("no_progress_rows"))
         return pd.Timestamp(self.progress["as_of"].max())
 
     def until(self, as_of: object) -> Dataset:
@@ -195,9 +196,7 @@ class Dataset:
 
     def _records(self) -> pd.DataFrame:
         if self.recognitions is None:
-            raise CdsAnalysisError(f"{self.source}: no {RECOGNITIONS_FILE}, so which communes were recognised is "
-                                   f"not known (only counts are); bring each decision's list in with "
-                                   f"'cdsanalysis import-decision'")
+            raise CdsAnalysisError(said("no_recognitions", source=self.source, file=RECOGNITIONS_FILE))
         return self.recognitions
 
     def _repr_html_(self) -> str:
@@ -218,8 +217,8 @@ def load_dataset(path: str | os.PathLike | None = None) -> Dataset:
     """
     directory = Path(path) if path is not None else bundled_data_dir()
     if not directory.is_dir():
-        raise CdsAnalysisError(f"{directory}: no such data directory (it should hold "
-                               f"{', '.join(TABLE_FILES.values())})")
+        raise CdsAnalysisError(said("no_data_directory", directory=directory,
+                                    files=", ".join(TABLE_FILES.values())))
     raw, files = read_tables(directory)
     typed = validate_tables(raw, files)
     records_raw = read_recognitions(directory)

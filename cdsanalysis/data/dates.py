@@ -17,6 +17,7 @@ import pandas as pd
 
 from cdsanalysis.data.names import name_key
 from cdsanalysis.exceptions import CdsAnalysisError
+from cdsanalysis.wording.messages import said
 
 DateLike = Union[str, dt.date, dt.datetime, pd.Timestamp, np.datetime64]
 """What the API accepts as a date: ISO or day-first text, a date, a datetime or a Timestamp."""
@@ -24,7 +25,7 @@ DateLike = Union[str, dt.date, dt.datetime, pd.Timestamp, np.datetime64]
 YEAR_RANGE = (1900, 2199)
 """Years a date may have: wide for any plan, narrow enough to stay far from pandas' 1677–2262 limits."""
 
-DATE_HINT = "write it as YYYY-MM-DD (2024-06-30) or day first (30/6/2024)"
+DATE_HINT = said("date_hint")
 
 _ISO_DATETIME = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9:.]+$", re.ASCII)
 # Patterns over an accent-free key (cdsanalysis.data.names.name_key turns punctuation into spaces).
@@ -66,16 +67,6 @@ def text_date(text: str) -> pd.Timestamp | None:
     return date if date is not None and span == (0, len(key)) else None
 
 
-# Why a date someone wrote is not one, by language (the data layer's messages are English today).
-DATE_PROBLEMS: dict[str, dict[str, str]] = {
-    "en": {
-        "not_a_month": "{month} is not a month; write day/month/year{fixed}",
-        "no_such_day": "month {month} of {year} has no day {day}; check the day",
-        "year_range": "the year {year} is outside {low}–{high}; check the year",
-        "implausible": "the year {year} cannot be right for a count reported now (a form's dates lie in "
-                       "{low}–{high}); check the year",
-    },
-}
 _NUMERIC_DATE = (
     (re.compile(r"\b([0-9]{1,2}) thang ([0-9]{1,2}) nam ([0-9]{1,4})\b", re.ASCII), ("d", "m", "y")),
     (re.compile(r"\b([0-9]{4}) ([0-9]{1,2}) ([0-9]{1,2})\b", re.ASCII), ("y", "m", "d")),
@@ -91,7 +82,6 @@ def date_problem(text: str) -> str | None:
     None when the text holds no day-month-year numbers to explain (or when it is a valid date).
     """
     key = re.sub(r"^ngay ", "", _key(str(text)))
-    words = DATE_PROBLEMS["en"]
     for pattern, order in _NUMERIC_DATE:
         match = pattern.search(key)
         if not match:
@@ -99,14 +89,14 @@ def date_problem(text: str) -> str | None:
         parts = dict(zip(order, map(int, match.groups()), strict=True))
         day, month, year = parts["d"], parts["m"], parts["y"]
         if not YEAR_RANGE[0] <= year <= YEAR_RANGE[1]:
-            return words["year_range"].format(year=year, low=YEAR_RANGE[0], high=YEAR_RANGE[1])
+            return said("year_range", year=year, low=YEAR_RANGE[0], high=YEAR_RANGE[1])
         if month > 12:
             fixed = f" ({month}/{day}/{year})" if day <= 12 else ""
-            return words["not_a_month"].format(month=month, fixed=fixed)
+            return said("not_a_month", month=month, fixed=fixed)
         try:
             dt.date(year, month, day)
         except ValueError:
-            return words["no_such_day"].format(day=day, month=month, year=year)
+            return said("no_such_day", day=day, month=month, year=year)
         return None
     return None
 
@@ -119,7 +109,7 @@ def implausible_year(date: pd.Timestamp, today: dt.date | None = None) -> str | 
     high = (today or dt.date.today()).year + 1
     if FIRST_FORM_YEAR <= date.year <= high:
         return None
-    return DATE_PROBLEMS["en"]["implausible"].format(year=date.year, low=FIRST_FORM_YEAR, high=high)
+    return said("implausible_year", year=date.year, low=FIRST_FORM_YEAR, high=high)
 
 
 def parse_date(value: object, what: str = "date") -> pd.Timestamp:
@@ -133,23 +123,23 @@ def parse_date(value: object, what: str = "date") -> pd.Timestamp:
             value = value.strip()[:10]  # "2024-06-30T00:00:00" from a notebook or JSON
         stamp = text_date(value)
         if stamp is None:
-            raise CdsAnalysisError(f"{what} is not a date: {value!r}; {DATE_HINT}, "
-                                   f"with a year in {YEAR_RANGE[0]}–{YEAR_RANGE[1]}")
+            raise CdsAnalysisError(said("not_a_date_years", what=what, value=value, low=YEAR_RANGE[0],
+                                        high=YEAR_RANGE[1]))
         return stamp
     if isinstance(value, (bool, int, float, np.number)) or value is None or pd.isna(value) is True:
-        raise CdsAnalysisError(f"{what} is not a date: {value!r}; {DATE_HINT}")
+        raise CdsAnalysisError(said("not_a_date", what=what, value=value))
     year = getattr(value, "year", None)
     if isinstance(value, np.datetime64):
         year = int(str(np.datetime_as_string(value, unit="Y")).lstrip("+") or 0) if not np.isnat(value) else None
     if year is not None and not YEAR_RANGE[0] <= int(year) <= YEAR_RANGE[1]:
-        raise CdsAnalysisError(f"{what} {value!s} is outside the years {YEAR_RANGE[0]}–{YEAR_RANGE[1]}; "
-                               f"check the year")
+        raise CdsAnalysisError(said("outside_years", what=what, value=str(value), low=YEAR_RANGE[0],
+                                    high=YEAR_RANGE[1]))
     try:
         stamp = pd.Timestamp(value)
     except (TypeError, ValueError, OverflowError) as err:
-        raise CdsAnalysisError(f"{what} is not a date: {value!r}; {DATE_HINT}") from err
+        raise CdsAnalysisError(said("not_a_date", what=what, value=value)) from err
     if pd.isna(stamp):
-        raise CdsAnalysisError(f"{what} is not a date: {value!r}; {DATE_HINT}")
+        raise CdsAnalysisError(said("not_a_date", what=what, value=value))
     if stamp.tzinfo is not None:
         stamp = stamp.tz_localize(None)
     return stamp.normalize()

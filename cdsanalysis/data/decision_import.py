@@ -33,6 +33,8 @@ from cdsanalysis.data.sheet_layout import read_grid
 from cdsanalysis.data.workbook import open_workbook
 from cdsanalysis.exceptions import FAILURE_COLUMNS, CdsAnalysisError, DataValidationError, NameLookupError
 from cdsanalysis.wording import words as catalogue
+from cdsanalysis.wording.messages import Message, in_lang
+from cdsanalysis.wording.messages import said as _said
 
 STEM = "recognitions"
 _HEADER_ROWS = 30  # a decision's table starts within its first rows (title, number, date above it)
@@ -40,38 +42,9 @@ _DECISION_NUMBER = re.compile(r"\b(?:số|so)\s*[:.]?\s*([0-9]+\s*/\s*[^\s,;()]+
 _DECISION_DATE = re.compile(r"\b(?:ngày|ngay)\s+([0-9]{1,2}\s*[/.-]\s*[0-9]{1,2}\s*[/.-]\s*[0-9]{4}|"
                             r"[0-9]{1,2}\s+(?:tháng|thang)\s+[0-9]{1,2}\s+(?:năm|nam)\s+[0-9]{4})", re.IGNORECASE)
 
-# The messages of a refused list, by language (English, as the rest of the data layer's failures).
-MESSAGES: dict[str, dict[str, str]] = {
-    "en": {
-        "title": "decision list refused, nothing was written: fix the rows named below (or the options), then "
-                 "import again",
-        "no_header": "no header row naming the communes' column (e.g. 'Tên xã', 'Xã, phường, thị trấn', 'Đơn vị') in "
-                     "the first {rows} rows; add one above the list",
-        "no_rows": "the list under the header names no commune",
-        "unknown": "'{name}' is no commune of {where}; {fix}",
-        "ambiguous": "'{name}' names several communes: {matches}; add the district (a column 'Huyện') or write "
-                     "the name as in the units list",
-        "other_district": "'{name}' is {commune} of {actual}, not of {said} as the row says; correct the district "
-                          "or the name",
-        "unknown_district": "district '{name}' is not in the units list; {fix}",
-        "twice": "{commune} is listed twice: also in row {row}; keep one row",
-        "already": "{commune} is already recognised: decision {decision} of {date} ({file} row {row}); a commune "
-                   "is recognised once: remove this row, or correct the earlier record if it was wrong",
-        "year": "'{value}' is not a year; write the year the decision counts the commune for, e.g. 2023",
-        "year_after": "credited year {year} is after the decision's date {date}: a decision credits communes to its "
-                      "own year or an earlier one",
-        "need_decision": "the decision's number is not in the file; give it with --decision (e.g. --decision "
-                         "123/QĐ-UBND)",
-        "need_date": "the decision's date is not in the file; give it with --date (e.g. --date 2/1/2025)",
-        "need_year": "the year the decision counts the communes for is not given; give it with --credited-year "
-                     "(e.g. --credited-year 2023), or add a column 'Năm được tính' to the list",
-        "csv_size": "{size:,} bytes, above the {limit:,} a decision's list can need",
-        "csv_rows": "more than {limit:,} rows; a decision's list is far shorter: send only the list",
-        "csv_columns": "row {row} has {n} columns, above the {limit} allowed",
-        "csv_text": "not UTF-8 text ({reason}); save the file as 'CSV UTF-8'",
-        "suffix": "cannot read '{suffix}' files; give the decision's list as .xlsx or .csv (UTF-8)",
-    },
-}
+def _message(key: str, /, **params) -> Message:
+    """A refusal of this reader: the catalogue's ``errors`` sentence ``decision_<key>``."""
+    return _said(f"decision_{key}", **params)
 
 
 @dataclass(frozen=True)
@@ -103,7 +76,7 @@ class DecisionImport:
             lines.append(w["district"].format(district=f"{code} {name}", n=len(part),
                                               names=", ".join(part["commune_name"]), total=total, communes=communes,
                                               left=communes - total))
-        lines.extend(f"  {note}" for note in self.notes)
+        lines.extend(f"  {in_lang(note, lang or self.lang)}" for note in self.notes)
         if self.history is not None:
             if self.created:
                 lines.append("  " + w["created"].format(path=self.path, folder=self.path.parent))
@@ -128,39 +101,38 @@ def _read_grid(path: Path, sheet: str | None, include_hidden: bool) -> _Grid:
     if suffix in (".xlsx", ".xlsm"):
         workbook, visible, hidden = open_workbook(path, include_hidden=include_hidden)
         if sheet is not None and sheet not in visible:
-            raise CdsAnalysisError(f"{path}: no visible sheet named '{sheet}'; its sheets: {', '.join(visible)}")
+            raise CdsAnalysisError(_message("no_sheet", path=path, sheet=sheet, names=", ".join(visible)))
         if not visible:
-            raise CdsAnalysisError(f"{path}: every sheet is hidden; use --include-hidden to read them")
+            raise CdsAnalysisError(_message("all_hidden", path=path))
         name = sheet if sheet is not None else visible[0]
         grid = read_grid(workbook[name], hidden.rows.get(name, ()), hidden.columns.get(name, ()))
         return _Grid(grid.rows, hidden.notes(name))
     if suffix == ".csv":
         return _Grid(_csv_rows(path))
-    raise CdsAnalysisError(f"{path}: " + MESSAGES["en"]["suffix"].format(suffix=path.suffix or "no extension"))
+    raise CdsAnalysisError(_message("suffix", path=path, suffix=path.suffix or _said("no_extension")))
 
 
 def _csv_rows(path: Path) -> dict[int, list]:
     """A CSV list's rows by line, within the spreadsheet limits (size, rows, columns)."""
-    words = MESSAGES["en"]
     size = path.stat().st_size
     if size > MAX_WORKBOOK_BYTES:
-        raise CdsAnalysisError(f"{path}: " + words["csv_size"].format(size=size, limit=MAX_WORKBOOK_BYTES))
+        raise CdsAnalysisError(_message("csv_size", path=path, size=size, limit=MAX_WORKBOOK_BYTES))
     try:
         text = path.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError as err:
-        raise CdsAnalysisError(f"{path}: " + words["csv_text"].format(reason=f"{err.reason} at byte {err.start}")) \
+        raise CdsAnalysisError(_message("csv_text", path=path, reason=f"{err.reason} at byte {err.start}")) \
             from None
     rows: dict[int, list] = {}
     try:
         for number, cells in enumerate(csv.reader(io.StringIO(text, newline="")), 1):
             if number > MAX_SHEET_ROWS:
-                raise CdsAnalysisError(f"{path}: " + words["csv_rows"].format(limit=MAX_SHEET_ROWS))
+                raise CdsAnalysisError(_message("csv_rows", path=path, limit=MAX_SHEET_ROWS))
             if len(cells) > MAX_SHEET_COLUMNS:
-                raise CdsAnalysisError(f"{path}: " + words["csv_columns"].format(row=number, n=len(cells),
+                raise CdsAnalysisError(_message("csv_columns", path=path, row=number, n=len(cells),
                                                                                  limit=MAX_SHEET_COLUMNS))
             rows[number] = list(cells)
     except csv.Error as err:
-        raise CdsAnalysisError(f"{path}: not a readable CSV table ({err})") from None
+        raise CdsAnalysisError(_said("not_csv", path=path, why=str(err))) from None
     return rows
 
 
@@ -228,7 +200,7 @@ def import_decision(
     path, out_dir = Path(path), Path(out_dir)
     problem = describe_path(path)
     if problem:
-        raise CdsAnalysisError(f"{path}: {problem}")
+        raise CdsAnalysisError(_said("path_problem", path=path, problem=problem))
     target = out_dir / RECOGNITIONS_FILE
     real_target, _ = replaceable_target(target)
     grid = _read_grid(path, sheet, include_hidden)
@@ -237,21 +209,20 @@ def import_decision(
     def fail(row, column, value, check, message):
         failures.append(dict(file=str(path), row=row, column=column, value=str(value), check=check, message=message))
 
-    words = MESSAGES["en"]
     found = _find_header(grid)
     if found is None:
-        fail("", "", "", "no_header", words["no_header"].format(rows=_HEADER_ROWS))
-        raise DataValidationError(pd.DataFrame(failures, columns=FAILURE_COLUMNS), title=words["title"])
+        fail("", "", "", "no_header", _message("no_header", rows=_HEADER_ROWS))
+        raise DataValidationError(pd.DataFrame(failures, columns=FAILURE_COLUMNS), title=_message("title"))
     header_row, columns = found
     title = _title_text(grid, header_row)
     decision = nfc(decision) if decision else _title_number(title)
     when = parse_date(date, "--date") if date is not None else _title_date(title)
     if not decision:
-        fail("", "--decision", "", "decision", words["need_decision"])
+        fail("", "--decision", "", "decision", _message("need_decision"))
     if when is None:
-        fail("", "--date", "", "date", words["need_date"])
+        fail("", "--date", "", "date", _message("need_date"))
     if credited_year is None and "year" not in columns:
-        fail("", "--credited-year", "", "credited_year", words["need_year"])
+        fail("", "--credited-year", "", "credited_year", _message("need_year"))
     units = units.drop_duplicates("commune_code")
     districts = NameIndex.for_districts(units)
     province = NameIndex.for_communes(units)
@@ -275,22 +246,22 @@ def import_decision(
                 said = districts.resolve(said_name)
             except NameLookupError as err:
                 near = "; ".join(f"{n} ({c})" for c, n in err.suggestions)
-                fix = f"did you mean {near}?" if near else "check the district's name"
+                fix = _said("did_you_mean", near=near) if near else _message("check_district")
                 fail(row, label["district"], said_name, "known_district",
-                     words["unknown_district"].format(name=said_name, fix=fix))
+                     _message("unknown_district", name=said_name, fix=fix))
                 continue
         code = _resolve_commune(name, said, units, districts, province, per_district, row, label["commune"], fail)
         if code is None:
             continue
         commune = province.label_of(code)
         if code in seen:
-            fail(row, label["commune"], name, "listed_twice", words["twice"].format(commune=commune, row=seen[code]))
+            fail(row, label["commune"], name, "listed_twice", _message("twice", commune=commune, row=seen[code]))
             continue
         seen[code] = row
         if code in already:
             line, record = already[code]
             fail(row, label["commune"], name, "recognised_twice",
-                 words["already"].format(commune=commune, decision=record["decision"],
+                 _message("already", commune=commune, decision=record["decision"],
                                          date=_day(record["decision_date"]), file=RECOGNITIONS_FILE, row=line))
             continue
         year = credited_year
@@ -299,18 +270,18 @@ def import_decision(
             if not is_blank(cell):
                 text = cell_text(cell).removesuffix(".0")
                 if not (re.fullmatch(r"[0-9]{4}", text) and YEAR_RANGE[0] <= int(text) <= YEAR_RANGE[1]):
-                    fail(row, label["year"], text, "credited_year", words["year"].format(value=text))
+                    fail(row, label["year"], text, "credited_year", _message("year", value=text))
                     continue
                 year = int(text)
         if year is not None and when is not None and year > when.year:
             fail(row, label.get("year", "--credited-year"), year, "credited_after_decision",
-                 words["year_after"].format(year=year, date=f"{when.day}/{when.month}/{when.year}"))
+                 _message("year_after", year=year, date=f"{when.day}/{when.month}/{when.year}"))
             continue
         added.append(dict(commune_code=code, row=row, credited_year=year, note=_note(cells, columns)))
     if not failures and not added:
-        fail("", label["commune"], "", "no_rows", words["no_rows"])
+        fail("", label["commune"], "", "no_rows", _message("no_rows"))
     if failures:
-        raise DataValidationError(pd.DataFrame(failures, columns=FAILURE_COLUMNS), title=words["title"])
+        raise DataValidationError(pd.DataFrame(failures, columns=FAILURE_COLUMNS), title=_message("title"))
     source = csv_safe(source or f"Quyết định {decision} ngày {when.day}/{when.month}/{when.year} ({path.name})")
     decision = csv_safe(decision)  # typed on the command line: written as text, never a formula
     info = units.set_index("commune_code")
@@ -377,7 +348,6 @@ def _title_date(title: str) -> pd.Timestamp | None:
 def _resolve_commune(name: str, said: str | None, units: pd.DataFrame, districts: NameIndex, province: NameIndex,
                      per_district: dict[str, NameIndex], row: int, column: str, fail) -> str | None:
     """The commune a typed name means (in the district the row names, when it names one); None after a failure."""
-    words = MESSAGES["en"]
     if said is not None:
         index = per_district.setdefault(said, NameIndex.for_communes(units, said))
         try:
@@ -389,27 +359,27 @@ def _resolve_commune(name: str, said: str | None, units: pd.DataFrame, districts
                 elsewhere = None
             if elsewhere is not None:
                 actual = units.loc[units["commune_code"] == elsewhere, "district_code"].iloc[0]
-                fail(row, column, name, "other_district", words["other_district"].format(
+                fail(row, column, name, "other_district", _message("other_district",
                     name=name, commune=f"{province.name_of(elsewhere)} ({elsewhere})",
                     actual=districts.label_of(actual), said=districts.label_of(said)))
             elif err.ambiguous:
                 matches = "; ".join(f"{label} ({c})" for c, label in err.suggestions)
-                fail(row, column, name, "ambiguous", words["ambiguous"].format(name=name, matches=matches))
+                fail(row, column, name, "ambiguous", _message("ambiguous", name=name, matches=matches))
             else:
                 near = "; ".join(f"{label} ({c})" for c, label in err.suggestions)
-                fix = f"did you mean {near}?" if near else "check the name against the units list"
+                fix = _said("did_you_mean", near=near) if near else _message("check_name")
                 fail(row, column, name, "unknown_commune",
-                     words["unknown"].format(name=name, where=districts.label_of(said), fix=fix))
+                     _message("unknown", name=name, where=districts.label_of(said), fix=fix))
             return None
     try:
         return province.resolve(name)
     except NameLookupError as err:
         matches = "; ".join(f"{label} ({c})" for c, label in err.suggestions)
         if err.ambiguous:
-            fail(row, column, name, "ambiguous", words["ambiguous"].format(name=name, matches=matches))
+            fail(row, column, name, "ambiguous", _message("ambiguous", name=name, matches=matches))
         else:
-            fix = f"did you mean {matches}?" if matches else "check the name against the units list"
-            fail(row, column, name, "unknown_commune", words["unknown"].format(name=name, where="the province",
+            fix = _said("did_you_mean", near=matches) if matches else _message("check_name")
+            fail(row, column, name, "unknown_commune", _message("unknown", name=name, where=_said("the_province"),
                                                                               fix=fix))
         return None
 

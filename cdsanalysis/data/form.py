@@ -24,6 +24,7 @@ from cdsanalysis.data.io import atomic_write_bytes
 from cdsanalysis.exceptions import CdsAnalysisError
 from cdsanalysis.settings import PROVINCE_CODE
 from cdsanalysis.wording import words
+from cdsanalysis.wording.messages import said
 
 FORM_LANG = "vi"
 """The form is written in Vietnamese: offices fill it in, and `import` reads its headers back."""
@@ -44,7 +45,7 @@ def write_form(dataset, out: str | os.PathLike, as_of: object = None) -> Path:
     """Write the district form for ``dataset``'s units (a `Dataset`) as ``out`` (.xlsx), atomically."""
     out = Path(out)
     if out.suffix.lower() != ".xlsx":
-        raise CdsAnalysisError(f"{out}: the form is an Excel workbook; give a file name ending in .xlsx")
+        raise CdsAnalysisError(said("form_suffix", path=out))
     date = default_form_date() if as_of is None else parse_date(as_of, "as_of")
     return atomic_write_bytes(out, form_bytes(dataset, date))
 

@@ -17,6 +17,7 @@ from typing import IO
 import pandas as pd
 
 from cdsanalysis.exceptions import CdsAnalysisError
+from cdsanalysis.wording.messages import said
 
 TABLE_FILES = {"units": "units.csv", "progress": "progress.csv", "targets": "targets.csv"}
 
@@ -26,18 +27,17 @@ def describe_path(path: Path) -> str | None:
     try:
         mode = path.stat().st_mode
     except FileNotFoundError:
-        return "file not found"
+        return said("file_not_found")
     except PermissionError:
-        return "cannot be reached (permission denied on a folder above it)"
+        return said("unreachable")
     except OSError as err:
-        return f"cannot be read ({err.strerror or err})"
+        return said("cannot_read", why=err.strerror or str(err))
     if stat.S_ISDIR(mode):
-        return "is a folder, not a file"
+        return said("is_folder")
     if not stat.S_ISREG(mode):
-        kind = "a FIFO (named pipe)" if stat.S_ISFIFO(mode) else "a device or socket"
-        return f"is {kind}, not a regular file"
+        return said("not_regular", kind=said("fifo" if stat.S_ISFIFO(mode) else "device"))
     if not os.access(path, os.R_OK):
-        return "cannot be read (permission denied); check the file's permissions"
+        return said("read_denied")
     return None
 
 
@@ -67,18 +67,17 @@ def read_text_table(path: str | os.PathLike) -> pd.DataFrame:
     path = Path(path)
     problem = describe_path(path)
     if problem:
-        raise CdsAnalysisError(f"{path}: {problem}")
+        raise CdsAnalysisError(said("path_problem", path=path, problem=problem))
     try:
         frame = pd.read_csv(path, dtype=str, keep_default_na=False, na_filter=False, encoding="utf-8-sig",
                             skipinitialspace=False)
     except UnicodeDecodeError as err:
-        raise CdsAnalysisError(
-            f"{path}: not UTF-8 text ({err.reason} at byte {err.start}); save the file as 'CSV UTF-8'"
-        ) from err
+        raise CdsAnalysisError(said("not_utf8", path=path, reason=err.reason, start=err.start)) from err
     except (pd.errors.ParserError, pd.errors.EmptyDataError, csv.Error) as err:
-        raise CdsAnalysisError(f"{path}: not a readable CSV table ({err})") from err
+        raise CdsAnalysisError(said("not_csv", path=path, why=str(err))) from err
     except OSError as err:
-        raise CdsAnalysisError(f"{path}: cannot be read ({err.strerror or err})") from err
+        raise CdsAnalysisError(said("path_problem", path=path, problem=said("cannot_read",
+                                                                            why=err.strerror or str(err)))) from err
     _check_header(path)
     _check_last_row(path, len(frame.columns), len(frame) + 1)
     frame.columns = [str(c).strip() for c in frame.columns]
@@ -94,8 +93,7 @@ def _check_header(path: Path) -> None:
     names = [name.strip() for name in header]
     repeated = sorted({name for name in names if names.count(name) > 1})
     if repeated:
-        raise CdsAnalysisError(f"{path}, row 1: the column {', '.join(map(repr, repeated))} appears more than "
-                               f"once in the header; keep one column of each name")
+        raise CdsAnalysisError(said("repeated_column", path=path, columns=", ".join(map(repr, repeated))))
 
 
 def _check_last_row(path: Path, columns: int, line: int) -> None:
@@ -110,9 +108,7 @@ def _check_last_row(path: Path, columns: int, line: int) -> None:
     last = tail.rsplit("\n", 1)[-1]
     cells = next(csv.reader([last]), [])
     if last.strip() and line > 1 and len(cells) < columns:
-        raise CdsAnalysisError(
-            f"{path}, row {line}: only {len(cells)} of the {columns} columns; the last line is cut short "
-            f"(was the file truncated while copying?). Complete the row or copy the file again")
+        raise CdsAnalysisError(said("cut_short", path=path, row=line, n=len(cells), columns=columns))
 
 
 def _umask() -> int:
@@ -143,20 +139,18 @@ def replaceable_target(path: str | os.PathLike) -> tuple[Path, int | None]:
     if path.is_symlink():
         target = Path(os.path.realpath(path))
         if not target.exists():
-            raise CdsAnalysisError(f"{path}: is a symbolic link to {target}, which does not exist; "
-                                   f"fix or remove the link")
+            raise CdsAnalysisError(said("dangling_link", path=path, target=target))
         path = target
     try:
         info = path.stat()
     except FileNotFoundError:
         return path, None
     if stat.S_ISDIR(info.st_mode):
-        raise CdsAnalysisError(f"{path}: is a folder; cannot write a file in its place")
+        raise CdsAnalysisError(said("write_folder", path=path))
     if not stat.S_ISREG(info.st_mode):
-        raise CdsAnalysisError(f"{path}: is not a regular file; cannot write in its place")
+        raise CdsAnalysisError(said("write_irregular", path=path))
     if not info.st_mode & 0o222:
-        raise CdsAnalysisError(f"{path}: is read-only; it was left unchanged. Make it writable "
-                               f"(chmod u+w) if it should be replaced")
+        raise CdsAnalysisError(said("write_read_only", path=path))
     return path, stat.S_IMODE(info.st_mode)
 
 

@@ -12,12 +12,13 @@ import re
 import unicodedata
 
 from cdsanalysis.exceptions import MAX_LISTED_PROBLEMS  # noqa: F401 - one of the limits
+from cdsanalysis.wording.messages import said
 
 CODE_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_-]{0,19}$"
 """A district or commune code: 1–20 ASCII letters, digits, '-' or '_', starting with a letter or digit.
 
 Safe as a file name on every system: no '/', '\\', '..', spaces or dots."""
-CODE_RULE = "1–20 ASCII letters or digits, '-' or '_', starting with a letter or digit (e.g. 399)"
+CODE_RULE = said("code_rule")
 
 MAX_NAME_LENGTH = 100
 """Longest district or commune name, in characters (the longest real one is under 40)."""
@@ -40,9 +41,8 @@ MAX_WORKBOOK_BYTES = 20_000_000
 _CODE = re.compile(CODE_PATTERN, re.ASCII)
 # Unicode categories refused in text: control (Cc), format (Cf: zero-width, bidi, soft hyphen),
 # line and paragraph separators (Zl, Zp), surrogates (Cs), private use (Co), unassigned (Cn).
-_BAD_CATEGORIES = {"Cc": "a control character", "Cf": "an invisible formatting character",
-                   "Zl": "a line separator", "Zp": "a paragraph separator", "Cs": "a surrogate",
-                   "Co": "a private-use character", "Cn": "an unassigned character"}
+_BAD_CATEGORIES = {"Cc": "char_control", "Cf": "char_format", "Zl": "char_line", "Zp": "char_paragraph",
+                   "Cs": "char_surrogate", "Co": "char_private", "Cn": "char_unassigned"}
 
 
 def is_safe_code(code: str) -> bool:
@@ -59,7 +59,8 @@ def bad_character(text: str) -> str | None:
     for position, char in enumerate(text, 1):
         category = unicodedata.category(char)
         if category in _BAD_CATEGORIES:
-            return f"{_BAD_CATEGORIES[category]} (U+{ord(char):04X}) at character {position}"
+            return said("bad_character", what=said(_BAD_CATEGORIES[category]), code=f"U+{ord(char):04X}",
+                        position=position)
     return None
 
 
@@ -67,7 +68,7 @@ def text_problem(text: str, limit: int = MAX_NAME_LENGTH) -> str | None:
     """Why ``text`` cannot be a name (or a source or note with ``limit``), or None when it can."""
     bad = bad_character(text)
     if bad:
-        return f"contains {bad}; retype it with letters, digits, spaces and punctuation only"
+        return said("contains", bad=bad)
     if len(text) > limit:
-        return f"is {len(text)} characters long; at most {limit} are allowed"
+        return said("too_long", n=len(text), limit=limit)
     return None

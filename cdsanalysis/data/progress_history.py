@@ -26,6 +26,7 @@ import pandas as pd
 from cdsanalysis.data.io import atomic_write_bytes, atomic_write_csv, replaceable_target
 from cdsanalysis.exceptions import CdsAnalysisError
 from cdsanalysis.wording import words
+from cdsanalysis.wording.messages import said
 
 HISTORY = "history"
 """The folder, beside progress.csv, that keeps every version an import or an undo replaced."""
@@ -160,11 +161,10 @@ def undo(out_dir: str | os.PathLike, lang: str = "vi", wait: float = LOCK_WAIT_S
 
 def write_problem(err: OSError, where: Path) -> CdsAnalysisError:
     """A full disk, a read-only folder or a denied write as one sentence (no traceback), data intact."""
-    reason = {errno.ENOSPC: "the disk is full", errno.EROFS: "the folder is read-only",
-              errno.EACCES: "permission denied", errno.EPERM: "permission denied",
-              errno.EDQUOT: "the disk quota is used up"}.get(err.errno, err.strerror or str(err))
-    return CdsAnalysisError(f"{err.filename or where}: cannot write ({reason}); nothing was changed: "
-                            f"{where} is as it was. Free some space or make the folder writable, then import again")
+    known = {errno.ENOSPC: "disk_full", errno.EROFS: "folder_read_only", errno.EACCES: "permission_denied",
+             errno.EPERM: "permission_denied", errno.EDQUOT: "quota_used"}.get(err.errno)
+    reason = said(known) if known else err.strerror or str(err)
+    return CdsAnalysisError(said("cannot_write", path=err.filename or where, reason=reason, where=where))
 
 
 def replace_keeping_history(out_dir: Path, real_target: Path, target: Path, table: pd.DataFrame, *,

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import html
 import os
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -29,6 +28,7 @@ from cdsanalysis.data.schema import CLAIMED, ILLUSTRATIVE, MEASURES, RECOGNISED,
 from cdsanalysis.data.sheet_import import PROGRESS_COLUMNS, NotReported, SheetRows, read_sheet
 from cdsanalysis.exceptions import FAILURE_COLUMNS, CdsAnalysisError, DataValidationError
 from cdsanalysis.wording import words
+from cdsanalysis.wording.messages import Message, in_lang, said
 
 KEY = ["district_code", "as_of", "measure"]
 """A row's identity: one figure per district, date and measure (a claim never replaces a recognition)."""
@@ -36,22 +36,6 @@ TARGET_COLUMNS = ["district_code", "district_name", "deadline", "target", "kind"
 OFFICIAL = "actual"
 """The status of a province total the province's figures may never fall below."""
 _ORIGIN = "_origin"  # where a merged row comes from: ("form", Excel row) or ("file", line of progress.csv)
-
-# The messages of a refused import, by language (failure messages are English today, as in the rest
-# of the data layer; the wording catalogue will carry the Vietnamese).
-MESSAGES: dict[str, dict[str, str]] = {
-    "en": {
-        "title": "import refused, nothing was written: the merged progress table would be invalid (fix the "
-                 "form's cells named below, or the rows of {name} named below, then import again)",
-        "floor": "the province's figure on {date} would be {figure} (each district's latest figure added up), "
-                 "below the official province total of {official} on {official_date} ({file}, row {row}, status "
-                 "actual): an import never lowers the province's figures.{lowered} A district that did not "
-                 "report must be left blank (a blank is 'not reported'; 0 means no commune completed)",
-        "lowered": " Form rows below that district's earlier figure: {rows}.",
-        "lowered_row": "row {row} {name} {new} (was {old} on {date})",
-    },
-}
-
 
 @dataclass(frozen=True)
 class ProgressUpdate:
@@ -119,7 +103,7 @@ class ProgressUpdate:
             lines.extend(_row_lines(evicted, w))
         for date, names in _by_date(self.not_reported).items():
             lines.append("  " + w["not_reported"].format(n=len(names), date=date, names=", ".join(names)))
-        lines.extend(f"  {w['note']}: {note}" for note in self.notes)
+        lines.extend(f"  {w['note']}: {in_lang(note, lang or self.lang)}" for note in self.notes)
         if not self.dry_run and not self.changed:
             lines.append("  " + w["nothing"].format(path=self.path))
         if self.history is not None:
@@ -193,7 +177,7 @@ def import_sheet(
     status (``claim`` -> claimed, else recognised) and progress.csv keeps its columns.
     """
     if measure is not None and measure not in MEASURES:
-        raise CdsAnalysisError(f"unknown measure '{measure}': give one of {', '.join(MEASURES)}")
+        raise CdsAnalysisError(said("unknown_measure", measure=measure, allowed=", ".join(MEASURES)))
     if measure is not None and status == "actual" and measure == CLAIMED:
         status = "claim"  # a district's own statement, not a provincial decision
     out_dir = Path(out_dir)
@@ -307,7 +291,7 @@ def _validate_merged(merged: pd.DataFrame, origins: pd.Series, units: pd.DataFra
     except DataValidationError as err:
         cases = _point_at_sources(err.failure_cases, merged_file, origins, target, form, dict(read.columns),
                                   _form_rows_by_date(read))
-        raise DataValidationError(cases, title=MESSAGES["en"]["title"].format(name=target.name)) from None
+        raise DataValidationError(cases, title=said("import_title", name=target.name)) from None
 
 
 def _where(origin: tuple, target: Path, form: Path) -> tuple[str, object]:
@@ -337,12 +321,16 @@ def _point_at_sources(cases: pd.DataFrame, merged_file: str, origins: pd.Series,
             return None
         return _where(origins[int(number)], target, form)
 
-    def cross_reference(match: re.Match) -> str:
-        found = place(match.group(1))
-        if found is None:
-            return match.group(0)
-        file, row = found
-        return f"({Path(file).name} row {row}, "
+    def cross_reference(message: object) -> object:
+        """A message naming a row of the merged table ("row 12"), naming the form's cell or the file's row instead."""
+        if isinstance(message, Message):
+            previous = message.params.get("previous")
+            found = place(previous.params["row"]) if isinstance(previous, Message) else None
+            if found is None:
+                return message
+            return said(message.key, **{**message.params, "previous": said("file_row", file=Path(found[0]).name,
+                                                                            row=found[1])})
+        return message
 
     out = []
     for case in cases.to_dict("records"):
@@ -353,12 +341,13 @@ def _point_at_sources(cases: pd.DataFrame, merged_file: str, origins: pd.Series,
                 field_ = _FORM_FIELDS.get(str(case["column"]))
                 case["column"] = columns.get(field_, _OPTIONS.get(str(case["column"]), case["column"])) \
                     if field_ else _OPTIONS.get(str(case["column"]), case["column"])
-            case["message"] = re.sub(r"\(row (\d+), ", cross_reference, str(case["message"]))
-            dated = re.search(r"on ([0-9]{4}-[0-9]{2}-[0-9]{2})", str(case["message"]))
-            rows = (form_rows or {}).get(dated.group(1), []) if dated and case["check"] == "province_sum" else []
+            case["message"] = cross_reference(case["message"])
+            dated = case["message"].params.get("date") if isinstance(case["message"], Message) else None
+            rows = (form_rows or {}).get(f"{dated:%Y-%m-%d}", []) if dated is not None and \
+                case["check"] == "province_sum" else []
             if rows and case["file"] != str(form):
                 shown = ", ".join(map(str, rows[:10])) + (" …" if len(rows) > 10 else "")
-                case["message"] += f" (this form's rows for that date: {form.name} row {shown})"
+                case["message"] = said("with_form_rows", message=case["message"], form=form.name, rows=shown)
         out.append(case)
     return pd.DataFrame(out, columns=FAILURE_COLUMNS)
 
@@ -417,15 +406,14 @@ def _check_province_floor(merged: pd.DataFrame, old: pd.DataFrame, target: Path,
             if date <= floor.as_of or now[date] >= floor.completed or now[date] >= then[date]:
                 continue
             row = line.get(("", floor.as_of.strftime("%Y-%m-%d")), "?")
-            message = MESSAGES["en"]["floor"].format(
-                date=_day(date), figure=int(now[date]), official=int(floor.completed), official_date=_day(floor.as_of),
-                file=target.name, row=row, lowered=_lowered(read, before))
+            message = said("import_floor", date=_day(date), figure=int(now[date]), official=int(floor.completed),
+                           official_date=_day(floor.as_of), file=target.name, row=row, lowered=_lowered(read, before))
             problems.append(dict(file=str(form), row="", column=count_column, value=str(int(now[date])),
                                  check="province_floor", message=message))
             break
     if problems:
         raise DataValidationError(pd.DataFrame(problems, columns=FAILURE_COLUMNS),
-                                  title=MESSAGES["en"]["title"].format(name=target.name))
+                                  title=said("import_title", name=target.name))
 
 
 def _lowered(read: SheetRows, before: pd.DataFrame) -> str:
@@ -437,13 +425,13 @@ def _lowered(read: SheetRows, before: pd.DataFrame) -> str:
             continue
         earlier = districts[(districts["district_code"] == record.district_code) & (districts["as_of"] <= record.as_of)]
         if len(earlier) and int(earlier["completed"].iloc[-1]) > int(record.completed):
-            found.append(MESSAGES["en"]["lowered_row"].format(
+            found.append(said("import_lowered_row",
                 row=row, name=record.district_name, new=record.completed, old=int(earlier["completed"].iloc[-1]),
                 date=_day(earlier["as_of"].iloc[-1])))
     if not found:
         return ""
-    shown = "; ".join(found[:10]) + (f"; and {len(found) - 10} more" if len(found) > 10 else "")
-    return MESSAGES["en"]["lowered"].format(rows=shown)
+    more = said("and_more", n=len(found) - 10) if len(found) > 10 else ""
+    return said("import_lowered", rows=found[:10], more=more)
 
 
 def _day(date: pd.Timestamp) -> str:

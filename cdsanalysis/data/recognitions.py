@@ -30,6 +30,7 @@ from cdsanalysis.data.limits import MAX_NAME_LENGTH, MAX_TEXT_LENGTH, text_probl
 from cdsanalysis.data.names import NameIndex, name_key
 from cdsanalysis.exceptions import FAILURE_COLUMNS, DataValidationError, NameLookupError
 from cdsanalysis.wording import words as catalogue
+from cdsanalysis.wording.messages import said
 
 RECOGNITIONS_FILE = "recognitions.csv"
 REQUIRED = ("commune_code", "decision", "decision_date", "credited_year", "source")
@@ -70,9 +71,9 @@ def validate_recognitions(raw: pd.DataFrame, units: pd.DataFrame, file: str) -> 
     missing = [c for c in REQUIRED if c not in raw.columns]
     for column in missing:
         add("", column, "", "missing_column",
-            f"missing column '{column}'; {Path(file).name} needs the columns {', '.join(REQUIRED)}")
+            said("missing_column", column=column, file=Path(file).name, expected=", ".join(REQUIRED)))
     if missing:
-        raise DataValidationError(pd.DataFrame(failures, columns=FAILURE_COLUMNS), title="invalid recognition records")
+        raise DataValidationError(pd.DataFrame(failures, columns=FAILURE_COLUMNS), title=said("invalid_records"))
     frame = raw.copy()
     for column in OPTIONAL:
         if column not in frame.columns:
@@ -89,64 +90,57 @@ def validate_recognitions(raw: pd.DataFrame, units: pd.DataFrame, file: str) -> 
             ok = False
             try:
                 found = communes.resolve(code)
-                fix = f"write its code {found} ({communes.label_of(found)})"
+                fix = said("write_code", code=found, name=communes.label_of(found))
             except NameLookupError as err:
                 near = "; ".join(f"{label} ({c})" for c, label in err.suggestions)
-                fix = f"nearest: {near}" if near else "check the units list for the commune's code"
-            add(row, "commune_code", code, "known_commune",
-                f"unknown commune code '{code}' (not in the units list); {fix}")
+                fix = said("nearest", near=near) if near else said("check_commune_code")
+            add(row, "commune_code", code, "known_commune", said("unknown_commune_code", code=code, fix=fix))
         elif code in first_row:
             ok = False
             add(row, "commune_code", code, "recognised_twice",
-                f"commune {code} ({communes.label_of(code)}) is recognised twice: also in row {first_row[code]}; "
-                f"a commune is recognised once, keep the row of the decision that recognised it")
+                said("recognised_twice", code=code, name=communes.label_of(code), row=first_row[code]))
         else:
             first_row[code] = row
             name = record["commune_name"]
             if name and name_key(name) != name_key(communes.name_of(code)):
                 ok = False
                 add(row, "commune_name", name, "known_commune",
-                    f"commune name '{name}' does not match code {code} ({communes.label_of(code)}); correct the "
-                    f"name or the code")
+                    said("commune_mismatch", name=name, code=code, official=communes.label_of(code)))
         if not record["decision"]:
             ok = False
-            add(row, "decision", "", "required", "decision is empty; write the decision's number, "
-                f"e.g. {catalogue('en')['decision_number_example']}")
+            add(row, "decision", "", "required",
+                said("decision_empty", example=catalogue("en")["decision_number_example"]))
         date = _iso_date(record["decision_date"])
         if date is None:
             ok = False
             add(row, "decision_date", record["decision_date"], "value",
-                f"decision_date must be an ISO date YYYY-MM-DD in the years {YEAR_RANGE[0]}–{YEAR_RANGE[1]}, "
-                f"e.g. 2025-01-02 (found {record['decision_date'][:60]!r})")
+                said("decision_date", low=YEAR_RANGE[0], high=YEAR_RANGE[1], found=record["decision_date"][:60]))
         year = record["credited_year"]
         if year and not (_YEAR.match(year) and YEAR_RANGE[0] <= int(year) <= YEAR_RANGE[1]):
             ok = False
-            add(row, "credited_year", year, "value", f"credited_year must be a year such as 2023 (four digits, "
-                f"{YEAR_RANGE[0]}–{YEAR_RANGE[1]}), or empty when the decision does not say (found {year[:60]!r})")
+            add(row, "credited_year", year, "value", said("credited_year", low=YEAR_RANGE[0], high=YEAR_RANGE[1],
+                                                          found=year[:60]))
         elif year and date is not None and int(year) > date.year:
             ok = False
             add(row, "credited_year", year, "credited_after_decision",
-                f"credited_year {year} is after the decision's date {date:%Y-%m-%d}: a decision credits "
-                f"communes to its own year or an earlier one; correct the year or the date")
+                said("credited_after", year=year, date=date))
         for column, limit in (("decision", MAX_NAME_LENGTH), ("source", MAX_TEXT_LENGTH), ("note", MAX_TEXT_LENGTH),
                               ("commune_name", MAX_NAME_LENGTH)):
             problem = text_problem(record[column], limit)
             if problem:
                 ok = False
-                add(row, column, record[column][:60], "value", f"{column} {problem}")
+                add(row, column, record[column][:60], "value", said("column_problem", column=column, problem=problem))
             elif _starts_like_formula(record[column]):
                 ok = False
                 add(row, column, record[column][:60], "formula",
-                    f"{column} starts with '{record[column][:1]}', which a spreadsheet runs as a formula; put an "
-                    f"apostrophe (') before it")
+                    said("record_formula", column=column, first=record[column][:1]))
         if not record["source"]:
             ok = False
-            add(row, "source", "", "required", "source is empty; say where the record comes from (the decision, "
-                "its URL or the office)")
+            add(row, "source", "", "required", said("source_empty"))
         if ok:
             good.append(row)
     if failures:
-        raise DataValidationError(pd.DataFrame(failures, columns=FAILURE_COLUMNS), title="invalid recognition records")
+        raise DataValidationError(pd.DataFrame(failures, columns=FAILURE_COLUMNS), title=said("invalid_records"))
     return _typed(frame.loc[good], units)
 
 

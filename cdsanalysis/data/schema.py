@@ -38,6 +38,7 @@ from cdsanalysis.data.text_checks import (
 )
 from cdsanalysis.exceptions import DataValidationError, NameLookupError
 from cdsanalysis.exceptions import FailureCollector as _Failures  # the package's one collector
+from cdsanalysis.wording.messages import Message, said
 
 PROGRESS_STATUSES = ("actual", "claim", "derived", ILLUSTRATIVE)
 RECOGNISED, CLAIMED, REGISTERED = "recognised", "claimed", "registered"
@@ -56,8 +57,17 @@ _WHOLE = rf"^[0-9]{{1,{MAX_COUNT_DIGITS}}}$"
 _FIRST_DATE, _LAST_DATE = (pd.Timestamp(YEAR_RANGE[0], 1, 1), pd.Timestamp(YEAR_RANGE[1], 12, 31))
 
 
+_RULES: dict[str, Message] = {}
+"""Each check's error text as pandera keeps it (a plain str), back to its catalogue message."""
+
+
+def _rule(message: Message) -> str:
+    _RULES[str(message)] = message
+    return str(message)
+
+
 def _required(name: str) -> pa.Check:
-    return pa.Check.str_length(min_value=1, error=f"{name} is empty; every row needs a {name}")
+    return pa.Check.str_length(min_value=1, error=_rule(said("required", name=name)))
 
 
 def _iso_date(name: str) -> list[pa.Check]:
@@ -68,28 +78,26 @@ def _iso_date(name: str) -> list[pa.Check]:
 
     return [
         pa.Check(parses, element_wise=False,
-                 error=f"{name} must be an ISO date YYYY-MM-DD with two-digit month and day, e.g. 2024-06-30, "
-                       f"in the years {YEAR_RANGE[0]}–{YEAR_RANGE[1]}")
+                 error=_rule(said("iso_date", name=name, low=YEAR_RANGE[0], high=YEAR_RANGE[1])))
     ]
 
 
 def _whole_number(name: str) -> pa.Check:
-    return pa.Check.str_matches(_WHOLE, error=f"{name} must be a whole number of communes written with "
-                                              f"the digits 0-9 only (no '.', ',' or spaces), e.g. 12")
+    return pa.Check.str_matches(_WHOLE, error=_rule(said("whole_number", name=name)))
 
 
 def _one_of(name: str, allowed: tuple[str, ...]) -> pa.Check:
-    return pa.Check.isin(allowed, error=f"{name} must be one of: {', '.join(allowed)}")
+    return pa.Check.isin(allowed, error=_rule(said("one_of", name=name, allowed=", ".join(allowed))))
 
 
 def _code(name: str) -> pa.Check:
-    return pa.Check(lambda s: s.map(is_safe_code), element_wise=False, error=f"{name} must be {CODE_RULE}")
+    return pa.Check(lambda s: s.map(is_safe_code), element_wise=False, error=_rule(said("code", name=name,
+                                                                                         rule=CODE_RULE)))
 
 
 def _text(name: str, limit: int = MAX_NAME_LENGTH) -> pa.Check:
     return pa.Check(lambda s: s.map(lambda v: text_problem(v, limit) is None), element_wise=False,
-                    error=f"{name} may not hold control or invisible characters (tab, line break, zero-width "
-                          f"space…) and has at most {limit} characters")
+                    error=_rule(said("text_rule", name=name, limit=limit)))
 
 
 SCHEMAS: dict[str, pa.DataFrameSchema] = {
@@ -165,7 +173,7 @@ def _schema_failures(table: str, frame: pd.DataFrame, file: str, failures: _Fail
         if case.check == "column_in_dataframe":
             expected = ", ".join(SCHEMAS[table].columns)
             failures.add(file, None, str(case.failure_case), "", "missing_column",
-                         f"missing column '{case.failure_case}'; {file} needs the columns {expected}")
+                         said("missing_column", column=case.failure_case, file=file, expected=expected))
             bad_rows.add("*")
         elif "uniqueness" in str(case.check) or "field_uniqueness" in str(case.check) or (
             case.check == "field_uniqueness"
@@ -176,15 +184,15 @@ def _schema_failures(table: str, frame: pd.DataFrame, file: str, failures: _Fail
             seen_duplicates.add(row)
             key = _DUPLICATE_KEYS[table]
             values = ", ".join(str(frame.at[row, c]) or "(province)" for c in key_columns)
-            failures.add(file, row, key, values, "duplicate",
-                         f"duplicate row: ({key}) = ({values}) appears more than once; keep one row")
+            failures.add(file, row, key, values, "duplicate", said("duplicate", key=key, values=values))
             bad_rows.add(row)
         elif row is None:  # a whole-column problem (e.g. its type): the table cannot be used
             failures.add(file, None, str(case.column), case.failure_case, "column", str(case.check))
             bad_rows.add("*")
         else:
             failures.add(file, row, str(case.column), case.failure_case, "value",
-                         value_message(str(case.column), case.failure_case, str(case.check)))
+                         value_message(str(case.column), case.failure_case, _RULES.get(str(case.check),
+                                                                                       str(case.check))))
             bad_rows.add(row)
     return bad_rows
 
@@ -213,7 +221,7 @@ def _check_units(units: pd.DataFrame, file: str, failures: _Failures) -> None:
         for row, name in rows["district_name"].items():
             if name != first:
                 failures.add(file, row, "district_name", name, "consistent_name",
-                             f"district {code} is called '{first}' elsewhere in the file; use one name per code")
+                             said("consistent_name", code=code, first=first))
 
 
 def _check_district(frame: _Frame, code: str, name: str, file: str, row: int, failures: _Failures) -> bool:
@@ -223,18 +231,16 @@ def _check_district(frame: _Frame, code: str, name: str, file: str, row: int, fa
     if code not in frame.totals:
         try:
             resolved = frame.index.resolve(code)
-            fix = f"use the code {resolved} ({frame.index.name_of(resolved)})"
+            fix = said("use_code", code=resolved, name=frame.index.name_of(resolved))
         except NameLookupError as err:
             near = "; ".join(f"{n} ({c})" for c, n in err.suggestions)
-            fix = f"did you mean {near}?" if near else "check the units list for valid codes"
-        failures.add(file, row, "district_code", code, "known_district",
-                     f"unknown district '{code}'; {fix}")
+            fix = said("did_you_mean", near=near) if near else said("check_codes")
+        failures.add(file, row, "district_code", code, "known_district", said("unknown_code", code=code, fix=fix))
         return False
     if name and name_key(name) != name_key(frame.index.name_of(code)):
         near = "; ".join(f"{n} ({c})" for c, n in frame.index.suggest(name))
         failures.add(file, row, "district_name", name, "known_district",
-                     f"district name '{name}' does not match code {code} ({frame.index.name_of(code)}); "
-                     f"nearest names: {near}")
+                     said("name_mismatch", name=name, code=code, official=frame.index.name_of(code), near=near))
         return False
     return True
 
@@ -246,10 +252,9 @@ def _check_counts(typed: pd.DataFrame, count_col: str, frame: _Frame, file: str,
     for row, code, value in zip(typed.index[~within], typed["district_code"][~within],
                                 typed[count_col][~within], strict=False):
         total = frame.totals[code]
-        who = "the province" if code == "" else f"district {code} ({frame.index.name_of(code)})"
+        who = said("the_province") if code == "" else said("the_district", code=code, name=frame.index.name_of(code))
         failures.add(file, row, count_col, value, "within_total",
-                     f"{count_col} {value} is above the {total} communes of {who}; "
-                     f"a count cannot exceed the commune total")
+                     said("above_total", column=count_col, value=value, total=total, who=who))
     return within
 
 
@@ -270,8 +275,7 @@ def _check_status_measure(progress: pd.DataFrame, file: str, failures: _Failures
     bad = progress[(progress["status"] == "claim") & (progress["measure"] == RECOGNISED)]
     for row in bad.index:
         failures.add(file, row, "measure", RECOGNISED, "status_measure",
-                     "status 'claim' (a district's own statement) cannot count recognitions: write the measure "
-                     "'claimed', or the status of the provincial decision ('actual') if the province recognised them")
+                     said("status_measure"))
     return set(bad.index)
 
 
@@ -284,13 +288,12 @@ def _check_progress_order(progress: pd.DataFrame, file: str, failures: _Failures
     for _, rows in ordered.groupby(group, sort=False):
         previous = None
         measure = rows["measure"].iloc[0] if "measure" in rows.columns else RECOGNISED
-        within = "" if measure == RECOGNISED else f" (within the measure '{measure}')"
+        within = "" if measure == RECOGNISED else said("within_measure", measure=measure)
         for row, as_of, completed in zip(rows.index, rows["as_of"], rows["completed"], strict=False):
             if previous is not None and completed < previous[2]:
                 failures.add(file, row, "completed", completed, "never_falls",
-                             f"cumulative count falls from {previous[2]} (row {previous[0]}, "
-                             f"{previous[1]:%Y-%m-%d}) to {completed} ({as_of:%Y-%m-%d}); "
-                             f"cumulative counts never fall{within}: correct one of the two rows")
+                             said("never_falls", old=previous[2], previous=said("row_of", row=previous[0]),
+                                  old_date=previous[1], new=completed, date=as_of, within=within))
             previous = (row, as_of, completed)
 
 
@@ -310,13 +313,10 @@ def _check_province_sums(progress: pd.DataFrame, file: str, failures: _Failures,
     for row, as_of, completed in zip(province.index, province["as_of"], province["completed"], strict=False):
         if as_of in sums.index and sums[as_of] > completed:
             failures.add(file, row, "completed", completed, "province_sum",
-                         f"district counts on {as_of:%Y-%m-%d} sum to {sums[as_of]}, above the province "
-                         f"count {completed}; fix the province row or the district rows of that date")
+                         said("sum_above_province", date=as_of, sum=sums[as_of], province=completed))
         elif districts and as_of in sums.index and reporting[as_of] >= districts and completed > sums[as_of]:
             failures.add(file, row, "completed", completed, "province_sum",
-                         f"every district has a count on {as_of:%Y-%m-%d} and they sum to {sums[as_of]}, below the "
-                         f"province count {completed}: the province's figure must equal the sum of all its "
-                         f"districts; fix the province row or the district rows of that date")
+                         said("sum_below_province", date=as_of, sum=sums[as_of], province=completed))
 
 
 def to_typed(table: str, frame: pd.DataFrame) -> pd.DataFrame:
@@ -339,9 +339,8 @@ def validate_tables(raw: Mapping[str, pd.DataFrame], files: Mapping[str, str]) -
     """Validate raw text tables; return typed tables or raise one error listing every problem."""
     failures = _Failures()
     if raw["units"].empty:
-        failures.add(files["units"], None, "", "", "no_rows", "the units list has no rows; it needs one row per "
-                     "commune (district_code, district_name, commune_code, commune_name, commune_type, source)")
-        raise DataValidationError(failures.frame(), title="invalid units list")
+        failures.add(files["units"], None, "", "", "no_rows", said("units_empty"))
+        raise DataValidationError(failures.frame(), title=said("invalid_units"))
     raw = {**raw, "progress": derive_measures(raw["progress"])}
     bad = {t: _schema_failures(t, raw[t], files[t], failures)
            | check_text_columns(OPTIONAL_COLUMNS[t], raw[t], files[t], failures) for t in TABLE_FILES}
@@ -349,7 +348,7 @@ def validate_tables(raw: Mapping[str, pd.DataFrame], files: Mapping[str, str]) -
     if "*" not in bad["progress"] and {"status", "measure"} <= set(raw["progress"].columns):
         bad["progress"] |= _check_status_measure(raw["progress"], files["progress"], failures)
     if "*" in bad["units"] or (bad["units"] and not units_usable(raw["units"], bad["units"])):
-        raise DataValidationError(failures.frame(), title="invalid units list")
+        raise DataValidationError(failures.frame(), title=said("invalid_units"))
     # A commune with a bad cell still counts towards its district's total; a repeated one does not.
     units = raw["units"].drop_duplicates("commune_code")
     _check_units(units, files["units"], failures)
@@ -371,7 +370,7 @@ def validate_tables(raw: Mapping[str, pd.DataFrame], files: Mapping[str, str]) -
         _check_progress_order(typed["progress"], files["progress"], failures)
         _check_province_sums(typed["progress"], files["progress"], failures, districts=len(frame.totals) - 1)
     if failures.rows:
-        raise DataValidationError(failures.frame())
+        raise DataValidationError(failures.frame(), title=said("invalid_data"))
     return typed
 
 

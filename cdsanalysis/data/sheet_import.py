@@ -37,23 +37,11 @@ from cdsanalysis.data.sheet_layout import (
 from cdsanalysis.data.workbook import Hidden, open_workbook
 from cdsanalysis.exceptions import CdsAnalysisError, FailureCollector, NameLookupError
 from cdsanalysis.exceptions import FileFailures as _Failures  # the package's one collector, one file's view
+from cdsanalysis.wording.messages import said
 
-__all__ = ["MESSAGES", "PROGRESS_COLUMNS", "NotReported", "SheetRows", "read_progress_sheet", "read_sheet"]
+__all__ = ["PROGRESS_COLUMNS", "NotReported", "SheetRows", "read_progress_sheet", "read_sheet"]
 
 PROGRESS_COLUMNS = ["district_code", "district_name", "as_of", "completed", "source", "status", "note"]
-
-# The sentences this module adds to a form's problems, by language (the failure messages of the
-# data layer are English today; the wording catalogue will carry the Vietnamese).
-MESSAGES: dict[str, dict[str, str]] = {
-    "en": {
-        "all_blank": "every district's count in {column} is blank: nothing to import. Fill in the cumulative "
-                     "count of each district that reported (a blank means 'did not report')",
-        "communes_total": "the form gives {name} {stated} communes, the units list {total}: the figures would be "
-                          "read against the wrong number of communes. Correct the form's total to {total} (if the "
-                          "district's communes really changed, the units list must be updated first)",
-        "blank_total": "the total row's count is empty; write the total of the district rows, or delete the row",
-    },
-}
 
 # Labels of the rows that sum the table.
 _TOTAL_KEYS = {"tong cong", "cong", "tong", "tong so", "tong cong chung"}
@@ -126,18 +114,18 @@ def read_sheet(
     """`read_progress_sheet`, with the sheet read and notes on the hidden content left out."""
     path = Path(path)
     if status not in PROGRESS_STATUSES:
-        raise CdsAnalysisError(f"status must be one of {', '.join(PROGRESS_STATUSES)}, not {status!r}")
+        raise CdsAnalysisError(said("bad_status", allowed=", ".join(PROGRESS_STATUSES), status=status))
     default_date = _argument_date(as_of)
     index, communes = _district_frame(units)
     workbook, visible, hidden = open_workbook(path, include_hidden)
     failures = FailureCollector().for_file(str(path))
     found = _choose_sheet(workbook, visible, hidden, sheet, str(path), failures)
-    failures.raise_if_any("no progress table found")
+    failures.raise_if_any(said("no_table"))
     grid, header = found
     if "completed" not in header.columns:  # only a count for a period (W1): never read as a total
         period = header.columns["period"]
         failures.add(header.row, period.display, period.label, "cumulative", period_problem(period))
-        failures.raise_if_any(f"problems in {path.name}")
+        failures.raise_if_any(said("problems_in", name=path.name))
     source = source or f"{path.name}, sheet {grid.name}"
     date, date_reported = _sheet_date(grid, header, default_date, failures)
     read = _Read()
@@ -145,11 +133,11 @@ def read_sheet(
     if not read.records and not failures.rows:
         if read.not_reported:
             failures.add(None, header.columns["completed"].display, "", "no_rows",
-                         MESSAGES["en"]["all_blank"].format(column=header.columns["completed"].display))
+                         said("all_blank", column=header.columns["completed"].display))
         else:
             failures.add(None, "", grid.name, "no_rows",
-                         f"sheet '{grid.name}' has a header in row {header.row} but no district rows under it")
-    failures.raise_if_any(f"problems in {path.name}")
+                         said("no_district_rows", sheet=grid.name, row=header.row))
+    failures.raise_if_any(said("problems_in", name=path.name))
     frame = pd.DataFrame(read.records, columns=PROGRESS_COLUMNS)
     frame["source"] = csv_safe(source)
     frame["status"] = status
@@ -168,7 +156,7 @@ def read_sheet(
 def _district_frame(units: pd.DataFrame) -> tuple[NameIndex, dict[str, int]]:
     missing = {"district_code", "district_name"} - set(units.columns)
     if missing:
-        raise CdsAnalysisError(f"units table lacks the columns {', '.join(sorted(missing))}")
+        raise CdsAnalysisError(said("units_lack", columns=", ".join(sorted(missing))))
     communes = units["district_code"].astype(str).value_counts().to_dict()
     return NameIndex.for_districts(units), {str(k): int(v) for k, v in communes.items()}
 
@@ -187,14 +175,12 @@ def _choose_sheet(workbook, visible: list[str], hidden: Hidden, sheet: str | int
     elif isinstance(sheet, int) or str(sheet).isdigit():
         number = int(sheet)
         if not -len(names) <= number < len(names):
-            raise CdsAnalysisError(f"{file}: no sheet number {sheet} (counting from 0); its sheets are "
-                                   f"{', '.join(names)}")
+            raise CdsAnalysisError(said("no_sheet_number", file=file, sheet=sheet, names=", ".join(names)))
         candidates = [names[number]]
     else:
-        raise CdsAnalysisError(f"{file}: no sheet named {sheet!r}; its sheets are {', '.join(names)}")
+        raise CdsAnalysisError(said("no_sheet_named", file=file, sheet=sheet, names=", ".join(names)))
     if sheet is not None and candidates[0] in hidden.sheets:
-        raise CdsAnalysisError(f"{file}: sheet '{candidates[0]}' is hidden; unhide it in Excel if its figures "
-                               f"are meant to be read, or import with --include-hidden")
+        raise CdsAnalysisError(said("sheet_hidden", file=file, sheet=candidates[0]))
     best_partial = None
     for name in candidates:
         worksheet = workbook[name]
@@ -202,24 +188,24 @@ def _choose_sheet(workbook, visible: list[str], hidden: Hidden, sheet: str | int
         header, partial = find_header(grid)
         if header is not None:
             return grid, header
-        best_partial = best_partial or (partial and (f"{partial[0]} of sheet '{name}'", partial[1]))
+        best_partial = best_partial or (partial and (said("row_of_sheet", row=partial[0], sheet=name), partial[1]))
     if not candidates:
-        failures.add(None, "", "", "header_found", f"every sheet of the workbook is hidden "
-                     f"({', '.join(hidden.sheets)}); unhide the progress sheet or use --include-hidden")
+        failures.add(None, "", "", "header_found", said("all_sheets_hidden", sheets=", ".join(hidden.sheets)))
         return None
-    where = f"sheet '{candidates[0]}'" if len(candidates) == 1 else f"the sheets {', '.join(candidates)}"
-    found = f"; row {best_partial[0]} has {best_partial[1]}" if best_partial else ""
+    where = said("the_sheet", sheet=candidates[0]) if len(candidates) == 1 else \
+        said("the_sheets", sheets=", ".join(candidates))
+    found = said("partial_header", row=best_partial[0], has=best_partial[1]) if best_partial else ""
     failures.add(None, "", ", ".join(candidates), "header_found",
-                 f"no header row found in the first {HEADER_SEARCH_ROWS} rows of {where}{found}. "
-                 f"Expected a row with {EXPECTED_HEADERS['unit']} and {EXPECTED_HEADERS['completed']}; "
-                 f"optional: {OPTIONAL_HEADERS}" + _hidden_hint(hidden, candidates))
+                 said("no_header_row", rows=HEADER_SEARCH_ROWS, where=where, found=found,
+                      unit=EXPECTED_HEADERS["unit"], completed=EXPECTED_HEADERS["completed"],
+                      optional=OPTIONAL_HEADERS, hint=_hidden_hint(hidden, candidates)))
     return None
 
 
 def _hidden_hint(hidden: Hidden, sheets: list[str]) -> str:
     """A reminder that hidden rows or columns were read as empty, when the header was not found."""
-    notes = [note for sheet in sheets for note in hidden.notes(sheet) if "sheet(s)" not in note]
-    return f". Note: {'; '.join(notes)} (import with --include-hidden to read them)" if notes else ""
+    notes = [note for sheet in sheets for note in hidden.notes(sheet) if note.key != "skipped_sheets"]
+    return said("hidden_hint", notes="; ".join(notes)) if notes else ""
 
 
 # --- rows ----------------------------------------------------------------------------------------
@@ -252,7 +238,7 @@ def _sheet_date(grid: Sheet, header: Header, given: pd.Timestamp | None,
         return None, True
     if title is not None and title.problem:
         failures.add(title.row, title.display, title.text, "date",
-                     f"the date of the figures cannot be read: {title.problem}")
+                     said("title_date", problem=title.problem))
         return None, True
     return None, False
 
@@ -307,8 +293,8 @@ def _read_rows(grid: Sheet, header: Header, index: NameIndex, communes: dict[str
             continue
         if (code, row_date) in seen:
             failures.add(row, unit_col.display, unit, "unique_district",
-                         f"{index.name_of(code)} appears twice for {row_date:%d/%m/%Y} (rows "
-                         f"{seen[(code, row_date)]} and {row}); keep one row per district and date")
+                         said("twice", name=index.name_of(code), date=row_date, first=seen[(code, row_date)],
+                              row=row))
             continue
         seen[(code, row_date)] = row
         records.append(_record(code, index.name_of(code), row_date, count, grid, row, cols))
@@ -344,7 +330,7 @@ def _resolve(index: NameIndex, unit: str, row: int, column: Column, count_value,
     """The district code; "" for a name with no count that is no district (a heading); None if bad."""
     if not unit:
         failures.add(row, column.display, "", "known_district",
-                     "this row has a count but no unit name; write the district's name")
+                     said("count_no_name"))
         return None
     try:
         return index.resolve(unit)
@@ -353,12 +339,11 @@ def _resolve(index: NameIndex, unit: str, row: int, column: Column, count_value,
             return ""
         listed = "; ".join(f"{name} ({code})" for code, name in err.suggestions)
         if err.ambiguous:
-            message = f"'{unit}' matches several districts: {listed}; write the full official name"
+            message = said("several_districts", unit=unit, listed=listed)
         elif listed:
-            message = f"unknown district '{unit}'; did you mean {listed}?"
+            message = said("unknown_district_suggest", unit=unit, listed=listed)
         else:
-            example = index.name_of(index.codes[0])
-            message = f"unknown district '{unit}'; write a district of the units list, e.g. '{example}'"
+            message = said("unknown_district", unit=unit, example=index.name_of(index.codes[0]))
         failures.add(row, column.display, unit, "known_district", message)
         return None
 
@@ -375,17 +360,15 @@ def _read_count(grid: Sheet, row: int, column: Column, value, failures: _Failure
     if (row, column.index) in grid.merged and grid.merged[(row, column.index)][0] != row:
         top = grid.merged[(row, column.index)][0]
         failures.add(row, column.display, value, "whole_number",
-                     f"this count is merged with row {top}'s; unmerge and give each row its own count")
+                     said("merged_count", top=top))
         return None
     if is_blank(value):  # only a total row gets here: a district's blank is "not reported"
-        failures.add(row, column.display, "", "whole_number", MESSAGES["en"]["blank_total"])
+        failures.add(row, column.display, "", "whole_number", said("blank_total"))
         return None
     number = whole_number(value)
     if number is None:
-        hint = " (Excel turned it into a date: format the column as Number)" \
-            if isinstance(value, (dt.date, dt.time)) else ""
-        failures.add(row, column.display, value, "whole_number",
-                     f"'{value}' is not a whole number of communes{hint}; enter digits only, e.g. 12")
+        hint = said("excel_date_hint") if isinstance(value, (dt.date, dt.time)) else ""
+        failures.add(row, column.display, value, "whole_number", said("not_whole", value=value, hint=hint))
     return number
 
 
@@ -397,15 +380,13 @@ def _check_cap(grid: Sheet, row: int, cols: dict[str, Column], code: str, index:
     total = communes.get(code, 0)
     if stated is not None and stated != total:
         failures.add(row, cols["communes"].display, stated, "communes_total",
-                     MESSAGES["en"]["communes_total"].format(stated=stated, name=index.name_of(code), total=total))
+                     said("communes_total", stated=stated, name=index.name_of(code), total=total))
     if stated is not None and count > stated:
         failures.add(row, column.display, count, "within_total",
-                     f"{count} completed is above the {stated} communes in {cols['communes'].display}; "
-                     f"correct one of the two")
+                     said("above_stated", count=count, stated=stated, column=cols["communes"].display))
     elif count > total:
         failures.add(row, column.display, count, "within_total",
-                     f"{count} completed is above the {total} communes of "
-                     f"{index.name_of(code)} in the units list; correct the count")
+                     said("above_units", count=count, total=total, name=index.name_of(code)))
 
 
 def _check_total(row: int, kind: str, value: int | None, total: int | None, unreadable: int,
@@ -415,12 +396,10 @@ def _check_total(row: int, kind: str, value: int | None, total: int | None, unre
         return
     if value == total or (kind == "province" and not all_listed and value > total):
         return
-    plural = "s" if unreadable > 1 else ""
-    left_out = f" ({unreadable} row{plural} with an unreadable count left out)" if unreadable else ""
-    relation = "equal" if kind == "total" or all_listed else "be at least"
+    left_out = said("left_out", n=unreadable) if unreadable else ""
+    relation = said("equal" if kind == "total" or all_listed else "at_least")
     failures.add(row, column.display, value, "total_matches",
-                 f"the total row says {value} but the district rows sum to {total}{left_out}; the total "
-                 f"must {relation} the sum: correct the total or the district rows")
+                 said("total_mismatch", value=value, total=total, left_out=left_out, relation=relation))
 
 
 def _row_date(grid: Sheet, row: int, cols: dict[str, Column], default: pd.Timestamp | None,
@@ -436,17 +415,17 @@ def _row_date(grid: Sheet, row: int, cols: dict[str, Column], default: pd.Timest
             if date is None:
                 why = date_problem(cell_text(value))
                 failures.add(row, cols["date"].display, value, "date",
-                             f"'{value}' is not a date: {why}" if why else
-                             f"'{value}' is not a date; write it day first (30/6/2024) or as an Excel date")
+                             said("cell_not_date_why", value=value, why=why) if why else
+                             said("cell_not_date", value=value))
                 return None
             problem = implausible_year(date)
             if problem:
-                failures.add(row, cols["date"].display, value, "date", f"'{value}': {problem}")
+                failures.add(row, cols["date"].display, value, "date", said("cell_problem", value=value,
+                                                                            problem=problem))
                 return None
             return date
     if default is None and failures is not None and not date_reported:
         where = cols["date"].display if "date" in cols else cols["completed"].display
         failures.add(row, where, "", "date",
-                     "no date for this row: fill the date column, add a title line "
-                     "'(Số liệu tính đến ngày 30/6/2024)', or give as_of (--as-of)")
+                     said("no_row_date"))
     return default

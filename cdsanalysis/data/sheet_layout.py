@@ -18,15 +18,13 @@ import pandas as pd
 from cdsanalysis.data.dates import date_problem
 from cdsanalysis.data.names import name_key
 from cdsanalysis.data.sheet_cells import cell_date, cell_text, context_date, has_date_context, looks_numeric
+from cdsanalysis.wording.messages import said
 
 HEADER_SEARCH_ROWS = 30  # the header sits under a few title lines, never deeper than this
 
 # What each header field is called, for the "no header found" message.
-EXPECTED_HEADERS = {
-    "unit": "'Đơn vị' (or 'Tên đơn vị', 'Huyện, thị xã, thành phố')",
-    "completed": "'Số xã hoàn thành' (or 'Lũy kế hoàn thành')",
-}
-OPTIONAL_HEADERS = "'STT', 'Tổng số xã', 'Tính đến ngày' (or 'Ngày'), 'Ghi chú'"
+EXPECTED_HEADERS = {"unit": said("expected_unit"), "completed": said("expected_completed")}
+OPTIONAL_HEADERS = said("optional_headers")
 
 # Accent-free keys (names.name_key) of header texts.
 _UNIT_STARTS = ("don vi", "ten don vi", "huyen", "ten huyen", "cac huyen", "quan huyen", "dia phuong",
@@ -44,15 +42,6 @@ _PERIOD = re.compile(r"\b(trong (thang|ky|nam|quy|dot)|thang nay|ky nay|dot nay|
 # What makes a count recognisably cumulative, even beside a period word ("lũy kế đến hết năm 2024").
 _CUMULATIVE = re.compile(r"\b(luy ke|cong don|tong so den nay|den nay|tinh den|den ngay|den het|tu dau)\b")
 _DATE_IN_KEY = re.compile(r"\b[0-9]{1,2} thang [0-9]{1,2} nam [0-9]{4}\b|\b[0-9]{1,2} [0-9]{1,2} [0-9]{4}\b")
-PERIOD_MESSAGES: dict[str, dict[str, str]] = {
-    "en": {
-        "period": "the column '{label}' looks like a count for one period ({what}), not the cumulative number of "
-                  "communes completed to date; import reads running totals only (a period count read as a total "
-                  "would replace the district's history). Give the form a column 'Số xã hoàn thành (lũy kế)' "
-                  "with each district's total to date (the form of 'cdsanalysis template' has one), or rename "
-                  "this column so if it already holds the totals to date",
-    },
-}
 
 
 @dataclass(frozen=True)
@@ -72,8 +61,8 @@ class Column:
 def period_problem(column: Column) -> str:
     """Why a period-count column cannot be read as the cumulative count, and what to do."""
     found = _PERIOD.search(_DATE_IN_KEY.sub(" ", name_key(column.label)))
-    what = found.group(0) if found else "a period"
-    return PERIOD_MESSAGES["en"]["period"].format(label=column.label, what=what)
+    what = found.group(0) if found else said("a_period")
+    return said("period_column", label=column.label, what=what)
 
 
 @dataclass(frozen=True)

@@ -16,19 +16,20 @@ from cdsanalysis.data.dates import text_date
 from cdsanalysis.data.formulas import starts_like_formula
 from cdsanalysis.data.limits import MAX_NAME_LENGTH, MAX_TEXT_LENGTH, is_safe_code, text_problem
 from cdsanalysis.data.names import canonical_tone, strip_prefix
+from cdsanalysis.wording.messages import said
 
 
-def value_message(column: str, value: object, rule: str) -> str:
+def value_message(column: str, value: object, rule: str) -> str:  # a `Message` when ``rule`` is one
     """The rule a cell broke, quoting the cell (shortened), and what exactly is wrong with text."""
     text = "" if value is None else str(value)
     limit = MAX_NAME_LENGTH if column.endswith("_name") else MAX_TEXT_LENGTH
     problem = text_problem(text, limit) if column.endswith("_name") or column in ("source", "note") else None
     if problem:
-        return f"{column} {problem}"
+        return said("column_problem", column=column, problem=problem)
     shown = text if len(text) <= 60 else text[:57] + "..."
     date = text_date(text) if column in ("as_of", "deadline") else None
-    fix = f"; write {date:%Y-%m-%d}" if date is not None else ""
-    return f"{rule} (found {shown!r}{fix})"
+    fix = said("write_iso", date=date) if date is not None else ""
+    return said("rule_found", rule=rule, shown=shown, fix=fix)
 
 
 def check_text_columns(columns: Iterable[str], frame: pd.DataFrame, file: str, failures) -> set:
@@ -41,18 +42,9 @@ def check_text_columns(columns: Iterable[str], frame: pd.DataFrame, file: str, f
         for row, value in frame[column].items():
             problem = text_problem(value, limit)
             if problem:
-                failures.add(file, row, column, value, "text", f"{column} {problem}")
+                failures.add(file, row, column, value, "text", said("column_problem", column=column, problem=problem))
                 bad_rows.add(row)
     return bad_rows
-
-
-# The sentences of the formula check, by language (the data layer's messages are English today).
-FORMULA_MESSAGES: dict[str, dict[str, str]] = {
-    "en": {
-        "formula": "{column} starts with {first!r}, so Excel would run this cell as a formula when it opens "
-                   "the file; put an apostrophe (') before it to keep it as text, or remove the leading {first!r}",
-    },
-}
 
 
 def check_formula_cells(columns: Iterable[str], frame: pd.DataFrame, file: str, failures) -> None:
@@ -67,7 +59,7 @@ def check_formula_cells(columns: Iterable[str], frame: pd.DataFrame, file: str, 
         for row, value in frame[column].items():
             if starts_like_formula(value):
                 failures.add(file, row, column, value, "formula",
-                             FORMULA_MESSAGES["en"]["formula"].format(column=column, first=value[:1]))
+                             said("formula", column=column, first=value[:1]))
 
 
 def check_unit_names(units: pd.DataFrame, file: str, failures) -> None:
@@ -84,8 +76,7 @@ def check_unit_names(units: pd.DataFrame, file: str, failures) -> None:
             listed = ", ".join(f"{c} '{n}'" for c, n in zip(rows["district_code"], rows["district_name"], strict=False))
             for row, name in rows["district_name"].iloc[1:].items():
                 failures.add(file, row, "district_name", name, "unique_name",
-                             f"districts {listed} have the same name once accents, case and prefixes are "
-                             f"ignored; give each district a distinct name")
+                             said("same_district_name", listed=listed))
     commune_keys = units["commune_name"].map(_spelling)
     repeated = units[commune_keys.duplicated(keep=False) & units.assign(k=commune_keys)
                      .duplicated(["district_code", "k"], keep=False)]
@@ -93,8 +84,7 @@ def check_unit_names(units: pd.DataFrame, file: str, failures) -> None:
         first = rows.index[0]
         for row, name in rows["commune_name"].iloc[1:].items():
             failures.add(file, row, "commune_name", name, "unique_name",
-                         f"district {code} already has a commune with this name (row {first}, "
-                         f"'{units.at[first, 'commune_name']}'); give each commune of a district a distinct name")
+                         said("same_commune_name", code=code, row=first, first=units.at[first, "commune_name"]))
 
 
 def _spelling(name: str) -> str:

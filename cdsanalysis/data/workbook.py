@@ -24,11 +24,12 @@ from cdsanalysis.data.limits import (
     MAX_WORKBOOK_BYTES,
 )
 from cdsanalysis.exceptions import CdsAnalysisError
+from cdsanalysis.wording.messages import said
 
 READABLE_SUFFIXES = (".xlsx", ".xlsm")
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # encrypted .xlsx and old .xls files are OLE containers
 _REF = re.compile(r"^\$?([A-Z]{1,3})\$?([0-9]{1,7})$")
-_SAVE_AGAIN = "open it in Excel and save it again as .xlsx (Excel Workbook)"
+_SAVE_AGAIN = said("save_again")
 
 
 @dataclass
@@ -43,12 +44,12 @@ class Hidden:
         """One sentence per kind of hidden content that was left out (of ``sheet`` for rows/columns)."""
         out = []
         if self.sheets:
-            out.append(f"skipped hidden sheet(s): {', '.join(self.sheets)}")
+            out.append(said("skipped_sheets", sheets=", ".join(self.sheets)))
         for kind, found in (("rows", self.rows), ("columns", self.columns)):
             for name, items in found.items():
                 if items and (sheet is None or name == sheet):
                     shown = ", ".join(map(str, items[:10])) + (" …" if len(items) > 10 else "")
-                    out.append(f"skipped hidden {kind} of sheet '{name}': {shown}")
+                    out.append(said(f"skipped_{kind}", sheet=name, shown=shown))
         return out
 
 
@@ -62,25 +63,22 @@ def open_workbook(path: Path, include_hidden: bool = False):
 
     problem = describe_path(path)
     if problem:
-        raise CdsAnalysisError(f"{path}: {problem}")
+        raise CdsAnalysisError(said("path_problem", path=path, problem=problem))
     if path.suffix.lower() not in READABLE_SUFFIXES:
-        raise CdsAnalysisError(
-            f"{path}: cannot read '{path.suffix or 'no extension'}' files; progress sheets are read from "
-            f"Excel workbooks ({', '.join(READABLE_SUFFIXES)}): save .xls or .ods files as .xlsx first")
+        raise CdsAnalysisError(said("unreadable_suffix", path=path, suffix=path.suffix or said("no_extension"),
+                                    readable=", ".join(READABLE_SUFFIXES)))
     data = path.read_bytes()
     if len(data) > MAX_WORKBOOK_BYTES:
-        raise CdsAnalysisError(f"{path}: {len(data):,} bytes, above the {MAX_WORKBOOK_BYTES:,} a district "
-                               f"form can need; send only the progress sheet")
+        raise CdsAnalysisError(said("workbook_size", path=path, size=len(data), limit=MAX_WORKBOOK_BYTES))
     if data.startswith(_OLE_MAGIC):
-        raise CdsAnalysisError(f"{path}: is password-protected (encrypted) or an old .xls file; remove the "
-                               f"password (File > Info > Protect Workbook) and save it as .xlsx")
+        raise CdsAnalysisError(said("encrypted", path=path))
     _check_package(path, data)
     try:
         # data_only: a "Tổng cộng" =SUM() cell gives the value Excel last computed.
         workbook = load_workbook(io.BytesIO(data), data_only=True)
     except Exception as err:  # noqa: BLE001 - a foreign file can fail openpyxl in any of its layers
-        raise CdsAnalysisError(f"{path}: not a readable Excel workbook ({type(err).__name__}: "
-                               f"{str(err)[:200]}); {_SAVE_AGAIN}") from err
+        raise CdsAnalysisError(said("not_workbook", path=path, why=f"{type(err).__name__}: {str(err)[:200]}",
+                                    fix=_SAVE_AGAIN)) from err
     hidden = Hidden()
     visible = []
     for sheet in workbook.worksheets:
@@ -100,20 +98,17 @@ def _check_package(path: Path, data: bytes) -> None:
         archive = zipfile.ZipFile(io.BytesIO(data))
         unpacked = sum(info.file_size for info in archive.infolist())
         if unpacked > MAX_WORKBOOK_BYTES:
-            raise CdsAnalysisError(f"{path}: unpacks to {unpacked:,} bytes, above the limit of "
-                                   f"{MAX_WORKBOOK_BYTES:,}; send only the progress sheet")
+            raise CdsAnalysisError(said("unpacks_to", path=path, size=unpacked, limit=MAX_WORKBOOK_BYTES))
         damaged = archive.testzip()
         if damaged is not None:
-            raise CdsAnalysisError(f"{path}: the file is damaged (part {damaged} fails its checksum); "
-                                   f"ask the office to send it again")
+            raise CdsAnalysisError(said("damaged", path=path, part=damaged))
         sheets = [n for n in archive.namelist() if re.match(r"^xl/worksheets/[^/]+\.xml$", n)]
         if len(sheets) > MAX_SHEETS:
-            raise CdsAnalysisError(f"{path}: {len(sheets)} sheets, above the limit of {MAX_SHEETS}; "
-                                   f"send only the progress sheet")
+            raise CdsAnalysisError(said("too_many_sheets", path=path, n=len(sheets), limit=MAX_SHEETS))
         for name in sheets:
             _check_extent(path, name, archive.read(name))
     except zipfile.BadZipFile as err:
-        raise CdsAnalysisError(f"{path}: not a readable Excel workbook ({err}); {_SAVE_AGAIN}") from err
+        raise CdsAnalysisError(said("not_workbook", path=path, why=str(err), fix=_SAVE_AGAIN)) from err
 
 
 def _check_extent(path: Path, part: str, xml: bytes) -> None:
@@ -151,13 +146,11 @@ def _check_extent(path: Path, part: str, xml: bytes) -> None:
                     far_ref = ref
                 far_row, far_col = max(far_row, corner_row), max(far_col, corner_col)
     except Exception as err:  # noqa: BLE001 - malformed XML, entity tricks: defusedxml and expat errors
-        raise CdsAnalysisError(f"{path}: the sheet {part} is not well-formed ({type(err).__name__}); "
-                               f"{_SAVE_AGAIN}") from err
+        raise CdsAnalysisError(said("not_well_formed", path=path, part=part, why=type(err).__name__,
+                                    fix=_SAVE_AGAIN)) from err
     if far_row > MAX_SHEET_ROWS or far_col > MAX_SHEET_COLUMNS or far_row * far_col > MAX_SHEET_CELLS:
-        raise CdsAnalysisError(
-            f"{path}: a sheet reaches {far_ref} ({far_row:,} rows × {far_col:,} columns), beyond what "
-            f"import reads ({MAX_SHEET_ROWS:,} rows, {MAX_SHEET_COLUMNS} columns, {MAX_SHEET_CELLS:,} cells); "
-            f"delete the stray cells or merges far from the table and save again")
+        raise CdsAnalysisError(said("sheet_extent", path=path, ref=far_ref, rows=far_row, columns=far_col,
+                                    max_rows=MAX_SHEET_ROWS, max_columns=MAX_SHEET_COLUMNS, max_cells=MAX_SHEET_CELLS))
 
 
 def _position(ref: str) -> tuple[int, int]:

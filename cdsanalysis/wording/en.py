@@ -414,4 +414,252 @@ WORDS = {
         "year_unknown": "not known",
     },
     "decision_number_example": "1234/QĐ-UBND",
+    # The data layer's errors (`cdsanalysis.wording.messages.said`): a Python caller reads them in English,
+    # the command line in the language chosen with --lang.
+    "errors": {
+        "problems_title": "{title}: {n} problem(s)",
+        "at_row": ", row {row}",
+        "at_column": ", column {column}",
+        "problems_more": "  … and {n} more problems not listed here: fix these first, or read them all from the "
+            "error's failure_cases table",
+        "kinds": {"district": "district", "commune": "commune"},
+        "name_ambiguous": "{kind} {query!r} is ambiguous: it matches {listed}. Use the code or one of the names "
+            "listed.",
+        "name_unknown_suggest": "unknown {kind} {query!r}; did you mean: {listed}?",
+        "name_unknown": "unknown {kind} {query!r}.",
+        "invalid_data": "invalid data",
+        "invalid_units": "invalid units list",
+        "required": "{name} is empty; every row needs a {name}",
+        "iso_date": "{name} must be an ISO date YYYY-MM-DD with two-digit month and day, e.g. 2024-06-30, in the "
+            "years {low}–{high}",
+        "whole_number": "{name} must be a whole number of communes written with the digits 0-9 only (no '.', ',' or "
+            "spaces), e.g. 12",
+        "one_of": "{name} must be one of: {allowed}",
+        "code": "{name} must be {rule}",
+        "code_rule": "1–20 ASCII letters or digits, '-' or '_', starting with a letter or digit (e.g. 399)",
+        "text_rule": "{name} may not hold control or invisible characters (tab, line break, zero-width space…) and "
+            "has at most {limit} characters",
+        "missing_column": "missing column '{column}'; {file} needs the columns {expected}",
+        "duplicate": "duplicate row: ({key}) = ({values}) appears more than once; keep one row",
+        "consistent_name": "district {code} is called '{first}' elsewhere in the file; use one name per code",
+        "use_code": "use the code {code} ({name})",
+        "did_you_mean": "did you mean {near}?",
+        "check_codes": "check the units list for valid codes",
+        "unknown_code": "unknown district '{code}'; {fix}",
+        "name_mismatch": "district name '{name}' does not match code {code} ({official}); nearest names: {near}",
+        "the_province": "the province",
+        "the_district": "district {code} ({name})",
+        "above_total": "{column} {value} is above the {total} communes of {who}; a count cannot exceed the commune "
+            "total",
+        "status_measure": "status 'claim' (a district's own statement) cannot count recognitions: write the measure "
+            "'claimed', or the status of the provincial decision ('actual') if the province recognised them",
+        "within_measure": " (within the measure '{measure}')",
+        "row_of": "row {row}",
+        "file_row": "{file} row {row}",
+        "never_falls": "cumulative count falls from {old} ({previous}, {old_date:%Y-%m-%d}) to {new} "
+            "({date:%Y-%m-%d}); cumulative counts never fall{within}: correct one of the two rows",
+        "sum_above_province": "district counts on {date:%Y-%m-%d} sum to {sum}, above the province count {province}; "
+            "fix the province row or the district rows of that date",
+        "sum_below_province": "every district has a count on {date:%Y-%m-%d} and they sum to {sum}, below the "
+            "province count {province}: the province's figure must equal the sum of all its districts; fix the "
+            "province row or the district rows of that date",
+        "units_empty": "the units list has no rows; it needs one row per commune (district_code, district_name, "
+            "commune_code, commune_name, commune_type, source)",
+        "char_control": "a control character",
+        "char_format": "an invisible formatting character",
+        "char_line": "a line separator",
+        "char_paragraph": "a paragraph separator",
+        "char_surrogate": "a surrogate",
+        "char_private": "a private-use character",
+        "char_unassigned": "an unassigned character",
+        "bad_character": "{what} ({code}) at character {position}",
+        "contains": "contains {bad}; retype it with letters, digits, spaces and punctuation only",
+        "too_long": "is {n} characters long; at most {limit} are allowed",
+        "column_problem": "{column} {problem}",
+        "write_iso": "; write {date:%Y-%m-%d}",
+        "rule_found": "{rule} (found {shown!r}{fix})",
+        "formula": "{column} starts with {first!r}, so Excel would run this cell as a formula when it opens the "
+            "file; put an apostrophe (') before it to keep it as text, or remove the leading {first!r}",
+        "same_district_name": "districts {listed} have the same name once accents, case and prefixes are ignored; "
+            "give each district a distinct name",
+        "same_commune_name": "district {code} already has a commune with this name (row {row}, '{first}'); give "
+            "each commune of a district a distinct name",
+        "date_hint": "write it as YYYY-MM-DD (2024-06-30) or day first (30/6/2024)",
+        "not_a_month": "{month} is not a month; write day/month/year{fixed}",
+        "no_such_day": "month {month} of {year} has no day {day}; check the day",
+        "year_range": "the year {year} is outside {low}–{high}; check the year",
+        "implausible_year": "the year {year} cannot be right for a count reported now (a form's dates lie in "
+            "{low}–{high}); check the year",
+        "not_a_date_years": "{what} is not a date: {value!r}; write it as YYYY-MM-DD (2024-06-30) or day first "
+            "(30/6/2024), with a year in {low}–{high}",
+        "not_a_date": "{what} is not a date: {value!r}; write it as YYYY-MM-DD (2024-06-30) or day first (30/6/2024)",
+        "outside_years": "{what} {value} is outside the years {low}–{high}; check the year",
+        "a_period": "a period",
+        "period_column": "the column '{label}' looks like a count for one period ({what}), not the cumulative "
+            "number of communes completed to date; import reads running totals only (a period count read as a total "
+            "would replace the district's history). Give the form a column 'Số xã hoàn thành (lũy kế)' with each "
+            "district's total to date (the form of 'cdsanalysis template' has one), or rename this column so if it "
+            "already holds the totals to date",
+        "expected_unit": "'Đơn vị' (or 'Tên đơn vị', 'Huyện, thị xã, thành phố')",
+        "expected_completed": "'Số xã hoàn thành' (or 'Lũy kế hoàn thành')",
+        "optional_headers": "'STT', 'Tổng số xã', 'Tính đến ngày' (or 'Ngày'), 'Ghi chú'",
+        "bad_status": "status must be one of {allowed}, not {status!r}",
+        "no_table": "no progress table found",
+        "problems_in": "problems in {name}",
+        "all_blank": "every district's count in {column} is blank: nothing to import. Fill in the cumulative count "
+            "of each district that reported (a blank means 'did not report')",
+        "no_district_rows": "sheet '{sheet}' has a header in row {row} but no district rows under it",
+        "units_lack": "units table lacks the columns {columns}",
+        "no_sheet_number": "{file}: no sheet number {sheet} (counting from 0); its sheets are {names}",
+        "no_sheet_named": "{file}: no sheet named {sheet!r}; its sheets are {names}",
+        "sheet_hidden": "{file}: sheet '{sheet}' is hidden; unhide it in Excel if its figures are meant to be read, "
+            "or import with --include-hidden",
+        "row_of_sheet": "{row} of sheet '{sheet}'",
+        "all_sheets_hidden": "every sheet of the workbook is hidden ({sheets}); unhide the progress sheet or use "
+            "--include-hidden",
+        "the_sheet": "sheet '{sheet}'",
+        "the_sheets": "the sheets {sheets}",
+        "partial_header": "; row {row} has {has}",
+        "no_header_row": "no header row found in the first {rows} rows of {where}{found}. Expected a row with {unit} "
+            "and {completed}; optional: {optional}{hint}",
+        "hidden_hint": ". Note: {notes} (import with --include-hidden to read them)",
+        "title_date": "the date of the figures cannot be read: {problem}",
+        "twice": "{name} appears twice for {date:%d/%m/%Y} (rows {first} and {row}); keep one row per district and "
+            "date",
+        "count_no_name": "this row has a count but no unit name; write the district's name",
+        "several_districts": "'{unit}' matches several districts: {listed}; write the full official name",
+        "unknown_district_suggest": "unknown district '{unit}'; did you mean {listed}?",
+        "unknown_district": "unknown district '{unit}'; write a district of the units list, e.g. '{example}'",
+        "merged_count": "this count is merged with row {top}'s; unmerge and give each row its own count",
+        "blank_total": "the total row's count is empty; write the total of the district rows, or delete the row",
+        "excel_date_hint": " (Excel turned it into a date: format the column as Number)",
+        "not_whole": "'{value}' is not a whole number of communes{hint}; enter digits only, e.g. 12",
+        "communes_total": "the form gives {name} {stated} communes, the units list {total}: the figures would be read "
+            "against the wrong number of communes. Correct the form's total to {total} (if the district's communes "
+            "really changed, the units list must be updated first)",
+        "above_stated": "{count} completed is above the {stated} communes in {column}; correct one of the two",
+        "above_units": "{count} completed is above the {total} communes of {name} in the units list; correct the "
+            "count",
+        "left_out": " ({n} row(s) with an unreadable count left out)",
+        "equal": "equal",
+        "at_least": "be at least",
+        "total_mismatch": "the total row says {value} but the district rows sum to {total}{left_out}; the total must "
+            "{relation} the sum: correct the total or the district rows",
+        "cell_not_date_why": "'{value}' is not a date: {why}",
+        "cell_not_date": "'{value}' is not a date; write it day first (30/6/2024) or as an Excel date",
+        "cell_problem": "'{value}': {problem}",
+        "no_row_date": "no date for this row: fill the date column, add a title line '(Số liệu tính đến ngày "
+            "30/6/2024)', or give as_of (--as-of)",
+        "save_again": "open it in Excel and save it again as .xlsx (Excel Workbook)",
+        "skipped_sheets": "skipped hidden sheet(s): {sheets}",
+        "skipped_rows": "skipped hidden rows of sheet '{sheet}': {shown}",
+        "skipped_columns": "skipped hidden columns of sheet '{sheet}': {shown}",
+        "path_problem": "{path}: {problem}",
+        "no_extension": "no extension",
+        "unreadable_suffix": "{path}: cannot read '{suffix}' files; progress sheets are read from Excel workbooks "
+            "({readable}): save .xls or .ods files as .xlsx first",
+        "workbook_size": "{path}: {size:,} bytes, above the {limit:,} a district form can need; send only the "
+            "progress sheet",
+        "encrypted": "{path}: is password-protected (encrypted) or an old .xls file; remove the password (File > "
+            "Info > Protect Workbook) and save it as .xlsx",
+        "not_workbook": "{path}: not a readable Excel workbook ({why}); {fix}",
+        "unpacks_to": "{path}: unpacks to {size:,} bytes, above the limit of {limit:,}; send only the progress sheet",
+        "damaged": "{path}: the file is damaged (part {part} fails its checksum); ask the office to send it again",
+        "too_many_sheets": "{path}: {n} sheets, above the limit of {limit}; send only the progress sheet",
+        "not_well_formed": "{path}: the sheet {part} is not well-formed ({why}); {fix}",
+        "sheet_extent": "{path}: a sheet reaches {ref} ({rows:,} rows × {columns:,} columns), beyond what import "
+            "reads ({max_rows:,} rows, {max_columns} columns, {max_cells:,} cells); delete the stray cells or "
+            "merges far from the table and save again",
+        "not_csv": "{path}: not a readable CSV table ({why})",
+        "decision_title": "decision list refused, nothing was written: fix the rows named below (or the options), "
+            "then import again",
+        "decision_no_header": "no header row naming the communes' column (e.g. 'Tên xã', 'Xã, phường, thị trấn', "
+            "'Đơn vị') in the first {rows} rows; add one above the list",
+        "decision_no_rows": "the list under the header names no commune",
+        "decision_unknown": "'{name}' is no commune of {where}; {fix}",
+        "decision_ambiguous": "'{name}' names several communes: {matches}; add the district (a column 'Huyện') or "
+            "write the name as in the units list",
+        "decision_other_district": "'{name}' is {commune} of {actual}, not of {said} as the row says; correct the "
+            "district or the name",
+        "decision_unknown_district": "district '{name}' is not in the units list; {fix}",
+        "decision_check_district": "check the district's name",
+        "decision_check_name": "check the name against the units list",
+        "decision_twice": "{commune} is listed twice: also in row {row}; keep one row",
+        "decision_already": "{commune} is already recognised: decision {decision} of {date} ({file} row {row}); a "
+            "commune is recognised once: remove this row, or correct the earlier record if it was wrong",
+        "decision_year": "'{value}' is not a year; write the year the decision counts the commune for, e.g. 2023",
+        "decision_year_after": "credited year {year} is after the decision's date {date}: a decision credits "
+            "communes to its own year or an earlier one",
+        "decision_need_decision": "the decision's number is not in the file; give it with --decision (e.g. "
+            "--decision 123/QĐ-UBND)",
+        "decision_need_date": "the decision's date is not in the file; give it with --date (e.g. --date 2/1/2025)",
+        "decision_need_year": "the year the decision counts the communes for is not given; give it with "
+            "--credited-year (e.g. --credited-year 2023), or add a column 'Năm được tính' to the list",
+        "decision_csv_size": "{path}: {size:,} bytes, above the {limit:,} a decision's list can need",
+        "decision_csv_rows": "{path}: more than {limit:,} rows; a decision's list is far shorter: send only the list",
+        "decision_csv_columns": "{path}: row {row} has {n} columns, above the {limit} allowed",
+        "decision_csv_text": "{path}: not UTF-8 text ({reason}); save the file as 'CSV UTF-8'",
+        "decision_suffix": "{path}: cannot read '{suffix}' files; give the decision's list as .xlsx or .csv (UTF-8)",
+        "decision_no_sheet": "{path}: no visible sheet named '{sheet}'; its sheets: {names}",
+        "decision_all_hidden": "{path}: every sheet is hidden; use --include-hidden to read them",
+        "unknown_measure": "unknown measure '{measure}': give one of {allowed}",
+        "import_title": "import refused, nothing was written: the merged progress table would be invalid (fix the "
+            "form's cells named below, or the rows of {name} named below, then import again)",
+        "import_floor": "the province's figure on {date} would be {figure} (each district's latest figure added up), "
+            "below the official province total of {official} on {official_date} ({file}, row {row}, status actual): "
+            "an import never lowers the province's figures.{lowered} A district that did not report must be left "
+            "blank (a blank is 'not reported'; 0 means no commune completed)",
+        "import_lowered": " Form rows below that district's earlier figure: {rows}{more}.",
+        "import_lowered_row": "row {row} {name} {new} (was {old} on {date})",
+        "and_more": "; and {n} more",
+        "with_form_rows": "{message} (this form's rows for that date: {form} row {rows})",
+        "file_not_found": "file not found",
+        "unreachable": "cannot be reached (permission denied on a folder above it)",
+        "cannot_read": "cannot be read ({why})",
+        "is_folder": "is a folder, not a file",
+        "fifo": "a FIFO (named pipe)",
+        "device": "a device or socket",
+        "not_regular": "is {kind}, not a regular file",
+        "read_denied": "cannot be read (permission denied); check the file's permissions",
+        "not_utf8": "{path}: not UTF-8 text ({reason} at byte {start}); save the file as 'CSV UTF-8'",
+        "repeated_column": "{path}, row 1: the column {columns} appears more than once in the header; keep one "
+            "column of each name",
+        "cut_short": "{path}, row {row}: only {n} of the {columns} columns; the last line is cut short (was the file "
+            "truncated while copying?). Complete the row or copy the file again",
+        "dangling_link": "{path}: is a symbolic link to {target}, which does not exist; fix or remove the link",
+        "write_folder": "{path}: is a folder; cannot write a file in its place",
+        "write_irregular": "{path}: is not a regular file; cannot write in its place",
+        "write_read_only": "{path}: is read-only; it was left unchanged. Make it writable (chmod u+w) if it should be "
+            "replaced",
+        "disk_full": "the disk is full",
+        "folder_read_only": "the folder is read-only",
+        "permission_denied": "permission denied",
+        "quota_used": "the disk quota is used up",
+        "cannot_write": "{path}: cannot write ({reason}); nothing was changed: {where} is as it was. Free some space "
+            "or make the folder writable, then import again",
+        "no_progress_rows": "the progress table has no rows, so there is no latest date",
+        "no_recognitions": "{source}: no {file}, so which communes were recognised is not known (only counts are); "
+            "bring each decision's list in with 'cdsanalysis import-decision'",
+        "no_data_directory": "{directory}: no such data directory (it should hold {files})",
+        "form_suffix": "{path}: the form is an Excel workbook; give a file name ending in .xlsx",
+        "invalid_records": "invalid recognition records",
+        "write_code": "write its code {code} ({name})",
+        "nearest": "nearest: {near}",
+        "check_commune_code": "check the units list for the commune's code",
+        "unknown_commune_code": "unknown commune code '{code}' (not in the units list); {fix}",
+        "recognised_twice": "commune {code} ({name}) is recognised twice: also in row {row}; a commune is recognised "
+            "once, keep the row of the decision that recognised it",
+        "commune_mismatch": "commune name '{name}' does not match code {code} ({official}); correct the name or the "
+            "code",
+        "decision_empty": "decision is empty; write the decision's number, e.g. {example}",
+        "decision_date": "decision_date must be an ISO date YYYY-MM-DD in the years {low}–{high}, e.g. 2025-01-02 "
+            "(found {found!r})",
+        "credited_year": "credited_year must be a year such as 2023 (four digits, {low}–{high}), or empty when the "
+            "decision does not say (found {found!r})",
+        "credited_after": "credited_year {year} is after the decision's date {date:%Y-%m-%d}: a decision credits "
+            "communes to its own year or an earlier one; correct the year or the date",
+        "record_formula": "{column} starts with '{first}', which a spreadsheet runs as a formula; put an apostrophe "
+            "(') before it",
+        "source_empty": "source is empty; say where the record comes from (the decision, its URL or the office)",
+    },
 }

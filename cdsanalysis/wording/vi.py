@@ -384,4 +384,246 @@ WORDS = {
         "year_unknown": "chưa biết",
     },
     "decision_number_example": "1234/QĐ-UBND",
+    # Lỗi của tầng dữ liệu (`cdsanalysis.wording.messages.said`), bằng tiếng Việt trên dòng lệnh.
+    "errors": {
+        "problems_title": "{title}: {n} lỗi",
+        "at_row": ", dòng {row}",
+        "at_column": ", cột {column}",
+        "problems_more": "  … và {n} lỗi khác không liệt kê ở đây: sửa các lỗi trên trước, hoặc đọc đủ trong bảng "
+            "failure_cases của lỗi",
+        "kinds": {"district": "đơn vị cấp huyện", "commune": "xã"},
+        "name_ambiguous": "{kind} {query!r} không rõ: trùng với {listed}. Dùng mã hoặc một trong các tên đã liệt kê.",
+        "name_unknown_suggest": "không có {kind} {query!r}; có phải: {listed}?",
+        "name_unknown": "không có {kind} {query!r}.",
+        "invalid_data": "số liệu không hợp lệ",
+        "invalid_units": "danh sách đơn vị không hợp lệ",
+        "required": "{name} để trống; mỗi dòng cần có {name}",
+        "iso_date": "{name} phải là ngày dạng YYYY-MM-DD (tháng và ngày hai chữ số), ví dụ 2024-06-30, trong các "
+            "năm {low}–{high}",
+        "whole_number": "{name} phải là số nguyên (số xã), chỉ dùng chữ số 0-9 (không có '.', ',' hay dấu cách), "
+            "ví dụ 12",
+        "one_of": "{name} phải là một trong: {allowed}",
+        "code": "{name} phải gồm {rule}",
+        "code_rule": "1–20 chữ cái ASCII hoặc chữ số, '-' hoặc '_', bắt đầu bằng chữ cái hoặc chữ số (ví dụ 399)",
+        "text_rule": "{name} không được chứa ký tự điều khiển hay ký tự ẩn (tab, xuống dòng, dấu cách độ rộng 0…) "
+            "và dài tối đa {limit} ký tự",
+        "missing_column": "thiếu cột '{column}'; {file} cần các cột {expected}",
+        "duplicate": "dòng trùng: ({key}) = ({values}) xuất hiện nhiều lần; chỉ giữ một dòng",
+        "consistent_name": "đơn vị mã {code} ở chỗ khác trong tệp có tên '{first}'; mỗi mã chỉ dùng một tên",
+        "use_code": "dùng mã {code} ({name})",
+        "did_you_mean": "có phải {near}?",
+        "check_codes": "xem danh sách đơn vị để biết các mã hợp lệ",
+        "unknown_code": "không có đơn vị mã '{code}'; {fix}",
+        "name_mismatch": "tên đơn vị '{name}' không khớp với mã {code} ({official}); các tên gần nhất: {near}",
+        "the_province": "toàn tỉnh",
+        "the_district": "đơn vị {code} ({name})",
+        "above_total": "{column} {value} lớn hơn tổng số {total} xã của {who}; số đếm không thể vượt tổng số xã",
+        "status_measure": "trạng thái 'claim' (huyện tự báo cáo) không thể dùng cho số xã được công nhận: ghi "
+            "measure là 'claimed', hoặc trạng thái 'actual' (quyết định của tỉnh) nếu tỉnh đã công nhận",
+        "within_measure": " (trong cùng loại số liệu '{measure}')",
+        "row_of": "dòng {row}",
+        "file_row": "{file} dòng {row}",
+        "never_falls": "số lũy kế giảm từ {old} ({previous}, ngày {old_date:%d/%m/%Y}) xuống {new} (ngày "
+            "{date:%d/%m/%Y}); số lũy kế không bao giờ giảm{within}: sửa một trong hai dòng",
+        "sum_above_province": "tổng số của các huyện ngày {date:%d/%m/%Y} là {sum}, lớn hơn số của toàn tỉnh "
+            "{province}; sửa dòng toàn tỉnh hoặc các dòng huyện của ngày đó",
+        "sum_below_province": "mọi huyện đều có số ngày {date:%d/%m/%Y} và tổng là {sum}, nhỏ hơn số của toàn tỉnh "
+            "{province}: số toàn tỉnh phải bằng tổng của tất cả các huyện; sửa dòng toàn tỉnh hoặc các dòng huyện "
+            "của ngày đó",
+        "units_empty": "danh sách đơn vị không có dòng nào; cần một dòng cho mỗi xã (district_code, district_name, "
+            "commune_code, commune_name, commune_type, source)",
+        "char_control": "một ký tự điều khiển",
+        "char_format": "một ký tự định dạng ẩn",
+        "char_line": "một ký tự ngắt dòng",
+        "char_paragraph": "một ký tự ngắt đoạn",
+        "char_surrogate": "một ký tự thay thế (surrogate)",
+        "char_private": "một ký tự dùng riêng",
+        "char_unassigned": "một ký tự chưa được định nghĩa",
+        "bad_character": "{what} ({code}) ở ký tự thứ {position}",
+        "contains": "chứa {bad}; gõ lại chỉ bằng chữ cái, chữ số, dấu cách và dấu câu",
+        "too_long": "dài {n} ký tự; tối đa {limit} ký tự",
+        "column_problem": "{column} {problem}",
+        "write_iso": "; ghi là {date:%Y-%m-%d}",
+        "rule_found": "{rule} (giá trị là {shown!r}{fix})",
+        "formula": "{column} bắt đầu bằng {first!r}, nên Excel sẽ chạy ô này như một công thức khi mở tệp; thêm "
+            "dấu nháy đơn (') ở đầu để giữ là chữ, hoặc bỏ ký tự {first!r} ở đầu",
+        "same_district_name": "các đơn vị {listed} trùng tên khi bỏ qua dấu, chữ hoa và tiền tố; đặt cho mỗi đơn vị "
+            "một tên riêng",
+        "same_commune_name": "đơn vị {code} đã có một xã trùng tên này (dòng {row}, '{first}'); đặt cho mỗi xã của "
+            "một đơn vị một tên riêng",
+        "date_hint": "ghi dạng YYYY-MM-DD (2024-06-30) hoặc ngày trước (30/6/2024)",
+        "not_a_month": "{month} không phải là tháng; ghi theo thứ tự ngày/tháng/năm{fixed}",
+        "no_such_day": "tháng {month} năm {year} không có ngày {day}; kiểm tra lại ngày",
+        "year_range": "năm {year} nằm ngoài khoảng {low}–{high}; kiểm tra lại năm",
+        "implausible_year": "năm {year} không thể đúng với số liệu báo cáo hiện nay (ngày của biểu mẫu nằm trong "
+            "{low}–{high}); kiểm tra lại năm",
+        "not_a_date_years": "{what} không phải là ngày: {value!r}; ghi dạng YYYY-MM-DD (2024-06-30) hoặc ngày trước "
+            "(30/6/2024), với năm trong {low}–{high}",
+        "not_a_date": "{what} không phải là ngày: {value!r}; ghi dạng YYYY-MM-DD (2024-06-30) hoặc ngày trước "
+            "(30/6/2024)",
+        "outside_years": "{what} {value} nằm ngoài các năm {low}–{high}; kiểm tra lại năm",
+        "a_period": "một kỳ",
+        "period_column": "cột '{label}' có vẻ là số của một kỳ ({what}), không phải số xã hoàn thành lũy kế đến nay; "
+            "lệnh import chỉ đọc số lũy kế (đọc số của một kỳ như số lũy kế sẽ thay mất lịch sử của huyện). Thêm vào "
+            "biểu mẫu cột 'Số xã hoàn thành (lũy kế)' ghi tổng đến nay của mỗi huyện (biểu mẫu của 'cdsanalysis "
+            "template' có sẵn cột này), hoặc đổi tên cột này như vậy nếu nó đã là số lũy kế",
+        "expected_unit": "'Đơn vị' (hoặc 'Tên đơn vị', 'Huyện, thị xã, thành phố')",
+        "expected_completed": "'Số xã hoàn thành' (hoặc 'Lũy kế hoàn thành')",
+        "optional_headers": "'STT', 'Tổng số xã', 'Tính đến ngày' (hoặc 'Ngày'), 'Ghi chú'",
+        "bad_status": "status phải là một trong {allowed}, không phải {status!r}",
+        "no_table": "không tìm thấy bảng tiến độ",
+        "problems_in": "lỗi trong {name}",
+        "all_blank": "số của mọi huyện ở cột {column} đều để trống: không có gì để nhập. Điền số lũy kế của mỗi "
+            "huyện đã báo cáo (ô trống nghĩa là 'chưa báo cáo')",
+        "no_district_rows": "trang '{sheet}' có dòng tiêu đề ở dòng {row} nhưng bên dưới không có dòng huyện nào",
+        "units_lack": "bảng đơn vị thiếu các cột {columns}",
+        "no_sheet_number": "{file}: không có trang số {sheet} (đếm từ 0); các trang của tệp là {names}",
+        "no_sheet_named": "{file}: không có trang tên {sheet!r}; các trang của tệp là {names}",
+        "sheet_hidden": "{file}: trang '{sheet}' đang bị ẩn; bỏ ẩn trong Excel nếu cần đọc số liệu của trang, hoặc "
+            "nhập với --include-hidden",
+        "row_of_sheet": "{row} của trang '{sheet}'",
+        "all_sheets_hidden": "mọi trang của tệp đều bị ẩn ({sheets}); bỏ ẩn trang tiến độ hoặc dùng --include-hidden",
+        "the_sheet": "trang '{sheet}'",
+        "the_sheets": "các trang {sheets}",
+        "partial_header": "; dòng {row} có {has}",
+        "no_header_row": "không tìm thấy dòng tiêu đề trong {rows} dòng đầu của {where}{found}. Cần một dòng có "
+            "{unit} và {completed}; có thể thêm: {optional}{hint}",
+        "hidden_hint": ". Lưu ý: {notes} (nhập với --include-hidden để đọc cả phần bị ẩn)",
+        "title_date": "không đọc được ngày của số liệu: {problem}",
+        "twice": "{name} xuất hiện hai lần cho ngày {date:%d/%m/%Y} (dòng {first} và {row}); mỗi huyện và mỗi ngày "
+            "chỉ giữ một dòng",
+        "count_no_name": "dòng này có số nhưng không có tên đơn vị; ghi tên huyện",
+        "several_districts": "'{unit}' trùng với nhiều huyện: {listed}; ghi đầy đủ tên chính thức",
+        "unknown_district_suggest": "không có huyện '{unit}'; có phải {listed}?",
+        "unknown_district": "không có huyện '{unit}'; ghi tên một huyện trong danh sách đơn vị, ví dụ '{example}'",
+        "merged_count": "ô số này bị gộp với ô của dòng {top}; bỏ gộp ô và ghi số riêng cho mỗi dòng",
+        "blank_total": "ô số của dòng tổng để trống; ghi tổng của các dòng huyện, hoặc xóa dòng này",
+        "excel_date_hint": " (Excel đã đổi nó thành ngày: định dạng cột là Number)",
+        "not_whole": "'{value}' không phải là số nguyên (số xã){hint}; chỉ nhập chữ số, ví dụ 12",
+        "communes_total": "biểu mẫu ghi {name} có {stated} xã, danh sách đơn vị ghi {total}: số liệu sẽ bị đối chiếu "
+            "với sai số xã. Sửa tổng số xã trên biểu mẫu thành {total} (nếu số xã của huyện thực sự đã thay đổi, "
+            "cần cập nhật danh sách đơn vị trước)",
+        "above_stated": "{count} xã hoàn thành lớn hơn {stated} xã ở cột {column}; sửa một trong hai số",
+        "above_units": "{count} xã hoàn thành lớn hơn {total} xã của {name} trong danh sách đơn vị; sửa lại số",
+        "left_out": " (không tính {n} dòng có số không đọc được)",
+        "equal": "bằng",
+        "at_least": "ít nhất bằng",
+        "total_mismatch": "dòng tổng ghi {value} nhưng tổng các dòng huyện là {total}{left_out}; số tổng phải "
+            "{relation} tổng các dòng: sửa dòng tổng hoặc các dòng huyện",
+        "cell_not_date_why": "'{value}' không phải là ngày: {why}",
+        "cell_not_date": "'{value}' không phải là ngày; ghi ngày trước (30/6/2024) hoặc dùng ô ngày của Excel",
+        "cell_problem": "'{value}': {problem}",
+        "no_row_date": "dòng này không có ngày: điền cột ngày, thêm dòng tiêu đề '(Số liệu tính đến ngày 30/6/2024)', "
+            "hoặc ghi ngày bằng --as-of",
+        "save_again": "mở tệp bằng Excel và lưu lại dạng .xlsx (Excel Workbook)",
+        "skipped_sheets": "đã bỏ qua trang bị ẩn: {sheets}",
+        "skipped_rows": "đã bỏ qua các dòng bị ẩn của trang '{sheet}': {shown}",
+        "skipped_columns": "đã bỏ qua các cột bị ẩn của trang '{sheet}': {shown}",
+        "path_problem": "{path}: {problem}",
+        "no_extension": "không có phần mở rộng",
+        "unreadable_suffix": "{path}: không đọc được tệp '{suffix}'; bảng tiến độ được đọc từ tệp Excel ({readable}): "
+            "lưu tệp .xls hoặc .ods thành .xlsx trước",
+        "workbook_size": "{path}: {size:,} byte, vượt mức {limit:,} byte mà một biểu mẫu cần; chỉ gửi trang tiến độ",
+        "encrypted": "{path}: có mật khẩu (đã mã hóa) hoặc là tệp .xls cũ; gỡ mật khẩu (File > Info > Protect "
+            "Workbook) và lưu thành .xlsx",
+        "not_workbook": "{path}: không phải tệp Excel đọc được ({why}); {fix}",
+        "unpacks_to": "{path}: giải nén ra {size:,} byte, vượt giới hạn {limit:,}; chỉ gửi trang tiến độ",
+        "damaged": "{path}: tệp bị hỏng (phần {part} sai mã kiểm tra); đề nghị đơn vị gửi lại",
+        "too_many_sheets": "{path}: {n} trang, vượt giới hạn {limit}; chỉ gửi trang tiến độ",
+        "not_well_formed": "{path}: trang {part} bị lỗi cấu trúc ({why}); {fix}",
+        "sheet_extent": "{path}: một trang kéo đến ô {ref} ({rows:,} dòng × {columns:,} cột), vượt phạm vi lệnh "
+            "import đọc ({max_rows:,} dòng, {max_columns} cột, {max_cells:,} ô); xóa các ô hoặc vùng gộp lạc xa "
+            "bảng rồi lưu lại",
+        "not_csv": "{path}: không phải bảng CSV đọc được ({why})",
+        "decision_title": "danh sách quyết định bị từ chối, chưa ghi gì: sửa các dòng nêu dưới đây (hoặc các tùy "
+            "chọn), rồi nhập lại",
+        "decision_no_header": "không có dòng tiêu đề ghi cột tên xã (ví dụ 'Tên xã', 'Xã, phường, thị trấn', 'Đơn vị') "
+            "trong {rows} dòng đầu; thêm một dòng tiêu đề phía trên danh sách",
+        "decision_no_rows": "danh sách dưới dòng tiêu đề không có xã nào",
+        "decision_unknown": "'{name}' không phải là xã của {where}; {fix}",
+        "decision_ambiguous": "'{name}' trùng với nhiều xã: {matches}; thêm huyện (cột 'Huyện') hoặc ghi tên như "
+            "trong danh sách đơn vị",
+        "decision_other_district": "'{name}' là {commune} thuộc {actual}, không thuộc {said} như dòng này ghi; sửa "
+            "huyện hoặc tên xã",
+        "decision_unknown_district": "huyện '{name}' không có trong danh sách đơn vị; {fix}",
+        "decision_check_district": "kiểm tra lại tên huyện",
+        "decision_check_name": "đối chiếu tên với danh sách đơn vị",
+        "decision_twice": "{commune} được liệt kê hai lần: cả ở dòng {row}; chỉ giữ một dòng",
+        "decision_already": "{commune} đã được công nhận: quyết định {decision} ngày {date} ({file} dòng {row}); mỗi "
+            "xã chỉ được công nhận một lần: xóa dòng này, hoặc sửa bản ghi trước nếu bản ghi đó sai",
+        "decision_year": "'{value}' không phải là năm; ghi năm mà quyết định tính cho xã, ví dụ 2023",
+        "decision_year_after": "năm được tính {year} sau ngày của quyết định {date}: một quyết định chỉ tính xã cho "
+            "năm của nó hoặc năm trước đó",
+        "decision_need_decision": "tệp không ghi số quyết định; ghi bằng --decision (ví dụ --decision 123/QĐ-UBND)",
+        "decision_need_date": "tệp không ghi ngày quyết định; ghi bằng --date (ví dụ --date 2/1/2025)",
+        "decision_need_year": "chưa có năm mà quyết định tính cho các xã; ghi bằng --credited-year (ví dụ "
+            "--credited-year 2023), hoặc thêm cột 'Năm được tính' vào danh sách",
+        "decision_csv_size": "{path}: {size:,} byte, vượt mức {limit:,} byte mà một danh sách quyết định cần",
+        "decision_csv_rows": "{path}: hơn {limit:,} dòng; danh sách của một quyết định ngắn hơn nhiều: chỉ gửi danh "
+            "sách",
+        "decision_csv_columns": "{path}: dòng {row} có {n} cột, vượt mức {limit} cột cho phép",
+        "decision_csv_text": "{path}: không phải văn bản UTF-8 ({reason}); lưu tệp dạng 'CSV UTF-8'",
+        "decision_suffix": "{path}: không đọc được tệp '{suffix}'; gửi danh sách quyết định dạng .xlsx hoặc .csv "
+            "(UTF-8)",
+        "decision_no_sheet": "{path}: không có trang hiển thị tên '{sheet}'; các trang: {names}",
+        "decision_all_hidden": "{path}: mọi trang đều bị ẩn; dùng --include-hidden để đọc",
+        "unknown_measure": "không có loại số liệu '{measure}': dùng một trong {allowed}",
+        "import_title": "từ chối nhập, chưa ghi gì: bảng tiến độ sau khi gộp sẽ không hợp lệ (sửa các ô của biểu mẫu "
+            "hoặc các dòng của {name} nêu dưới đây, rồi nhập lại)",
+        "import_floor": "số của toàn tỉnh ngày {date} sẽ là {figure} (cộng số mới nhất của từng huyện), thấp hơn tổng "
+            "chính thức của tỉnh là {official} ngày {official_date} ({file}, dòng {row}, trạng thái actual): việc "
+            "nhập số liệu không bao giờ làm giảm số của toàn tỉnh.{lowered} Huyện chưa báo cáo phải để trống ô (ô "
+            "trống là 'chưa báo cáo'; 0 nghĩa là chưa có xã nào hoàn thành)",
+        "import_lowered": " Các dòng của biểu mẫu thấp hơn số trước đó của huyện: {rows}{more}.",
+        "import_lowered_row": "dòng {row} {name} {new} (trước là {old} ngày {date})",
+        "and_more": "; và {n} dòng khác",
+        "with_form_rows": "{message} (các dòng của biểu mẫu cho ngày đó: {form} dòng {rows})",
+        "file_not_found": "không tìm thấy tệp",
+        "unreachable": "không truy cập được (không có quyền vào một thư mục bên trên)",
+        "cannot_read": "không đọc được ({why})",
+        "is_folder": "là một thư mục, không phải tệp",
+        "fifo": "một FIFO (ống có tên)",
+        "device": "một thiết bị hoặc socket",
+        "not_regular": "là {kind}, không phải tệp thông thường",
+        "read_denied": "không đọc được (không có quyền); kiểm tra quyền truy cập của tệp",
+        "not_utf8": "{path}: không phải văn bản UTF-8 ({reason} ở byte {start}); lưu tệp dạng 'CSV UTF-8'",
+        "repeated_column": "{path}, dòng 1: cột {columns} xuất hiện nhiều lần trong dòng tiêu đề; mỗi tên cột chỉ giữ "
+            "một cột",
+        "cut_short": "{path}, dòng {row}: chỉ có {n} trong {columns} cột; dòng cuối bị cắt cụt (tệp bị cắt khi sao "
+            "chép?). Điền đủ dòng hoặc sao chép lại tệp",
+        "dangling_link": "{path}: là liên kết tượng trưng đến {target}, nhưng đích không tồn tại; sửa hoặc xóa liên "
+            "kết",
+        "write_folder": "{path}: là một thư mục; không thể ghi tệp vào chỗ đó",
+        "write_irregular": "{path}: không phải tệp thông thường; không thể ghi vào chỗ đó",
+        "write_read_only": "{path}: chỉ đọc; tệp được giữ nguyên. Cho phép ghi (chmod u+w) nếu cần thay tệp",
+        "disk_full": "ổ đĩa đã đầy",
+        "folder_read_only": "thư mục chỉ đọc",
+        "permission_denied": "không có quyền ghi",
+        "quota_used": "đã dùng hết hạn mức ổ đĩa",
+        "cannot_write": "{path}: không ghi được ({reason}); không có gì thay đổi: {where} vẫn như cũ. Giải phóng dung "
+            "lượng hoặc cho phép ghi vào thư mục, rồi nhập lại",
+        "no_progress_rows": "bảng tiến độ không có dòng nào, nên không có ngày số liệu mới nhất",
+        "no_recognitions": "{source}: không có {file}, nên chưa biết những xã nào đã được công nhận (chỉ biết số "
+            "lượng); nhập danh sách của từng quyết định bằng 'cdsanalysis import-decision'",
+        "no_data_directory": "{directory}: không có thư mục số liệu này (thư mục cần có {files})",
+        "form_suffix": "{path}: biểu mẫu là tệp Excel; đặt tên tệp có đuôi .xlsx",
+        "invalid_records": "bản ghi công nhận không hợp lệ",
+        "write_code": "ghi mã {code} ({name})",
+        "nearest": "gần nhất: {near}",
+        "check_commune_code": "xem mã của xã trong danh sách đơn vị",
+        "unknown_commune_code": "không có xã mã '{code}' (không có trong danh sách đơn vị); {fix}",
+        "recognised_twice": "xã {code} ({name}) được công nhận hai lần: cả ở dòng {row}; mỗi xã chỉ được công nhận "
+            "một lần, giữ dòng của quyết định đã công nhận xã",
+        "commune_mismatch": "tên xã '{name}' không khớp với mã {code} ({official}); sửa tên hoặc mã",
+        "decision_empty": "decision để trống; ghi số quyết định, ví dụ {example}",
+        "decision_date": "decision_date phải là ngày dạng YYYY-MM-DD trong các năm {low}–{high}, ví dụ 2025-01-02 "
+            "(giá trị là {found!r})",
+        "credited_year": "credited_year phải là một năm như 2023 (bốn chữ số, {low}–{high}), hoặc để trống khi quyết "
+            "định không ghi (giá trị là {found!r})",
+        "credited_after": "credited_year {year} sau ngày của quyết định {date:%d/%m/%Y}: một quyết định chỉ tính xã "
+            "cho năm của nó hoặc năm trước đó; sửa năm hoặc ngày",
+        "record_formula": "{column} bắt đầu bằng '{first}', bảng tính sẽ chạy như một công thức; thêm dấu nháy đơn "
+            "(') ở đầu",
+        "source_empty": "source để trống; ghi nguồn của bản ghi (quyết định, đường dẫn hoặc cơ quan)",
+    },
 }

@@ -1,0 +1,114 @@
+"""Error messages that can be read in any language: a catalogue key and its parameters.
+
+The data layer raises errors long before anyone knows who reads them, and Python callers (a notebook,
+a test) expect ``str(err)`` to be a sentence. So a message is a `Message`: a ``str`` that reads in
+English (the API's default), and that remembers its key of the catalogue's ``errors`` section and its
+parameters, so the command line can print it in the language the analyst chose (`error_text`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import pandas as pd
+
+from cdsanalysis.exceptions import MAX_LISTED_PROBLEMS, DataValidationError, NameLookupError
+from cdsanalysis.wording import words
+
+API_LANG = "en"
+"""The language of ``str()`` of a message and of an error raised from the package."""
+
+
+def _rendered(value: object, lang: str) -> object:
+    if isinstance(value, Message):
+        return value.text(lang)
+    if isinstance(value, (list, tuple)):  # a list of items reads as one text, "; " between them
+        return "; ".join(str(_rendered(v, lang)) for v in value)
+    return value
+
+
+def _format(key: str, params: Mapping[str, Any], lang: str) -> str:
+    template = words(lang)["errors"][key]
+    return template.format(**{name: _rendered(value, lang) for name, value in params.items()})
+
+
+class Message(str):
+    """A sentence of the catalogue's ``errors`` section, filled in: English as a ``str``, any language by `text`.
+
+    Parameters that are `Message` themselves (a problem inside a sentence) are read in the same language.
+    """
+
+    key: str
+    params: dict[str, Any]
+
+    def __new__(cls, key: str, /, **params: Any) -> Message:
+        self = super().__new__(cls, _format(key, params, API_LANG))
+        self.key, self.params = key, params
+        return self
+
+    def text(self, lang: str) -> str:
+        """The sentence in ``lang`` (checked by `words`)."""
+        return _format(self.key, self.params, lang)
+
+    def __reduce__(self):  # a str subclass whose constructor takes a key: pickle the key and parameters
+        return (_rebuild, (self.key, self.params))
+
+
+def _rebuild(key: str, params: dict[str, Any]) -> Message:
+    return Message(key, **params)
+
+
+def said(key: str, /, **params: Any) -> Message:
+    """The message ``key`` of the ``errors`` section with ``params`` (English as a str, any language by `text`)."""
+    return Message(key, **params)
+
+
+def in_lang(text: object, lang: str) -> str:
+    """``text`` in ``lang`` when it is a `Message`; any other text as it is."""
+    return text.text(lang) if isinstance(text, Message) else str(text)
+
+
+def _present(value: object) -> bool:
+    return not (value is None or (isinstance(value, float) and pd.isna(value))) and str(value) not in ("", "nan",
+                                                                                                       "None")
+
+
+def validation_text(err: DataValidationError, lang: str, listed: int) -> str:
+    """A `DataValidationError` in ``lang``: its title and every problem with file, row and column."""
+    w = words(lang)["errors"]
+    cases = err.failure_cases
+    n = len(cases)
+    lines = [w["problems_title"].format(title=in_lang(err.title, lang), n=n)]
+    for case in cases.head(listed).itertuples(index=False):
+        where = str(case.file)
+        if _present(case.row):
+            where += w["at_row"].format(row=case.row)
+        if _present(case.column):
+            where += w["at_column"].format(column=case.column)
+        lines.append(f"  - {where}: {in_lang(case.message, lang)}")
+    if n > listed:
+        lines.append(w["problems_more"].format(n=n - listed))
+    return "\n".join(lines)
+
+
+def lookup_text(err: NameLookupError, lang: str) -> str:
+    """A `NameLookupError` in ``lang``, with its suggestions."""
+    w = words(lang)["errors"]
+    kind = w["kinds"].get(err.kind, err.kind)
+    listed = "; ".join(f"{name} ({code})" for code, name in err.suggestions)
+    if err.ambiguous:
+        return w["name_ambiguous"].format(kind=kind, query=err.query, listed=listed)
+    if listed:
+        return w["name_unknown_suggest"].format(kind=kind, query=err.query, listed=listed)
+    return w["name_unknown"].format(kind=kind, query=err.query)
+
+
+def error_text(err: BaseException, lang: str) -> str:
+    """What the command line prints for ``err`` in ``lang``: its `Message` read again, else ``str(err)``."""
+    if isinstance(err, DataValidationError):
+        return validation_text(err, lang, MAX_LISTED_PROBLEMS)
+    if isinstance(err, NameLookupError):
+        return lookup_text(err, lang)
+    first = err.args[0] if len(err.args) == 1 else None
+    return in_lang(first, lang) if isinstance(first, Message) else str(err)
