@@ -1,5 +1,9 @@
 """The ``cdsanalysis`` command: parse, call one public function, map errors to exit codes.
 
+Every line it prints is in the language chosen with ``--lang`` (before or after the command), else
+the environment variable ``CDSANALYSIS_LANG``, else Vietnamese; the data layer's errors are read
+again in that language (`cdsanalysis.wording.messages.error_text`).
+
 Exit codes: 0 success; 1 bad data or a failed district; 2 misuse (unknown option,
 missing file or directory given on the command line, impossible arguments); 130 interrupted
 (Ctrl-C or SIGTERM during a render).
@@ -19,7 +23,7 @@ from cdsanalysis.data.dataset import bundled_data_dir, load_dataset
 from cdsanalysis.data.dates import parse_date
 from cdsanalysis.data.decision_import import STEM, import_decision
 from cdsanalysis.data.form import write_form
-from cdsanalysis.data.freshness import stale_data_note
+from cdsanalysis.data.freshness import district_freshness, no_figure_since, stale_data_note
 from cdsanalysis.data.io import TABLE_FILES, describe_path, read_text_table
 from cdsanalysis.data.progress_history import undo, write_problem
 from cdsanalysis.data.progress_update import import_sheet
@@ -36,10 +40,15 @@ from cdsanalysis.report.run.batch import RenderArgumentError, render
 from cdsanalysis.report.writers.display import format_assessment, format_standing
 from cdsanalysis.report.writers.excel import write_assessment_xlsx, write_summary_csv
 from cdsanalysis.settings import DEFAULT_DRAWS, MAX_DRAWS, MAX_SEED
-from cdsanalysis.wording import DEFAULT_LANG, LANGS, words
+from cdsanalysis.wording import DEFAULT_LANG, LANGS, check_lang, words
+from cdsanalysis.wording.formats import format_date
+from cdsanalysis.wording.messages import error_text, in_lang, said
 
 EXIT_OK, EXIT_DATA, EXIT_USAGE = 0, 1, 2
 EXIT_INTERRUPTED = 130
+
+LANG_VARIABLE = "CDSANALYSIS_LANG"
+"""The environment variable that chooses the language when no ``--lang`` is given (``vi`` or ``en``)."""
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
@@ -73,10 +82,19 @@ def _printable_output():
 
 
 class _UsageError(Exception):
-    """A command-line mistake (exit 2), as opposed to bad data (exit 1)."""
+    """A command-line mistake (exit 2), as opposed to bad data (exit 1); its message may be a `Message`."""
 
 
-def _folder(value: str | None, what: str = "data directory") -> Path | None:
+def _said(key: str, /, **params) -> str:
+    """A line of the catalogue's ``command`` section in the language of this run."""
+    return words(_LANG)["command"][key].format(**params)
+
+
+_LANG = DEFAULT_LANG
+"""The language of the run under way (set by `_main` from ``--lang`` or `LANG_VARIABLE`)."""
+
+
+def _folder(value: str | None, what: str = "what_data") -> Path | None:
     """An existing folder named on the command line (exit 2 when it is missing or not a folder)."""
     if value is None:
         return None
@@ -84,8 +102,8 @@ def _folder(value: str | None, what: str = "data directory") -> Path | None:
     if path.is_dir():
         return path
     if path.exists():
-        raise _UsageError(f"{value}: is not a folder; give the {what}")
-    raise _UsageError(f"{value}: no such {what} (the folder does not exist)")
+        raise _UsageError(_said("not_folder", value=value, what=_said(what)))
+    raise _UsageError(_said("no_folder", value=value, what=_said(what)))
 
 
 def _data_dir(value: str | None) -> Path | None:
@@ -96,10 +114,9 @@ def _output_file(value: str, suffixes: tuple[str, ...]) -> Path:
     """A file to write: right suffix, in a folder that exists (none is created), not a folder itself."""
     path = Path(value)
     if path.suffix.lower() not in suffixes or path.is_dir():
-        raise _UsageError(f"{value}: give a file name ending in {' or '.join(suffixes)}")
+        raise _UsageError(_said("file_suffix", value=value, suffixes=_said("or").join(suffixes)))
     if not path.parent.is_dir():
-        raise _UsageError(f"{value}: the folder {path.parent} does not exist; create it first "
-                          f"(nothing is created outside the folders you name)")
+        raise _UsageError(_said("no_parent", value=value, folder=path.parent))
     return path
 
 
@@ -109,10 +126,10 @@ def _whole_number(low: int, high: int | None = None):
         try:
             value = int(text)
         except ValueError:
-            raise argparse.ArgumentTypeError(f"must be a whole number, got {text!r}") from None
+            raise argparse.ArgumentTypeError(_said("whole", text=text)) from None
         if value < low or (high is not None and value > high):
-            bound = f"between {low} and {high}" if high is not None else f">= {low}"
-            raise argparse.ArgumentTypeError(f"must be a whole number {bound}, got {text!r}")
+            bound = _said("between", low=low, high=high) if high is not None else _said("at_least", low=low)
+            raise argparse.ArgumentTypeError(_said("whole_bound", bound=bound, text=text))
         return value
     return parse
 
@@ -120,9 +137,17 @@ def _whole_number(low: int, high: int | None = None):
 def _date(text: str):
     """An argparse type: a date, ISO or day first (1/7/2024 is 1 July), quoted back when it is not one."""
     try:
-        return parse_date(text, "the value")
+        return parse_date(text, said("the_value"))
     except CdsAnalysisError as err:
-        raise argparse.ArgumentTypeError(str(err)) from None
+        raise argparse.ArgumentTypeError(error_text(err, _LANG)) from None
+
+
+def _lang(text: str) -> str:
+    """An argparse type: a language of the catalogue, checked by the one check (`wording.check_lang`)."""
+    try:
+        return check_lang(text)
+    except CdsAnalysisError:
+        raise argparse.ArgumentTypeError(_said("bad_lang", text=text, langs=", ".join(LANGS))) from None
 
 
 _positive_int = _whole_number(1)
@@ -139,9 +164,8 @@ def _warn_if_stale(dataset, as_of, lang: str = DEFAULT_LANG) -> None:
 def _cmd_validate(args: argparse.Namespace) -> int:
     directory = _data_dir(args.directory) or bundled_data_dir()
     dataset = load_dataset(directory)
-    print(f"{directory}: valid — {dataset.units['district_code'].nunique()} districts, "
-          f"{len(dataset.units)} communes, {len(dataset.progress)} progress rows, "
-          f"{len(dataset.targets)} targets")
+    print(_said("valid", directory=directory, districts=dataset.units["district_code"].nunique(),
+                communes=len(dataset.units), progress=len(dataset.progress), targets=len(dataset.targets)))
     _print_warnings(dataset.warnings(lang=args.lang), args.lang)
     return EXIT_OK
 
@@ -160,16 +184,23 @@ def _print_warnings(warnings: list[str], lang: str) -> None:
 def _cmd_progress(args: argparse.Namespace) -> int:
 
     dataset = load_dataset(_data_dir(args.data))
-    print(format_standing(standing(dataset, args.as_of)))
-    _warn_if_stale(dataset, args.as_of)
+    fresh = district_freshness(dataset, args.as_of)
+    behind = fresh[fresh["behind"]]
+    notes = {code: no_figure_since(date, args.lang) for code, date in zip(behind["district_code"],
+                                                                         behind["latest_date"], strict=True)}
+    print(format_standing(standing(dataset, args.as_of), args.lang, notes=notes))
+    if notes:
+        print("\n" + _said("behind", n=len(notes), total=len(fresh),
+                            date=format_date(fresh["round_date"].iloc[0], args.lang)))
+    _warn_if_stale(dataset, args.as_of, args.lang)
     return EXIT_OK
 
 
 def _undo_import(args: argparse.Namespace, stem: str) -> int:
     """``--undo`` of `import` and `import-decision`: restore ``<stem>.csv`` of --out as it was."""
     if args.file is not None or args.dry_run:
-        raise _UsageError(f"--undo restores the previous {stem}.csv of --out; give no file and no --dry-run")
-    out = _folder(args.out, "folder to restore")
+        raise _UsageError(_said("undo_alone", stem=stem))
+    out = _folder(args.out, "what_restore")
     try:
         print(undo(out, lang=args.lang, stem=stem).describe())
     except OSError as err:
@@ -180,13 +211,13 @@ def _undo_import(args: argparse.Namespace, stem: str) -> int:
 def _import_paths(args: argparse.Namespace, what: str, stem: str) -> tuple[Path, Path, Path]:
     """The checked input file, the writable data folder and the folder whose units.csv names the units."""
     if args.file is None:
-        raise _UsageError(f"give {what}, or --undo to restore the previous {stem}.csv")
+        raise _UsageError(_said("give_file", what=_said(what), stem=stem))
     problem = describe_path(Path(args.file))
     if problem:
-        raise _UsageError(f"{args.file}: {problem}")
-    out = _folder(args.out, "folder to import into")
+        raise _UsageError(f"{args.file}: {in_lang(problem, args.lang)}")
+    out = _folder(args.out, "what_import")
     if not out.stat().st_mode & 0o222:
-        raise CdsAnalysisError(f"{out}: the folder is read-only; nothing was written")
+        raise CdsAnalysisError(_said("read_only", folder=out))
     frame_dir = _data_dir(args.data) or (out if (out / "units.csv").is_file() else bundled_data_dir())
     return Path(args.file), out, frame_dir
 
@@ -198,7 +229,7 @@ def _report_line(line: str) -> None:
 def _cmd_import(args: argparse.Namespace) -> int:
     if args.undo:
         return _undo_import(args, "progress")
-    source, out, frame_dir = _import_paths(args, "the form to import (FILE.xlsx)", "progress")
+    source, out, frame_dir = _import_paths(args, "what_form", "progress")
     targets = frame_dir / "targets.csv"
     try:
         update = import_sheet(source, read_text_table(frame_dir / "units.csv"), out, sheet=args.sheet,
@@ -208,14 +239,14 @@ def _cmd_import(args: argparse.Namespace) -> int:
                               report=_report_line)
     except OSError as err:  # a full disk or a read-only mount met while reading or writing
         raise write_problem(err, out / "progress.csv") from None
-    print(f"{args.file}, sheet {update.sheet}:\n{update.describe()}")
+    print(_said("import_head", file=args.file, sheet=update.sheet) + "\n" + update.describe(args.lang))
     return EXIT_OK
 
 
 def _cmd_import_decision(args: argparse.Namespace) -> int:
     if args.undo:
         return _undo_import(args, STEM)
-    source, out, frame_dir = _import_paths(args, "the decision's list (FILE.xlsx or FILE.csv)", STEM)
+    source, out, frame_dir = _import_paths(args, "what_decision", STEM)
     try:
         result = import_decision(source, read_text_table(frame_dir / "units.csv"), out,
                                  decision=args.decision, date=args.date, credited_year=args.credited_year,
@@ -223,7 +254,7 @@ def _cmd_import_decision(args: argparse.Namespace) -> int:
                                  dry_run=args.dry_run, lang=args.lang, report=_report_line)
     except OSError as err:
         raise write_problem(err, out / f"{STEM}.csv") from None
-    print(f"{args.file}:\n{result.describe()}")
+    print(f"{args.file}:\n{result.describe(args.lang)}")
     if result.written and (out / "progress.csv").is_file() and (out / "units.csv").is_file():
         with contextlib.suppress(CdsAnalysisError):  # the decision is written; a folder's other problems are validate's
             _print_warnings(load_dataset(out).warnings(lang=args.lang), args.lang)
@@ -243,14 +274,13 @@ def _cmd_forecast(args: argparse.Namespace) -> int:
     out = _output_file(args.out, (".csv", ".xlsx")) if args.out else None
     dataset = load_dataset(_data_dir(args.data))
     if dataset.targets.empty:
-        raise CdsAnalysisError(f"{Path(dataset.source) / 'targets.csv'} has no rows: there is no target to "
-                               f"assess; add the targets (one row per district, deadline and kind)")
+        raise CdsAnalysisError(_said("no_targets", path=Path(dataset.source) / "targets.csv"))
     _warn_if_stale(dataset, args.as_of, args.lang)
     result = forecast(dataset, as_of=args.as_of, until=args.until, model=args.model, draws=args.draws,
                       seed=args.seed)
     table = assess(result)
-    print(f"Forecast ({args.model}, {result.draws} draws, seed {args.seed}) as of {result.as_of:%Y-%m-%d}; "
-          f"P(meet) = share of simulated paths reaching the target by its deadline")
+    print(_said("forecast_head", model=args.model, draws=result.draws, seed=args.seed,
+                date=format_date(result.as_of, args.lang)))
     print(format_assessment(table, result.as_of, lang=args.lang, long=args.long))
     sureness = province_interval_line(result, lang=args.lang)
     if sureness:
@@ -260,7 +290,7 @@ def _cmd_forecast(args: argparse.Namespace) -> int:
         print("\n" + note)
     if out is not None:
         _write_table(table, out, args.lang, result.as_of, note)
-        print(f"wrote {out}")
+        print(_said("wrote", path=out))
     return EXIT_OK
 
 
@@ -277,13 +307,12 @@ def _cmd_synthetic(args: argparse.Namespace) -> int:
     out = Path(args.out)
     present = [name for name in TABLE_FILES.values() if (out / name).exists()]
     if present:  # misuse, not bad data: a data folder is never overwritten
-        raise _UsageError(f"--out {args.out} already holds {', '.join(present)}; choose an empty or new folder")
+        raise _UsageError(_said("out_not_empty", out=args.out, names=", ".join(present)))
     if args.communes is not None and args.communes < args.districts:
-        raise _UsageError(f"--communes {args.communes} cannot fill {args.districts} districts (one at least each)")
+        raise _UsageError(_said("too_few_communes", communes=args.communes, districts=args.districts))
     folder = write_synthetic(out, districts=args.districts, communes=args.communes, periods=args.periods,
                              seed=args.seed)
-    print(f"wrote a synthetic data folder into {folder}: {args.districts} districts, seed {args.seed} "
-          "(made-up figures, every row marked illustrative; see its README.md)")
+    print(_said("synthetic", folder=folder, districts=args.districts, seed=args.seed))
     return EXIT_OK
 
 
@@ -292,8 +321,7 @@ def _cmd_render(args: argparse.Namespace) -> int:
     if args.districts is not None:
         districts = [d.strip() for d in args.districts.split(",") if d.strip()]
         if not districts:
-            raise _UsageError("--districts names no district: give codes or names separated by commas, "
-                              "or leave it out to render every district")
+            raise _UsageError(_said("no_districts"))
     try:
         with _signals_as_interrupt():
             result = render(_data_dir(args.data), as_of=args.as_of, districts=districts, jobs=args.jobs,
@@ -301,15 +329,13 @@ def _cmd_render(args: argparse.Namespace) -> int:
                             progress=not args.quiet, compare=args.compare, scheduler=args.scheduler,
                             model=args.model)
     except RenderArgumentError as err:
-        raise _UsageError(str(err)) from None
+        raise _UsageError(error_text(err, args.lang)) from None
     except KeyboardInterrupt:
-        print("cdsanalysis render: interrupted; nothing was written (reports already in the output folder "
-              "are unchanged)", file=sys.stderr)
+        print(_said("interrupted"), file=sys.stderr)
         return EXIT_INTERRUPTED
     except OSError as err:
         where = err.filename or args.out or "reports"
-        raise CdsAnalysisError(f"{where}: {err.strerror or err}; nothing was written (reports already in the "
-                               "output folder are unchanged)") from None
+        raise CdsAnalysisError(_said("render_os_error", where=where, why=err.strerror or err)) from None
     _print_render(result, args.lang)
     return EXIT_OK if result.ok else EXIT_DATA
 
@@ -320,18 +346,18 @@ def _print_render(result, lang: str) -> None:
         if any_illustrative(result.table["data_status"], result.table["target_status"]):
             print("\n" + words(lang)["cli_illustrative"])
     if result.changes is not None:
-        print(_changes_line(result.changes))
+        print(_changes_line(result.changes, lang))
     done = len(result.outcomes) - len(result.failed)
     kept = len(result.outcomes) - len(result.rendered)
     if kept:
-        print(f"updated {len(result.rendered)} district(s) ({', '.join(result.rendered)}) in {result.out_dir}; "
-              f"the other {kept} kept from the previous render of the same data and parameters "
-              f"({done} of {len(result.outcomes)} ok), in {result.timings['total_seconds']:.1f} s")
+        print(_said("updated", n=len(result.rendered), names=", ".join(result.rendered), out=result.out_dir,
+                    kept=kept, done=done, total=len(result.outcomes), seconds=result.timings["total_seconds"]))
     else:
-        print(f"rendered {done} of {len(result.outcomes)} districts into {result.out_dir} "
-              f"in {result.timings['total_seconds']:.1f} s")
+        print(_said("rendered", done=done, total=len(result.outcomes), out=result.out_dir,
+                    seconds=result.timings["total_seconds"]))
     for outcome in result.failed:
-        print(f"failed: {outcome.district_name} ({outcome.district_code}): {outcome.error}", file=sys.stderr)
+        print(_said("failed", name=outcome.district_name, code=outcome.district_code, error=outcome.error),
+              file=sys.stderr)
 
 
 @contextlib.contextmanager
@@ -353,16 +379,13 @@ def _signals_as_interrupt():
         signal.signal(signal.SIGTERM, previous)
 
 
-def _changes_line(changes) -> str:
+def _changes_line(changes, lang: str) -> str:
     """One line on what changed since the previous render (the index lists them)."""
     if changes.previous is None:
-        return "what changed: nothing to compare with (first render here)"
+        return _said("changes_none")
     if changes.problem:
-        return f"what changed: could not compare ({changes.problem})"
-    counts = changes.counts()
-    return (f"what changed since {changes.previous}: {counts['data_new']} new, {counts['data_changed']} corrected, "
-            f"{counts['data_removed']} replaced figures; {counts['status']} statuses moved; {counts['chance']} "
-            "chances moved 10+ points (see index.html)")
+        return _said("changes_problem", problem=in_lang(changes.problem, lang))
+    return _said("changes", previous=changes.previous, **changes.counts())
 
 
 def _add_data_options(parser: argparse.ArgumentParser, *, data: str = "data directory (default: the bundled data)",
@@ -376,22 +399,31 @@ def _add_data_options(parser: argparse.ArgumentParser, *, data: str = "data dire
     parser.add_argument("--as-of", type=_date, help=as_of)
 
 
+def _add_lang(parser: argparse.ArgumentParser, help: str | None = None, default: object = argparse.SUPPRESS) -> None:
+    """``--lang``, one option with one meaning: the language of everything the command prints (and, for
+    render, of the reports). Given after a command it wins over one given before; else `LANG_VARIABLE`,
+    else Vietnamese."""
+    parser.add_argument("--lang", type=_lang, metavar="{" + ",".join(LANGS) + "}", default=default,
+                        help=help or _said("help_lang", variable=LANG_VARIABLE, default=DEFAULT_LANG))
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="cdsanalysis",
-        description=words(DEFAULT_LANG)["cli"]["description"],
+        description=words(_LANG)["cli"]["description"],
     )
+    _add_lang(parser, default=None)
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     validate = commands.add_parser("validate", help="check a data directory and list every problem")
     validate.add_argument("directory", nargs="?", help="directory with units.csv, progress.csv, "
                           "targets.csv (default: the bundled data)")
-    validate.add_argument("--lang", choices=LANGS, default=DEFAULT_LANG, help="language of the warnings "
-                          "(default: vi)")
+    _add_lang(validate)
     validate.set_defaults(run=_cmd_validate)
 
     progress = commands.add_parser("progress", help="print where each district stands")
     _add_data_options(progress, as_of="date, YYYY-MM-DD or day first (default: the latest in the data)")
+    _add_lang(progress)
     progress.set_defaults(run=_cmd_progress)
 
     importer = commands.add_parser("import", help="merge a district progress form (.xlsx) into a data "
@@ -414,8 +446,7 @@ def build_parser() -> argparse.ArgumentParser:
                           "replaced; write nothing")
     importer.add_argument("--undo", action="store_true", help="restore OUT/progress.csv as it was before the "
                           "last import (kept in OUT/history/), byte for byte")
-    importer.add_argument("--lang", choices=LANGS, default=DEFAULT_LANG, help="language of the summary "
-                          "(default: vi)")
+    _add_lang(importer)
     importer.set_defaults(run=_cmd_import)
 
     decision = commands.add_parser("import-decision", help="add a provincial decision's list of recognised "
@@ -440,15 +471,14 @@ def build_parser() -> argparse.ArgumentParser:
                           "nothing")
     decision.add_argument("--undo", action="store_true", help="restore OUT/recognitions.csv as it was before the "
                           "last import-decision (kept in OUT/history/)")
-    decision.add_argument("--lang", choices=LANGS, default=DEFAULT_LANG, help="language of the summary (default: vi)")
+    _add_lang(decision)
     decision.set_defaults(run=_cmd_import_decision)
 
     template = commands.add_parser("template", help="write the district form (.xlsx) that import reads")
     template.add_argument("--out", required=True, help="the form to write, FILE.xlsx (its folder must exist)")
     _add_data_options(template, data="data folder whose districts fill the form (default: the bundled data)",
                       as_of="date the figures are asked for (default: the last day of the previous month)")
-    template.add_argument("--lang", choices=LANGS, default=DEFAULT_LANG, help="language of the message "
-                          "(default: vi; the form itself is Vietnamese)")
+    _add_lang(template)
     template.set_defaults(run=_cmd_template)
 
     renderer = commands.add_parser("render", help="render every district's forecast report (HTML, PNG, "
@@ -458,7 +488,6 @@ def build_parser() -> argparse.ArgumentParser:
                           "updates only those districts in OUT/<as_of>/ and keeps the others")
     renderer.add_argument("--jobs", type=int, help="parallel processes (default: the number of cores)")
     renderer.add_argument("--out", help="output root (default: reports/ in the current folder)")
-    renderer.add_argument("--lang", choices=LANGS, default=DEFAULT_LANG, help="report language (default: vi)")
     renderer.add_argument("--draws", type=_DRAWS, default=DEFAULT_DRAWS, help=f"simulated paths, 1 to {MAX_DRAWS} "
                           f"(default: {DEFAULT_DRAWS})")
     renderer.add_argument("--seed", type=_SEED, default=0, help="random seed, 0 or more (default: 0)")
@@ -470,6 +499,7 @@ def build_parser() -> argparse.ArgumentParser:
     renderer.add_argument("--model", default="hazard", choices=MODEL_NAMES,
                           help="model (default: hazard; 'last' or 'linear' where the hazard model cannot be fitted)")
     renderer.add_argument("--quiet", action="store_true", help="no progress bar")
+    _add_lang(renderer, _said("help_lang_render", variable=LANG_VARIABLE, default=DEFAULT_LANG))
     renderer.set_defaults(run=_cmd_render)
 
     synthetic = commands.add_parser("synthetic", help="write a made-up data folder of any size (units, "
@@ -480,6 +510,7 @@ def build_parser() -> argparse.ArgumentParser:
                            help="half-yearly counts from 2021-12-31 (default: 6)")
     synthetic.add_argument("--seed", type=_SEED, default=0, help="random seed, 0 or more (default: 0)")
     synthetic.add_argument("--out", required=True, help="a new or empty folder to write into")
+    _add_lang(synthetic)
     synthetic.set_defaults(run=_cmd_synthetic)
 
     fc = commands.add_parser("forecast", help="forecast every district and assess its targets")
@@ -490,24 +521,51 @@ def build_parser() -> argparse.ArgumentParser:
     fc.add_argument("--draws", type=_DRAWS, default=DEFAULT_DRAWS,
                     help=f"simulated paths, 1 to {MAX_DRAWS} (default: {DEFAULT_DRAWS})")
     fc.add_argument("--seed", type=_SEED, default=0, help="random seed, 0 or more (default: 0)")
-    fc.add_argument("--lang", default=DEFAULT_LANG, choices=LANGS, help="status labels (default: vi)")
     fc.add_argument("--long", action="store_true", help="one row per target, past deadlines included")
     fc.add_argument("--out", help="also write the full assessment to FILE.csv or FILE.xlsx")
+    _add_lang(fc)
     fc.set_defaults(run=_cmd_forecast)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    with _printable_output():
-        return _main(argv)
+    global _LANG
+    argv = sys.argv[1:] if argv is None else list(argv)
+    before, _LANG = _LANG, _chosen_lang(argv)
+    try:
+        with _printable_output():
+            return _main(argv)
+    finally:
+        _LANG = before
 
 
-def _main(argv: Sequence[str] | None) -> int:
+def _chosen_lang(argv: list[str]) -> str:
+    """The language asked for, read before parsing so that help and parse errors use it too: the last valid
+    ``--lang`` of ``argv``, else `LANG_VARIABLE`, else the default (a wrong value is the parser's to report)."""
+    given = [value for option, value in zip(argv, argv[1:], strict=False) if option == "--lang"]
+    given += [arg.split("=", 1)[1] for arg in argv if arg.startswith("--lang=")]
+    for value in [*reversed(given), os.environ.get(LANG_VARIABLE, "")]:
+        with contextlib.suppress(CdsAnalysisError):
+            return check_lang(value)
+    return DEFAULT_LANG
+
+
+def _main(argv: list[str]) -> int:
+    global _LANG
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
     except SystemExit as exit_:
         return int(exit_.code or 0) and EXIT_USAGE
+    if args.lang is None:  # no --lang: the environment's choice, checked like an option
+        variable = os.environ.get(LANG_VARIABLE) or DEFAULT_LANG
+        try:
+            args.lang = check_lang(variable)
+        except CdsAnalysisError:
+            print(f"cdsanalysis: {LANG_VARIABLE}: {_said('bad_lang', text=variable, langs=', '.join(LANGS))}",
+                  file=sys.stderr)
+            return EXIT_USAGE
+    _LANG = args.lang
     try:
         return args.run(args)
     except BrokenPipeError:
@@ -516,13 +574,13 @@ def _main(argv: Sequence[str] | None) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
     except _UsageError as err:
-        print(f"cdsanalysis {args.command}: {err}", file=sys.stderr)
+        print(f"cdsanalysis {args.command}: {in_lang(err.args[0], args.lang)}", file=sys.stderr)
         return EXIT_USAGE
     except DataValidationError as err:
-        print(str(err), file=sys.stderr)
+        print(error_text(err, args.lang), file=sys.stderr)
         return EXIT_DATA
     except CdsAnalysisError as err:
-        print(f"cdsanalysis {args.command}: {err}", file=sys.stderr)
+        print(f"cdsanalysis {args.command}: {error_text(err, args.lang)}", file=sys.stderr)
         return EXIT_DATA
 
 

@@ -48,6 +48,7 @@ WORDS = {
     "console": {
         "standing_title": "Communes completing digital transformation, as of {date}",
         "standing_columns": ["code", "district", "completed", "share", "as of", "data"],
+        "standing_note_column": "note",
         "standing_note": "Note: rows marked 'illustrative' are made-up figures that fill gaps in the public "
         "record (see data/README.md); they are not official.",
         "columns": {
@@ -414,9 +415,63 @@ WORDS = {
         "year_unknown": "not known",
     },
     "decision_number_example": "1234/QĐ-UBND",
+    # The command line's own lines (cdsanalysis/cli.py), in the language chosen with --lang.
+    "command": {
+        "help_lang": "language of everything the command prints, vi or en (default: the environment variable "
+            "{variable}, else {default})",
+        "help_lang_render": "language of the reports and of everything the command prints, vi or en (default: the "
+            "environment variable {variable}, else {default})",
+        "bad_lang": "the language must be one of {langs}, not {text!r}",
+        "what_data": "data directory",
+        "what_restore": "folder to restore",
+        "what_import": "folder to import into",
+        "what_form": "the form to import (FILE.xlsx)",
+        "what_decision": "the decision's list (FILE.xlsx or FILE.csv)",
+        "not_folder": "{value}: is not a folder; give the {what}",
+        "no_folder": "{value}: no such {what} (the folder does not exist)",
+        "or": " or ",
+        "file_suffix": "{value}: give a file name ending in {suffixes}",
+        "no_parent": "{value}: the folder {folder} does not exist; create it first (nothing is created outside the "
+            "folders you name)",
+        "whole": "must be a whole number, got {text!r}",
+        "between": "between {low} and {high}",
+        "at_least": ">= {low}",
+        "whole_bound": "must be a whole number {bound}, got {text!r}",
+        "valid": "{directory}: valid — {districts} districts, {communes} communes, {progress} progress rows, "
+            "{targets} targets",
+        "behind": "{n} of {total} districts have no figure from the latest round ({date}); their row shows the date "
+            "of their own latest figure",
+        "undo_alone": "--undo restores the previous {stem}.csv of --out; give no file and no --dry-run",
+        "give_file": "give {what}, or --undo to restore the previous {stem}.csv",
+        "read_only": "{folder}: the folder is read-only; nothing was written",
+        "import_head": "{file}, sheet {sheet}:",
+        "no_targets": "{path} has no rows: there is no target to assess; add the targets (one row per district, "
+            "deadline and kind)",
+        "forecast_head": "Forecast ({model}, {draws} draws, seed {seed}) as of {date}; P(meet) = share of simulated "
+            "paths reaching the target by its deadline",
+        "wrote": "wrote {path}",
+        "out_not_empty": "--out {out} already holds {names}; choose an empty or new folder",
+        "too_few_communes": "--communes {communes} cannot fill {districts} districts (one at least each)",
+        "synthetic": "wrote a synthetic data folder into {folder}: {districts} districts, seed {seed} (made-up "
+            "figures, every row marked illustrative; see its README.md)",
+        "no_districts": "--districts names no district: give codes or names separated by commas, or leave it out to "
+            "render every district",
+        "interrupted": "cdsanalysis render: interrupted; nothing was written (reports already in the output folder "
+            "are unchanged)",
+        "render_os_error": "{where}: {why}; nothing was written (reports already in the output folder are unchanged)",
+        "updated": "updated {n} district(s) ({names}) in {out}; the other {kept} kept from the previous render of the "
+            "same data and parameters ({done} of {total} ok), in {seconds:.1f} s",
+        "rendered": "rendered {done} of {total} districts into {out} in {seconds:.1f} s",
+        "failed": "failed: {name} ({code}): {error}",
+        "changes_none": "what changed: nothing to compare with (first render here)",
+        "changes_problem": "what changed: could not compare ({problem})",
+        "changes": "what changed since {previous}: {data_new} new, {data_changed} corrected, {data_removed} replaced "
+            "figures; {status} statuses moved; {chance} chances moved 10+ points (see index.html)",
+    },
     # The data layer's errors (`cdsanalysis.wording.messages.said`): a Python caller reads them in English,
     # the command line in the language chosen with --lang.
     "errors": {
+        "the_value": "the value",
         "problems_title": "{title}: {n} problem(s)",
         "at_row": ", row {row}",
         "at_column": ", column {column}",

@@ -49,9 +49,20 @@ WORDS = {
     "console": {
         "standing_title": "Số xã hoàn thành chuyển đổi số, số liệu đến {date}",
         "standing_columns": ["mã", "đơn vị", "đã hoàn thành", "tỷ lệ", "ngày số liệu", "loại số liệu"],
-        "standing_note": "Lưu ý: các dòng ghi 'illustrative' là số liệu minh họa để lấp chỗ trống trong số "
+        "standing_note_column": "ghi chú",
+        "standing_note": "Lưu ý: các dòng ghi 'minh họa' là số liệu minh họa để lấp chỗ trống trong số "
         "liệu công bố (xem data/README.md); đây không phải số liệu chính thức.",
-        "columns": _EN["console"]["columns"],
+        "columns": {
+            "code": "mã",
+            "district": "đơn vị",
+            "completed": "đã hoàn thành",
+            "deadline": "thời hạn",
+            "target": "mục tiêu",
+            "kind": "loại",
+            "p_meet": "khả năng đạt",
+            "status": "trạng thái",
+            "target_on": "mục tiêu {date}",
+        },
     },
     "report": {
         "heading": "Báo cáo dự báo chuyển đổi số: {name}",
@@ -384,8 +395,63 @@ WORDS = {
         "year_unknown": "chưa biết",
     },
     "decision_number_example": "1234/QĐ-UBND",
+    # Các dòng của chính dòng lệnh (cdsanalysis/cli.py), theo ngôn ngữ chọn bằng --lang.
+    "command": {
+        "help_lang": "ngôn ngữ của mọi thông báo lệnh in ra, vi hoặc en (mặc định: biến môi trường {variable}, nếu "
+            "không có thì {default})",
+        "help_lang_render": "ngôn ngữ của báo cáo và của mọi thông báo lệnh in ra, vi hoặc en (mặc định: biến môi "
+            "trường {variable}, nếu không có thì {default})",
+        "bad_lang": "ngôn ngữ phải là một trong {langs}, không phải {text!r}",
+        "what_data": "thư mục số liệu",
+        "what_restore": "thư mục cần khôi phục",
+        "what_import": "thư mục nhận số liệu",
+        "what_form": "biểu mẫu cần nhập (TỆP.xlsx)",
+        "what_decision": "danh sách của quyết định (TỆP.xlsx hoặc TỆP.csv)",
+        "not_folder": "{value}: không phải thư mục; hãy chỉ ra {what}",
+        "no_folder": "{value}: không có {what} này (thư mục không tồn tại)",
+        "or": " hoặc ",
+        "file_suffix": "{value}: đặt tên tệp có đuôi {suffixes}",
+        "no_parent": "{value}: thư mục {folder} không tồn tại; hãy tạo trước (chương trình không tạo gì ngoài các thư "
+            "mục bạn chỉ ra)",
+        "whole": "phải là số nguyên, nhận được {text!r}",
+        "between": "từ {low} đến {high}",
+        "at_least": "từ {low} trở lên",
+        "whole_bound": "phải là số nguyên {bound}, nhận được {text!r}",
+        "valid": "{directory}: hợp lệ — {districts} đơn vị cấp huyện, {communes} xã, {progress} dòng tiến độ, "
+            "{targets} mục tiêu",
+        "behind": "{n} trong {total} huyện chưa có số liệu của đợt mới nhất ({date}); dòng của các huyện này ghi ngày "
+            "của số liệu mới nhất của chính huyện đó",
+        "undo_alone": "--undo khôi phục {stem}.csv trước đó của --out; không ghi tên tệp và không dùng --dry-run",
+        "give_file": "hãy chỉ ra {what}, hoặc dùng --undo để khôi phục {stem}.csv trước đó",
+        "read_only": "{folder}: thư mục chỉ đọc; chưa ghi gì",
+        "import_head": "{file}, trang {sheet}:",
+        "no_targets": "{path} không có dòng nào: không có mục tiêu để đánh giá; thêm các mục tiêu (mỗi huyện, mỗi "
+            "thời hạn và mỗi loại một dòng)",
+        "forecast_head": "Dự báo ({model}, {draws} đường mô phỏng, seed {seed}) tính từ ngày {date}; P(đạt) = tỷ lệ "
+            "đường mô phỏng đạt mục tiêu trước thời hạn",
+        "wrote": "đã ghi {path}",
+        "out_not_empty": "--out {out} đã có {names}; chọn một thư mục trống hoặc thư mục mới",
+        "too_few_communes": "--communes {communes} không đủ cho {districts} huyện (mỗi huyện ít nhất một xã)",
+        "synthetic": "đã ghi thư mục số liệu giả lập vào {folder}: {districts} huyện, seed {seed} (số liệu bịa, mọi "
+            "dòng ghi là minh họa; xem README.md trong thư mục)",
+        "no_districts": "--districts không nêu huyện nào: ghi mã hoặc tên, cách nhau bằng dấu phẩy, hoặc bỏ tùy chọn "
+            "này để làm báo cáo cho mọi huyện",
+        "interrupted": "cdsanalysis render: đã dừng; chưa ghi gì (các báo cáo đã có trong thư mục kết quả giữ "
+            "nguyên)",
+        "render_os_error": "{where}: {why}; chưa ghi gì (các báo cáo đã có trong thư mục kết quả giữ nguyên)",
+        "updated": "đã cập nhật {n} huyện ({names}) trong {out}; {kept} huyện còn lại giữ từ lần làm báo cáo trước "
+            "với cùng số liệu và tham số ({done} trong {total} thành công), trong {seconds:.1f} giây",
+        "rendered": "đã làm báo cáo cho {done} trong {total} huyện vào {out} trong {seconds:.1f} giây",
+        "failed": "lỗi: {name} ({code}): {error}",
+        "changes_none": "thay đổi: không có lần trước để so sánh (lần đầu làm báo cáo ở đây)",
+        "changes_problem": "thay đổi: không so sánh được ({problem})",
+        "changes": "thay đổi từ {previous}: {data_new} số liệu mới, {data_changed} số liệu sửa, {data_removed} số "
+            "liệu bị thay; {status} trạng thái thay đổi; {chance} khả năng thay đổi từ 10 điểm trở lên (xem "
+            "index.html)",
+    },
     # Lỗi của tầng dữ liệu (`cdsanalysis.wording.messages.said`), bằng tiếng Việt trên dòng lệnh.
     "errors": {
+        "the_value": "giá trị",
         "problems_title": "{title}: {n} lỗi",
         "at_row": ", dòng {row}",
         "at_column": ", cột {column}",

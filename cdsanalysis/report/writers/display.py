@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import pandas as pd
 
 from cdsanalysis.data.names import display_name
@@ -9,7 +11,7 @@ from cdsanalysis.data.provenance import any_illustrative
 from cdsanalysis.report.content.blocks import Table
 from cdsanalysis.settings import PROVINCE_CODE
 from cdsanalysis.wording import DEFAULT_LANG, status_label, words
-from cdsanalysis.wording.formats import format_chance
+from cdsanalysis.wording.formats import format_chance, format_date, format_percent
 
 
 def format_table(rows: list[list[str]], header: list[str], right: set[int] = frozenset()) -> str:
@@ -31,22 +33,27 @@ def table_text(table: Table) -> str:
     return format_table([[c.text for c in row.cells] for row in table.rows], header, right=right)
 
 
-def format_standing(table: pd.DataFrame, lang: str = "en") -> str:
-    """The progress table `cdsanalysis progress` prints: completed / total per district (English: the command
-    has no ``--lang`` yet)."""
+def format_standing(table: pd.DataFrame, lang: str = DEFAULT_LANG, notes: Mapping[str, str] | None = None) -> str:
+    """The progress table `cdsanalysis progress` prints: completed / total per district, the date of each
+    district's figure and its kind; ``notes`` (district code → text, e.g. "no figure since 30/06/2024" for a
+    district the latest round left behind) fill a last column when given."""
     text = words(lang)["console"]
+    kinds = words(lang)["report"]["data_kind"]
+    header = list(text["standing_columns"]) + ([text["standing_note_column"]] if notes else [])
     rows = []
     for r in table.itertuples(index=False):
-        share = "" if pd.isna(r.share) else f"{r.share:.0%}"
+        share = "" if pd.isna(r.share) else format_percent(r.share, lang)
         done = "—" if pd.isna(r.completed) else f"{r.completed}/{r.communes_total}"
-        date = "" if pd.isna(r.observed_on) else f"{r.observed_on:%Y-%m-%d}"
-        rows.append([r.district_code or "", r.short_name, done, share, date, r.status or ""])
-    body = format_table(rows, list(text["standing_columns"]), right={2, 3})
+        date = "" if pd.isna(r.observed_on) else format_date(r.observed_on, lang)
+        kind = "+".join(kinds.get(part, part) for part in str(r.status or "").split("+")) if r.status else ""
+        rows.append([r.district_code or "", r.short_name, done, share, date, kind]
+                    + ([notes.get(r.district_code, "")] if notes else []))
+    body = format_table(rows, header, right={2, 3})
     cutoff = table["observed_on"].max()
     note = ""
     if any_illustrative(table["status"]):
         note = "\n" + text["standing_note"]
-    return f"{text['standing_title'].format(date=f'{cutoff:%Y-%m-%d}')}\n{body}{note}"
+    return f"{text['standing_title'].format(date=format_date(cutoff, lang))}\n{body}{note}"
 
 
 def format_assessment(table: pd.DataFrame, as_of: pd.Timestamp, lang: str = DEFAULT_LANG,
