@@ -11,16 +11,17 @@ from cdsanalysis.cli import main
 from cdsanalysis.settings import PROVINCE_NAME
 from cdsanalysis.wording import words
 from tests.builders import break_four_rules
+from tests.catalogue import said_in
 
 
 def test_validate_bundled_data_exits_0(capsys):
     assert main(["validate"]) == 0
-    assert "valid" in capsys.readouterr().out
+    assert said_in(capsys.readouterr().out, "vi", "command", "valid")
 
 
 def test_validate_bad_copy_lists_all_four_problems(data_copy, edit_csv, capsys):
     edit_csv(data_copy / "progress.csv", break_four_rules)
-    assert main(["validate", str(data_copy)]) == 1
+    assert main(["validate", str(data_copy), "--lang", "en"]) == 1
     err = capsys.readouterr().err
     assert "Traceback" not in err
     for bit in ("unknown district 'Hoang Hoa X'", "above the 16 communes", "cumulative count falls", "duplicate row"):
@@ -48,7 +49,7 @@ def test_progress_prints_every_district_and_the_province(capsys):
     assert len(lines) == 27
     assert PROVINCE_NAME in out and "95/559" in out
     assert "10/37" in next(line for line in lines if line.startswith("399"))
-    assert "illustrative" in out
+    assert words("vi")["report"]["data_kind"]["illustrative"] in out
 
 
 @pytest.mark.parametrize("args, code", [(["validate"], 0), (["--help"], 0)])
@@ -67,7 +68,7 @@ def test_import_writes_canonical_rows_and_reports_sheet_problems(tmp_path, capsy
     text = (out / "progress.csv").read_text(encoding="utf-8")
     assert text.startswith("district_code,district_name,as_of,completed,source,status,note")
     assert "399,Huyện Hoằng Hóa,2024-06-30,12," in text
-    assert main(["import", str(sheets / "problems.xlsx"), "--out", str(out)]) == 1
+    assert main(["import", str(sheets / "problems.xlsx"), "--out", str(out), "--lang", "en"]) == 1
     err = capsys.readouterr().err
     assert "Traceback" not in err and "Hoang Hoa X" in err and "row 4" in err
     assert (out / "progress.csv").read_text(encoding="utf-8") == text

@@ -39,14 +39,14 @@ def test_out_of_range_arguments_are_misuse(argv, capsys):
 
 
 def test_the_command_line_reads_ambiguous_dates_day_first(capsys):
-    assert main(["progress", "--as-of", "1/1/2024"]) == 0
+    assert main(["progress", "--as-of", "1/1/2024", "--lang", "en"]) == 0
     out = capsys.readouterr().out
     assert "2023-12-31" in out and "2024-06-30" not in out  # 1 January 2024, not 2024-01-01's 7th month
 
 
 def test_forecast_out_creates_no_folder(tmp_path, capsys):
     target = tmp_path / "x" / "y" / "table.csv"
-    assert main(["forecast", "--model", "last", "--draws", "10", "--out", str(target)]) == 2
+    assert main(["forecast", "--model", "last", "--draws", "10", "--out", str(target), "--lang", "en"]) == 2
     assert not (tmp_path / "x").exists()
     assert "does not exist" in capsys.readouterr().err
 
@@ -92,5 +92,5 @@ def test_the_problem_list_is_capped_and_counted(data_copy):
 def test_validate_names_a_fifo_for_what_it_is(data_copy, capsys):
     os.remove(data_copy / "targets.csv")
     os.mkfifo(data_copy / "targets.csv")
-    assert main(["validate", str(data_copy)]) == 1
+    assert main(["validate", str(data_copy), "--lang", "en"]) == 1
     assert "targets.csv: is a FIFO" in capsys.readouterr().err

@@ -19,7 +19,7 @@ def _rows(path: Path) -> list[dict[str, str]]:
 def test_a_60_district_folder_validates_and_every_figure_is_marked(tmp_path, capsys):
     out = tmp_path / "nation"
     assert main(["synthetic", "--districts", "60", "--out", str(out), "--seed", "3"]) == 0
-    assert main(["validate", str(out)]) == 0
+    assert main(["validate", str(out), "--lang", "en"]) == 0
     assert "60 districts" in capsys.readouterr().out
     dataset = load_dataset(out)
     assert dataset.units["district_code"].nunique() == 60

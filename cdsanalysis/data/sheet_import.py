@@ -205,7 +205,7 @@ def _choose_sheet(workbook, visible: list[str], hidden: Hidden, sheet: str | int
 def _hidden_hint(hidden: Hidden, sheets: list[str]) -> str:
     """A reminder that hidden rows or columns were read as empty, when the header was not found."""
     notes = [note for sheet in sheets for note in hidden.notes(sheet) if note.key != "skipped_sheets"]
-    return said("hidden_hint", notes="; ".join(notes)) if notes else ""
+    return said("hidden_hint", notes=notes) if notes else ""
 
 
 # --- rows ----------------------------------------------------------------------------------------

@@ -18,7 +18,7 @@ import pandas as pd
 from cdsanalysis.data.dates import date_problem
 from cdsanalysis.data.names import name_key
 from cdsanalysis.data.sheet_cells import cell_date, cell_text, context_date, has_date_context, looks_numeric
-from cdsanalysis.wording.messages import said
+from cdsanalysis.wording.messages import Listed, said
 
 HEADER_SEARCH_ROWS = 30  # the header sits under a few title lines, never deeper than this
 
@@ -192,9 +192,9 @@ def find_header(grid: Sheet) -> tuple[Header | None, tuple[int, str] | None]:
             date = next(filter(None, (context_date(label) for label, _ in labels.values())), None)
             return Header(row, row + 1 if two_rows else row, columns, date), None
         if fields and (partial is None or len(fields) > partial[0]):
-            has = " and ".join(f"'{cols[0].label}'" for cols in fields.values())
-            lacks = " or ".join(EXPECTED_HEADERS[f] for f in EXPECTED_HEADERS if f not in fields)
-            partial = (len(fields), row, f"{has} but no column like {lacks}")
+            has = Listed((f"'{cols[0].label}'" for cols in fields.values()), "and")
+            lacks = Listed((EXPECTED_HEADERS[f] for f in EXPECTED_HEADERS if f not in fields), "or")
+            partial = (len(fields), row, said("has_but_lacks", has=has, lacks=lacks))
     return None, partial[1:] if partial else None
 
 

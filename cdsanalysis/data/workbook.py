@@ -130,12 +130,12 @@ def _check_extent(path: Path, part: str, xml: bytes) -> None:
             if tag == "row":
                 r = element.get("r")
                 row, col = (int(r) if r and r.isdigit() else row + 1), 0
-                corners = [(row, 1, f"row {row}")]
+                corners = [(row, 1, (row,))]  # named only if it is the far one (said below, not per row)
             elif tag == "c":
                 r = element.get("r")
                 found = _position(r) if r else (row, col + 1)
                 row, col = found if found != (0, 0) else (row, col + 1)
-                corners = [(row, col, r or f"row {row}, column {col}")]
+                corners = [(row, col, r or (row, col))]
             elif tag in ("mergeCell", "dimension") and element.get("ref"):
                 ref = element.get("ref")
                 corners = [(*_position(corner), ref) for corner in ref.split(":")]
@@ -149,6 +149,9 @@ def _check_extent(path: Path, part: str, xml: bytes) -> None:
         raise CdsAnalysisError(said("not_well_formed", path=path, part=part, why=type(err).__name__,
                                     fix=_SAVE_AGAIN)) from err
     if far_row > MAX_SHEET_ROWS or far_col > MAX_SHEET_COLUMNS or far_row * far_col > MAX_SHEET_CELLS:
+        if isinstance(far_ref, tuple):
+            far_ref = said("ref_row", row=far_ref[0]) if len(far_ref) == 1 else \
+                said("ref_cell", row=far_ref[0], column=far_ref[1])
         raise CdsAnalysisError(said("sheet_extent", path=path, ref=far_ref, rows=far_row, columns=far_col,
                                     max_rows=MAX_SHEET_ROWS, max_columns=MAX_SHEET_COLUMNS, max_cells=MAX_SHEET_CELLS))
 

@@ -716,5 +716,10 @@ WORDS = {
         "record_formula": "{column} starts with '{first}', which a spreadsheet runs as a formula; put an apostrophe "
             "(') before it",
         "source_empty": "source is empty; say where the record comes from (the decision, its URL or the office)",
+        "ref_row": "row {row}",
+        "ref_cell": "row {row}, column {column}",
+        "has_but_lacks": "{has} but no column like {lacks}",
+        "and": " and ",
+        "or": " or ",
     },
 }

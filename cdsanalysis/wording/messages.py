@@ -20,9 +20,25 @@ API_LANG = "en"
 """The language of ``str()`` of a message and of an error raised from the package."""
 
 
+class Listed(tuple):
+    """Items a sentence lists, joined by the ``errors`` word ``conjunction`` ("and", "or") of the language."""
+
+    conjunction: str
+
+    def __new__(cls, items, conjunction: str = "and") -> Listed:
+        self = super().__new__(cls, items)
+        self.conjunction = conjunction
+        return self
+
+    def __reduce__(self):
+        return (Listed, (tuple(self), self.conjunction))
+
+
 def _rendered(value: object, lang: str) -> object:
     if isinstance(value, Message):
         return value.text(lang)
+    if isinstance(value, Listed):
+        return words(lang)["errors"][value.conjunction].join(str(_rendered(v, lang)) for v in value)
     if isinstance(value, (list, tuple)):  # a list of items reads as one text, "; " between them
         return "; ".join(str(_rendered(v, lang)) for v in value)
     return value

@@ -691,5 +691,10 @@ WORDS = {
         "record_formula": "{column} bắt đầu bằng '{first}', bảng tính sẽ chạy như một công thức; thêm dấu nháy đơn "
             "(') ở đầu",
         "source_empty": "source để trống; ghi nguồn của bản ghi (quyết định, đường dẫn hoặc cơ quan)",
+        "ref_row": "dòng {row}",
+        "ref_cell": "dòng {row}, cột {column}",
+        "has_but_lacks": "{has} nhưng không có cột nào như {lacks}",
+        "and": " và ",
+        "or": " hoặc ",
     },
 }

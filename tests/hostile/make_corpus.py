@@ -391,7 +391,7 @@ def _forecast_cases(b: _Builder) -> None:
           prepare=_edit("units", lambda t: t.replace("Huyện Hoằng Hóa", "Huyện Hoằng\u000bHóa")))
     b.add("as-of-day-first", "9.12", [*fc, "--as-of", "1/7/2024"], 0, ["as of 2024-07-01"])
     b.add("as-of-not-a-date", "10.7", [*fc, "--as-of", "32/13/2024"], 2, ["'32/13/2024'"])
-    b.add("as-of-stale", "10.7", [*fc, "--as-of", "2025-03-01"], 0, ["30/06/2024", "3 tháng"])
+    b.add("as-of-stale", "10.7", [*fc, "--as-of", "2025-03-01", "--lang", "vi"], 0, ["30/06/2024", "3 tháng"])
     b.add("progress-as-of-day-first", "9.12", ["progress", "--data", "{data}", "--as-of", "1/1/2024"], 0,
           ["2023-12-31"], forbid=("2024-06-30",))
     b.add("template-not-xlsx", "10.1", ["template", "--data", "{data}", "--out", "{case}/form.csv"], 2, [".xlsx"])
@@ -489,7 +489,7 @@ def _round_two_cases(b: _Builder) -> None:
     b.add("s1-file-name", "20.S1", imp(form="=1+1.xlsx"), 0, ["added 1 row(s)"], written,
           prepare=_note("ok", "=1+1.xlsx"), written=(("data/progress.csv", "'=1+1.xlsx, sheet Tiến độ"),))
     # Issue 19, obs. 1: a blank is "not reported"; zeros cannot pull the province below its official 95.
-    b.add("o1-partial-return", "19.1", ["import", "{case}/form.xlsx", "--out", "{data}"], 0,
+    b.add("o1-partial-return", "19.1", ["import", "{case}/form.xlsx", "--out", "{data}", "--lang", "vi"], 0,
           ["đã thêm 3 dòng", "24 huyện không báo cáo cho ngày 31/12/2024", "Huyện Quan Sơn",
            "cdsanalysis import --undo --out"], written, forbid=("0 if none",), prepare=_partial_return(),
           written=(("data/progress.csv", "399,Huyện Hoằng Hóa,2024-12-31,18,"),))

@@ -1,0 +1,26 @@
+"""Asserting on catalogue keys, not copied sentences (docs/house-rules.md): does a text hold a filled-in entry?"""
+
+from __future__ import annotations
+
+import re
+import string
+
+from cdsanalysis.wording import words
+
+
+def said_pattern(template: str) -> re.Pattern:
+    """A regular expression matching ``template`` with any value in each placeholder."""
+    parts = []
+    for literal, field, _, _ in string.Formatter().parse(template):
+        parts.append(re.escape(literal))
+        if field is not None:
+            parts.append(r".*?")
+    return re.compile("".join(parts), re.S)
+
+
+def said_in(text: str, lang: str, *keys: str) -> bool:
+    """Whether ``text`` holds the catalogue entry ``words(lang)[keys[0]][keys[1]]…``, placeholders filled in."""
+    entry = words(lang)
+    for key in keys:
+        entry = entry[key]
+    return bool(said_pattern(entry).search(text))
