@@ -388,15 +388,19 @@ def _changes_line(changes, lang: str) -> str:
     return _said("changes", previous=changes.previous, **changes.counts())
 
 
-def _add_data_options(parser: argparse.ArgumentParser, *, data: str = "data directory (default: the bundled data)",
-                      as_of: str = "forecast origin, YYYY-MM-DD or day first (default: the latest date in the "
-                                   "data)") -> None:
+def _add_data_options(parser: argparse.ArgumentParser, *, data: str = "data", as_of: str = "as_of") -> None:
     """``--data`` and ``--as-of``, declared once for every command that reads a data folder at a date.
 
-    The help text may say what the folder or the date is for in that command.
+    The help text (a key of the catalogue's ``command_help``) may say what the folder or the date is for in
+    that command.
     """
-    parser.add_argument("--data", help=data)
-    parser.add_argument("--as-of", type=_date, help=as_of)
+    parser.add_argument("--data", help=_help(data))
+    parser.add_argument("--as-of", type=_date, help=_help(as_of))
+
+
+def _help(key: str, /, **params) -> str:
+    """A help text of the catalogue's ``command_help`` section, in the language of the run."""
+    return words(_LANG)["command_help"][key].format(**params)
 
 
 def _add_lang(parser: argparse.ArgumentParser, help: str | None = None, default: object = argparse.SUPPRESS) -> None:
@@ -407,122 +411,135 @@ def _add_lang(parser: argparse.ArgumentParser, help: str | None = None, default:
                         help=help or _said("help_lang", variable=LANG_VARIABLE, default=DEFAULT_LANG))
 
 
+_ARGPARSE = (
+    ("arg_argument", re.compile(r"argument (?P<name>\S+): (?P<message>.*)", re.S)),
+    ("arg_required", re.compile(r"the following arguments are required: (?P<names>.*)", re.S)),
+    ("arg_unrecognized", re.compile(r"unrecognized arguments: (?P<names>.*)", re.S)),
+    ("arg_choice", re.compile(r"invalid choice: (?P<value>.*) \(choose from (?P<choices>.*)\)", re.S)),
+    ("arg_expected_one", re.compile(r"expected one argument")),
+    ("arg_ambiguous", re.compile(r"ambiguous option: (?P<option>\S+) could match (?P<matches>.*)", re.S)),
+    ("arg_invalid_value", re.compile(r"invalid (?P<type>\S+) value: (?P<value>.*)", re.S)),
+)
+"""argparse's own English sentences (it has no language option), matched to be said in the catalogue's words."""
+
+
+def _argparse_text(message: str) -> str:
+    for key, pattern in _ARGPARSE:
+        found = pattern.fullmatch(message)
+        if found:
+            params = found.groupdict()
+            if "message" in params:
+                params["message"] = _argparse_text(params["message"])
+            return _said(key, **params)
+    return message
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose usage line, headings and errors read in the language of the run."""
+
+    def format_usage(self) -> str:
+        return super().format_usage().replace("usage: ", _said("arg_usage"), 1)
+
+    def format_help(self) -> str:
+        text = super().format_help().replace("usage: ", _said("arg_usage"), 1)
+        for english, key in (("positional arguments:", "arg_positional"), ("options:", "arg_options"),
+                             ("show this help message and exit", "arg_help")):
+            text = text.replace(english, _said(key))
+        return text
+
+    def error(self, message: str):
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, _said("arg_error", prog=self.prog, message=_argparse_text(message)) + "\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="cdsanalysis",
         description=words(_LANG)["cli"]["description"],
     )
     _add_lang(parser, default=None)
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    validate = commands.add_parser("validate", help="check a data directory and list every problem")
-    validate.add_argument("directory", nargs="?", help="directory with units.csv, progress.csv, "
-                          "targets.csv (default: the bundled data)")
+    validate = commands.add_parser("validate", help=_help("validate"))
+    validate.add_argument("directory", nargs="?", metavar=_help("metavar_directory"),
+                          help=_help("validate_directory"))
     _add_lang(validate)
     validate.set_defaults(run=_cmd_validate)
 
-    progress = commands.add_parser("progress", help="print where each district stands")
-    _add_data_options(progress, as_of="date, YYYY-MM-DD or day first (default: the latest in the data)")
+    progress = commands.add_parser("progress", help=_help("progress"))
+    _add_data_options(progress, as_of="progress_as_of")
     _add_lang(progress)
     progress.set_defaults(run=_cmd_progress)
 
-    importer = commands.add_parser("import", help="merge a district progress form (.xlsx) into a data "
-                                   "folder's progress.csv, if the result is valid")
-    importer.add_argument("file", nargs="?", help="the .xlsx file (never modified)")
-    importer.add_argument("--out", required=True, help="existing data folder whose progress.csv receives the rows")
-    _add_data_options(importer, data="data folder whose units.csv and targets.csv check the rows (default: OUT's "
-                      "own, else the bundled data)", as_of="date of the counts when the sheet does not say "
-                      "(YYYY-MM-DD or day first)")
-    importer.add_argument("--sheet", help="sheet name, or 0-based position (default: the first visible sheet "
-                          "with a header)")
-    importer.add_argument("--source", help="provenance written in each row (default: file and sheet name)")
-    importer.add_argument("--status", default="actual", help="status of the rows (default: actual)")
-    importer.add_argument("--measure", choices=MEASURES,
-                          help="what the form's counts are: recognised (by a provincial decision), claimed (the "
-                          "districts' own reports; status becomes claim) or registered (default: from --status)")
-    importer.add_argument("--include-hidden", action="store_true", help="also read hidden sheets, rows and "
-                          "columns (skipped by default, and reported)")
-    importer.add_argument("--dry-run", action="store_true", help="show the rows that would be added and "
-                          "replaced; write nothing")
-    importer.add_argument("--undo", action="store_true", help="restore OUT/progress.csv as it was before the "
-                          "last import (kept in OUT/history/), byte for byte")
+    importer = commands.add_parser("import", help=_help("import"))
+    importer.add_argument("file", nargs="?", metavar=_help("metavar_file"), help=_help("import_file"))
+    importer.add_argument("--out", required=True, help=_help("import_out"))
+    _add_data_options(importer, data="import_data", as_of="import_as_of")
+    importer.add_argument("--sheet", help=_help("import_sheet"))
+    importer.add_argument("--source", help=_help("import_source"))
+    importer.add_argument("--status", default="actual", help=_help("import_status"))
+    importer.add_argument("--measure", choices=MEASURES, help=_help("import_measure"))
+    importer.add_argument("--include-hidden", action="store_true", help=_help("import_hidden"))
+    importer.add_argument("--dry-run", action="store_true", help=_help("import_dry_run"))
+    importer.add_argument("--undo", action="store_true", help=_help("import_undo"))
     _add_lang(importer)
     importer.set_defaults(run=_cmd_import)
 
-    decision = commands.add_parser("import-decision", help="add a provincial decision's list of recognised "
-                                   "communes (.xlsx or .csv) to a data folder's recognitions.csv, if every name "
-                                   "resolves")
-    decision.add_argument("file", nargs="?", help="the decision's list, .xlsx or .csv (never modified)")
-    decision.add_argument("--out", required=True, help="existing data folder whose recognitions.csv receives the "
-                          "communes (created if missing)")
-    decision.add_argument("--data", help="data folder whose units.csv matches the names (default: OUT's own, else "
-                          "the bundled data)")
-    decision.add_argument("--decision", help=f"the decision's number, e.g. {words('en')['decision_number_example']} "
-                          "(default: read from the file's title)")
-    decision.add_argument("--date", type=_date, help="the decision's date, D/M/YYYY or YYYY-MM-DD (default: read "
-                          "from the file's title)")
-    decision.add_argument("--credited-year", type=_whole_number(1900, 2199), help="the year the decision counts "
-                          "the communes for (may be earlier than the decision's; default: a column headed for the "
-                          "credited year)")
-    decision.add_argument("--source", help="provenance written in each row (default: the decision and the file)")
-    decision.add_argument("--sheet", help="sheet name (default: the first visible sheet)")
-    decision.add_argument("--include-hidden", action="store_true", help="also read hidden sheets, rows and columns")
-    decision.add_argument("--dry-run", action="store_true", help="show the communes that would be added; write "
-                          "nothing")
-    decision.add_argument("--undo", action="store_true", help="restore OUT/recognitions.csv as it was before the "
-                          "last import-decision (kept in OUT/history/)")
+    decision = commands.add_parser("import-decision", help=_help("decision"))
+    decision.add_argument("file", nargs="?", metavar=_help("metavar_file"), help=_help("decision_file"))
+    decision.add_argument("--out", required=True, help=_help("decision_out"))
+    decision.add_argument("--data", help=_help("decision_data"))
+    decision.add_argument("--decision", help=_help("decision_decision",
+                                                   example=words(_LANG)["decision_number_example"]))
+    decision.add_argument("--date", type=_date, help=_help("decision_date"))
+    decision.add_argument("--credited-year", type=_whole_number(1900, 2199), help=_help("decision_year"))
+    decision.add_argument("--source", help=_help("decision_source"))
+    decision.add_argument("--sheet", help=_help("decision_sheet"))
+    decision.add_argument("--include-hidden", action="store_true", help=_help("decision_hidden"))
+    decision.add_argument("--dry-run", action="store_true", help=_help("decision_dry_run"))
+    decision.add_argument("--undo", action="store_true", help=_help("decision_undo"))
     _add_lang(decision)
     decision.set_defaults(run=_cmd_import_decision)
 
-    template = commands.add_parser("template", help="write the district form (.xlsx) that import reads")
-    template.add_argument("--out", required=True, help="the form to write, FILE.xlsx (its folder must exist)")
-    _add_data_options(template, data="data folder whose districts fill the form (default: the bundled data)",
-                      as_of="date the figures are asked for (default: the last day of the previous month)")
+    template = commands.add_parser("template", help=_help("template"))
+    template.add_argument("--out", required=True, help=_help("template_out"))
+    _add_data_options(template, data="template_data", as_of="template_as_of")
     _add_lang(template)
     template.set_defaults(run=_cmd_template)
 
-    renderer = commands.add_parser("render", help="render every district's forecast report (HTML, PNG, "
-                                   "summary.csv/.xlsx, index.html) into OUT/<as_of>/")
+    renderer = commands.add_parser("render", help=_help("render"))
     _add_data_options(renderer)
-    renderer.add_argument("--districts", help="comma-separated codes or names (default: every district); "
-                          "updates only those districts in OUT/<as_of>/ and keeps the others")
-    renderer.add_argument("--jobs", type=int, help="parallel processes (default: the number of cores)")
-    renderer.add_argument("--out", help="output root (default: reports/ in the current folder)")
-    renderer.add_argument("--draws", type=_DRAWS, default=DEFAULT_DRAWS, help=f"simulated paths, 1 to {MAX_DRAWS} "
-                          f"(default: {DEFAULT_DRAWS})")
-    renderer.add_argument("--seed", type=_SEED, default=0, help="random seed, 0 or more (default: 0)")
-    renderer.add_argument("--compare", help="an earlier run's folder (reports/<date>) to compare with "
-                          "(default: the run replaced, else the latest earlier one)")
-    renderer.add_argument("--scheduler", metavar="ADDRESS", help="render on a Dask cluster: a scheduler address "
-                          "(tcp://host:8786) or 'local' for a LocalCluster on this machine (default: a local "
-                          "process pool)")
-    renderer.add_argument("--model", default="hazard", choices=MODEL_NAMES,
-                          help="model (default: hazard; 'last' or 'linear' where the hazard model cannot be fitted)")
-    renderer.add_argument("--quiet", action="store_true", help="no progress bar")
+    renderer.add_argument("--districts", help=_help("render_districts"))
+    renderer.add_argument("--jobs", type=int, help=_help("render_jobs"))
+    renderer.add_argument("--out", help=_help("render_out"))
+    renderer.add_argument("--draws", type=_DRAWS, default=DEFAULT_DRAWS,
+                          help=_help("draws", most=MAX_DRAWS, default=DEFAULT_DRAWS))
+    renderer.add_argument("--seed", type=_SEED, default=0, help=_help("seed"))
+    renderer.add_argument("--compare", help=_help("render_compare"))
+    renderer.add_argument("--scheduler", metavar="ADDRESS", help=_help("render_scheduler"))
+    renderer.add_argument("--model", default="hazard", choices=MODEL_NAMES, help=_help("render_model"))
+    renderer.add_argument("--quiet", action="store_true", help=_help("render_quiet"))
     _add_lang(renderer, _said("help_lang_render", variable=LANG_VARIABLE, default=DEFAULT_LANG))
     renderer.set_defaults(run=_cmd_render)
 
-    synthetic = commands.add_parser("synthetic", help="write a made-up data folder of any size (units, "
-                                    "progress, targets, marked illustrative) to try the workflow at scale")
-    synthetic.add_argument("--districts", type=_positive_int, required=True, help="district-level units")
-    synthetic.add_argument("--communes", type=_positive_int, help="communes in all (default: 25 a district)")
-    synthetic.add_argument("--periods", type=_positive_int, default=6,
-                           help="half-yearly counts from 2021-12-31 (default: 6)")
-    synthetic.add_argument("--seed", type=_SEED, default=0, help="random seed, 0 or more (default: 0)")
-    synthetic.add_argument("--out", required=True, help="a new or empty folder to write into")
+    synthetic = commands.add_parser("synthetic", help=_help("synthetic"))
+    synthetic.add_argument("--districts", type=_positive_int, required=True, help=_help("synthetic_districts"))
+    synthetic.add_argument("--communes", type=_positive_int, help=_help("synthetic_communes"))
+    synthetic.add_argument("--periods", type=_positive_int, default=6, help=_help("synthetic_periods"))
+    synthetic.add_argument("--seed", type=_SEED, default=0, help=_help("seed"))
+    synthetic.add_argument("--out", required=True, help=_help("synthetic_out"))
     _add_lang(synthetic)
     synthetic.set_defaults(run=_cmd_synthetic)
 
-    fc = commands.add_parser("forecast", help="forecast every district and assess its targets")
+    fc = commands.add_parser("forecast", help=_help("forecast"))
     _add_data_options(fc)
-    fc.add_argument("--until", type=_date, default=None,
-                    help="end of the horizon (default: the last target deadline after --as-of, or a year ahead)")
-    fc.add_argument("--model", default="hazard", choices=MODEL_NAMES, help="model (default: hazard)")
+    fc.add_argument("--until", type=_date, default=None, help=_help("forecast_until"))
+    fc.add_argument("--model", default="hazard", choices=MODEL_NAMES, help=_help("forecast_model"))
     fc.add_argument("--draws", type=_DRAWS, default=DEFAULT_DRAWS,
-                    help=f"simulated paths, 1 to {MAX_DRAWS} (default: {DEFAULT_DRAWS})")
-    fc.add_argument("--seed", type=_SEED, default=0, help="random seed, 0 or more (default: 0)")
-    fc.add_argument("--long", action="store_true", help="one row per target, past deadlines included")
-    fc.add_argument("--out", help="also write the full assessment to FILE.csv or FILE.xlsx")
+                    help=_help("draws", most=MAX_DRAWS, default=DEFAULT_DRAWS))
+    fc.add_argument("--seed", type=_SEED, default=0, help=_help("seed"))
+    fc.add_argument("--long", action="store_true", help=_help("forecast_long"))
+    fc.add_argument("--out", help=_help("forecast_out"))
     _add_lang(fc)
     fc.set_defaults(run=_cmd_forecast)
     return parser

@@ -1,8 +1,4 @@
-"""Every word an English reader sees: the same keys as `cdsanalysis.wording.vi` (a test checks it).
-
-The terminal tables (``console``) and the CLI lines (``cli``) read the same in both languages today: the
-commands speak English and quote the Vietnamese terms of the form an office fills in.
-"""
+"""Every word an English reader sees: the same keys as `cdsanalysis.wording.vi` (a test checks it)."""
 
 WORDS = {
     "province_name": "Whole province",
@@ -467,6 +463,88 @@ WORDS = {
         "changes_problem": "what changed: could not compare ({problem})",
         "changes": "what changed since {previous}: {data_new} new, {data_changed} corrected, {data_removed} replaced "
             "figures; {status} statuses moved; {chance} chances moved 10+ points (see index.html)",
+        "arg_usage": "usage: ",
+        "arg_positional": "positional arguments:",
+        "arg_options": "options:",
+        "arg_help": "show this help message and exit",
+        "arg_error": "{prog}: error: {message}",
+        "arg_argument": "argument {name}: {message}",
+        "arg_required": "the following arguments are required: {names}",
+        "arg_unrecognized": "unrecognized arguments: {names}",
+        "arg_choice": "invalid choice: {value} (choose from {choices})",
+        "arg_expected_one": "expected one argument",
+        "arg_ambiguous": "ambiguous option: {option} could match {matches}",
+        "arg_invalid_value": "invalid {type} value: {value}",
+    },
+    # The command line's help (cdsanalysis --help, cdsanalysis COMMAND --help).
+    "command_help": {
+        "metavar_file": "file",
+        "metavar_directory": "directory",
+        "data": "data directory (default: the bundled data)",
+        "as_of": "forecast origin, YYYY-MM-DD or day first (default: the latest date in the data)",
+        "validate": "check a data directory and list every problem",
+        "validate_directory": "directory with units.csv, progress.csv, targets.csv (default: the bundled data)",
+        "progress": "print where each district stands",
+        "progress_as_of": "date, YYYY-MM-DD or day first (default: the latest in the data)",
+        "import": "merge a district progress form (.xlsx) into a data folder's progress.csv, if the result is valid",
+        "import_file": "the .xlsx file (never modified)",
+        "import_out": "existing data folder whose progress.csv receives the rows",
+        "import_data": "data folder whose units.csv and targets.csv check the rows (default: OUT's own, else the "
+            "bundled data)",
+        "import_as_of": "date of the counts when the sheet does not say (YYYY-MM-DD or day first)",
+        "import_sheet": "sheet name, or 0-based position (default: the first visible sheet with a header)",
+        "import_source": "provenance written in each row (default: file and sheet name)",
+        "import_status": "status of the rows (default: actual)",
+        "import_measure": "what the form's counts are: recognised (by a provincial decision), claimed (the "
+            "districts' own reports; status becomes claim) or registered (default: from --status)",
+        "import_hidden": "also read hidden sheets, rows and columns (skipped by default, and reported)",
+        "import_dry_run": "show the rows that would be added and replaced; write nothing",
+        "import_undo": "restore OUT/progress.csv as it was before the last import (kept in OUT/history/), byte for "
+            "byte",
+        "decision": "add a provincial decision's list of recognised communes (.xlsx or .csv) to a data folder's "
+            "recognitions.csv, if every name resolves",
+        "decision_file": "the decision's list, .xlsx or .csv (never modified)",
+        "decision_out": "existing data folder whose recognitions.csv receives the communes (created if missing)",
+        "decision_data": "data folder whose units.csv matches the names (default: OUT's own, else the bundled data)",
+        "decision_decision": "the decision's number, e.g. {example} (default: read from the file's title)",
+        "decision_date": "the decision's date, D/M/YYYY or YYYY-MM-DD (default: read from the file's title)",
+        "decision_year": "the year the decision counts the communes for (may be earlier than the decision's; "
+            "default: a column headed for the credited year)",
+        "decision_source": "provenance written in each row (default: the decision and the file)",
+        "decision_sheet": "sheet name (default: the first visible sheet)",
+        "decision_hidden": "also read hidden sheets, rows and columns",
+        "decision_dry_run": "show the communes that would be added; write nothing",
+        "decision_undo": "restore OUT/recognitions.csv as it was before the last import-decision (kept in "
+            "OUT/history/)",
+        "template": "write the district form (.xlsx) that import reads",
+        "template_out": "the form to write, FILE.xlsx (its folder must exist)",
+        "template_data": "data folder whose districts fill the form (default: the bundled data)",
+        "template_as_of": "date the figures are asked for (default: the last day of the previous month)",
+        "render": "render every district's forecast report (HTML, PNG, summary.csv/.xlsx, index.html) into "
+            "OUT/<as_of>/",
+        "render_districts": "comma-separated codes or names (default: every district); updates only those "
+            "districts in OUT/<as_of>/ and keeps the others",
+        "render_jobs": "parallel processes (default: the number of cores)",
+        "render_out": "output root (default: reports/ in the current folder)",
+        "draws": "simulated paths, 1 to {most} (default: {default})",
+        "seed": "random seed, 0 or more (default: 0)",
+        "render_compare": "an earlier run's folder (reports/<date>) to compare with (default: the run replaced, else "
+            "the latest earlier one)",
+        "render_scheduler": "render on a Dask cluster: a scheduler address (tcp://host:8786) or 'local' for a "
+            "LocalCluster on this machine (default: a local process pool)",
+        "render_model": "model (default: hazard; 'last' or 'linear' where the hazard model cannot be fitted)",
+        "render_quiet": "no progress bar",
+        "synthetic": "write a made-up data folder of any size (units, progress, targets, marked illustrative) to "
+            "try the workflow at scale",
+        "synthetic_districts": "district-level units",
+        "synthetic_communes": "communes in all (default: 25 a district)",
+        "synthetic_periods": "half-yearly counts from 2021-12-31 (default: 6)",
+        "synthetic_out": "a new or empty folder to write into",
+        "forecast": "forecast every district and assess its targets",
+        "forecast_until": "end of the horizon (default: the last target deadline after --as-of, or a year ahead)",
+        "forecast_model": "model (default: hazard)",
+        "forecast_long": "one row per target, past deadlines included",
+        "forecast_out": "also write the full assessment to FILE.csv or FILE.xlsx",
     },
     # The data layer's errors (`cdsanalysis.wording.messages.said`): a Python caller reads them in English,
     # the command line in the language chosen with --lang.

@@ -4,8 +4,6 @@ Keys are shared with `cdsanalysis.wording.en` (a test checks it); placeholders i
 content and writer modules. Add a sentence here and in `en.py` under the same key, never in a module of a layer.
 """
 
-from cdsanalysis.wording.en import WORDS as _EN
-
 WORDS = {
     "province_name": "Toàn tỉnh",
     "date_format": "%d/%m/%Y",
@@ -40,9 +38,7 @@ WORDS = {
         "kinds": {"actual": "chính thức", "claim": "huyện tự báo cáo", "derived": "suy ra",
                   "illustrative": "minh họa"},
     },
-    # The CLI's own lines and the terminal tables' column heads read the same in both languages today
-    # (the commands speak English and quote the form's Vietnamese terms): one text, in en.py.
-    "cli": {**_EN["cli"],
+    "cli": {"description": "Tiến độ chuyển đổi số và dự báo theo từng đơn vị cấp huyện.",
             "form_written": "đã ghi {path}: các huyện điền cột D (số xã được tỉnh công nhận, lũy kế; huyện chưa báo "
             "cáo để trống, không ghi 0), rồi nhập bằng 'cdsanalysis import {path} --out THƯ_MỤC_SỐ_LIỆU'",
             "more_warnings": "… và {n} cảnh báo khác (Dataset.warnings() liệt kê đủ)"},
@@ -334,7 +330,27 @@ WORDS = {
     "import) trước khi dùng.",
     "cli_illustrative": "Lưu ý: bảng trên dùng số liệu minh họa (illustrative), không phải số liệu chính thức; xem "
     "data/README.md và từng báo cáo.",
-    "render_run": _EN["render_run"],
+    "render_run": {
+        "not_a_run_folder": "{folder}: không phải thư mục báo cáo do cdsanalysis render tạo (không có dấu {marker} "
+            "hợp lệ), nên không bị thay; không động đến gì. Chuyển thư mục đi chỗ khác (hoặc chọn --out khác), rồi "
+            "chạy lại",
+        "foreign_entries": "{folder}: có những mục mà render không ghi ({names}), nên không bị thay; không động đến "
+            "gì. Chuyển các mục đó ra khỏi thư mục (hoặc chọn --out khác), rồi chạy lại",
+        "inside_run": "{root}: nằm trong thư mục báo cáo {run} của một lần chạy trước; chưa ghi gì. Cho --out là thư "
+            "mục chứa các thư mục báo cáo theo ngày (ví dụ --out {parent}) hoặc một thư mục khác",
+        "nested_busy": "{root}: một lần render khác đang ghi vào {other}, thư mục chứa thư mục này; chờ lần đó xong "
+            "hoặc chọn --out ở ngoài",
+        "all_failed": "không làm được báo cáo cho huyện nào ({n} trong {n} lỗi), nên {folder} được giữ nguyên. Lý "
+            "do: {why}",
+        "file_handles": "phiên làm việc này chỉ cho một chương trình mở {limit} tệp cùng lúc (ulimit -n) và không "
+            "tăng được; chạy với {jobs} tiến trình cần {need}. Chưa ghi gì. Tăng giới hạn (ulimit -n {need} hoặc "
+            "hơn), rồi chạy lại",
+        "deadline": "không xong trong {seconds:.0f} giây trên cả {tries} tiến trình (mỗi tiến trình ngừng trả lời "
+            "hoặc bị treo, và đã rời cụm); thời hạn cho mỗi huyện là DISTRICT_DEADLINE_SECONDS trong "
+            "cdsanalysis/settings.py",
+        "too_many_files": "tiến trình đã hết số tệp được mở (ulimit -n {limit}); tăng giới hạn (ulimit -n 4096) "
+            "hoặc chạy với ít --jobs hơn",
+    },
     "import_history": {
         "waiting": "{folder}: một lệnh nhập khác đang ghi vào thư mục này; đang chờ lệnh đó xong…",
         "busy": "{folder}: một lệnh nhập khác vẫn đang ghi vào thư mục này sau {seconds:.0f} giây chờ; không ghi "
@@ -448,6 +464,89 @@ WORDS = {
         "changes": "thay đổi từ {previous}: {data_new} số liệu mới, {data_changed} số liệu sửa, {data_removed} số "
             "liệu bị thay; {status} trạng thái thay đổi; {chance} khả năng thay đổi từ 10 điểm trở lên (xem "
             "index.html)",
+        "arg_usage": "cách dùng: ",
+        "arg_positional": "tham số:",
+        "arg_options": "tùy chọn:",
+        "arg_help": "in hướng dẫn này rồi thoát",
+        "arg_error": "{prog}: lỗi: {message}",
+        "arg_argument": "{name}: {message}",
+        "arg_required": "thiếu tùy chọn bắt buộc: {names}",
+        "arg_unrecognized": "không hiểu các tham số: {names}",
+        "arg_choice": "lựa chọn không hợp lệ: {value} (chọn một trong {choices})",
+        "arg_expected_one": "cần một giá trị",
+        "arg_ambiguous": "tùy chọn không rõ: {option} có thể là {matches}",
+        "arg_invalid_value": "giá trị {value} không hợp lệ (cần kiểu {type})",
+    },
+    # Hướng dẫn của dòng lệnh (cdsanalysis --help, cdsanalysis LỆNH --help).
+    "command_help": {
+        "metavar_file": "TỆP",
+        "metavar_directory": "THƯ_MỤC",
+        "data": "thư mục số liệu (mặc định: số liệu đi kèm)",
+        "as_of": "ngày bắt đầu dự báo, YYYY-MM-DD hoặc ngày trước (mặc định: ngày mới nhất trong số liệu)",
+        "validate": "kiểm tra một thư mục số liệu và liệt kê mọi lỗi",
+        "validate_directory": "thư mục có units.csv, progress.csv, targets.csv (mặc định: số liệu đi kèm)",
+        "progress": "in hiện trạng của từng huyện",
+        "progress_as_of": "ngày, YYYY-MM-DD hoặc ngày trước (mặc định: ngày mới nhất trong số liệu)",
+        "import": "gộp biểu mẫu tiến độ của các huyện (.xlsx) vào progress.csv của một thư mục số liệu, nếu kết quả "
+            "hợp lệ",
+        "import_file": "tệp .xlsx (không bao giờ bị sửa)",
+        "import_out": "thư mục số liệu có sẵn, nơi progress.csv nhận các dòng",
+        "import_data": "thư mục số liệu có units.csv và targets.csv dùng để kiểm tra các dòng (mặc định: của OUT, "
+            "nếu không có thì số liệu đi kèm)",
+        "import_as_of": "ngày của số liệu khi biểu mẫu không ghi (YYYY-MM-DD hoặc ngày trước)",
+        "import_sheet": "tên trang, hoặc số thứ tự đếm từ 0 (mặc định: trang hiển thị đầu tiên có dòng tiêu đề)",
+        "import_source": "nguồn ghi vào mỗi dòng (mặc định: tên tệp và tên trang)",
+        "import_status": "trạng thái của các dòng (mặc định: actual)",
+        "import_measure": "số của biểu mẫu là gì: recognised (được tỉnh quyết định công nhận), claimed (huyện tự báo "
+            "cáo; trạng thái thành claim) hoặc registered (mặc định: theo --status)",
+        "import_hidden": "đọc cả trang, dòng và cột bị ẩn (mặc định bỏ qua và có thông báo)",
+        "import_dry_run": "cho xem các dòng sẽ được thêm và thay; không ghi gì",
+        "import_undo": "khôi phục OUT/progress.csv như trước lần nhập gần nhất (lưu trong OUT/history/), đúng từng "
+            "byte",
+        "decision": "thêm danh sách xã được công nhận theo quyết định của tỉnh (.xlsx hoặc .csv) vào "
+            "recognitions.csv của một thư mục số liệu, nếu mọi tên đều khớp",
+        "decision_file": "danh sách của quyết định, .xlsx hoặc .csv (không bao giờ bị sửa)",
+        "decision_out": "thư mục số liệu có sẵn, nơi recognitions.csv nhận các xã (tạo mới nếu chưa có)",
+        "decision_data": "thư mục số liệu có units.csv để khớp tên (mặc định: của OUT, nếu không có thì số liệu đi "
+            "kèm)",
+        "decision_decision": "số quyết định, ví dụ {example} (mặc định: đọc từ tiêu đề của tệp)",
+        "decision_date": "ngày quyết định, N/T/NNNN hoặc YYYY-MM-DD (mặc định: đọc từ tiêu đề của tệp)",
+        "decision_year": "năm mà quyết định tính cho các xã (có thể sớm hơn năm của quyết định; mặc định: cột ghi năm "
+            "được tính)",
+        "decision_source": "nguồn ghi vào mỗi dòng (mặc định: quyết định và tên tệp)",
+        "decision_sheet": "tên trang (mặc định: trang hiển thị đầu tiên)",
+        "decision_hidden": "đọc cả trang, dòng và cột bị ẩn",
+        "decision_dry_run": "cho xem các xã sẽ được thêm; không ghi gì",
+        "decision_undo": "khôi phục OUT/recognitions.csv như trước lần import-decision gần nhất (lưu trong "
+            "OUT/history/)",
+        "template": "ghi biểu mẫu cho các huyện (.xlsx) mà lệnh import đọc",
+        "template_out": "biểu mẫu cần ghi, TỆP.xlsx (thư mục chứa phải có sẵn)",
+        "template_data": "thư mục số liệu có các huyện điền vào biểu mẫu (mặc định: số liệu đi kèm)",
+        "template_as_of": "ngày cần lấy số liệu (mặc định: ngày cuối của tháng trước)",
+        "render": "làm báo cáo dự báo của mọi huyện (HTML, PNG, summary.csv/.xlsx, index.html) vào OUT/<as_of>/",
+        "render_districts": "mã hoặc tên, cách nhau bằng dấu phẩy (mặc định: mọi huyện); chỉ cập nhật các huyện này "
+            "trong OUT/<as_of>/ và giữ các huyện khác",
+        "render_jobs": "số tiến trình chạy song song (mặc định: số lõi của máy)",
+        "render_out": "thư mục kết quả (mặc định: reports/ trong thư mục hiện tại)",
+        "draws": "số đường mô phỏng, từ 1 đến {most} (mặc định: {default})",
+        "seed": "hạt giống ngẫu nhiên, từ 0 trở lên (mặc định: 0)",
+        "render_compare": "thư mục của một lần chạy trước (reports/<ngày>) để so sánh (mặc định: lần chạy bị thay, "
+            "nếu không có thì lần gần nhất trước đó)",
+        "render_scheduler": "chạy trên cụm Dask: địa chỉ bộ điều phối (tcp://host:8786) hoặc 'local' để dùng "
+            "LocalCluster trên máy này (mặc định: nhóm tiến trình trên máy)",
+        "render_model": "mô hình (mặc định: hazard; 'last' hoặc 'linear' khi không ước lượng được mô hình hazard)",
+        "render_quiet": "không hiện thanh tiến trình",
+        "synthetic": "ghi một thư mục số liệu giả lập với quy mô tùy chọn (units, progress, targets, ghi là minh "
+            "họa) để thử quy trình trên quy mô lớn",
+        "synthetic_districts": "số đơn vị cấp huyện",
+        "synthetic_communes": "tổng số xã (mặc định: 25 xã mỗi huyện)",
+        "synthetic_periods": "số mốc nửa năm từ 2021-12-31 (mặc định: 6)",
+        "synthetic_out": "một thư mục mới hoặc trống để ghi vào",
+        "forecast": "dự báo cho mọi huyện và đánh giá các mục tiêu",
+        "forecast_until": "cuối khoảng dự báo (mặc định: thời hạn mục tiêu cuối cùng sau --as-of, hoặc một năm sau)",
+        "forecast_model": "mô hình (mặc định: hazard)",
+        "forecast_long": "mỗi mục tiêu một dòng, kể cả các thời hạn đã qua",
+        "forecast_out": "ghi thêm toàn bộ bảng đánh giá vào TỆP.csv hoặc TỆP.xlsx",
     },
     # Lỗi của tầng dữ liệu (`cdsanalysis.wording.messages.said`), bằng tiếng Việt trên dòng lệnh.
     "errors": {
