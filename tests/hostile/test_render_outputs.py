@@ -132,6 +132,6 @@ def test_render_has_the_model_option_its_messages_suggest(tmp_path, capsys):
     from cdsanalysis.cli import build_parser, main
 
     assert build_parser().parse_args(["render", "--model", "last"]).model == "last"
-    assert main(["render", "--model", "bogus", "--out", str(tmp_path / "out"), "--quiet"]) == 2
+    assert main(["render", "--model", "bogus", "--out", str(tmp_path / "out"), "--quiet", "--lang", "en"]) == 2
     assert "invalid choice" in capsys.readouterr().err
     assert not (tmp_path / "out").exists()
