@@ -550,7 +550,8 @@ WORDS = {
     # the command line in the language chosen with --lang.
     "errors": {
         "the_value": "the value",
-        "problems_title": "{title}: {n} problem(s)",
+        "problem_title": "{title}: {n} problem",
+        "problems_title": "{title}: {n} problems",
         "at_row": ", row {row}",
         "at_column": ", column {column}",
         "problems_more": "  … and {n} more problems not listed here: fix these first, or read them all from the "

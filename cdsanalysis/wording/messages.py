@@ -95,7 +95,7 @@ def validation_text(err: DataValidationError, lang: str, listed: int) -> str:
     w = words(lang)["errors"]
     cases = err.failure_cases
     n = len(cases)
-    lines = [w["problems_title"].format(title=in_lang(err.title, lang), n=n)]
+    lines = [w["problems_title" if n != 1 else "problem_title"].format(title=in_lang(err.title, lang), n=n)]
     for case in cases.head(listed).itertuples(index=False):
         where = str(case.file)
         if _present(case.row):

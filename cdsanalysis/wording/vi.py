@@ -551,6 +551,7 @@ WORDS = {
     # Lỗi của tầng dữ liệu (`cdsanalysis.wording.messages.said`), bằng tiếng Việt trên dòng lệnh.
     "errors": {
         "the_value": "giá trị",
+        "problem_title": "{title}: {n} lỗi",
         "problems_title": "{title}: {n} lỗi",
         "at_row": ", dòng {row}",
         "at_column": ", cột {column}",
