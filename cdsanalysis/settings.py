@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from cdsanalysis.exceptions import CdsAnalysisError
 from cdsanalysis.wording import DEFAULT_LANG, words
+from cdsanalysis.wording.messages import said
 
 DAYS_PER_YEAR = 365.25
 """Length of the year used for every duration in the models (Julian year)."""
@@ -59,10 +60,8 @@ def check_path_memory(draws: int, districts: int, dates: int) -> None:
     have = _memory_bytes()
     if need > have:
         fits = max(1, have // max(1, districts * dates * PATH_CELL_BYTES))
-        raise CdsAnalysisError(
-            f"{draws:,} draws × {districts:,} districts × {dates} dates need about {need / 1e9:.1f} GB of memory; "
-            f"this machine has {have / 1e9:.1f} GB available. Use fewer draws (at most {min(fits, MAX_DRAWS):,} "
-            "here), or forecast fewer districts at a time")
+        raise CdsAnalysisError(said("memory", draws=draws, districts=districts, dates=dates, need=need / 1e9,
+                                    have=have / 1e9, fits=min(fits, MAX_DRAWS)))
 
 
 def _memory_bytes() -> int:
@@ -86,7 +85,7 @@ def check_draws(draws: object) -> int:
     except (TypeError, ValueError, OverflowError):
         whole = False
     if isinstance(draws, bool) or not whole or not 1 <= float(draws) <= MAX_DRAWS:  # type: ignore[arg-type]
-        raise CdsAnalysisError(f"draws must be a whole number from 1 to {MAX_DRAWS}; got {draws!r}")
+        raise CdsAnalysisError(said("whole_from_to", name="draws", low=1, high=MAX_DRAWS, value=draws))
     return int(draws)  # type: ignore[arg-type]
 
 

@@ -24,6 +24,7 @@ from cdsanalysis.data.dates import parse_date
 from cdsanalysis.exceptions import CdsAnalysisError
 from cdsanalysis.model.registry import StartState, get_simulator
 from cdsanalysis.settings import DEFAULT_THRESHOLDS, PROVINCE_NAME, check_draws, check_path_memory
+from cdsanalysis.wording.messages import said
 
 if TYPE_CHECKING:  # pragma: no cover
     from cdsanalysis.data.dataset import Dataset
@@ -43,7 +44,7 @@ def forecast_dates(as_of: object, until: object, extra_dates: Iterable[object] =
     """The grid: as_of, every 30 June and 31 December in (as_of, until], and extra dates in that range."""
     start, end = parse_date(as_of, "as_of"), parse_date(until, "until")
     if end < start:
-        raise CdsAnalysisError(f"until ({end:%Y-%m-%d}) is before as_of ({start:%Y-%m-%d})")
+        raise CdsAnalysisError(said("until_before", until=end, as_of=start))
     half_years = [pd.Timestamp(year, month, day) for year in range(start.year, end.year + 1)
                   for month, day in ((6, 30), (12, 31))]
     extra = [parse_date(value, "a forecast date") for value in extra_dates]
@@ -207,7 +208,7 @@ def forecast(
     origin = dataset.latest_date() if as_of is None else parse_date(as_of, "as_of")
     known = dataset.until(origin)
     if (known.progress["district_code"] != "").sum() == 0:
-        raise CdsAnalysisError(f"no district progress on or before {origin:%Y-%m-%d}; nothing to forecast from")
+        raise CdsAnalysisError(said("no_progress_before", date=origin))
     deadlines = dataset.targets["deadline"].tolist()
     dates = forecast_dates(origin, default_until(dataset, origin) if until is None else until,
                            [*deadlines, *extra_dates])

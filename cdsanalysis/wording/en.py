@@ -800,5 +800,11 @@ WORDS = {
         "has_but_lacks": "{has} but no column like {lacks}",
         "and": " and ",
         "or": " or ",
+        "memory": "{draws:,} draws × {districts:,} districts × {dates} dates need about {need:.1f} GB of memory; this "
+            "machine has {have:.1f} GB available. Use fewer draws (at most {fits:,} here), or forecast fewer "
+            "districts at a time",
+        "whole_from_to": "{name} must be a whole number from {low} to {high:,}; got {value!r}",
+        "until_before": "until ({until:%Y-%m-%d}) is before as_of ({as_of:%Y-%m-%d})",
+        "no_progress_before": "no district progress on or before {date:%Y-%m-%d}; nothing to forecast from",
     },
 }

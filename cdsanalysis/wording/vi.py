@@ -796,5 +796,11 @@ WORDS = {
         "has_but_lacks": "{has} nhưng không có cột nào như {lacks}",
         "and": " và ",
         "or": " hoặc ",
+        "memory": "{draws:,} đường mô phỏng × {districts:,} huyện × {dates} mốc ngày cần khoảng {need:.1f} GB bộ nhớ; "
+            "máy này còn {have:.1f} GB. Dùng ít đường mô phỏng hơn (tối đa {fits:,} trên máy này), hoặc dự báo ít "
+            "huyện hơn mỗi lần",
+        "whole_from_to": "{name} phải là số nguyên từ {low} đến {high:,}; nhận được {value!r}",
+        "until_before": "ngày kết thúc dự báo ({until:%d/%m/%Y}) trước ngày bắt đầu ({as_of:%d/%m/%Y})",
+        "no_progress_before": "không có số liệu tiến độ của huyện nào đến ngày {date:%d/%m/%Y}; không có gì để dự báo",
     },
 }

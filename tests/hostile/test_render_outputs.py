@@ -62,7 +62,7 @@ def test_a_forecast_too_big_for_memory_is_refused_before_allocating(monkeypatch,
     from cdsanalysis.cli import main
 
     monkeypatch.setattr(settings, "_memory_bytes", lambda: 50_000_000)
-    assert main(["forecast", "--draws", "100000"]) == 1
+    assert main(["forecast", "--draws", "100000", "--lang", "en"]) == 1
     output = "".join(capsys.readouterr())
     assert "need about" in output and "Use fewer draws (at most" in output and "Traceback" not in output
     monkeypatch.setattr(settings, "_memory_bytes", lambda: 16_000_000_000)
@@ -76,7 +76,7 @@ def test_jobs_are_bounded(tmp_path, capsys):
     from cdsanalysis.cli import main
     from cdsanalysis.settings import MAX_JOBS
 
-    assert main(["render", "--jobs", str(MAX_JOBS + 1), "--out", str(tmp_path / "out"), "--quiet"]) == 2
+    assert main(["render", "--jobs", str(MAX_JOBS + 1), "--out", str(tmp_path / "out"), "--quiet", "--lang", "en"]) == 2
     output = "".join(capsys.readouterr())
     assert f"from 1 to {MAX_JOBS}" in output and "Traceback" not in output
     assert not (tmp_path / "out").exists()

@@ -57,6 +57,7 @@ from cdsanalysis.settings import (
     MAX_SEED,
 )
 from cdsanalysis.wording import DEFAULT_LANG, check_lang, words
+from cdsanalysis.wording.messages import said
 
 REPORTS = Path("reports")
 """Default output root, relative to the working directory (``make report`` runs in the repository,
@@ -77,13 +78,13 @@ def check_arguments(lang: str, draws: object, seed: object, jobs: object, distri
     try:
         check_lang(lang)
     except CdsAnalysisError as err:
-        raise RenderArgumentError(str(err)) from None
+        raise RenderArgumentError(*err.args) from None
     for name, value, low, high in (("draws", draws, 1, MAX_DRAWS), ("seed", seed, 0, MAX_SEED),
                                    ("retries", retries, 0, 10)):
         if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-            raise RenderArgumentError(f"{name} must be a whole number from {low} to {high:,}; got {value!r}")
+            raise RenderArgumentError(said("whole_from_to", name=name, low=low, high=high, value=value))
     if jobs is not None and (isinstance(jobs, bool) or not isinstance(jobs, int) or not 1 <= jobs <= MAX_JOBS):
-        raise RenderArgumentError(f"jobs must be a whole number from 1 to {MAX_JOBS}; got {jobs!r}")
+        raise RenderArgumentError(said("whole_from_to", name="jobs", low=1, high=MAX_JOBS, value=jobs))
     if districts is not None and (isinstance(districts, str) or not [d for d in districts if str(d).strip()]):
         raise RenderArgumentError("districts must be a non-empty list of codes or names "
                                   f"(or None for every district); got {districts!r}")
@@ -126,7 +127,7 @@ def render(
         try:
             check_compare(compare)
         except CdsAnalysisError as err:
-            raise RenderArgumentError(str(err)) from None
+            raise RenderArgumentError(*err.args) from None
     template = Path(template).resolve() if template is not None else template_path()
     if not template.is_file():
         raise RenderArgumentError(f"{template}: template notebook not found")
@@ -137,7 +138,7 @@ def render(
     try:
         root.lock()
     except NotARunFolder as err:
-        raise RenderArgumentError(str(err)) from None
+        raise RenderArgumentError(*err.args) from None
     try:
         root.clean_stale()
         work = root.work_folder()
@@ -257,7 +258,7 @@ class _Run:
             try:  # before any district runs: a folder the render did not make is refused, not replaced
                 self.root.check_replaceable(final)
             except NotARunFolder as err:
-                raise RenderArgumentError(str(err)) from None
+                raise RenderArgumentError(*err.args) from None
             kept = self._kept(final, codes, dataset, result) if districts is not None else {}
             if districts is not None:  # updating a run: what it held but cannot be kept is rendered again
                 codes = [c for c in listing["district_code"] if c in codes or (c in self.previous and c not in kept)]
@@ -302,7 +303,7 @@ class _Run:
         try:
             self.root.swap(layout.folder, final)
         except NotARunFolder as err:  # something was put into the folder while this render ran
-            raise RenderArgumentError(str(err)) from None
+            raise RenderArgumentError(*err.args) from None
         return RenderResult(out_dir=final, as_of=result.as_of, outcomes=ordered, table=table, timings=timings,
                             changes=changes, rendered=tuple(codes))
 
