@@ -22,6 +22,7 @@ import pytest
 
 from cdsanalysis.data.bundled import REPOSITORY_DATA
 from cdsanalysis.data.form import COUNT_COLUMN, HEADER_ROW
+from cdsanalysis.wording import words
 
 pytestmark = pytest.mark.slow  # runs every command of the user guide
 
@@ -118,6 +119,10 @@ def test_every_command_of_the_guide_runs(tmp_path):
     assert (tmp_path / "data" / "progress.csv").read_bytes() == (REPOSITORY_DATA / "progress.csv").read_bytes()
 
 
-@pytest.mark.parametrize("phrase", ["--dry-run", "valid", "bao-cao/2024-12-31/index.html", "summary.xlsx"])
+VALID = words("vi")["command"]["valid"].split(": ", 1)[1].split(" —")[0]  # what `validate` says of a good folder
+
+
+@pytest.mark.parametrize("phrase", ["--dry-run", VALID, "bao-cao/2024-12-31/index.html", "summary.xlsx",
+                                    "--lang en", "CDSANALYSIS_LANG"])
 def test_the_guide_names_what_the_user_sees(phrase):
     assert phrase in GUIDE.read_text(encoding="utf-8")
