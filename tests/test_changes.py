@@ -102,7 +102,7 @@ def test_an_unreadable_previous_snapshot_is_reported_not_raised(tmp_path, conten
 def test_render_compare_with_a_folder_that_is_no_run_is_a_misuse(tmp_path, capsys):
     from cdsanalysis.cli import main
 
-    assert main(["render", "--compare", str(tmp_path), "--out", str(tmp_path / "out"), "--quiet"]) == 2
+    assert main(["render", "--compare", str(tmp_path), "--out", str(tmp_path / "out"), "--quiet", "--lang", "en"]) == 2
     assert "no snapshot.json" in capsys.readouterr().err
     assert not (tmp_path / "out").exists()  # refused before anything was fitted or written
 

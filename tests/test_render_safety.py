@@ -101,7 +101,7 @@ def test_an_unwritable_out_is_a_message_not_a_traceback(tmp_path, capsys):
     if os.geteuid() == 0:
         pytest.skip("root may write into a read-only folder")
     (tmp_path / "ro").mkdir(mode=0o555)
-    code = main(["render", "--out", str(tmp_path / "ro"), "--districts", "901", "--quiet"])
+    code = main(["render", "--out", str(tmp_path / "ro"), "--districts", "901", "--quiet", "--lang", "en"])
     err = capsys.readouterr().err
     assert code == 1 and "cannot write the reports here" in err and "Traceback" not in err
 

@@ -349,7 +349,8 @@ def test_a_partial_render_over_other_parameters_is_refused_and_changes_nothing(r
     (["--jobs", "0"], "jobs must be a whole number from 1 to 64"),
 ])
 def test_render_misuse_exits_2_with_a_message_and_writes_nothing(arguments, message, data_dir, tmp_path, capsys):
-    assert main(["render", "--data", str(data_dir), "--out", str(tmp_path / "out"), "--quiet", *arguments]) == 2
+    assert main(["render", "--data", str(data_dir), "--out", str(tmp_path / "out"), "--quiet", "--lang", "en",
+                 *arguments]) == 2
     err = capsys.readouterr().err
     assert message in err.strip().splitlines()[-1] and "Traceback" not in err
     assert not (tmp_path / "out").exists()
@@ -385,6 +386,6 @@ def test_a_dask_render_writes_the_same_files_and_tables_as_the_pool(rendered, da
 def test_an_unreachable_scheduler_is_a_message(data_dir, tmp_path, capsys):
     pytest.importorskip("distributed")
     code = main(["render", "--data", str(data_dir), "--out", str(tmp_path), "--districts", "901", "--quiet",
-                 "--scheduler", "tcp://127.0.0.1:9"])
+                 "--scheduler", "tcp://127.0.0.1:9", "--lang", "en"])
     err = capsys.readouterr().err
     assert code == 1 and "cannot reach the Dask scheduler at tcp://127.0.0.1:9" in err and "Traceback" not in err

@@ -806,5 +806,12 @@ WORDS = {
         "whole_from_to": "{name} must be a whole number from {low} to {high:,}; got {value!r}",
         "until_before": "until ({until:%Y-%m-%d}) is before as_of ({as_of:%Y-%m-%d})",
         "no_progress_before": "no district progress on or before {date:%Y-%m-%d}; nothing to forecast from",
+        "no_snapshot": "--compare {folder}: no {file} there; give the folder of an earlier render "
+            "(reports/<YYYY-MM-DD>)",
+        "out_not_folder": "{root}: not a folder; give --out a folder for the reports",
+        "out_not_writable": "{root}: cannot write the reports here ({why}); choose another --out",
+        "out_busy": "{root}: another render is writing here; wait for it to finish or choose another --out",
+        "no_scheduler": "cannot reach the Dask scheduler at {address} ({why}); start one with `dask scheduler` and "
+            "workers with `dask worker ADDRESS`",
     },
 }

@@ -802,5 +802,12 @@ WORDS = {
         "whole_from_to": "{name} phải là số nguyên từ {low} đến {high:,}; nhận được {value!r}",
         "until_before": "ngày kết thúc dự báo ({until:%d/%m/%Y}) trước ngày bắt đầu ({as_of:%d/%m/%Y})",
         "no_progress_before": "không có số liệu tiến độ của huyện nào đến ngày {date:%d/%m/%Y}; không có gì để dự báo",
+        "no_snapshot": "--compare {folder}: không có {file} ở đó; chỉ ra thư mục của một lần làm báo cáo trước "
+            "(reports/<YYYY-MM-DD>)",
+        "out_not_folder": "{root}: không phải thư mục; cho --out một thư mục để chứa báo cáo",
+        "out_not_writable": "{root}: không ghi được báo cáo vào đây ({why}); chọn --out khác",
+        "out_busy": "{root}: một lần làm báo cáo khác đang ghi vào đây; chờ lần đó xong hoặc chọn --out khác",
+        "no_scheduler": "không kết nối được bộ điều phối Dask ở {address} ({why}); khởi động bằng `dask scheduler` "
+            "và các tiến trình bằng `dask worker ADDRESS`",
     },
 }

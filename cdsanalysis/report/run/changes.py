@@ -22,6 +22,7 @@ from cdsanalysis.data.io import read_bounded
 from cdsanalysis.exceptions import CdsAnalysisError
 from cdsanalysis.report.run.layout import SNAPSHOT_FILE
 from cdsanalysis.wording import words
+from cdsanalysis.wording.messages import said
 
 SNAPSHOT_FORMAT = 1
 CHANCE_STEP = 0.10
@@ -62,8 +63,7 @@ def check_compare(folder: str | Path) -> Path:
     """``folder`` if it holds an earlier run's snapshot; else a message saying what to give instead."""
     folder = Path(folder)
     if not (folder / SNAPSHOT_FILE).is_file():
-        raise CdsAnalysisError(f"--compare {folder}: no {SNAPSHOT_FILE} there; give the folder of an earlier "
-                               "render (reports/<YYYY-MM-DD>)")
+        raise CdsAnalysisError(said("no_snapshot", folder=folder, file=SNAPSHOT_FILE))
     return folder
 
 

@@ -36,6 +36,7 @@ from cdsanalysis.report.run.layout import RunLayout
 from cdsanalysis.report.run.outcomes import DistrictOutcome
 from cdsanalysis.settings import DISTRICT_DEADLINE_SECONDS
 from cdsanalysis.wording import DEFAULT_LANG, words
+from cdsanalysis.wording.messages import said
 
 # --------------------------------------------------------------------------------------------
 # On a Dask worker: no shared disk
@@ -189,8 +190,7 @@ class DaskCluster:
                 self.client = Client(self.address, timeout="10s")
         except (OSError, TimeoutError, ValueError) as err:
             self.__exit__(None)
-            raise CdsAnalysisError(f"cannot reach the Dask scheduler at {self.address} ({err}); start one "
-                                   "with `dask scheduler` and workers with `dask worker ADDRESS`") from None
+            raise CdsAnalysisError(said("no_scheduler", address=self.address, why=str(err))) from None
         self.worker_addresses = sorted(self.client.scheduler_info().get("workers", {}))
         return self
 

@@ -34,7 +34,7 @@ from pathlib import Path
 from cdsanalysis.data.io import atomic_write_text, read_bounded
 from cdsanalysis.data.names import name_key
 from cdsanalysis.exceptions import CdsAnalysisError
-from cdsanalysis.wording import DEFAULT_LANG, words
+from cdsanalysis.wording import DEFAULT_LANG, messages, words
 
 # ---- every file name a render writes ---------------------------------------------------------------
 FORECAST_FILE = "forecast.npz"
@@ -214,7 +214,7 @@ class OutputRoot:
         self._lock_above(said)  # before anything is made: a render holding a folder above refuses us here
         if self.root.exists() and not self.root.is_dir():
             self.unlock()
-            raise CdsAnalysisError(f"{self.root}: not a folder; give --out a folder for the reports")
+            raise CdsAnalysisError(messages.said("out_not_folder", root=self.root))
         try:
             self.root.mkdir(parents=True, exist_ok=True)
             if not os.access(self.root, os.W_OK | os.X_OK):
@@ -222,15 +222,13 @@ class OutputRoot:
             handle = os.open(self.root, os.O_RDONLY | os.O_DIRECTORY)
         except OSError as err:
             self.unlock()
-            raise CdsAnalysisError(f"{self.root}: cannot write the reports here ({err.strerror}); "
-                                   "choose another --out") from None
+            raise CdsAnalysisError(messages.said("out_not_writable", root=self.root, why=err.strerror)) from None
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             os.close(handle)
             self.unlock()
-            raise CdsAnalysisError(f"{self.root}: another render is writing here; wait for it to finish "
-                                   "or choose another --out") from None
+            raise CdsAnalysisError(messages.said("out_busy", root=self.root)) from None
         self._lock = handle
 
     def _lock_above(self, said) -> None:
