@@ -240,3 +240,15 @@ def test_a_validation_error_reads_the_same_in_english_from_python_and_from_the_c
     assert vietnamese != str(caught.value) and words("vi")["errors"]["invalid_data"] in vietnamese
     again = pickle.loads(pickle.dumps(caught.value))
     assert error_text(again, "vi") == vietnamese
+
+
+@pytest.mark.parametrize("lang, flag", LANGS)
+def test_forecast_long_table_writes_kinds_and_dates_in_the_language(lang, flag, capsys):
+    from cdsanalysis.wording.formats import format_date
+
+    code, output = _run(["forecast", "--model", "last", "--draws", "20", "--long", *flag], capsys)
+    assert code == 0, output
+    kinds = words(lang)["report"]["target_kind"]
+    assert kinds["commune_quota"] in output and "commune_quota" not in output
+    assert format_date(pd.Timestamp("2024-12-31"), lang) in output
+    assert format_date(pd.Timestamp("2024-12-31"), _other(lang)) not in output

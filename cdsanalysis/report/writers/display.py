@@ -68,7 +68,8 @@ def format_assessment(table: pd.DataFrame, as_of: pd.Timestamp, lang: str = DEFA
         table["communes_total"].astype(str)
     name = table["district_name"].map(_short)
     if long:
-        rows = [[code or "", n, d, f"{dl:%Y-%m-%d}", str(t), k, format_chance(p, lang, status=st), s]
+        kinds = words(lang)["report"]["target_kind"]
+        rows = [[code or "", n, d, format_date(dl, lang), str(t), kinds.get(k, k), format_chance(p, lang, status=st), s]
                 for code, n, d, dl, t, k, p, st, s in zip(table["district_code"], name, done, table["deadline"],
                                                            table["target"], table["kind"], table["p_meet"],
                                                            table["status"], table["status"].map(
@@ -82,7 +83,7 @@ def format_assessment(table: pd.DataFrame, as_of: pd.Timestamp, lang: str = DEFA
     cells = strict.set_index(["district_code", "deadline"])
     header = [head["code"], head["district"], head["completed"]]
     for deadline in deadlines:
-        year = f"{pd.Timestamp(deadline):%Y-%m-%d}"
+        year = format_date(deadline, lang)
         header += [head["target_on"].format(date=year), head["p_meet"], head["status"]]
     rows = []
     firsts = table.drop_duplicates("district_code")
