@@ -48,7 +48,7 @@ def _render(data: Path, out: Path, *extra: str) -> subprocess.CompletedProcess:
 def test_a_read_only_out_is_a_message_not_a_traceback(tmp_path):
     data = write_tables(tmp_path / "data", small_tables())
     with tmpfs(tmp_path / "ro", "ro,size=1m") as out:
-        done = _render(data, out, "--districts", "901")
+        done = _render(data, out, "--districts", "901", "--lang", "en")
     assert done.returncode == 1, done.stderr
     assert "Traceback" not in done.stderr, done.stderr[-2000:]
     assert "read-only" in done.stderr.lower() or "cannot write" in done.stderr, done.stderr[-2000:]

@@ -91,7 +91,7 @@ def test_the_next_run_removes_what_a_killed_one_left_and_restores_a_hidden_folde
 
 def test_an_out_that_is_a_file_is_a_message_not_a_traceback(tmp_path, capsys):
     (tmp_path / "file").write_text("x", encoding="utf-8")
-    code = main(["render", "--out", str(tmp_path / "file"), "--districts", "901", "--quiet"])
+    code = main(["render", "--out", str(tmp_path / "file"), "--districts", "901", "--quiet", "--lang", "en"])
     err = capsys.readouterr().err
     assert code == 1 and "not a folder" in err and "Traceback" not in err
     assert (tmp_path / "file").read_text(encoding="utf-8") == "x"

@@ -25,6 +25,7 @@ from cdsanalysis.report.writers.export import CHART_TAG, chart_png, notebook_htm
 from cdsanalysis.settings import MAX_DRAWS
 from cdsanalysis.wording import words
 from tests.builders import small_tables, write_tables
+from tests.catalogue import said_in
 from tests.spreadsheets import live_formula_cells
 
 pytestmark = pytest.mark.slow  # renders through Jupyter kernels, the pool and Dask
@@ -184,7 +185,8 @@ def test_a_failing_district_is_reported_kept_and_the_others_rendered(tmp_path, c
     assert code == 1
     printed = capsys.readouterr()
     err = printed.err
-    assert "failed: Thị xã Cẩm Lâm (903)" in err and "has no progress figure" in err
+    assert said_in(err, "vi", "command", "failed", name="Thị xã Cẩm Lâm", code="903")
+    assert "has no progress figure" in err
     # The table of every district's standing and chances is printed too, the failed one included.
     table = [line for line in printed.out.splitlines() if line[:3] in ("901", "902", "903")]
     assert [line[:3] for line in table] == ["901", "902", "903"]
@@ -318,7 +320,7 @@ def test_a_partial_render_updates_only_its_districts_and_keeps_the_others(render
     assert main(["render", "--data", str(data_dir), "--out", str(copy), "--districts", "902", "--jobs", "1",
                  "--draws", str(DRAWS), "--seed", "5", "--quiet"]) == 0
     printed = capsys.readouterr().out
-    assert "updated 1 district(s) (902)" in printed and "the other 1 kept" in printed
+    assert said_in(printed, "vi", "command", "updated", n=1, names="902", kept=1, done=2, total=2)
     assert {p.name: p.read_bytes() for p in folder.glob("901-*")} == kept
     assert (folder / "902-binh-minh.html").is_file() and (folder / "summary.csv").read_bytes() == summary
     run = json.loads((folder / "run.json").read_text(encoding="utf-8"))

@@ -121,7 +121,7 @@ def test_control_characters_never_reach_the_terminal(tmp_path, capsys):
     """S2: whatever a message quotes (here a file name with ESC and BEL) is printed without them."""
     planted = tmp_path / "out\x1b[2J\x07\x9b"
     planted.write_text("", encoding="utf-8")
-    assert main(["render", "--out", str(planted), "--quiet"]) == 1
+    assert main(["render", "--out", str(planted), "--quiet", "--lang", "en"]) == 1
     output = "".join(capsys.readouterr())
     assert "not a folder" in output and "out[2J" in output
     assert not any(c in output for c in "\x1b\x07\x9b")
