@@ -63,7 +63,7 @@ class _Builder:
         folder = self.root / name
         folder.mkdir(parents=True)
         if with_data:
-            shutil.copytree(DATA, folder / "data", ignore=shutil.ignore_patterns("sources"))
+            shutil.copytree(DATA, folder / "data", ignore=shutil.ignore_patterns("sources", "frames"))
         return folder
 
     def add(self, name: str, item: str, argv: list[str], exit_code: int, expect=(), changes=(), forbid=(),
