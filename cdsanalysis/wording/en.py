@@ -185,6 +185,7 @@ WORDS = {
         "missed": "Missed",
         "no_figure": "No figure at the deadline",
         "beyond_horizon": "Beyond forecast horizon",
+        "closed": "Closed by merger",
         "insufficient_data": "Insufficient data",
     },
     "index": {
@@ -414,4 +415,9 @@ WORDS = {
         "year_unknown": "not known",
     },
     "decision_number_example": "1234/QĐ-UBND",
+    "frames": {
+        "closed_note": "Closed by the {year} merger ({act}): {name} merged into {into} from {date}; last state "
+        "{completed} of {total} communes.",
+        "total_line": "Communes of the province in the administrative frame in force on each date",
+    },
 }

@@ -174,6 +174,7 @@ WORDS = {
         "missed": "Không đạt",
         "no_figure": "Không có số liệu tại hạn",
         "beyond_horizon": "Ngoài tầm dự báo",
+        "closed": "Đã đóng do sáp nhập",
         "insufficient_data": "Thiếu dữ liệu",
     },
     "index": {
@@ -384,4 +385,9 @@ WORDS = {
         "year_unknown": "chưa biết",
     },
     "decision_number_example": "1234/QĐ-UBND",
+    "frames": {
+        "closed_note": "Đã đóng do sáp nhập năm {year} ({act}): {name} nhập vào {into} từ ngày {date}; trạng thái "
+        "cuối cùng {completed}/{total} xã.",
+        "total_line": "Tổng số xã toàn tỉnh theo khung đơn vị hành chính tại từng thời điểm",
+    },
 }
