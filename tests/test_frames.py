@@ -1,0 +1,152 @@
+"""Issue 22: frames that change — units in time, changes.csv, closed targets and the stepped total."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import pandas as pd
+import pytest
+
+from cdsanalysis import load_dataset
+from cdsanalysis.data.bundled import REPOSITORY_DATA
+from cdsanalysis.exceptions import DataValidationError
+from cdsanalysis.model.assessment import assess, closed_note
+from cdsanalysis.model.projection import forecast
+from cdsanalysis.report.content.district import unit_report
+from cdsanalysis.wording import status_label, words
+
+
+@pytest.fixture(scope="module")
+def dataset():
+    return load_dataset()
+
+
+@pytest.fixture(scope="module")
+def result(dataset):
+    return forecast(dataset, draws=200, seed=3)
+
+
+def test_the_province_total_steps_559_558_547_on_the_effective_dates(dataset):
+    steps = dataset.province_totals()
+    assert steps["communes"].tolist() == [559, 558, 547]
+    assert steps["groups"].tolist() == [27, 27, 26]
+    assert pd.isna(steps["valid_from"].iloc[0])
+    assert list(steps["valid_from"].iloc[1:]) == [pd.Timestamp("2024-02-01"), pd.Timestamp("2024-12-01")]
+    assert len(dataset.frame_at("2024-01-31")) == 559 and len(dataset.frame_at("2024-02-01")) == 558
+    assert len(dataset.frame_at("2024-11-30")) == 558 and len(dataset.frame_at("2024-12-01")) == 547
+    assert len(dataset.units) == 559  # the working frame is still the first one
+
+
+def test_the_changes_rebuild_the_sourced_2025_01_list_exactly(dataset):
+    columns = ["district_code", "district_name", "commune_code", "commune_name", "commune_type"]
+    sourced = pd.read_csv(REPOSITORY_DATA / "frames" / "thanhhoa_units_2025-01.csv", dtype=str, keep_default_na=False)
+    built = dataset.frame_at("2025-01-01")[columns].sort_values("commune_code").reset_index(drop=True)
+    assert built.equals(sourced[columns].sort_values("commune_code").reset_index(drop=True))
+
+
+def test_dong_son_ceased_into_thanh_hoa_city(dataset):
+    ends = dataset.group_ends().set_index("district_code")
+    assert list(ends.index) == ["405"]
+    assert ends.at["405", "last_day"] == pd.Timestamp("2024-11-30") and ends.at["405", "into"] == "380"
+    assert "1238" in ends.at["405", "source"]
+    city = dataset.groups_at("2025-01-01").set_index("district_code")["communes_total"]
+    assert city["380"] == 47 and "405" not in city.index
+
+
+def test_dong_son_2025_target_is_closed_with_its_last_state(dataset, result):
+    table = assess(result)
+    dong_son = table[table["district_code"] == "405"].set_index("deadline")
+    closed = dong_son.loc[pd.Timestamp("2025-12-31")]
+    assert closed["status"] == "closed" and pd.isna(closed["p_meet"]) and pd.isna(closed["expected"])
+    last = dataset.series("recognised").query("district_code == '405'")["completed"].iloc[-1]
+    assert closed["completed"] == last
+    assert dong_son.loc[pd.Timestamp("2023-12-31"), "status"] != "closed"  # before its end: judged as before
+    assert (table.loc[table["district_code"] != "405", "status"] != "closed").all()
+    # The forecast stops at its end; the province keeps its communes (summed paths).
+    summary = result.summary()
+    after = summary[(summary["district_code"] == "405") & (summary["date"] > pd.Timestamp("2024-11-30"))]
+    assert len(after) and after["median"].isna().all()
+    assert summary[summary["district_code"] == ""]["median"].notna().all()
+    assert status_label("closed", "vi") == words("vi")["status"]["closed"]
+    assert words("vi")["status"]["closed"].startswith("Đã đóng do sáp nhập")
+
+
+def test_the_closed_note_names_the_merger_in_both_languages(dataset, result):
+    english = closed_note(dataset, "405", 3, 14, "en")
+    assert "closed by the 2024 merger" in english.lower() and "Thành phố Thanh Hóa" in english and "3 of 14" in english
+    vietnamese = closed_note(dataset, "405", 3, 14, "vi")
+    assert vietnamese.startswith("Đã đóng do sáp nhập năm 2024") and "3/14" in vietnamese
+    report = unit_report(result, "405", "en")
+    assert "closed by the 2024 merger" in report.closed.lower()
+    assert unit_report(result, "380", "en").closed == ""
+
+
+def test_the_province_chart_draws_the_total_as_steps(result):
+    report = unit_report(result, "", "vi")
+    wide, compact = report._chart_specs
+    for spec in (wide, compact):
+        steps = [layer for layer in spec["layer"] if isinstance(layer.get("mark"), dict)
+                 and layer["mark"].get("interpolate") == "step-after"]
+        assert len(steps) == 1
+        values = spec["datasets"][steps[0]["data"]["name"]]
+        assert [v["completed"] for v in values] == [559, 558, 547, 547]
+        assert [v["date"] for v in values[1:3]] == ["2024-02-01", "2024-12-01"]
+    assert "step-after" not in json.dumps(unit_report(result, "399", "vi")._chart_specs[0])
+
+
+# --- validation ------------------------------------------------------------------------------------
+
+def _copy(tmp_path):
+    folder = tmp_path / "data"
+    shutil.copytree(REPOSITORY_DATA, folder, ignore=shutil.ignore_patterns("sources", "frames"))
+    return folder
+
+
+def _messages(folder) -> list[str]:
+    with pytest.raises(DataValidationError) as caught:
+        load_dataset(folder)
+    return [f"{r.file}|{r.row}|{r.column}|{r.message}" for r in caught.value.failure_cases.itertuples()]
+
+
+def test_a_change_pointing_at_a_missing_unit_is_named(tmp_path):
+    folder = _copy(tmp_path)
+    with open(folder / "changes.csv", "a", encoding="utf-8") as handle:
+        handle.write("2024-12-01,commune,merge,99999,14770,,,,NQ test,\n")
+    found = _messages(folder)
+    assert any("changes.csv|42|old_code|" in m and "'99999' does not exist on 2024-11-30" in m for m in found), found
+
+
+def test_a_cycle_of_changes_is_named(tmp_path):
+    folder = _copy(tmp_path)
+    with open(folder / "changes.csv", "a", encoding="utf-8") as handle:
+        handle.write("2025-01-01,commune,merge,14755,14758,,,,NQ test,\n")
+        handle.write("2025-01-01,commune,merge,14758,14755,,,,NQ test,\n")
+    found = [m for m in _messages(folder) if "form a cycle" in m]
+    assert any("|42|new_code|" in m for m in found) and any("|43|new_code|" in m for m in found), found
+    assert "14755 → 14758 → 14755" in found[0]
+
+
+def test_a_commune_in_two_groups_on_one_date_is_named(tmp_path):
+    folder = _copy(tmp_path)
+    units = pd.read_csv(folder / "units.csv", dtype=str, keep_default_na=False)
+    units["valid_from"], units["valid_to"] = "", ""
+    row = units[units["commune_code"] == "16381"].copy()
+    units.loc[units["commune_code"] == "16381", "valid_to"] = "2024-11-30"
+    row[["district_code", "district_name", "valid_from"]] = ["380", "Thành phố Thanh Hóa", "2024-06-01"]
+    pd.concat([units, row]).to_csv(folder / "units.csv", index=False)
+    found = _messages(folder)
+    assert any("units.csv|561|valid_from|" in m and "commune 16381" in m and "groups 405 and 380" in m
+               for m in found), found
+
+
+def test_units_in_time_load_and_a_count_after_a_group_ended_is_refused(tmp_path):
+    folder = _copy(tmp_path)
+    units = pd.read_csv(folder / "units.csv", dtype=str, keep_default_na=False)
+    units["valid_from"], units["valid_to"] = "", ""
+    units.to_csv(folder / "units.csv", index=False)
+    assert load_dataset(folder).province_totals()["communes"].tolist() == [559, 558, 547]
+    with open(folder / "progress.csv", "a", encoding="utf-8") as handle:
+        handle.write("405,,2025-06-30,4,test,actual,,recognised\n")
+    found = _messages(folder)
+    assert any("|district_code|" in m and "ceased after 2024-11-30" in m for m in found), found
