@@ -150,3 +150,58 @@ def test_units_in_time_load_and_a_count_after_a_group_ended_is_refused(tmp_path)
         handle.write("405,,2025-06-30,4,test,actual,,recognised\n")
     found = _messages(folder)
     assert any("|district_code|" in m and "ceased after 2024-11-30" in m for m in found), found
+
+
+# --- restatement -----------------------------------------------------------------------------------
+
+def _small():
+    from cdsanalysis.data.dataset import Dataset
+
+    units = pd.DataFrame({"district_code": ["A", "A", "A", "B", "B"],
+                          "district_name": ["Huyện An"] * 3 + ["Huyện Bình"] * 2,
+                          "commune_code": ["a1", "a2", "a3", "b1", "b2"],
+                          "commune_name": ["Xã Một", "Xã Hai", "Xã Ba", "Xã Bốn", "Xã Năm"],
+                          "commune_type": "xã", "source": "test"})
+    progress = pd.DataFrame({"district_code": ["A", "B", "A", "B"], "as_of": ["2024-03-31", "2024-03-31",
+                                                                            "2024-06-30", "2024-06-30"],
+                             "completed": [1, 0, 2, 2], "source": "test", "status": "actual"})
+    targets = pd.DataFrame({"district_code": ["A"], "deadline": ["2025-12-31"], "target": [3],
+                            "kind": "all_communes", "source": "test", "status": "target"})
+    changes = pd.DataFrame({"effective_date": "2025-01-01", "level": ["commune", "group"], "kind": "merge",
+                            "old_code": ["a2", "B"], "new_code": ["a1", "A"], "source": "NQ test"})
+    records = pd.DataFrame({"commune_code": ["a1", "b1", "b2", "a3"],
+                            "decision": "1/QĐ",
+                            "decision_date": ["2024-03-01", "2024-05-01", "2024-05-01", "2024-05-01"],
+                            "credited_year": "2024", "source": "test"})
+    return Dataset.from_frames(units, progress, targets, recognitions=records, changes=changes)
+
+
+def test_restating_with_records_is_exact_and_without_them_derived():
+    from cdsanalysis.data.restate import restate
+
+    dataset = _small()
+    assert dataset.province_totals()["communes"].tolist() == [5, 4]
+    exact = restate(dataset, "2025-01-01")
+    # In the 2025 frame A holds a1 (= old a1 + a2), a3, b1, b2: a1 counts only once a2 is recognised too.
+    assert exact[["district_code", "completed"]].values.tolist() == [["A", 0], ["A", 3]]
+    assert set(exact["basis"]) == {"records"} and set(exact["status"]) == {"actual"}
+    derived = restate(dataset, "2025-01-01", use_records=False)
+    # Rule: p(A) = 1/3 then 2/3, p(B) = 0 then 1; expected fully recognised: 1/9 + 1/3 -> 0; 4/9 + 2/3 + 2 -> 3.
+    assert derived["completed"].tolist() == [0, 3]
+    assert set(derived["status"]) == {"derived"} and derived["note"].str.contains("derived").all()
+
+
+def test_restating_a_district_of_the_bundled_data_in_the_2025_01_frame(dataset):
+    from cdsanalysis.data.restate import restate
+
+    exact = restate(dataset, "2025-01-01").set_index(["district_code", "as_of"])["completed"]
+    last = pd.Timestamp("2024-06-30")
+    records = dataset.recognitions
+    city = records[records["district_code"].isin(["380", "405"])]
+    merged_pairs = {("14788", "14770")}  # Tân Sơn merged into Phú Sơn: counts once, and only with both
+    both = sum(1 for old, new in merged_pairs if {old, new} <= set(city["commune_code"]))
+    either = sum(1 for old, new in merged_pairs if len({old, new} & set(city["commune_code"])) == 1)
+    assert exact[("380", last)] == len(city) - both - either
+    assert "405" not in exact.index.get_level_values(0)
+    derived = restate(dataset, "2025-01-01", use_records=False)
+    assert set(derived["status"]) == {"derived"}
