@@ -40,11 +40,14 @@ ROUNDS = {
     "2023-12-31": [("MH-03/QĐ (minh họa)", "2023-12-20", 2023, 1.0)],
     "2024-06-30": [("MH-04/QĐ (minh họa)", "2024-01-25", 2023, 0.4), ("MH-05/QĐ (minh họa)", "2024-06-20", 2024, 1.0)],
 }
-# The first day each resolution's frame is in force (the day after the old frame's last day).
+# The first day each resolution's frame is in force (the day after the old frame's last day). NQ 939's date
+# is quoted from its text ("có hiệu lực thi hành từ ngày 01/2/2024"; thactrang.com, reporting the resolution);
+# NQ 1238's 1/12/2024 is not quoted in the project's sources: its rows say so (docs/assumptions.md, A9).
 EFFECTIVE = {
-    "NQ 939/NQ-UBTVQH15": ("2024-02-01", "Nghị quyết 939/NQ-UBTVQH15 (13/12/2023), hiệu lực 01/02/2024"),
-    "NQ 1238/NQ-UBTVQH15": ("2024-12-01", "Nghị quyết 1238/NQ-UBTVQH15 (24/10/2024), hiệu lực 01/12/2024"),
+    "NQ 939/NQ-UBTVQH15": ("2024-02-01", "Nghị quyết 939/NQ-UBTVQH15 của Ủy ban Thường vụ Quốc hội"),
+    "NQ 1238/NQ-UBTVQH15": ("2024-12-01", "Nghị quyết 1238/NQ-UBTVQH15 của Ủy ban Thường vụ Quốc hội"),
 }
+UNQUOTED = {"NQ 1238/NQ-UBTVQH15": "; effective date not quoted in our sources (A9)"}
 CHANGE_COLUMNS = ["effective_date", "level", "kind", "old_code", "new_code", "new_group", "new_name", "new_type",
                   "source", "note"]
 RECORD_NOTE = ("illustrative decision (minh họa): made up so that the per-commune view can be seen working; "
@@ -189,10 +192,11 @@ def build_changes(listed: pd.DataFrame) -> pd.DataFrame:
         date, act = EFFECTIVE[item.resolution]
         base = dict(effective_date=date, level="commune", old_code=item.commune_code, new_code=item.commune_code,
                     new_group="", new_name="", new_type="", source=act,
-                    note=f"thanhhoa_changes_2024.csv: {item.change}")
+                    note=f"thanhhoa_changes_2024.csv: {item.change}{UNQUOTED.get(item.resolution, '')}")
         if item.change.startswith("dissolved"):
             rows.append(base | dict(kind="merge", new_code=item.merged_into_code,
-                                    note=base["note"] + f" into {item.merged_into_name}"))
+                                    note=f"thanhhoa_changes_2024.csv: {item.change} into {item.merged_into_name}"
+                                         f"{UNQUOTED.get(item.resolution, '')}"))
             continue
         moved = item.before_district_code != item.after_district_code
         renamed = item.before_name != item.after_name
@@ -206,7 +210,8 @@ def build_changes(listed: pd.DataFrame) -> pd.DataFrame:
         date, source = EFFECTIVE[act]
         rows.append(dict(effective_date=date, level="group", kind="merge", old_code=old, new_code=new, new_group="",
                          new_name="", new_type="", source=source,
-                         note="every commune of the district moved to the other (rows above): the district ceased"))
+                         note="every commune of the district moved to the other (rows above): the district ceased"
+                              + UNQUOTED.get(act, "")))
     table = pd.DataFrame(rows, columns=CHANGE_COLUMNS)
     order = table["level"].map({"commune": 0, "group": 1})
     return table.assign(_o=order).sort_values(["effective_date", "_o", "old_code"], kind="stable").drop(
