@@ -205,3 +205,47 @@ def test_restating_a_district_of_the_bundled_data_in_the_2025_01_frame(dataset):
     assert "405" not in exact.index.get_level_values(0)
     derived = restate(dataset, "2025-01-01", use_records=False)
     assert set(derived["status"]) == {"derived"}
+
+
+# --- the post-reform example -----------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def reform_script():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("make_thanhhoa_2025",
+                                                  REPOSITORY_DATA.parent / "scripts" / "make_thanhhoa_2025.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.slow
+def test_the_reform_frames_validate_and_step_to_166(reform_script, dataset):
+    mapping = pd.read_csv(REPOSITORY_DATA / "frames" / "thanhhoa_old_to_new_2025.csv", dtype=str,
+                          keep_default_na=False)
+    history = reform_script.in_time(dataset, mapping)
+    steps = history.province_totals()
+    assert steps["communes"].tolist() == [559, 558, 547, 166] and steps["groups"].tolist() == [27, 27, 26, 1]
+    assert steps["valid_from"].iloc[-1] == pd.Timestamp("2025-07-01")
+    ends = history.group_ends().set_index("district_code")
+    assert len(ends) == 27 and ends.at["405", "last_day"] == pd.Timestamp("2024-11-30")
+    assert (ends.drop(index="405")["last_day"] == pd.Timestamp("2025-06-30")).all()
+    # Every old commune lands in the new frame; the ten split ones in two or more new communes.
+    from cdsanalysis.data.restate import successors
+
+    after = successors(history.history, pd.Timestamp("2025-01-01"), pd.Timestamp("2025-07-01"))
+    assert len(after) == 547 and all(after.values())
+    assert sum(len(v) > 1 for v in after.values()) == 10
+
+
+@pytest.mark.slow
+def test_the_post_reform_example_is_reproduced_by_its_script(reform_script, tmp_path, monkeypatch):
+    monkeypatch.setattr(reform_script, "FOLDER", tmp_path)
+    reform_script.main()
+    folder = REPOSITORY_DATA.parent / "examples" / "thanhhoa-2025"
+    for name in ("units.csv", "progress.csv", "targets.csv"):
+        assert (tmp_path / name).read_bytes() == (folder / name).read_bytes(), name
+    example = load_dataset(folder)
+    assert len(example.units) == 166 and example.districts()["district_code"].tolist() == ["38"]
+    assert set(example.progress["note"].str.contains("exact")) == {True}

@@ -237,13 +237,17 @@ class FrameHistory:
         spans = self._spans
         valid = spans[(spans["_valid_from"] <= day) & (spans["_valid_to"] >= day)]
         communes: dict[str, dict] = {}
+        since: dict[str, pd.Timestamp] = {}
         for row, record in valid.iterrows():
-            communes.setdefault(str(record["commune_code"]),
-                                {c: str(record[c]) if c in record else "" for c in UNIT_COLUMNS} | {"row": row})
+            code = str(record["commune_code"])
+            if code not in communes:
+                communes[code] = {c: str(record[c]) if c in record else "" for c in UNIT_COLUMNS} | {"row": row}
+                since[code] = record["_valid_from"]
         for change in self.changes:
             if change.effective > day:
                 break
-            _apply(communes, change)
+            # A change acts on the units of its day: not on a later unit that reuses an old code.
+            _apply({c: r for c, r in communes.items() if since.get(c, _FIRST) < change.effective}, change, communes)
         frame = pd.DataFrame(list(communes.values()), columns=[*UNIT_COLUMNS, "row"])
         return frame.sort_values(["district_code", "commune_code"], kind="stable").reset_index(drop=True)
 
@@ -295,11 +299,13 @@ def _group_name(frame: pd.DataFrame, code: str) -> str:
     return str(names.iloc[0]) if len(names) else ""
 
 
-def _apply(communes: dict[str, dict], change: Change) -> None:
-    """Apply one change to the frame ``communes`` (code -> record), in place."""
+def _apply(communes: dict[str, dict], change: Change, frame: dict[str, dict] | None = None) -> None:
+    """Apply one change to the units ``communes`` (code -> record) it may act on, in place in ``frame``
+    (the whole frame; default ``communes`` itself)."""
+    frame = communes if frame is None else frame
     if change.level == "group":
         members = [c for c, r in communes.items() if r["district_code"] == change.old]
-        target = [r for r in communes.values() if r["district_code"] == change.new]
+        target = [r for r in frame.values() if r["district_code"] == change.new]
         name = change.new_name or (target[0]["district_name"] if target else "")
         if change.kind in ("merge", "rename"):
             for code in members:
@@ -310,16 +316,16 @@ def _apply(communes: dict[str, dict], change: Change) -> None:
     if record is None:
         return
     if change.kind == "move":
-        group = [r for r in communes.values() if r["district_code"] == change.new_group]
+        group = [r for r in frame.values() if r["district_code"] == change.new_group]
         record["district_code"] = change.new_group
         record["district_name"] = change.new_group_name or (group[0]["district_name"] if group else "")
     if change.kind in ("merge", "split") and change.new != change.old:
-        communes.pop(change.old, None)
+        frame.pop(change.old, None)
         return
     if change.kind == "rename" and change.new != change.old:
-        communes.pop(change.old, None)
-        communes[change.new] = record | {"commune_code": change.new}
-        record = communes[change.new]
+        frame.pop(change.old, None)
+        frame[change.new] = record | {"commune_code": change.new}
+        record = frame[change.new]
     if change.new_name:
         record["commune_name"] = change.new_name
     if change.new_type:

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from cdsanalysis.data.frames import Change, FrameHistory
+from cdsanalysis.data.frames import FrameHistory
 
 if TYPE_CHECKING:  # pragma: no cover
     from cdsanalysis.data.dataset import Dataset
@@ -31,18 +31,13 @@ RESTATED_COLUMNS = ["district_code", "district_name", "as_of", "completed", "mea
 def successors(history: FrameHistory, start: pd.Timestamp, end: pd.Timestamp) -> dict[str, set[str]]:
     """Each commune of the frame of ``start`` -> the communes of the frame of ``end`` it became part of."""
     out = {code: {code} for code in history.frame_at(start)["commune_code"]}
-    splits: dict[tuple[str, pd.Timestamp], set[str]] = {}
-    for change in history.changes:
-        if change.level == "commune" and change.kind == "split":
-            splits.setdefault((change.old, change.effective), set()).add(change.new)
-    for change in history.changes:
-        if not start < change.effective <= end or change.level != "commune" or change.new == change.old:
-            continue
-        became = splits.get((change.old, change.effective), {change.new}) if change.kind == "split" else {change.new}
-        for codes in out.values():
-            if change.old in codes:
-                codes.discard(change.old)
-                codes |= became
+    steps: dict[pd.Timestamp, dict[str, set[str]]] = {}
+    for change in history.changes:  # the changes of one date act together: codes are reused across eras
+        if start < change.effective <= end and change.level == "commune" and change.kind != "move":
+            steps.setdefault(change.effective, {}).setdefault(change.old, set()).add(change.new)
+    for day in sorted(steps):
+        became = steps[day]
+        out = {code: set().union(*(became.get(c, {c}) for c in codes)) for code, codes in out.items()}
     final = set(history.frame_at(end)["commune_code"])
     return {code: codes & final for code, codes in out.items()}
 
@@ -103,4 +98,3 @@ def restate(dataset: Dataset, frame_date: object, *, use_records: bool | None = 
     return pd.DataFrame(rows, columns=RESTATED_COLUMNS)
 
 
-__all__ = ["Change", "RESTATED_COLUMNS", "restate", "successors"]
