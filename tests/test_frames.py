@@ -140,16 +140,21 @@ def test_a_commune_in_two_groups_on_one_date_is_named(tmp_path):
                for m in found), found
 
 
-def test_units_in_time_load_and_a_count_after_a_group_ended_is_refused(tmp_path):
+def test_units_in_time_load_and_a_count_after_a_group_ended_is_named(tmp_path):
     folder = _copy(tmp_path)
     units = pd.read_csv(folder / "units.csv", dtype=str, keep_default_na=False)
     units["valid_from"], units["valid_to"] = "", ""
     units.to_csv(folder / "units.csv", index=False)
     assert load_dataset(folder).province_totals()["communes"].tolist() == [559, 558, 547]
+    assert load_dataset(folder).warnings() == []
     with open(folder / "progress.csv", "a", encoding="utf-8") as handle:
         handle.write("405,,2025-06-30,4,test,actual,,recognised\n")
-    found = _messages(folder)
-    assert any("|district_code|" in m and "ceased after 2024-11-30" in m for m in found), found
+    found = [w for w in load_dataset(folder).warnings("en") if "merged into" in w]  # kept, and named
+    assert len(found) == 1 and "405 Huyện Đông Sơn merged into 380 Thành phố Thanh Hóa" in found[0]
+    assert any(words("vi")["frames"]["ceased_counts"].split("{")[0] in w for w in load_dataset(folder).warnings("vi"))
+    with open(folder / "progress.csv", "a", encoding="utf-8") as handle:  # its last frame bounds it: 14
+        handle.write("405,,2025-12-31,15,test,actual,,recognised\n")
+    assert any("above the 14 communes" in m for m in _messages(folder))
 
 
 # --- restatement -----------------------------------------------------------------------------------

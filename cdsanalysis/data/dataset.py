@@ -12,7 +12,7 @@ import pandas as pd
 
 from cdsanalysis.data.bundled import bundled_data_dir
 from cdsanalysis.data.dates import parse_date
-from cdsanalysis.data.frames import FrameHistory, base_rows, history_of
+from cdsanalysis.data.frames import FrameHistory, base_rows, ceased_warnings, history_of
 from cdsanalysis.data.io import TABLE_FILES
 from cdsanalysis.data.measures import claims_beside_recognitions, gap_warnings, measure_series
 from cdsanalysis.data.names import NameIndex, display_name
@@ -140,7 +140,7 @@ class Dataset:
             where = Path(self.source) if self.source and not self.source.startswith("<") else Path("")
             found += mismatch_warnings(self.recognition_mismatches(), names, str(where / "progress.csv"),
                                        str(where / RECOGNITIONS_FILE), lang=lang)
-        return found
+        return found + ceased_warnings(self._history(), self.progress, names, lang=lang)
 
     def latest_date(self) -> pd.Timestamp:
         if self.progress.empty:

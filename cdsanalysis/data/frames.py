@@ -32,6 +32,8 @@ import pandas as pd
 from cdsanalysis.data.dates import YEAR_RANGE
 from cdsanalysis.data.io import read_text_table
 from cdsanalysis.data.limits import CODE_RULE, MAX_NAME_LENGTH, MAX_TEXT_LENGTH, is_safe_code, text_problem
+from cdsanalysis.wording import words
+from cdsanalysis.wording.formats import format_date
 
 CHANGES_FILE = "changes.csv"
 VALIDITY_COLUMNS = ("valid_from", "valid_to")
@@ -405,6 +407,22 @@ def _check_cycles(changes: list[Change], file: str, failures) -> None:
                 if node in seen:
                     break
                 seen.add(node)
+
+
+def ceased_warnings(history: FrameHistory, progress: pd.DataFrame, names: dict[str, str], lang: str = "vi"
+                    ) -> list[str]:
+    """One sentence per district that ceased but still has counts dated after its end (a form that still
+    lists it): they are kept in the first frame, and the reader is told where its communes now belong."""
+    if not history.breakpoints:
+        return []
+    out = []
+    for end in history.group_ends().itertuples(index=False):
+        late = progress[(progress["district_code"] == end.district_code) & (progress["as_of"] > end.last_day)]
+        if len(late):
+            out.append(words(lang)["frames"]["ceased_counts"].format(
+                district=f"{end.district_code} {names.get(end.district_code, '')}".strip(), n=len(late),
+                into=f"{end.into} {end.into_name}".strip(), date=format_date(end.effective, lang), act=end.source))
+    return out
 
 
 def history_of(units: pd.DataFrame, changes: pd.DataFrame | None = None) -> FrameHistory:

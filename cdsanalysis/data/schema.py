@@ -259,34 +259,26 @@ def _check_counts(typed: pd.DataFrame, count_col: str, frame: _Frame, file: str,
                   failures: _Failures, history: FrameHistory | None = None) -> pd.Series:
     """Counts must lie within the commune total of the frame in force at their date; returns which rows do.
 
-    A group that ceased (merged into another) is held to its last frame; a count of it dated after
-    its end is refused (the communes are counted by the group that took them). Targets are checked
-    against the first frame, the one of the decision that set them (docs/assumptions.md, A9).
+    A group that ceased (merged into another) is held to its last frame: a count of it dated after
+    its end is kept in the first frame and named by `Dataset.warnings`. Targets are checked against
+    the first frame, the one of the decision that set them (docs/assumptions.md, A9).
     """
     totals = typed["district_code"].map(frame.totals)
-    ended = pd.Series(False, index=typed.index)
     if history is not None and history.breakpoints and count_col == "completed":
-        dates = typed["as_of"]
-        ends = history.group_ends().set_index("district_code")
-        totals = pd.Series([history.totals_at(day).get(code, 0) for code, day in zip(typed["district_code"], dates,
+        ends = history.group_ends().set_index("district_code")["last_day"]
+        at = [min(day, ends[code]) if code in ends.index else day
+              for code, day in zip(typed["district_code"], typed["as_of"], strict=False)]
+        totals = pd.Series([history.totals_at(day).get(code, 0) for code, day in zip(typed["district_code"], at,
                                                                                      strict=False)],
                            index=typed.index)
-        ended = pd.Series([code in ends.index and day > ends.at[code, "last_day"]
-                           for code, day in zip(typed["district_code"], dates, strict=False)], index=typed.index)
-        for row, code, day in zip(typed.index[ended], typed["district_code"][ended], dates[ended], strict=False):
-            end = ends.loc[code]
-            failures.add(file, row, "district_code", code, "group_ended",
-                         f"district {code} ({frame.index.name_of(code)}) ceased after {end['last_day']:%Y-%m-%d} "
-                         f"(merged into {end['into_name'] or end['into']}; {end['source']}), so it has no count "
-                         f"on {day:%Y-%m-%d}: count its communes under {end['into'] or 'the group that took them'}")
-    within = (typed[count_col] <= totals) | ended
+    within = typed[count_col] <= totals
     for row, code, value, total in zip(typed.index[~within], typed["district_code"][~within],
                                        typed[count_col][~within], totals[~within], strict=False):
         who = "the province" if code == "" else f"district {code} ({frame.index.name_of(code)})"
         failures.add(file, row, count_col, value, "within_total",
                      f"{count_col} {value} is above the {total} communes of {who}; "
                      f"a count cannot exceed the commune total")
-    return within & ~ended
+    return within
 
 
 def derive_measures(progress: pd.DataFrame) -> pd.DataFrame:
