@@ -254,3 +254,21 @@ def test_the_post_reform_example_is_reproduced_by_its_script(reform_script, tmp_
     example = load_dataset(folder)
     assert len(example.units) == 166 and example.districts()["district_code"].tolist() == ["38"]
     assert set(example.progress["note"].str.contains("exact")) == {True}
+
+
+def test_synthetic_gains_a_post_reform_shape(tmp_path):
+    from cdsanalysis.cli import main
+
+    out = tmp_path / "s"
+    assert main(["synthetic", "--districts", "4", "--communes", "40", "--periods", "4", "--seed", "2",
+                 "--reform", "2023-09-01", "--out", str(out)]) == 0
+    assert (out / "changes.csv").is_file()
+    dataset = load_dataset(out)
+    steps = dataset.province_totals()
+    assert steps["communes"].tolist()[0] == 40 and steps["groups"].tolist() == [4, 1]
+    assert steps["valid_from"].iloc[-1] == pd.Timestamp("2023-09-01")
+    assert dataset.groups_at("2024-01-01")["district_code"].tolist() == ["00"]
+    table = assess(forecast(dataset, draws=100, seed=0))
+    late = table[(table["district_code"] != "") & (table["deadline"] > pd.Timestamp("2023-08-31"))]
+    assert len(late) and (late["status"] == "closed").all()
+    assert (table.loc[table["district_code"] == "", "status"] != "closed").all()
