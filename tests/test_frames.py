@@ -272,3 +272,14 @@ def test_synthetic_gains_a_post_reform_shape(tmp_path):
     late = table[(table["district_code"] != "") & (table["deadline"] > pd.Timestamp("2023-08-31"))]
     assert len(late) and (late["status"] == "closed").all()
     assert (table.loc[table["district_code"] == "", "status"] != "closed").all()
+
+
+def test_the_summary_says_closed_with_the_last_state(result, tmp_path):
+    from cdsanalysis.report.writers.excel import write_summary_csv
+
+    for lang in ("vi", "en"):
+        path = write_summary_csv(assess(result), tmp_path / f"summary-{lang}.csv", lang=lang, as_of=result.as_of)
+        text = path.read_text(encoding="utf-8-sig")
+        rows = [line for line in text.splitlines() if "2025-12-31" in line and line.startswith("405,")]
+        assert len(rows) == 1 and words(lang)["status"]["closed"] in rows[0], rows
+        assert ",3," in rows[0]  # its last state: 3 communes recognised by mid-2024
