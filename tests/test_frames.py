@@ -283,3 +283,14 @@ def test_the_summary_says_closed_with_the_last_state(result, tmp_path):
         rows = [line for line in text.splitlines() if "2025-12-31" in line and line.startswith("405,")]
         assert len(rows) == 1 and words(lang)["status"]["closed"] in rows[0], rows
         assert ",3," in rows[0]  # its last state: 3 communes recognised by mid-2024
+
+
+def test_a_saved_forecast_keeps_the_frames(result, tmp_path):
+    """A render's kernels read the forecast file: Đông Sơn must still read closed there."""
+    from cdsanalysis.model.store import load_forecast, save_forecast
+
+    loaded = load_forecast(save_forecast(result, tmp_path / "f.npz"))
+    assert loaded.dataset.province_totals()["communes"].tolist() == [559, 558, 547]
+    table = assess(loaded)
+    assert table.query("district_code == '405'")["status"].tolist()[-2:] == ["closed", "closed"]
+    assert "closed by the 2024 merger" in unit_report(loaded, "405", "en").closed.lower()

@@ -279,7 +279,7 @@ def _as_text(frame: pd.DataFrame) -> pd.DataFrame:
 
 def _hash_frames(raw: dict[str, pd.DataFrame]) -> str:
     digest = hashlib.sha256()
-    for name in TABLE_FILES:
+    for name in [*TABLE_FILES, *(["changes"] if "changes" in raw else [])]:
         digest.update(raw[name].to_csv(index=False).encode())
     return digest.hexdigest()[:16]
 

@@ -226,6 +226,20 @@ class FrameHistory:
         dates |= {c.effective for c in self.changes}
         return sorted(dates)
 
+    @property
+    def changes_table(self) -> pd.DataFrame:
+        """The changes in the layout of changes.csv (text cells), e.g. to save them beside a forecast."""
+        rows = [dict(effective_date=f"{c.effective:%Y-%m-%d}", level=c.level, kind=c.kind, old_code=c.old,
+                     new_code=c.new, new_group=c.new_group, new_group_name=c.new_group_name, new_name=c.new_name,
+                     new_type=c.new_type, share="" if c.share is None else repr(c.share), source=c.source)
+                for c in self.changes]
+        return pd.DataFrame(rows, columns=[*CHANGE_REQUIRED, *CHANGE_OPTIONAL[:-1]]).astype(str)
+
+    @property
+    def changes_over_time(self) -> bool:
+        """True when the frame changes at all (some unit starts or ends, or a change is listed)."""
+        return bool(self.breakpoints)
+
     def frame_at(self, date: object) -> pd.DataFrame:
         """The communes in force on ``date``, one row each: group, code, name, type (and ``row``, the
         units.csv line it comes from)."""
@@ -362,6 +376,16 @@ def check_changes(raw: pd.DataFrame, units: pd.DataFrame, file: str, failures) -
                          f"group '{change.new_group}' has no commune on {change.effective:%Y-%m-%d}; write the code "
                          f"of the group the commune moves to")
     _check_cycles(changes, file, failures)
+    shares: dict[tuple[str, pd.Timestamp], list[Change]] = {}
+    for change in changes:
+        if change.kind == "split" and change.share is not None:
+            shares.setdefault((change.old, change.effective), []).append(change)
+    for (old, day), parts in shares.items():
+        total = sum(p.share for p in parts)
+        if total > 1.0 + 1e-9:
+            failures.add(file, parts[-1].row, "share", parts[-1].share, "split_shares",
+                         f"the shares of {old}'s split on {day:%Y-%m-%d} (rows {', '.join(str(p.row) for p in parts)}) "
+                         f"sum to {total:g}, above 1: a unit cannot give away more than all of itself")
     for day in history.breakpoints:
         frame = history.frame_at(day)
         twice = frame[frame["commune_code"].duplicated(keep=False)]
