@@ -294,3 +294,17 @@ def test_a_saved_forecast_keeps_the_frames(result, tmp_path):
     table = assess(loaded)
     assert table.query("district_code == '405'")["status"].tolist()[-2:] == ["closed", "closed"]
     assert "closed by the 2024 merger" in unit_report(loaded, "405", "en").closed.lower()
+
+
+@pytest.mark.slow
+def test_render_of_today_s_data_says_dong_son_is_closed(tmp_path):
+    """Acceptance: the rendered report and summary of Đông Sơn read closed by the 2024 merger."""
+    from cdsanalysis.cli import main
+
+    out = tmp_path / "out"
+    assert main(["render", "--data", str(REPOSITORY_DATA), "--out", str(out), "--districts", "405",
+                 "--draws", "50", "--jobs", "1", "--quiet"]) == 0
+    pages = "".join(p.read_text(encoding="utf-8") for p in out.rglob("*.html"))
+    assert "Đã đóng do sáp nhập năm 2024" in pages and "trạng thái cuối cùng 3/14 xã" in pages
+    summary = next(out.rglob("summary.csv")).read_text(encoding="utf-8-sig")
+    assert words("vi")["status"]["closed"] in summary
