@@ -254,6 +254,8 @@ def test_the_post_reform_example_is_reproduced_by_its_script(reform_script, tmp_
     example = load_dataset(folder)
     assert len(example.units) == 166 and example.districts()["district_code"].tolist() == ["38"]
     assert set(example.progress["note"].str.contains("exact")) == {True}
+    table = assess(forecast(example, draws=100, seed=0))  # the one group and the province forecast alike
+    assert table["district_code"].tolist() == ["", "38"] and table["target"].tolist() == [142, 142]
 
 
 def test_synthetic_gains_a_post_reform_shape(tmp_path):
