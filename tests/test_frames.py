@@ -310,3 +310,24 @@ def test_render_of_today_s_data_says_dong_son_is_closed(tmp_path):
     assert "Đã đóng do sáp nhập năm 2024" in pages and "trạng thái cuối cùng 3/14 xã" in pages
     summary = next(out.rglob("summary.csv")).read_text(encoding="utf-8-sig")
     assert words("vi")["status"]["closed"] in summary
+
+
+def test_split_shares_above_one_are_named(tmp_path):
+    folder = _copy(tmp_path)
+    units = pd.read_csv(folder / "units.csv", dtype=str, keep_default_na=False)
+    units["valid_from"], units["valid_to"] = "", ""
+    extra = units[units["commune_code"] == "14755"].assign(commune_code="99001", commune_name="Phường Thử",
+                                                            valid_from="2025-01-01")
+    pd.concat([units, extra]).to_csv(folder / "units.csv", index=False)
+    with open(folder / "changes.csv", "a", encoding="utf-8") as handle:
+        handle.write("2025-01-01,commune,split,14761,14755,,,,NQ test,\n")
+        handle.write("2025-01-01,commune,split,14761,99001,,,,NQ test,\n")
+    text = (folder / "changes.csv").read_text(encoding="utf-8").replace(
+        "effective_date,level,kind,old_code,new_code,new_group,new_name,new_type,source,note",
+        "effective_date,level,kind,old_code,new_code,new_group,new_name,new_type,source,note,share")
+    lines = text.rstrip("\n").split("\n")
+    lines = [lines[0]] + [line + "," for line in lines[1:-2]] + [lines[-2] + ",0.7", lines[-1] + ",0.5"]
+    (folder / "changes.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    found = _messages(folder)
+    assert any("|43|share|" in m and "sum to 1.2" in m for m in found), found
+    assert len(found) == 1  # the split itself is sound: both new units exist on the day

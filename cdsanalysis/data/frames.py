@@ -179,7 +179,8 @@ def _typed_changes(raw: pd.DataFrame, file: str, failures) -> list[Change]:
                 share = float(cell["share"])
             except ValueError:
                 share = -1.0
-            if not 0.0 < share <= 1.0 or not cell["share"].replace(".", "", 1).isdigit():
+            digits = cell["share"].replace(".", "", 1)
+            if not 0.0 < share <= 1.0 or not (digits.isascii() and digits.isdigit()):
                 ok = False
                 failures.add(file, row, "share", cell["share"], "value",
                              "share must be a decimal number above 0 and at most 1 (e.g. 0.5), the part of "
@@ -206,7 +207,6 @@ class FrameHistory:
 
     units: pd.DataFrame
     changes: tuple[Change, ...] = ()
-    units_file: str = "units.csv"
     _cache: dict = field(default_factory=dict, compare=False, repr=False)
 
     @cached_property
