@@ -418,7 +418,6 @@ WORDS = {
     "frames": {
         "closed_note": "Closed by the {year} merger ({act}): {name} merged into {into} from {date}; last state "
         "{completed} of {total} communes.",
-        "total_line": "Communes of the province in the administrative frame in force on each date",
         "ceased_counts": "Note: {district} merged into {into} from {date} ({act}), but {n} of its figures are dated "
         "after that; they are kept in the old frame (as before the merger). From now on report these communes "
         "under {into}.",

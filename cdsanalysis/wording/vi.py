@@ -388,7 +388,6 @@ WORDS = {
     "frames": {
         "closed_note": "Đã đóng do sáp nhập năm {year} ({act}): {name} nhập vào {into} từ ngày {date}; trạng thái "
         "cuối cùng {completed}/{total} xã.",
-        "total_line": "Tổng số xã toàn tỉnh theo khung đơn vị hành chính tại từng thời điểm",
         "ceased_counts": "Lưu ý: {district} đã nhập vào {into} từ ngày {date} ({act}), nhưng còn {n} số liệu đề ngày "
         "sau đó; các số liệu này vẫn được tính theo khung cũ (như trước khi sáp nhập). Từ nay hãy báo cáo các xã "
         "này trong {into}.",
