@@ -281,7 +281,7 @@ def _cmd_synthetic(args: argparse.Namespace) -> int:
     if args.communes is not None and args.communes < args.districts:
         raise _UsageError(f"--communes {args.communes} cannot fill {args.districts} districts (one at least each)")
     folder = write_synthetic(out, districts=args.districts, communes=args.communes, periods=args.periods,
-                             seed=args.seed)
+                             seed=args.seed, reform=args.reform)
     print(f"wrote a synthetic data folder into {folder}: {args.districts} districts, seed {args.seed} "
           "(made-up figures, every row marked illustrative; see its README.md)")
     return EXIT_OK
@@ -480,6 +480,10 @@ def build_parser() -> argparse.ArgumentParser:
                            help="half-yearly counts from 2021-12-31 (default: 6)")
     synthetic.add_argument("--seed", type=_SEED, default=0, help="random seed, 0 or more (default: 0)")
     synthetic.add_argument("--out", required=True, help="a new or empty folder to write into")
+    synthetic.add_argument("--reform", type=_date, default=None,
+                           help="post-reform shape: on this date (after the last count) the districts end and "
+                                "every three communes of a district become one, the province its only group "
+                                "(writes changes.csv)")
     synthetic.set_defaults(run=_cmd_synthetic)
 
     fc = commands.add_parser("forecast", help="forecast every district and assess its targets")

@@ -185,6 +185,7 @@ WORDS = {
         "missed": "Missed",
         "no_figure": "No figure at the deadline",
         "beyond_horizon": "Beyond forecast horizon",
+        "closed": "Closed by merger",
         "insufficient_data": "Insufficient data",
     },
     "index": {
@@ -414,4 +415,11 @@ WORDS = {
         "year_unknown": "not known",
     },
     "decision_number_example": "1234/QĐ-UBND",
+    "frames": {
+        "closed_note": "Closed by the {year} merger ({act}): {name} merged into {into} from {date}; last state "
+        "{completed} of {total} communes.",
+        "ceased_counts": "Note: {district} merged into {into} from {date} ({act}), but {n} of its figures are dated "
+        "after that; they are kept in the old frame (as before the merger). From now on report these communes "
+        "under {into}.",
+    },
 }

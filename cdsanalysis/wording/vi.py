@@ -174,6 +174,7 @@ WORDS = {
         "missed": "Không đạt",
         "no_figure": "Không có số liệu tại hạn",
         "beyond_horizon": "Ngoài tầm dự báo",
+        "closed": "Đã đóng do sáp nhập",
         "insufficient_data": "Thiếu dữ liệu",
     },
     "index": {
@@ -384,4 +385,11 @@ WORDS = {
         "year_unknown": "chưa biết",
     },
     "decision_number_example": "1234/QĐ-UBND",
+    "frames": {
+        "closed_note": "Đã đóng do sáp nhập năm {year} ({act}): {name} nhập vào {into} từ ngày {date}; trạng thái "
+        "cuối cùng {completed}/{total} xã.",
+        "ceased_counts": "Lưu ý: {district} đã nhập vào {into} từ ngày {date} ({act}), nhưng còn {n} số liệu đề ngày "
+        "sau đó; các số liệu này vẫn được tính theo khung cũ (như trước khi sáp nhập). Từ nay hãy báo cáo các xã "
+        "này trong {into}.",
+    },
 }
