@@ -311,7 +311,7 @@ def _cmd_synthetic(args: argparse.Namespace) -> int:
     if args.communes is not None and args.communes < args.districts:
         raise _UsageError(_said("too_few_communes", communes=args.communes, districts=args.districts))
     folder = write_synthetic(out, districts=args.districts, communes=args.communes, periods=args.periods,
-                             seed=args.seed)
+                             seed=args.seed, reform=args.reform)
     print(_said("synthetic", folder=folder, districts=args.districts, seed=args.seed))
     return EXIT_OK
 
@@ -528,6 +528,7 @@ def build_parser() -> argparse.ArgumentParser:
     synthetic.add_argument("--periods", type=_positive_int, default=6, help=_help("synthetic_periods"))
     synthetic.add_argument("--seed", type=_SEED, default=0, help=_help("seed"))
     synthetic.add_argument("--out", required=True, help=_help("synthetic_out"))
+    synthetic.add_argument("--reform", type=_date, default=None, help=_help("synthetic_reform"))
     _add_lang(synthetic)
     synthetic.set_defaults(run=_cmd_synthetic)
 

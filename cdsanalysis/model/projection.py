@@ -130,6 +130,8 @@ class Forecast:
         mean = stacked.mean(axis=0)
         valid = np.r_[self.complete, self.has_data]
         mean[~valid], quantiles[:, ~valid] = np.nan, np.nan
+        ceased = self.ceased()  # a district that ceased is not forecast past its end (its communes live on)
+        mean[1:][ceased], quantiles[:, 1:][:, ceased] = np.nan, np.nan
         n_dates = len(self.dates)
         return pd.DataFrame({
             "district_code": np.repeat(np.array(("",) + self.district_codes, dtype=object), n_dates),
@@ -139,6 +141,15 @@ class Forecast:
             "lower": quantiles[0].ravel(),
             "upper": quantiles[2].ravel(),
         }, columns=SUMMARY_COLUMNS)
+
+    def ceased(self) -> np.ndarray:
+        """districts x dates: True where the district no longer existed (merged into another by then).
+
+        Its paths still count its communes (the province's sum keeps them); its own summary stops.
+        """
+        ends = self.dataset.group_ends().set_index("district_code")["last_day"]
+        last = pd.Series(self.district_codes).map(ends).to_numpy(dtype="datetime64[ns]")
+        return ~pd.isna(last)[:, None] & (self.dates.to_numpy()[None, :] > last[:, None])
 
     def to_frame(self) -> pd.DataFrame:
         """Every path, tidy: ``draw, district_code, date, completed``; province ("") first.

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
+from cdsanalysis.data.frames import history_of
 from cdsanalysis.exceptions import CdsAnalysisError
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -74,6 +75,10 @@ def save_forecast(result: Forecast, path: str | os.PathLike, data_dir: str | os.
     }
     if result.dataset.recognitions is not None:  # the decisions' communes (issue 21): the reports list them
         meta["tables"]["recognitions"] = frame_to_json(result.dataset.recognitions)
+    history = result.dataset.history
+    if history is not None and history.changes_over_time:  # issue 22: which districts ceased, the total's steps
+        meta["tables"]["unit_history"] = frame_to_json(history.units.astype(str))
+        meta["tables"]["changes"] = frame_to_json(history.changes_table)
     arrays = {"paths": result.paths}
     if steady is not None:
         if not (steady.dates.equals(result.dates) and steady.district_codes == result.district_codes):
@@ -112,8 +117,13 @@ def load_forecast(path: str | os.PathLike, model: str | None = None) -> Forecast
                                f"{FORMAT_VERSION}. Render again.")
     tables = {name: frame_from_json(meta["tables"][name]) for name in _TABLES}
     records = meta["tables"].get("recognitions")
+    history = None
+    if "unit_history" in meta["tables"]:
+        history = history_of(frame_from_json(meta["tables"]["unit_history"]),
+                             frame_from_json(meta["tables"]["changes"]))
     dataset = Dataset(tables["units"], tables["progress"], tables["targets"], source=meta["data_source"],
-                      data_hash=meta["data_hash"], recognitions=None if records is None else frame_from_json(records))
+                      data_hash=meta["data_hash"], recognitions=None if records is None else frame_from_json(records),
+                      history=history)
     return Forecast(
         dataset=dataset, as_of=pd.Timestamp(meta["as_of"]), model=model or meta["model"],
         seed=meta["seed"] if model is None else meta.get(f"{model}_seed"),

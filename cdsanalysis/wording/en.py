@@ -182,6 +182,7 @@ WORDS = {
         "missed": "Missed",
         "no_figure": "No figure at the deadline",
         "beyond_horizon": "Beyond forecast horizon",
+        "closed": "Closed by merger",
         "insufficient_data": "Insufficient data",
     },
     "index": {
@@ -540,6 +541,8 @@ WORDS = {
         "synthetic_communes": "communes in all (default: 25 a district)",
         "synthetic_periods": "half-yearly counts from 2021-12-31 (default: 6)",
         "synthetic_out": "a new or empty folder to write into",
+        "synthetic_reform": "post-reform shape: on this date (after the last count) the districts end and every "
+            "three communes of a district become one, the province its only group (writes changes.csv)",
         "forecast": "forecast every district and assess its targets",
         "forecast_until": "end of the horizon (default: the last target deadline after --as-of, or a year ahead)",
         "forecast_model": "model (default: hazard)",
@@ -813,5 +816,12 @@ WORDS = {
         "out_busy": "{root}: another render is writing here; wait for it to finish or choose another --out",
         "no_scheduler": "cannot reach the Dask scheduler at {address} ({why}); start one with `dask scheduler` and "
             "workers with `dask worker ADDRESS`",
+    },
+    "frames": {
+        "closed_note": "Closed by the {year} merger ({act}): {name} merged into {into} from {date}; last state "
+        "{completed} of {total} communes.",
+        "ceased_counts": "Note: {district} merged into {into} from {date} ({act}), but {n} of its figures are dated "
+        "after that; they are kept in the old frame (as before the merger). From now on report these communes "
+        "under {into}.",
     },
 }

@@ -181,6 +181,7 @@ WORDS = {
         "missed": "Không đạt",
         "no_figure": "Không có số liệu tại hạn",
         "beyond_horizon": "Ngoài tầm dự báo",
+        "closed": "Đã đóng do sáp nhập",
         "insufficient_data": "Thiếu dữ liệu",
     },
     "index": {
@@ -542,6 +543,8 @@ WORDS = {
         "synthetic_communes": "tổng số xã (mặc định: 25 xã mỗi huyện)",
         "synthetic_periods": "số mốc nửa năm từ 2021-12-31 (mặc định: 6)",
         "synthetic_out": "một thư mục mới hoặc trống để ghi vào",
+        "synthetic_reform": "dạng sau sắp xếp đơn vị hành chính: từ ngày này (sau số liệu cuối cùng) các huyện "
+            "không còn, cứ ba xã của một huyện thành một xã, toàn tỉnh là nhóm duy nhất (ghi changes.csv)",
         "forecast": "dự báo cho mọi huyện và đánh giá các mục tiêu",
         "forecast_until": "cuối khoảng dự báo (mặc định: thời hạn mục tiêu cuối cùng sau --as-of, hoặc một năm sau)",
         "forecast_model": "mô hình (mặc định: hazard)",
@@ -809,5 +812,12 @@ WORDS = {
         "out_busy": "{root}: một lần làm báo cáo khác đang ghi vào đây; chờ lần đó xong hoặc chọn --out khác",
         "no_scheduler": "không kết nối được bộ điều phối Dask ở {address} ({why}); khởi động bằng `dask scheduler` "
             "và các tiến trình bằng `dask worker ADDRESS`",
+    },
+    "frames": {
+        "closed_note": "Đã đóng do sáp nhập năm {year} ({act}): {name} nhập vào {into} từ ngày {date}; trạng thái "
+        "cuối cùng {completed}/{total} xã.",
+        "ceased_counts": "Lưu ý: {district} đã nhập vào {into} từ ngày {date} ({act}), nhưng còn {n} số liệu đề ngày "
+        "sau đó; các số liệu này vẫn được tính theo khung cũ (như trước khi sáp nhập). Từ nay hãy báo cáo các xã "
+        "này trong {into}.",
     },
 }

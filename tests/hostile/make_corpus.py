@@ -63,7 +63,7 @@ class _Builder:
         folder = self.root / name
         folder.mkdir(parents=True)
         if with_data:
-            shutil.copytree(DATA, folder / "data", ignore=shutil.ignore_patterns("sources"))
+            shutil.copytree(DATA, folder / "data", ignore=shutil.ignore_patterns("sources", "frames"))
         return folder
 
     def add(self, name: str, item: str, argv: list[str], exit_code: int, expect=(), changes=(), forbid=(),
@@ -673,6 +673,30 @@ def _decision_cases(b: _Builder) -> None:
           prepare=_append("recognitions", "15868,,1/QĐ"))
 
 
+def _in_two_groups(text: str) -> str:
+    """units.csv in time, with a commune of Đông Sơn also listed in Thanh Hóa city half a year early."""
+    lines = text.rstrip("\n").split("\n")
+    out = [lines[0] + ",valid_from,valid_to"]
+    for line in lines[1:]:
+        out.append(line + (",,2024-11-30" if line.startswith("405,") and ",16381," in line else ",,"))
+    moved = next(line for line in lines if ",16381," in line).replace("405,Huyện Đông Sơn", "380,Thành phố Thanh Hóa")
+    return "\n".join([*out, moved + ",2024-06-01,"]) + "\n"
+
+
+def _frame_cases(b: _Builder) -> None:
+    """Issue 22: changes.csv and units in time."""
+    validate = ["validate", "{data}"]
+    b.add("change-to-missing-unit", "22.1", validate, 1,
+          ["changes.csv, row 42", "old_code", "'99999' does not exist on 2024-11-30"],
+          prepare=_append("changes", "2024-12-01,commune,merge,99999,14770,,,,NQ test,"))
+    b.add("change-cycle", "22.1", validate, 1, ["changes.csv, row 42", "changes.csv, row 43", "form a cycle"],
+          prepare=_append("changes", "2025-01-01,commune,merge,14755,14758,,,,NQ test,\n"
+                                     "2025-01-01,commune,merge,14758,14755,,,,NQ test,"))
+    b.add("commune-in-two-groups", "22.1", validate, 1,
+          ["units.csv, row 561", "valid_from", "commune 16381", "groups 405 and 380"],
+          prepare=_edit("units", _in_two_groups))
+
+
 def build_corpus(root: str | os.PathLike) -> list[Case]:
     """Write every case's folder under ``root`` (which must not exist yet); return the cases."""
     builder = _Builder(Path(root))
@@ -682,6 +706,7 @@ def build_corpus(root: str | os.PathLike) -> list[Case]:
     _forecast_cases(builder)
     _round_two_cases(builder)
     _decision_cases(builder)
+    _frame_cases(builder)
     names = [case.name for case in builder.cases]
     assert len(names) == len(set(names)) and all(re.match(r"^[\w.-]+$", n) for n in names)
     return builder.cases
