@@ -34,6 +34,7 @@ from cdsanalysis.data.io import read_text_table
 from cdsanalysis.data.limits import CODE_RULE, MAX_NAME_LENGTH, MAX_TEXT_LENGTH, is_safe_code, text_problem
 from cdsanalysis.wording import words
 from cdsanalysis.wording.formats import format_date
+from cdsanalysis.wording.messages import said
 
 CHANGES_FILE = "changes.csv"
 VALIDITY_COLUMNS = ("valid_from", "valid_to")
@@ -74,15 +75,13 @@ def check_validity(units: pd.DataFrame, file: str, failures) -> set:
             stamp = _date(text) if text else None
             if text and stamp is None:
                 failures.add(file, row, column, text, "value",
-                             f"{column} must be an ISO date YYYY-MM-DD (e.g. 2024-11-30) in the years "
-                             f"{YEAR_RANGE[0]}–{YEAR_RANGE[1]}, or empty for an open end")
+                             said("validity_date", column=column, low=YEAR_RANGE[0], high=YEAR_RANGE[1]))
                 bad.add(row)
             ends.append(stamp)
         start, end = ends[0] or _FIRST, ends[1] or _LAST
         if row not in bad and end < start:
             failures.add(file, row, "valid_to", record.get("valid_to", ""), "validity_order",
-                         f"valid_to ({end:%Y-%m-%d}) is before valid_from ({start:%Y-%m-%d}); swap them or "
-                         f"correct one")
+                         said("validity_order", end=end, start=start))
             bad.add(row)
         if row not in bad:
             spans.setdefault(str(record["commune_code"]), []).append((row, start, end, str(record["district_code"])))
@@ -90,11 +89,10 @@ def check_validity(units: pd.DataFrame, file: str, failures) -> set:
         rows.sort(key=lambda r: (r[1], r[0]))
         for (row_a, _, end_a, group_a), (row_b, start_b, _, group_b) in zip(rows, rows[1:], strict=False):
             if start_b <= end_a:
-                where = f"groups {group_a} and {group_b}" if group_a != group_b else f"group {group_a} twice"
+                where = said("groups_two", a=group_a, b=group_b) if group_a != group_b else \
+                    said("group_twice", group=group_a)
                 failures.add(file, row_b, "valid_from", f"{start_b:%Y-%m-%d}", "counted_twice",
-                             f"commune {code} is listed in row {row_a} and row {row_b} on {start_b:%Y-%m-%d} "
-                             f"({where}): a commune belongs to one group on any date; end row {row_a} "
-                             f"(valid_to) the day before row {row_b} starts, or correct row {row_b}'s valid_from")
+                             said("listed_twice", code=code, row_a=row_a, row_b=row_b, date=start_b, where=where))
                 bad.add(row_b)
     return bad
 
@@ -141,8 +139,8 @@ def _typed_changes(raw: pd.DataFrame, file: str, failures) -> list[Change]:
     missing = [c for c in CHANGE_REQUIRED if c not in raw.columns]
     for column in missing:
         failures.add(file, None, column, "", "missing_column",
-                     f"missing column '{column}'; {Path(file).name} needs the columns {', '.join(CHANGE_REQUIRED)} "
-                     f"(optional: {', '.join(CHANGE_OPTIONAL)})")
+                     said("missing_column_optional", column=column, file=Path(file).name,
+                          expected=", ".join(CHANGE_REQUIRED), optional=", ".join(CHANGE_OPTIONAL)))
     if missing:
         return []
     out = []
@@ -153,26 +151,27 @@ def _typed_changes(raw: pd.DataFrame, file: str, failures) -> list[Change]:
         if effective is None:
             ok = False
             failures.add(file, row, "effective_date", cell["effective_date"], "value",
-                         f"effective_date must be an ISO date YYYY-MM-DD, the first day of the new frame "
-                         f"(e.g. 2024-12-01), in the years {YEAR_RANGE[0]}–{YEAR_RANGE[1]}")
+                         said("effective_date", low=YEAR_RANGE[0], high=YEAR_RANGE[1]))
         for column, allowed in (("level", CHANGE_LEVELS), ("kind", CHANGE_KINDS)):
             if cell[column] not in allowed:
                 ok = False
-                failures.add(file, row, column, cell[column], "value", f"{column} must be one of: {', '.join(allowed)}")
+                failures.add(file, row, column, cell[column], "value", said("one_of", name=column,
+                                                                            allowed=", ".join(allowed)))
         for column in ("old_code", "new_code", "new_group"):
             if (cell[column] or column != "new_group") and not is_safe_code(cell[column]):
                 ok = False
-                failures.add(file, row, column, cell[column], "value", f"{column} must be {CODE_RULE}")
+                failures.add(file, row, column, cell[column], "value", said("code", name=column, rule=CODE_RULE))
         for column, limit in (("new_name", MAX_NAME_LENGTH), ("new_group_name", MAX_NAME_LENGTH),
                               ("new_type", MAX_NAME_LENGTH), ("source", MAX_TEXT_LENGTH), ("note", MAX_TEXT_LENGTH)):
             problem = text_problem(cell[column], limit)
             if problem:
                 ok = False
-                failures.add(file, row, column, cell[column], "value", f"{column} {problem}")
+                failures.add(file, row, column, cell[column], "value", said("column_problem", column=column,
+                                                                            problem=problem))
         if not cell["source"]:
             ok = False
             failures.add(file, row, "source", "", "required",
-                         "source is empty; name the legal act of the change, e.g. NQ 1238/NQ-UBTVQH15")
+                         said("change_source"))
         share = None
         if cell["share"]:
             try:
@@ -183,12 +182,11 @@ def _typed_changes(raw: pd.DataFrame, file: str, failures) -> list[Change]:
             if not 0.0 < share <= 1.0 or not (digits.isascii() and digits.isdigit()):
                 ok = False
                 failures.add(file, row, "share", cell["share"], "value",
-                             "share must be a decimal number above 0 and at most 1 (e.g. 0.5), the part of "
-                             "the old unit that goes to the new one")
+                             said("share"))
         if cell["kind"] == "move" and cell["level"] == "commune" and not cell["new_group"]:
             ok = False
             failures.add(file, row, "new_group", "", "required",
-                         "a commune's move needs new_group: the code of the group it moves to")
+                         said("move_needs_group"))
         if ok:
             out.append(Change(row=int(row), effective=effective, level=cell["level"], kind=cell["kind"],
                               old=cell["old_code"], new=cell["new_code"], new_group=cell["new_group"],
@@ -360,21 +358,17 @@ def check_changes(raw: pd.DataFrame, units: pd.DataFrame, file: str, failures) -
     for change in changes:
         before, after = history.frame_at(change.effective - _DAY), history.frame_at(change.effective)
         column = "district_code" if change.level == "group" else "commune_code"
-        what = "group" if change.level == "group" else "commune"
+        what = said("unit_group" if change.level == "group" else "unit_commune")
         if change.old not in set(before[column]):
             failures.add(file, change.row, "old_code", change.old, "known_unit",
-                         f"{what} '{change.old}' does not exist on {change.effective - _DAY:%Y-%m-%d}, the day before "
-                         f"this change; write the code of a {what} in force then (see units.csv and the earlier "
-                         f"rows of {Path(file).name})")
+                         said("old_missing", what=what, code=change.old, date=change.effective - _DAY,
+                              file=Path(file).name))
         if change.new not in set(after[column]):
             failures.add(file, change.row, "new_code", change.new, "known_unit",
-                         f"{what} '{change.new}' does not exist on {change.effective:%Y-%m-%d}, when this change "
-                         f"takes effect; add it to units.csv (valid_from {change.effective:%Y-%m-%d}) or write "
-                         f"the code of a {what} in force then")
+                         said("new_missing", what=what, code=change.new, date=change.effective))
         if change.level == "commune" and change.kind == "move" and change.new_group not in set(after["district_code"]):
             failures.add(file, change.row, "new_group", change.new_group, "known_unit",
-                         f"group '{change.new_group}' has no commune on {change.effective:%Y-%m-%d}; write the code "
-                         f"of the group the commune moves to")
+                         said("group_empty", group=change.new_group, date=change.effective))
     _check_cycles(changes, file, failures)
     shares: dict[tuple[str, pd.Timestamp], list[Change]] = {}
     for change in changes:
@@ -384,17 +378,15 @@ def check_changes(raw: pd.DataFrame, units: pd.DataFrame, file: str, failures) -
         total = sum(p.share for p in parts)
         if total > 1.0 + 1e-9:
             failures.add(file, parts[-1].row, "share", parts[-1].share, "split_shares",
-                         f"the shares of {old}'s split on {day:%Y-%m-%d} (rows {', '.join(str(p.row) for p in parts)}) "
-                         f"sum to {total:g}, above 1: a unit cannot give away more than all of itself")
+                         said("shares_above_one", old=old, date=day, rows=", ".join(str(p.row) for p in parts),
+                              total=total))
     for day in history.breakpoints:
         frame = history.frame_at(day)
         twice = frame[frame["commune_code"].duplicated(keep=False)]
         for code, rows in twice.groupby("commune_code"):
             acts = [c.row for c in changes if c.effective <= day and code in (c.old, c.new)]
             failures.add(file, acts[-1] if acts else None, "new_code", code, "counted_twice",
-                         f"commune {code} is counted twice on {day:%Y-%m-%d} (groups "
-                         f"{', '.join(rows['district_code'])}): a commune belongs to one group on any date; "
-                         f"end its units.csv row (valid_to) or correct the change")
+                         said("counted_twice", code=code, date=day, groups=", ".join(rows["district_code"])))
     return history
 
 
@@ -422,11 +414,9 @@ def _check_cycles(changes: list[Change], file: str, failures) -> None:
                         if step.row in reported:
                             continue
                         reported.add(step.row)
-                        others = ", ".join(str(p.row) for p in path if p is not step) or "itself"
+                        others = ", ".join(str(p.row) for p in path if p is not step) or said("itself")
                         failures.add(file, step.row, "new_code", step.new, "cycle",
-                                     f"the changes of {day:%Y-%m-%d} form a cycle {chain}: a unit cannot be "
-                                     f"merged into one that is merged back into it; remove this row or row(s) "
-                                     f"{others}")
+                                     said("cycle", date=day, chain=chain, others=others))
                     break
                 if node in seen:
                     break

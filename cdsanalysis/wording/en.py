@@ -816,6 +816,38 @@ WORDS = {
         "out_busy": "{root}: another render is writing here; wait for it to finish or choose another --out",
         "no_scheduler": "cannot reach the Dask scheduler at {address} ({why}); start one with `dask scheduler` and "
             "workers with `dask worker ADDRESS`",
+        "validity_date": "{column} must be an ISO date YYYY-MM-DD (e.g. 2024-11-30) in the years {low}–{high}, or "
+            "empty for an open end",
+        "validity_order": "valid_to ({end:%Y-%m-%d}) is before valid_from ({start:%Y-%m-%d}); swap them or correct "
+            "one",
+        "groups_two": "groups {a} and {b}",
+        "group_twice": "group {group} twice",
+        "listed_twice": "commune {code} is listed in row {row_a} and row {row_b} on {date:%Y-%m-%d} ({where}): a "
+            "commune belongs to one group on any date; end row {row_a} (valid_to) the day before row {row_b} starts, "
+            "or correct row {row_b}'s valid_from",
+        "missing_column_optional": "missing column '{column}'; {file} needs the columns {expected} (optional: "
+            "{optional})",
+        "effective_date": "effective_date must be an ISO date YYYY-MM-DD, the first day of the new frame (e.g. "
+            "2024-12-01), in the years {low}–{high}",
+        "change_source": "source is empty; name the legal act of the change, e.g. NQ 1238/NQ-UBTVQH15",
+        "share": "share must be a decimal number above 0 and at most 1 (e.g. 0.5), the part of the old unit that goes "
+            "to the new one",
+        "move_needs_group": "a commune's move needs new_group: the code of the group it moves to",
+        "unit_group": "group",
+        "unit_commune": "commune",
+        "old_missing": "{what} '{code}' does not exist on {date:%Y-%m-%d}, the day before this change; write the code "
+            "of a {what} in force then (see units.csv and the earlier rows of {file})",
+        "new_missing": "{what} '{code}' does not exist on {date:%Y-%m-%d}, when this change takes effect; add it to "
+            "units.csv (valid_from {date:%Y-%m-%d}) or write the code of a {what} in force then",
+        "group_empty": "group '{group}' has no commune on {date:%Y-%m-%d}; write the code of the group the commune "
+            "moves to",
+        "shares_above_one": "the shares of {old}'s split on {date:%Y-%m-%d} (rows {rows}) sum to {total:g}, above 1: a "
+            "unit cannot give away more than all of itself",
+        "counted_twice": "commune {code} is counted twice on {date:%Y-%m-%d} (groups {groups}): a commune belongs to "
+            "one group on any date; end its units.csv row (valid_to) or correct the change",
+        "itself": "itself",
+        "cycle": "the changes of {date:%Y-%m-%d} form a cycle {chain}: a unit cannot be merged into one that is merged "
+            "back into it; remove this row or row(s) {others}",
     },
     "frames": {
         "closed_note": "Closed by the {year} merger ({act}): {name} merged into {into} from {date}; last state "

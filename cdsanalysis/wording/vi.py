@@ -812,6 +812,36 @@ WORDS = {
         "out_busy": "{root}: một lần làm báo cáo khác đang ghi vào đây; chờ lần đó xong hoặc chọn --out khác",
         "no_scheduler": "không kết nối được bộ điều phối Dask ở {address} ({why}); khởi động bằng `dask scheduler` "
             "và các tiến trình bằng `dask worker ADDRESS`",
+        "validity_date": "{column} phải là ngày dạng YYYY-MM-DD (ví dụ 2024-11-30) trong các năm {low}–{high}, hoặc "
+            "để trống khi không có mốc",
+        "validity_order": "valid_to ({end:%d/%m/%Y}) trước valid_from ({start:%d/%m/%Y}); đổi chỗ hai ngày hoặc sửa "
+            "một ngày",
+        "groups_two": "nhóm {a} và {b}",
+        "group_twice": "nhóm {group} hai lần",
+        "listed_twice": "xã {code} có ở dòng {row_a} và dòng {row_b} vào ngày {date:%d/%m/%Y} ({where}): mỗi ngày một "
+            "xã chỉ thuộc một nhóm; kết thúc dòng {row_a} (valid_to) vào ngày trước khi dòng {row_b} bắt đầu, hoặc "
+            "sửa valid_from của dòng {row_b}",
+        "missing_column_optional": "thiếu cột '{column}'; {file} cần các cột {expected} (có thể thêm: {optional})",
+        "effective_date": "effective_date phải là ngày dạng YYYY-MM-DD, ngày đầu tiên của khung mới (ví dụ "
+            "2024-12-01), trong các năm {low}–{high}",
+        "change_source": "source để trống; ghi văn bản pháp lý của thay đổi, ví dụ NQ 1238/NQ-UBTVQH15",
+        "share": "share phải là số thập phân lớn hơn 0 và không quá 1 (ví dụ 0.5), là phần của đơn vị cũ chuyển sang "
+            "đơn vị mới",
+        "move_needs_group": "việc chuyển một xã cần new_group: mã của nhóm mà xã chuyển đến",
+        "unit_group": "nhóm",
+        "unit_commune": "xã",
+        "old_missing": "{what} '{code}' không tồn tại vào ngày {date:%d/%m/%Y}, ngày trước thay đổi này; ghi mã của "
+            "một {what} còn hiệu lực khi đó (xem units.csv và các dòng trước của {file})",
+        "new_missing": "{what} '{code}' không tồn tại vào ngày {date:%d/%m/%Y}, khi thay đổi này có hiệu lực; thêm vào "
+            "units.csv (valid_from {date:%Y-%m-%d}) hoặc ghi mã của một {what} còn hiệu lực khi đó",
+        "group_empty": "nhóm '{group}' không có xã nào vào ngày {date:%d/%m/%Y}; ghi mã của nhóm mà xã chuyển đến",
+        "shares_above_one": "các phần chia của {old} ngày {date:%d/%m/%Y} (dòng {rows}) cộng lại là {total:g}, lớn "
+            "hơn 1: một đơn vị không thể chia ra nhiều hơn toàn bộ chính nó",
+        "counted_twice": "xã {code} bị tính hai lần vào ngày {date:%d/%m/%Y} (nhóm {groups}): mỗi ngày một xã chỉ "
+            "thuộc một nhóm; kết thúc dòng của xã trong units.csv (valid_to) hoặc sửa thay đổi",
+        "itself": "chính nó",
+        "cycle": "các thay đổi ngày {date:%d/%m/%Y} tạo thành vòng {chain}: một đơn vị không thể nhập vào đơn vị lại "
+            "nhập ngược vào nó; xóa dòng này hoặc (các) dòng {others}",
     },
     "frames": {
         "closed_note": "Đã đóng do sáp nhập năm {year} ({act}): {name} nhập vào {into} từ ngày {date}; trạng thái "
