@@ -52,6 +52,10 @@ MESSAGES: dict[str, dict[str, str]] = {
                           "read against the wrong number of communes. Correct the form's total to {total} (if the "
                           "district's communes really changed, the units list must be updated first)",
         "blank_total": "the total row's count is empty; write the total of the district rows, or delete the row",
+        "uncomputed": "cell {cell} of sheet '{sheet}' holds a formula ({formula}) whose value was never computed "
+                      "(the file was written by a program and not opened in Excel since), so it would read as empty "
+                      "(\"not reported\"); open the file in Excel and save it, so the formula's value is stored; or "
+                      "type the number",
     },
 }
 
@@ -198,7 +202,8 @@ def _choose_sheet(workbook, visible: list[str], hidden: Hidden, sheet: str | int
     best_partial = None
     for name in candidates:
         worksheet = workbook[name]
-        grid = read_grid(worksheet, hidden.rows.get(name, ()), hidden.columns.get(name, ()))
+        grid = read_grid(worksheet, hidden.rows.get(name, ()), hidden.columns.get(name, ()),
+                         hidden.uncomputed.get(name))
         header, partial = find_header(grid)
         if header is not None:
             return grid, header
@@ -279,6 +284,8 @@ def _read_rows(grid: Sheet, header: Header, index: NameIndex, communes: dict[str
             if code == "":
                 continue  # a section heading such as "I. Khối huyện": a name and no count
         is_district = kind == "district"
+        if is_district and _uncomputed(grid, row, cols, failures):
+            continue
         if is_district and code and is_blank(count_value) and not _merged_below(grid, row, cols["completed"]):
             # A blank count is "not reported" (a partial return), never zero; 0 is a figure.
             read.not_reported.append(NotReported(code, index.name_of(code), _row_date(grid, row, cols, date, None),
@@ -317,6 +324,25 @@ def _read_rows(grid: Sheet, header: Header, index: NameIndex, communes: dict[str
     for row, kind, row_date, count in totals:
         _check_total(row, kind, count, sums.get(row_date), unreadable.get(row_date, 0), all_listed,
                      cols["completed"], failures)
+
+
+def _uncomputed(grid: Sheet, row: int, cols: dict[str, Column], failures: _Failures) -> bool:
+    """A district row's count, commune total or date that is a formula Excel never computed (issue 20, U3):
+    it reads as empty, which would mean "not reported" or "the sheet's date". Reported at its cell."""
+    from openpyxl.utils import get_column_letter
+
+    found = False
+    for field_name in ("completed", "communes", "date"):
+        column = cols.get(field_name)
+        formula = grid.uncomputed.get((row, column.index)) if column is not None else None
+        if formula is None:
+            continue
+        shown = formula if len(formula) <= 60 else formula[:59] + "…"
+        cell = f"{get_column_letter(column.index)}{row}"
+        failures.add(row, column.display, shown, "computed",
+                     MESSAGES["en"]["uncomputed"].format(cell=cell, sheet=grid.name, formula=shown))
+        found = True
+    return found
 
 
 def _merged_below(grid: Sheet, row: int, column: Column) -> bool:

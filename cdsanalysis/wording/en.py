@@ -374,6 +374,7 @@ WORDS = {
         "unchanged": "{n} row(s) unchanged (already in progress.csv with the same figures):",
         "replaced": "replaced {n} row(s), {k} of them illustrative:",
         "would_replace": "would replace {n} row(s), {k} of them illustrative:",
+        "and_more": "… and {n} more",
         "not_reported": "{n} district(s) did not report for {date} (count left blank, skipped): {names}",
         "nothing": "nothing to write: every row of the form is already in {path} with the same figures",
         "dry_run": "(dry run: nothing was written)",

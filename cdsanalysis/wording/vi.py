@@ -343,6 +343,7 @@ WORDS = {
         "unchanged": "{n} dòng không đổi (đã có trong progress.csv, cùng số liệu):",
         "replaced": "đã thay {n} dòng, {k} dòng trong đó là số liệu minh họa:",
         "would_replace": "sẽ thay {n} dòng, {k} dòng trong đó là số liệu minh họa:",
+        "and_more": "… và {n} đơn vị nữa",
         "not_reported": "{n} huyện không báo cáo cho ngày {date} (ô số liệu để trống, bỏ qua): {names}",
         "nothing": "không có gì để ghi: mọi dòng của biểu mẫu đã có trong {path} với cùng số liệu",
         "dry_run": "(chạy thử: không ghi gì)",
