@@ -13,6 +13,7 @@ import pandas as pd
 from cdsanalysis.data.bundled import bundled_data_dir
 from cdsanalysis.data.dates import parse_date
 from cdsanalysis.data.io import TABLE_FILES
+from cdsanalysis.data.levels import levels_path, load_levels
 from cdsanalysis.data.measures import claims_beside_recognitions, gap_warnings, measure_series
 from cdsanalysis.data.names import NameIndex, display_name
 from cdsanalysis.data.recognitions import (
@@ -29,6 +30,7 @@ from cdsanalysis.data.recognitions import (
 )
 from cdsanalysis.data.schema import read_tables, to_typed, validate_tables
 from cdsanalysis.exceptions import CdsAnalysisError
+from cdsanalysis.wording.levels import DEFAULT_LEVELS, Levels
 
 
 @dataclass(frozen=True)
@@ -47,6 +49,8 @@ class Dataset:
     source: str = ""
     data_hash: str = field(default="", compare=False)
     recognitions: pd.DataFrame | None = field(default=None, compare=False)
+    levels: Levels = field(default=DEFAULT_LEVELS, compare=False)
+    """What the top, group and unit levels are called (levels.csv; `cdsanalysis.data.levels`)."""
 
     @classmethod
     def from_frames(
@@ -145,7 +149,7 @@ class Dataset:
         records = None if self.recognitions is None else \
             self.recognitions[self.recognitions["decision_date"] <= cutoff].reset_index(drop=True)
         return Dataset(self.units, progress, self.targets, source=self.source,
-                       data_hash=self.data_hash, recognitions=records)
+                       data_hash=self.data_hash, recognitions=records, levels=self.levels)
 
     def recognised_by_date(self) -> pd.DataFrame:
         """Recognised communes per district (province: code "") at each date, cumulative: what had been
@@ -228,8 +232,11 @@ def load_dataset(path: str | os.PathLike | None = None) -> Dataset:
     if records_raw is not None:
         records = validate_recognitions(records_raw, raw["units"], str(recognitions_path(directory)))
         paths.append(str(recognitions_path(directory)))
+    levels = load_levels(directory)
+    if levels_path(directory).is_file():
+        paths.append(str(levels_path(directory)))
     return Dataset(*(typed[name].reset_index(drop=True) for name in TABLE_FILES),
-                   source=str(directory), data_hash=_hash_files(paths), recognitions=records)
+                   source=str(directory), data_hash=_hash_files(paths), recognitions=records, levels=levels)
 
 
 def _as_text(frame: pd.DataFrame) -> pd.DataFrame:

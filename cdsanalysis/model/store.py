@@ -17,6 +17,7 @@ import numpy as np
 import pandas as pd
 
 from cdsanalysis.exceptions import CdsAnalysisError
+from cdsanalysis.wording.levels import DEFAULT_LEVELS, LevelNames, levels_of
 
 if TYPE_CHECKING:  # pragma: no cover
     from cdsanalysis.model.projection import Forecast
@@ -74,6 +75,9 @@ def save_forecast(result: Forecast, path: str | os.PathLike, data_dir: str | os.
     }
     if result.dataset.recognitions is not None:  # the decisions' communes (issue 21): the reports list them
         meta["tables"]["recognitions"] = frame_to_json(result.dataset.recognitions)
+    if not result.dataset.levels.is_default:  # the level words (levels.csv): the kernels' reports say them
+        meta["levels"] = [[level, lang, w.singular, w.plural, w.all_of] for (level, lang), w in
+                          result.dataset.levels.names]
     arrays = {"paths": result.paths}
     if steady is not None:
         if not (steady.dates.equals(result.dates) and steady.district_codes == result.district_codes):
@@ -112,8 +116,11 @@ def load_forecast(path: str | os.PathLike, model: str | None = None) -> Forecast
                                f"{FORMAT_VERSION}. Render again.")
     tables = {name: frame_from_json(meta["tables"][name]) for name in _TABLES}
     records = meta["tables"].get("recognitions")
+    levels = levels_of({(row[0], row[1]): LevelNames(*row[2:5]) for row in meta.get("levels", [])}) \
+        if meta.get("levels") else DEFAULT_LEVELS
     dataset = Dataset(tables["units"], tables["progress"], tables["targets"], source=meta["data_source"],
-                      data_hash=meta["data_hash"], recognitions=None if records is None else frame_from_json(records))
+                      data_hash=meta["data_hash"], recognitions=None if records is None else frame_from_json(records),
+                      levels=levels)
     return Forecast(
         dataset=dataset, as_of=pd.Timestamp(meta["as_of"]), model=model or meta["model"],
         seed=meta["seed"] if model is None else meta.get(f"{model}_seed"),

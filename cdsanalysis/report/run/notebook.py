@@ -29,6 +29,7 @@ from cdsanalysis.report.run.prepared import prepared_path, report_from_json, rep
 from cdsanalysis.report.writers.html import HtmlPart, part
 from cdsanalysis.settings import DEFAULT_DRAWS
 from cdsanalysis.wording import DEFAULT_LANG, check_lang
+from cdsanalysis.wording.levels import set_levels
 
 
 @dataclass(frozen=True, eq=False)
@@ -132,6 +133,7 @@ def build_district_report(
     if district is None or str(district).strip() == "":
         raise CdsAnalysisError("district is empty: give a district code or name")
     result = shared.result
+    set_levels(result.dataset.levels)  # this process (a render's kernel or worker) reports on this dataset
     return NotebookReport.of(unit_report(result, result.dataset.district_code(district), lang,
                                          forecast_file=forecast_file, source=source, shared=shared))
 
