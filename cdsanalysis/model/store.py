@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 
 from cdsanalysis.exceptions import CdsAnalysisError
-from cdsanalysis.wording.levels import DEFAULT_LEVELS, LevelNames, levels_of
+from cdsanalysis.wording.levels import DEFAULT_LEVELS, LevelNames, Levels, levels_of
 
 if TYPE_CHECKING:  # pragma: no cover
     from cdsanalysis.model.projection import Forecast
@@ -116,8 +116,7 @@ def load_forecast(path: str | os.PathLike, model: str | None = None) -> Forecast
                                f"{FORMAT_VERSION}. Render again.")
     tables = {name: frame_from_json(meta["tables"][name]) for name in _TABLES}
     records = meta["tables"].get("recognitions")
-    levels = levels_of({(row[0], row[1]): LevelNames(*row[2:5]) for row in meta.get("levels", [])}) \
-        if meta.get("levels") else DEFAULT_LEVELS
+    levels = saved_levels(meta)
     dataset = Dataset(tables["units"], tables["progress"], tables["targets"], source=meta["data_source"],
                       data_hash=meta["data_hash"], recognitions=None if records is None else frame_from_json(records),
                       levels=levels)
@@ -129,6 +128,12 @@ def load_forecast(path: str | os.PathLike, model: str | None = None) -> Forecast
         start_dates=pd.DatetimeIndex(pd.to_datetime(meta["start_dates"])).astype("datetime64[ns]"),
         paths=paths,
     )
+
+
+def saved_levels(meta: dict) -> Levels:
+    """The level words a forecast file's metadata carries (`forecast_file_info`), the defaults when none."""
+    rows = meta.get("levels") or []
+    return levels_of({(row[0], row[1]): LevelNames(*row[2:5]) for row in rows}) if rows else DEFAULT_LEVELS
 
 
 def forecast_file_info(path: str | os.PathLike) -> dict:
