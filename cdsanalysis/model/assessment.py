@@ -37,8 +37,8 @@ from cdsanalysis.settings import (
     DAYS_PER_YEAR,
     DEFAULT_THRESHOLDS,
     PROVINCE_CODE,
-    PROVINCE_NAME,
     Thresholds,
+    province_name,
 )
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -187,7 +187,7 @@ def assess(forecast: Forecast, targets: pd.DataFrame | None = None, *,
     )
     districts = forecast.dataset.districts()
     names = dict(zip(districts["district_code"], districts["district_name"], strict=False))
-    names[PROVINCE_CODE] = PROVINCE_NAME
+    names[PROVINCE_CODE] = province_name()
     result = pd.DataFrame({
         "district_code": table["district_code"].to_numpy(dtype=object),
         "district_name": table["district_code"].map(names).to_numpy(dtype=object),
