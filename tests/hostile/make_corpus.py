@@ -692,6 +692,35 @@ def _decision_cases(b: _Builder) -> None:
           prepare=_append("recognitions", "15868,,1/QĐ"))
 
 
+# --- issue 22.3: levels.csv, the level words ----------------------------------------------------------
+
+_LEVELS = ("level,lang,singular,plural,all_of\ntop,vi,quốc gia,quốc gia,Cả nước\ngroup,vi,tỉnh,tỉnh,\n"
+           "unit,vi,xã,xã,\ntop,en,nation,nations,Whole nation\ngroup,en,province,provinces,\n"
+           "unit,en,commune,communes,\n")
+
+
+def _levels_file(text: str) -> Callable[[Path], None]:
+    return lambda folder: (folder / "data" / "levels.csv").write_text(text, encoding="utf-8")
+
+
+def _levels_cases(b: _Builder) -> None:
+    b.add("l-levels-national-valid", "22.3", ["validate", "{data}"], 0, ["valid"],
+          prepare=_levels_file(_LEVELS))
+    b.add("l-levels-unknown-level", "22.3", ["validate", "{data}"], 1,
+          ["levels.csv, row 3, column level", "'grup' is none of top, group, unit"],
+          prepare=_levels_file(_LEVELS.replace("group,vi", "grup,vi")))
+    b.add("l-levels-missing-language", "22.3", ["validate", "{data}"], 1,
+          ["levels.csv, column level", "no row for level 'group' in 'en'", "group,en,district,districts"],
+          prepare=_levels_file(_LEVELS.replace("group,en,province,provinces,\n", "")))
+    b.add("l-levels-top-without-all-of", "22.3", ["validate", "{data}"], 1,
+          ["levels.csv, row 2, column all_of", "needs 'all_of'"], prepare=_levels_file(_LEVELS.replace(",Cả nước", ",")))
+    b.add("l-levels-formula", "22.3", ["validate", "{data}"], 1,
+          ["levels.csv, row 3, column singular", "formula"],
+          prepare=_levels_file(_LEVELS.replace("group,vi,tỉnh", "group,vi,=HYPERLINK(1)")))
+    b.add("l-levels-not-utf8", "22.3", ["validate", "{data}"], 1, ["levels.csv", "UTF-8"],
+          prepare=lambda folder: (folder / "data" / "levels.csv").write_bytes(_LEVELS.encode("utf-16")))
+
+
 def build_corpus(root: str | os.PathLike) -> list[Case]:
     """Write every case's folder under ``root`` (which must not exist yet); return the cases."""
     builder = _Builder(Path(root))
@@ -701,6 +730,7 @@ def build_corpus(root: str | os.PathLike) -> list[Case]:
     _forecast_cases(builder)
     _round_two_cases(builder)
     _decision_cases(builder)
+    _levels_cases(builder)
     names = [case.name for case in builder.cases]
     assert len(names) == len(set(names)) and all(re.match(r"^[\w.-]+$", n) for n in names)
     return builder.cases
