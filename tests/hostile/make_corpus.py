@@ -713,7 +713,8 @@ def _levels_cases(b: _Builder) -> None:
           ["levels.csv, column level", "no row for level 'group' in 'en'", "group,en,district,districts"],
           prepare=_levels_file(_LEVELS.replace("group,en,province,provinces,\n", "")))
     b.add("l-levels-top-without-all-of", "22.3", ["validate", "{data}"], 1,
-          ["levels.csv, row 2, column all_of", "needs 'all_of'"], prepare=_levels_file(_LEVELS.replace(",Cả nước", ",")))
+          ["levels.csv, row 2, column all_of", "needs 'all_of'"],
+          prepare=_levels_file(_LEVELS.replace(",Cả nước", ",")))
     b.add("l-levels-formula", "22.3", ["validate", "{data}"], 1,
           ["levels.csv, row 3, column singular", "formula"],
           prepare=_levels_file(_LEVELS.replace("group,vi,tỉnh", "group,vi,=HYPERLINK(1)")))
