@@ -374,6 +374,15 @@ def test_province_row_must_equal_the_sum_when_every_district_is_listed(tmp_path)
     assert cases[["row", "check"]].values.tolist() == [[7, "total_matches"]]
 
 
+def test_a_group_named_tinh_is_a_group_and_ca_nuoc_is_the_top(tmp_path):
+    """Issue 22.3: in a national frame the groups are provinces ("Tỉnh Mẫu 001"): such a row is its group's,
+    not the top's; "Cả nước" is the top's row."""
+    units = UNITS.assign(district_name=UNITS["district_name"].str.replace("Huyện", "Tỉnh", regex=False))
+    path = write_book(tmp_path / "s.xlsx", [HEADER, [1, "Tỉnh Hoằng Hóa", 12], [None, "Cả nước", 40]])
+    progress = read_progress_sheet(path, units, as_of="2024-06-30")
+    assert as_tuples(progress) == [("399", JUNE_30, 12), ("", JUNE_30, 40)]
+
+
 def test_province_row_below_the_sum_of_some_districts(tmp_path):
     path = write_book(tmp_path / "s.xlsx", [HEADER, [None, "Toàn tỉnh", 10], [1, "Hoằng Hóa", 12]])
     cases = failures_of(path, as_of="2024-06-30")

@@ -61,7 +61,7 @@ MESSAGES: dict[str, dict[str, str]] = {
 
 # Labels of the rows that sum the table.
 _TOTAL_KEYS = {"tong cong", "cong", "tong", "tong so", "tong cong chung"}
-_PROVINCE = re.compile(r"^(toan tinh|tong cong toan tinh|cong toan tinh|tong toan tinh|tinh \w)")
+_PROVINCE = re.compile(r"^(toan tinh|tong cong toan tinh|cong toan tinh|tong toan tinh|tinh \w|ca nuoc|toan quoc)")
 _SUBTOTAL = re.compile(r"^(cong|tong cong|tong) \w")
 # A column-number row under the header: "(1)", "2", "B".
 _COLUMN_NUMBER = re.compile(r"^\(?[a-z0-9]{1,2}\)?$")
@@ -276,6 +276,8 @@ def _read_rows(grid: Sheet, header: Header, index: NameIndex, communes: dict[str
         stt = cell_text(grid.value(row, cols["stt"].index)) if "stt" in cols else ""
         count_value = grid.value(row, cols["completed"].index)
         kind = _row_kind(name_key(unit), name_key(stt), count_value)
+        if kind == "province" and _is_group(index, unit):  # "Tỉnh Nghệ An" is a group of a national frame
+            kind = "district"
         if kind == "skip":
             continue
         code: str | None = ""
@@ -363,6 +365,15 @@ def _row_kind(unit_key: str, stt_key: str, count_value) -> str:
     if not unit_key:
         return "skip" if is_blank(count_value) else "district"  # a count with no name is an error
     return "skip" if _COLUMN_NUMBER.match(unit_key) else "district"
+
+
+def _is_group(index: NameIndex, unit: str) -> bool:
+    """Whether a row's name is one of the units list's groups (then it is never the top's row)."""
+    try:
+        index.resolve(unit)
+    except NameLookupError:
+        return False
+    return True
 
 
 def _resolve(index: NameIndex, unit: str, row: int, column: Column, count_value,
