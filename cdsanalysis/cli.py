@@ -25,6 +25,7 @@ from cdsanalysis.data.decision_import import STEM, import_decision
 from cdsanalysis.data.form import write_form
 from cdsanalysis.data.freshness import district_freshness, no_figure_since, stale_data_note
 from cdsanalysis.data.io import TABLE_FILES, describe_path, read_text_table
+from cdsanalysis.data.levels import levels_path, load_levels
 from cdsanalysis.data.progress_history import undo, write_problem
 from cdsanalysis.data.progress_update import import_sheet
 from cdsanalysis.data.provenance import any_illustrative, illustrative_note
@@ -42,6 +43,7 @@ from cdsanalysis.report.writers.excel import write_assessment_xlsx, write_summar
 from cdsanalysis.settings import DEFAULT_DRAWS, MAX_DRAWS, MAX_SEED
 from cdsanalysis.wording import DEFAULT_LANG, LANGS, check_lang, words
 from cdsanalysis.wording.formats import format_date
+from cdsanalysis.wording.levels import Levels, using_levels
 from cdsanalysis.wording.messages import error_text, in_lang, said
 
 EXIT_OK, EXIT_DATA, EXIT_USAGE = 0, 1, 2
@@ -164,7 +166,7 @@ def _warn_if_stale(dataset, as_of, lang: str = DEFAULT_LANG) -> None:
 def _cmd_validate(args: argparse.Namespace) -> int:
     directory = _data_dir(args.directory) or bundled_data_dir()
     dataset = load_dataset(directory)
-    print(_said("valid", directory=directory, districts=dataset.units["district_code"].nunique(),
+    print(_said("valid", directory=directory, n_groups=dataset.units["district_code"].nunique(),
                 communes=len(dataset.units), progress=len(dataset.progress), targets=len(dataset.targets)))
     _print_warnings(dataset.warnings(lang=args.lang), args.lang)
     return EXIT_OK
@@ -309,10 +311,10 @@ def _cmd_synthetic(args: argparse.Namespace) -> int:
     if present:  # misuse, not bad data: a data folder is never overwritten
         raise _UsageError(_said("out_not_empty", out=args.out, names=", ".join(present)))
     if args.communes is not None and args.communes < args.districts:
-        raise _UsageError(_said("too_few_communes", communes=args.communes, districts=args.districts))
+        raise _UsageError(_said("too_few_communes", communes=args.communes, n_groups=args.districts))
     folder = write_synthetic(out, districts=args.districts, communes=args.communes, periods=args.periods,
                              seed=args.seed, reform=args.reform)
-    print(_said("synthetic", folder=folder, districts=args.districts, seed=args.seed))
+    print(_said("synthetic", folder=folder, n_groups=args.districts, seed=args.seed))
     return EXIT_OK
 
 
@@ -321,7 +323,7 @@ def _cmd_render(args: argparse.Namespace) -> int:
     if args.districts is not None:
         districts = [d.strip() for d in args.districts.split(",") if d.strip()]
         if not districts:
-            raise _UsageError(_said("no_districts"))
+            raise _UsageError(_said("no_districts", option="--districts"))
     try:
         with _signals_as_interrupt():
             result = render(_data_dir(args.data), as_of=args.as_of, districts=districts, jobs=args.jobs,
@@ -546,6 +548,17 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _levels_of_command(args: argparse.Namespace) -> Levels | None:
+    """The level words of the data folder a command reads or writes (its levels.csv), None for the defaults."""
+    folders = [getattr(args, "data", None), getattr(args, "directory", None)]
+    if args.command in ("import", "import-decision"):
+        folders.insert(0, getattr(args, "out", None))
+    for folder in folders:
+        if folder and levels_path(folder).is_file():
+            return load_levels(folder)
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     global _LANG
     argv = sys.argv[1:] if argv is None else list(argv)
@@ -585,21 +598,31 @@ def _main(argv: list[str]) -> int:
             return EXIT_USAGE
     _LANG = args.lang
     try:
-        return args.run(args)
-    except BrokenPipeError:
-        # `cdsanalysis progress | head`: the reader has all it wants. Point stdout at /dev/null so
-        # that the interpreter's final flush does not fail a second time.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return EXIT_OK
-    except _UsageError as err:
-        print(f"cdsanalysis {args.command}: {in_lang(err.args[0], args.lang)}", file=sys.stderr)
-        return EXIT_USAGE
-    except DataValidationError as err:
+        levels = _levels_of_command(args)
+    except CdsAnalysisError as err:  # a malformed levels.csv, named by file, row and column
+        return _refused(err, args)
+    with using_levels(levels):  # "24 huyện không báo cáo", or the folder's own words, errors included
+        try:
+            return args.run(args)
+        except BrokenPipeError:
+            # `cdsanalysis progress | head`: the reader has all it wants. Point stdout at /dev/null so
+            # that the interpreter's final flush does not fail a second time.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            return EXIT_OK
+        except _UsageError as err:
+            print(f"cdsanalysis {args.command}: {in_lang(err.args[0], args.lang)}", file=sys.stderr)
+            return EXIT_USAGE
+        except CdsAnalysisError as err:
+            return _refused(err, args)
+
+
+def _refused(err: CdsAnalysisError, args: argparse.Namespace) -> int:
+    """Print a data error in the chosen language (a validation error as its list of problems)."""
+    if isinstance(err, DataValidationError):
         print(error_text(err, args.lang), file=sys.stderr)
-        return EXIT_DATA
-    except CdsAnalysisError as err:
+    else:
         print(f"cdsanalysis {args.command}: {error_text(err, args.lang)}", file=sys.stderr)
-        return EXIT_DATA
+    return EXIT_DATA
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -14,6 +14,7 @@ from cdsanalysis.data.bundled import bundled_data_dir
 from cdsanalysis.data.dates import parse_date
 from cdsanalysis.data.frames import FrameHistory, base_rows, ceased_warnings, history_of
 from cdsanalysis.data.io import TABLE_FILES
+from cdsanalysis.data.levels import levels_path, load_levels
 from cdsanalysis.data.measures import claims_beside_recognitions, gap_warnings, measure_series
 from cdsanalysis.data.names import NameIndex, display_name
 from cdsanalysis.data.recognitions import (
@@ -30,6 +31,7 @@ from cdsanalysis.data.recognitions import (
 )
 from cdsanalysis.data.schema import read_tables, to_typed, validate_tables
 from cdsanalysis.exceptions import CdsAnalysisError
+from cdsanalysis.wording.levels import DEFAULT_LEVELS, Levels
 from cdsanalysis.wording.messages import said
 
 
@@ -52,6 +54,8 @@ class Dataset:
     data_hash: str = field(default="", compare=False)
     recognitions: pd.DataFrame | None = field(default=None, compare=False)
     history: FrameHistory | None = field(default=None, compare=False)
+    levels: Levels = field(default=DEFAULT_LEVELS, compare=False)
+    """What the top, group and unit levels are called (levels.csv; `cdsanalysis.data.levels`)."""
 
     @classmethod
     def from_frames(
@@ -155,7 +159,8 @@ class Dataset:
         records = None if self.recognitions is None else \
             self.recognitions[self.recognitions["decision_date"] <= cutoff].reset_index(drop=True)
         return Dataset(self.units, progress, self.targets, source=self.source,
-                       data_hash=self.data_hash, recognitions=records, history=self.history)
+                       data_hash=self.data_hash, recognitions=records, history=self.history,
+                       levels=self.levels)
 
     def _history(self) -> FrameHistory:
         return self.history if self.history is not None else FrameHistory(self.units)
@@ -258,9 +263,12 @@ def load_dataset(path: str | os.PathLike | None = None) -> Dataset:
     if records_raw is not None:
         records = validate_recognitions(records_raw, typed["units"], str(recognitions_path(directory)))
         paths.append(str(recognitions_path(directory)))
+    levels = load_levels(directory)
+    if levels_path(directory).is_file():
+        paths.append(str(levels_path(directory)))
     return Dataset(*(typed[name].reset_index(drop=True) for name in TABLE_FILES),
                    source=str(directory), data_hash=_hash_files(paths), recognitions=records,
-                   history=typed["history"])
+                   history=typed["history"], levels=levels)
 
 
 def _as_text(frame: pd.DataFrame) -> pd.DataFrame:

@@ -32,7 +32,9 @@ from cdsanalysis.data.sheet_cells import cell_text, is_blank
 from cdsanalysis.data.sheet_layout import read_grid
 from cdsanalysis.data.workbook import open_workbook
 from cdsanalysis.exceptions import FAILURE_COLUMNS, CdsAnalysisError, DataValidationError, NameLookupError
+from cdsanalysis.wording import LANGS
 from cdsanalysis.wording import words as catalogue
+from cdsanalysis.wording.levels import active_levels
 from cdsanalysis.wording.messages import Message, in_lang
 from cdsanalysis.wording.messages import said as _said
 
@@ -136,13 +138,19 @@ def _csv_rows(path: Path) -> dict[int, list]:
     return rows
 
 
+def _group_keys() -> set[str]:
+    """The group level's own words ("tỉnh" in a national frame), so its column is the one a message asks for."""
+    levels = active_levels()
+    return {name_key(levels.get("group", lang).singular) for lang in LANGS} - {""}
+
+
 def _classify(label: str) -> str | None:
     """Which column a header names: the commune, its district, the credited year, a note; else None."""
     key = name_key(label)
     if not key:
         return None
     words = set(key.split())
-    if "huyen" in words or key.startswith("don vi cap huyen"):
+    if "huyen" in words or key.startswith("don vi cap huyen") or key in _group_keys():
         return "district"
     if key in ("stt", "tt", "so tt"):
         return None

@@ -90,7 +90,7 @@ def check_validity(units: pd.DataFrame, file: str, failures) -> set:
         for (row_a, _, end_a, group_a), (row_b, start_b, _, group_b) in zip(rows, rows[1:], strict=False):
             if start_b <= end_a:
                 where = said("groups_two", a=group_a, b=group_b) if group_a != group_b else \
-                    said("group_twice", group=group_a)
+                    said("group_twice", code=group_a)
                 failures.add(file, row_b, "valid_from", f"{start_b:%Y-%m-%d}", "counted_twice",
                              said("listed_twice", code=code, row_a=row_a, row_b=row_b, date=start_b, where=where))
                 bad.add(row_b)
@@ -368,7 +368,7 @@ def check_changes(raw: pd.DataFrame, units: pd.DataFrame, file: str, failures) -
                          said("new_missing", what=what, code=change.new, date=change.effective))
         if change.level == "commune" and change.kind == "move" and change.new_group not in set(after["district_code"]):
             failures.add(file, change.row, "new_group", change.new_group, "known_unit",
-                         said("group_empty", group=change.new_group, date=change.effective))
+                         said("group_empty", code=change.new_group, date=change.effective))
     _check_cycles(changes, file, failures)
     shares: dict[tuple[str, pd.Timestamp], list[Change]] = {}
     for change in changes:
@@ -386,7 +386,7 @@ def check_changes(raw: pd.DataFrame, units: pd.DataFrame, file: str, failures) -
         for code, rows in twice.groupby("commune_code"):
             acts = [c.row for c in changes if c.effective <= day and code in (c.old, c.new)]
             failures.add(file, acts[-1] if acts else None, "new_code", code, "counted_twice",
-                         said("counted_twice", code=code, date=day, groups=", ".join(rows["district_code"])))
+                         said("counted_twice", code=code, date=day, codes=", ".join(rows["district_code"])))
     return history
 
 

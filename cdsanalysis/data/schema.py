@@ -371,7 +371,8 @@ def validate_tables(raw: Mapping[str, pd.DataFrame], files: Mapping[str, str]) -
     """
     failures = _Failures()
     if raw["units"].empty:
-        failures.add(files["units"], None, "", "", "no_rows", said("units_empty"))
+        failures.add(files["units"], None, "", "", "no_rows",
+                     said("units_empty", columns=", ".join(SCHEMAS["units"].columns)))
         raise DataValidationError(failures.frame(), title=said("invalid_units"))
     raw = {**raw, "progress": derive_measures(raw["progress"])}
     bad = {t: _schema_failures(t, raw[t], files[t], failures)

@@ -45,7 +45,7 @@ PROGRESS_COLUMNS = ["district_code", "district_name", "as_of", "completed", "sou
 
 # Labels of the rows that sum the table.
 _TOTAL_KEYS = {"tong cong", "cong", "tong", "tong so", "tong cong chung"}
-_PROVINCE = re.compile(r"^(toan tinh|tong cong toan tinh|cong toan tinh|tong toan tinh|tinh \w)")
+_PROVINCE = re.compile(r"^(toan tinh|tong cong toan tinh|cong toan tinh|tong toan tinh|tinh \w|ca nuoc|toan quoc)")
 _SUBTOTAL = re.compile(r"^(cong|tong cong|tong) \w")
 # A column-number row under the header: "(1)", "2", "B".
 _COLUMN_NUMBER = re.compile(r"^\(?[a-z0-9]{1,2}\)?$")
@@ -184,7 +184,8 @@ def _choose_sheet(workbook, visible: list[str], hidden: Hidden, sheet: str | int
     best_partial = None
     for name in candidates:
         worksheet = workbook[name]
-        grid = read_grid(worksheet, hidden.rows.get(name, ()), hidden.columns.get(name, ()))
+        grid = read_grid(worksheet, hidden.rows.get(name, ()), hidden.columns.get(name, ()),
+                         hidden.uncomputed.get(name))
         header, partial = find_header(grid)
         if header is not None:
             return grid, header
@@ -197,7 +198,7 @@ def _choose_sheet(workbook, visible: list[str], hidden: Hidden, sheet: str | int
     found = said("partial_header", row=best_partial[0], has=best_partial[1]) if best_partial else ""
     failures.add(None, "", ", ".join(candidates), "header_found",
                  said("no_header_row", rows=HEADER_SEARCH_ROWS, where=where, found=found,
-                      unit=EXPECTED_HEADERS["unit"], completed=EXPECTED_HEADERS["completed"],
+                      unit_header=EXPECTED_HEADERS["unit"], completed=EXPECTED_HEADERS["completed"],
                       optional=OPTIONAL_HEADERS, hint=_hidden_hint(hidden, candidates)))
     return None
 
@@ -257,6 +258,8 @@ def _read_rows(grid: Sheet, header: Header, index: NameIndex, communes: dict[str
         stt = cell_text(grid.value(row, cols["stt"].index)) if "stt" in cols else ""
         count_value = grid.value(row, cols["completed"].index)
         kind = _row_kind(name_key(unit), name_key(stt), count_value)
+        if kind == "province" and _is_group(index, unit):  # "Tỉnh Nghệ An" is a group of a national frame
+            kind = "district"
         if kind == "skip":
             continue
         code: str | None = ""
@@ -265,6 +268,8 @@ def _read_rows(grid: Sheet, header: Header, index: NameIndex, communes: dict[str
             if code == "":
                 continue  # a section heading such as "I. Khối huyện": a name and no count
         is_district = kind == "district"
+        if is_district and _uncomputed(grid, row, cols, failures):
+            continue
         if is_district and code and is_blank(count_value) and not _merged_below(grid, row, cols["completed"]):
             # A blank count is "not reported" (a partial return), never zero; 0 is a figure.
             read.not_reported.append(NotReported(code, index.name_of(code), _row_date(grid, row, cols, date, None),
@@ -305,6 +310,25 @@ def _read_rows(grid: Sheet, header: Header, index: NameIndex, communes: dict[str
                      cols["completed"], failures)
 
 
+def _uncomputed(grid: Sheet, row: int, cols: dict[str, Column], failures: _Failures) -> bool:
+    """A district row's count, commune total or date that is a formula Excel never computed (issue 20, U3):
+    it reads as empty, which would mean "not reported" or "the sheet's date". Reported at its cell."""
+    from openpyxl.utils import get_column_letter
+
+    found = False
+    for field_name in ("completed", "communes", "date"):
+        column = cols.get(field_name)
+        formula = grid.uncomputed.get((row, column.index)) if column is not None else None
+        if formula is None:
+            continue
+        shown = formula if len(formula) <= 60 else formula[:59] + "…"
+        cell = f"{get_column_letter(column.index)}{row}"
+        failures.add(row, column.display, shown, "computed",
+                     said("uncomputed", cell=cell, sheet=grid.name, formula=shown))
+        found = True
+    return found
+
+
 def _merged_below(grid: Sheet, row: int, column: Column) -> bool:
     """A cell inside a merged range that starts above it (reported as such, not as a blank)."""
     top = grid.merged.get((row, column.index))
@@ -325,6 +349,15 @@ def _row_kind(unit_key: str, stt_key: str, count_value) -> str:
     return "skip" if _COLUMN_NUMBER.match(unit_key) else "district"
 
 
+def _is_group(index: NameIndex, unit: str) -> bool:
+    """Whether a row's name is one of the units list's groups (then it is never the top's row)."""
+    try:
+        index.resolve(unit)
+    except NameLookupError:
+        return False
+    return True
+
+
 def _resolve(index: NameIndex, unit: str, row: int, column: Column, count_value,
              failures: _Failures) -> str | None:
     """The district code; "" for a name with no count that is no district (a heading); None if bad."""
@@ -339,11 +372,11 @@ def _resolve(index: NameIndex, unit: str, row: int, column: Column, count_value,
             return ""
         listed = "; ".join(f"{name} ({code})" for code, name in err.suggestions)
         if err.ambiguous:
-            message = said("several_districts", unit=unit, listed=listed)
+            message = said("several_districts", written=unit, listed=listed)
         elif listed:
-            message = said("unknown_district_suggest", unit=unit, listed=listed)
+            message = said("unknown_district_suggest", written=unit, listed=listed)
         else:
-            message = said("unknown_district", unit=unit, example=index.name_of(index.codes[0]))
+            message = said("unknown_district", written=unit, example=index.name_of(index.codes[0]))
         failures.add(row, column.display, unit, "known_district", message)
         return None
 
@@ -360,7 +393,7 @@ def _read_count(grid: Sheet, row: int, column: Column, value, failures: _Failure
     if (row, column.index) in grid.merged and grid.merged[(row, column.index)][0] != row:
         top = grid.merged[(row, column.index)][0]
         failures.add(row, column.display, value, "whole_number",
-                     said("merged_count", top=top))
+                     said("merged_count", first_row=top))
         return None
     if is_blank(value):  # only a total row gets here: a district's blank is "not reported"
         failures.add(row, column.display, "", "whole_number", said("blank_total"))

@@ -40,8 +40,8 @@ from cdsanalysis.settings import (
     DEFAULT_LANG,
     DEFAULT_THRESHOLDS,
     PROVINCE_CODE,
-    PROVINCE_NAME,
     Thresholds,
+    province_name,
 )
 from cdsanalysis.wording import words
 from cdsanalysis.wording.formats import format_date
@@ -197,7 +197,7 @@ def assess(forecast: Forecast, targets: pd.DataFrame | None = None, *,
     )
     districts = forecast.dataset.districts()
     names = dict(zip(districts["district_code"], districts["district_name"], strict=False))
-    names[PROVINCE_CODE] = PROVINCE_NAME
+    names[PROVINCE_CODE] = province_name()
     result = pd.DataFrame({
         "district_code": table["district_code"].to_numpy(dtype=object),
         "district_name": table["district_code"].map(names).to_numpy(dtype=object),

@@ -23,7 +23,7 @@ import pandas as pd
 from cdsanalysis.data.dates import parse_date
 from cdsanalysis.exceptions import CdsAnalysisError
 from cdsanalysis.model.registry import StartState, get_simulator
-from cdsanalysis.settings import DEFAULT_THRESHOLDS, PROVINCE_NAME, check_draws, check_path_memory
+from cdsanalysis.settings import DEFAULT_THRESHOLDS, check_draws, check_path_memory, province_name
 from cdsanalysis.wording.messages import said
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -173,7 +173,7 @@ class Forecast:
         table = table[table["date"] == self.dates[-1]]
         districts = self.dataset.districts()
         names = dict(zip(districts["district_code"], districts["short_name"], strict=True))
-        table.insert(1, "district", table["district_code"].map(names).fillna(PROVINCE_NAME))
+        table.insert(1, "district", table["district_code"].map(names).fillna(province_name()))
         head = (f"<b>Forecast</b> model={self.model}, as of {self.as_of:%Y-%m-%d}, {self.draws} draws, "
                 f"seed={self.seed}, {len(self.district_codes)} districts, dates "
                 f"{self.dates[0]:%Y-%m-%d} to {self.dates[-1]:%Y-%m-%d}; "

@@ -20,6 +20,7 @@ import pandas as pd
 
 from cdsanalysis.exceptions import CdsAnalysisError
 from cdsanalysis.settings import DAYS_PER_YEAR
+from cdsanalysis.wording.messages import said
 
 if TYPE_CHECKING:  # pragma: no cover
     from cdsanalysis.data.dataset import Dataset
@@ -152,8 +153,9 @@ def with_reform(tables: dict[str, pd.DataFrame], reform: object, merge: int = 3)
     reform must fall after the last observation (the history stays in the old frame).
     """
     day = pd.Timestamp(reform).normalize()
-    if day <= pd.Timestamp(max(tables["progress"]["as_of"])):
-        raise CdsAnalysisError(f"the reform ({day:%Y-%m-%d}) must fall after the last observation")
+    last = pd.Timestamp(max(tables["progress"]["as_of"]))
+    if day <= last:
+        raise CdsAnalysisError(said("reform_too_early", reform=day, last=last))
     if merge < 1:
         raise CdsAnalysisError("merge must be 1 or more communes")
     old = tables["units"].assign(valid_from="", valid_to=f"{day - pd.Timedelta(days=1):%Y-%m-%d}")

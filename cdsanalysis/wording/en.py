@@ -1,7 +1,7 @@
 """Every word an English reader sees: the same keys as `cdsanalysis.wording.vi` (a test checks it)."""
 
 WORDS = {
-    "province_name": "Whole province",
+    "province_name": "{All}",
     "date_format": "%Y-%m-%d",
     "sheet_date_format": "YYYY-MM-DD",
     "sheet_footer": "Page &P of &N",
@@ -15,7 +15,7 @@ WORDS = {
         "as_of": "(Figures as of {day}/{month}/{year})",
         "headers": [
             "No.",
-            "District",
+            "{Group}",
             "Communes",
             "Communes recognised by the province (cumulative)",
             "Previous figure (reference)",
@@ -24,32 +24,32 @@ WORDS = {
         ],
         "total": "Total",
         "error_title": "Invalid number",
-        "error": "Enter a whole number from 0 to the district's number of communes.",
+        "error": "Enter a whole number from 0 to the {group}'s number of communes.",
         "guide": "How to: fill column D with the communes recognised by the provincial People's Committee as having "
         "completed digital transformation (by recognition decision), cumulative to the date on row 2 (whole "
-        "numbers, no dots or commas). A district that did not report: leave the cell blank, do not write 0 (0 "
-        "means no commune has been recognised). Do not change the district names or the column headers.",
-        "claims": "Communes the district judges completed but not yet recognised: not in column D; write them in "
+        "numbers, no dots or commas). A {group} that did not report: leave the cell blank, do not write 0 (0 "
+        "means no commune has been recognised). Do not change the {group} names or the column headers.",
+        "claims": "Communes the {group} judges completed but not yet recognised: not in column D; write them in "
         "the note column (or send them apart, imported with --measure claimed).",
-        "kinds": {"actual": "official", "claim": "district's own report", "derived": "derived",
+        "kinds": {"actual": "official", "claim": "{group}'s own report", "derived": "derived",
                   "illustrative": "illustrative"},
     },
     "cli": {
-        "description": "Digital transformation (chuyển đổi số) progress and forecasts per district.",
+        "description": "Digital transformation (chuyển đổi số) progress and forecasts per {group}.",
         "form_written": "wrote {path}: fill column D (communes recognised by the province, cumulative; leave a "
-        "district blank when it did not report, never 0) and import it with 'cdsanalysis import {path} --out "
+        "{group} blank when it did not report, never 0) and import it with 'cdsanalysis import {path} --out "
         "DATA_FOLDER'",
         "more_warnings": "… and {n} more warnings (Dataset.warnings() lists them all)",
     },
     "console": {
         "standing_title": "Communes completing digital transformation, as of {date}",
-        "standing_columns": ["code", "district", "completed", "share", "as of", "data"],
+        "standing_columns": ["code", "{group}", "completed", "share", "as of", "data"],
         "standing_note_column": "note",
         "standing_note": "Note: rows marked 'illustrative' are made-up figures that fill gaps in the public "
         "record (see data/README.md); they are not official.",
         "columns": {
             "code": "code",
-            "district": "district",
+            "district": "{group}",
             "completed": "completed",
             "deadline": "deadline",
             "target": "target",
@@ -64,40 +64,40 @@ WORDS = {
         "as_of": "Data as of {date}",
         "illustrative_title": "Note: this report uses illustrative figures, not official ones.",
         "illustrative_items": {
-            "progress": "the district's completed communes ({n} of {m} observations are illustrative)",
-            "targets": "the district's targets ({n} of {m} targets are an illustrative allocation)",
-            "model": "the model is fitted across the province on data that are partly illustrative",
+            "progress": "the {group}'s completed communes ({n} of {m} observations are illustrative)",
+            "targets": "the {group}'s targets ({n} of {m} targets are an illustrative allocation)",
+            "model": "the model is fitted across the {top} on data that are partly illustrative",
         },
-        "illustrative_end": "The figures below illustrate the method; they are not findings about this district.",
-        "official": "Every figure in this report has a source (recognised, the district's claim, or derived).",
-        "standing": "Where the district stands",
+        "illustrative_end": "The figures below illustrate the method; they are not findings about this {group}.",
+        "official": "Every figure in this report has a source (recognised, the {group}'s claim, or derived).",
+        "standing": "Where the {group} stands",
         "standing_line": "{done}/{total} communes have completed digital transformation ({share}), as of "
         "{date} ({kind}).",
-        "claim_line": "The district reported {claimed} communes completed ({date}); by then the province had "
+        "claim_line": "The {group} reported {claimed} communes completed ({date}); by then the province had "
         "recognised {recognised} (a gap of {gap}). The forecast rests on recognised communes only.",
         "remaining_line": "{n} communes have no recognition decision yet: {names}.",
         "remaining_none": "Every commune of the unit has a recognition decision.",
         "interval_line": "By {date}, {place} is expected to have {median} communes completed (median); 80% "
         "interval (four chances in five): {lower} to {upper}.",
-        "wide_province": "The interval is wide because recognition comes in province-wide rounds: one round "
+        "wide_province": "The interval is wide because recognition comes in {top}-wide rounds: one round "
         "can add or miss dozens of communes, and the trend rests on only {periods} "
         "half-yearly figures.",
-        "wide_district": "The interval is wide because recognition comes in province-wide rounds (one round "
-        "can add or miss dozens of communes across the province, and every district feels it) "
+        "wide_district": "The interval is wide because recognition comes in {top}-wide rounds (one round "
+        "can add or miss dozens of communes across the {top}, and every {group} feels it) "
         "and the trend rests on only {periods} half-yearly figures.",
-        "province_place": "the province",
+        "province_place": "the {top}",
         "trajectory": "Trajectory and forecast",
         "targets": "Chances of meeting the targets",
         "pace": "Current pace and required pace",
         "pace_intro": "The pace note only compares the last 12 months' pace with the pace required; a target's "
         'status is the "Status" column of the table above.',
-        "province": "Whole province",
+        "province": "{All}",
         "back": "← Back to the summary page (index.html)",
         "baselines": "Beside simple methods",
         "method": "Method notes",
         "data_kind": {
             "actual": "recognised",
-            "claim": "district's claim",
+            "claim": "{group}'s claim",
             "derived": "derived from sources",
             "illustrative": "illustrative",
         },
@@ -142,7 +142,7 @@ WORDS = {
             "How the forecast is made: the province recognises communes in rounds, so the model reads "
             "the pace of completion only over half-years (a month that held a round is not read as a "
             "steady pace); what has been recognised since the half-year began is kept, and the rest of "
-            "the half-year is simulated. The pace is estimated for the whole province, each unit with "
+            "the half-year is simulated. The pace is estimated for the {all}, each unit with "
             "its own level drawn toward the common one; each half-year has a swing shared by the whole "
             "province (a large or a small round); the year-end often holds more; and the communes left "
             "last are usually the hardest, so progress slows near the end.",
@@ -186,23 +186,23 @@ WORDS = {
         "insufficient_data": "Insufficient data",
     },
     "index": {
-        "title": "Digital transformation forecasts per district — data as of {as_of}",
+        "title": "Digital transformation forecasts per {group} — data as of {as_of}",
         "rank": "Rank",
-        "district": "District",
+        "district": "{Group}",
         "completed": "Completed",
         "target": "Target {d}",
         "p": "Chance",
         "status": "Status",
-        "province": "Province",
-        "province_heading": "Province: trajectory and forecast",
+        "province": "{Top}",
+        "province_heading": "{Top}: trajectory and forecast",
         "province_failed": "The province report could not be made: {error}",
         "failed": "Error: report not rendered",
-        "ranking_heading": "Districts ranked",
+        "ranking_heading": "{Groups} ranked",
         "ranking": "Ranked by the chance of meeting the {d} target (highest first). Click a name for its report.",
-        "files": "Files: province.html (province report), summary.xlsx (summary table), summary.csv, run.json "
+        "files": "Files: province.html ({top} report), summary.xlsx (summary table), summary.csv, run.json "
         "(run parameters), snapshot.json (for the comparison by the next run).",
-        "illustrative": "⚠️ Note: many district progress figures and targets are illustrative (not official). "
-        "The reports illustrate the method; they are not findings about a district.",
+        "illustrative": "⚠️ Note: many {group} progress figures and targets are illustrative (not official). "
+        "The reports illustrate the method; they are not findings about a {group}.",
         "changes_heading": "What changed since the previous run",
         "changes_none": "There is no previous run to compare with: this is the first render in this folder.",
         "changes_basis": "Compared with the run on data as of {date} (folder {folder}).",
@@ -215,26 +215,26 @@ WORDS = {
             "status": "Status moved",
             "chance": "Chance moved 10+ points",
         },
-        "change_columns": ("Change", "District", "Date", "Target", "Before", "After"),
+        "change_columns": ("Change", "{Group}", "Date", "Target", "Before", "After"),
     },
     "workbook": {
         "overview": "Summary",
         "detail": "Detail",
         "changes": "Changes",
         "notes": "Notes",
-        "title": "Digital transformation forecasts per district — data as of {as_of}",
+        "title": "Digital transformation forecasts per {group} — data as of {as_of}",
         "changes_title": "Changes since the previous render — data as of {as_of}",
-        "official": "Every figure in this table has a source (recognised, a district's claim, or derived).",
+        "official": "Every figure in this table has a source (recognised, a {group}'s claim, or derived).",
         "deadline": "Deadline {date}",
         "target": "Target",
         "p_meet": "P(meet)",
         "status": "Status",
-        "province": "Province",
+        "province": "{Top}",
         "report": {"ok": "rendered", "failed": "failed"},
         "none": "—",
     },
     "workbook_notes": [
-        '"Summary" sheet: one row per unit (first row: the whole province); for each deadline the '
+        '"Summary" sheet: one row per unit (first row: the {all}); for each deadline the '
         "target (cumulative communes), P(meet) and the status. Past deadlines have no probability (—); "
         "their status follows the recorded figures.",
         '"Detail" sheet: one row per target of a unit. P(meet) = the share of simulated paths reaching '
@@ -249,7 +249,7 @@ WORDS = {
     ],
     "workbook_columns": {
         "district_code": "Code",
-        "district_name": "District",
+        "district_name": "{Group}",
         "communes_total": "Communes",
         "completed": "Completed",
         "data_status": "Kind of figure",
@@ -276,7 +276,7 @@ WORDS = {
         "communes": "communes",
         "series": "Legend",
         "observed": "Observed",
-        "observed_claim": "Observed (district's claim)",
+        "observed_claim": "Observed ({group}'s claim)",
         "observed_illustrative": "Observed (illustrative)",
         "median": "Forecast (median)",
         "band50": "50% forecast interval",
@@ -285,7 +285,7 @@ WORDS = {
         "target_illustrative": "Target (illustrative)",
         "required": "Required path",
         "total": "Communes in total",
-        "district": "District",
+        "district": "{Group}",
         "share": "Share completed",
         "next_target": "Next target",
         "status": "Kind of figure",
@@ -296,7 +296,7 @@ WORDS = {
         "trajectory_title": "{name}: communes completing digital transformation",
         "trajectory_subtitle": "Data to {as_of}; forecast from {draws} simulated paths",
         "illustrative_subtitle": "Uses illustrative figures, not official ones",
-        "overview_title": "Progress of the district-level units to {as_of}",
+        "overview_title": "Progress of the {group}-level units to {as_of}",
         "overview_subtitle": "Dark blue: communes completed; grey: all communes; red tick: target for {deadline}",
         "history_title": "History of the selected unit",
     },
@@ -319,8 +319,8 @@ WORDS = {
     "provenance": {
         "note": "Note: {what} are illustrative figures, made up to fill gaps in the published record; they "
         "are not official. See data/README.md.",
-        "progress": "the progress of {n} districts",
-        "province": "the province's own progress figures",
+        "progress": "the progress of {n} {groups}",
+        "province": "the {top}'s own progress figures",
         "targets": "{n} targets",
         "and": " and ",
     },
@@ -343,13 +343,13 @@ WORDS = {
             "--out the folder that holds the dated report folders (e.g. --out {parent}) or another folder",
         "nested_busy": "{root}: another render is writing into {other}, which holds this folder; wait for it to "
             "finish or choose an --out outside it",
-        "all_failed": "no district could be rendered ({n} of {n} failed), so {folder} was left as it was. Why: "
+        "all_failed": "no {group} could be rendered ({n} of {n} failed), so {folder} was left as it was. Why: "
             "{why}",
         "file_handles": "this shell lets a program open only {limit} files at once (ulimit -n) and cannot raise "
             "it; rendering with {jobs} worker(s) needs {need}. Nothing was written. Raise the limit (ulimit -n {need} "
             "or more), then render again",
         "deadline": "did not finish within {seconds:.0f} s on any of {tries} workers (each stopped answering or "
-            "stalled, and left the cluster); the district deadline is DISTRICT_DEADLINE_SECONDS in "
+            "stalled, and left the cluster); the {group} deadline is DISTRICT_DEADLINE_SECONDS in "
             "cdsanalysis/settings.py",
         "too_many_files": "the process ran out of file handles (ulimit -n {limit}); raise the limit (ulimit -n "
             "4096) or render with fewer --jobs",
@@ -372,7 +372,8 @@ WORDS = {
         "unchanged": "{n} row(s) unchanged (already in progress.csv with the same figures):",
         "replaced": "replaced {n} row(s), {k} of them illustrative:",
         "would_replace": "would replace {n} row(s), {k} of them illustrative:",
-        "not_reported": "{n} district(s) did not report for {date} (count left blank, skipped): {names}",
+        "and_more": "… and {n} more",
+        "not_reported": "{n} {group}(s) did not report for {date} (count left blank, skipped): {names}",
         "nothing": "nothing to write: every row of the form is already in {path} with the same figures",
         "dry_run": "(dry run: nothing was written)",
         "note": "note",
@@ -387,12 +388,12 @@ WORDS = {
     "measures": {
         "names": {
             "recognised": "recognised by a provincial decision",
-            "claimed": "claimed by the district or commune (no recognition decision yet)",
+            "claimed": "claimed by the {group} or commune (no recognition decision yet)",
             "registered": "registered for the year's round",
         },
         "gap": "warning: {district} claimed {claimed} communes completed on {claim_date}, but by {recognised_date} "
             "the province had recognised {recognised} (a gap of {gap} after more than {days} days); the figures "
-            "are accepted, check with the district",
+            "are accepted, check with the {group}",
     },
     "recognitions": {
         "basis_date": "by decision date",
@@ -434,31 +435,31 @@ WORDS = {
         "between": "between {low} and {high}",
         "at_least": ">= {low}",
         "whole_bound": "must be a whole number {bound}, got {text!r}",
-        "valid": "{directory}: valid — {districts} districts, {communes} communes, {progress} progress rows, "
+        "valid": "{directory}: valid — {n_groups} {groups}, {communes} communes, {progress} progress rows, "
             "{targets} targets",
-        "behind": "{n} of {total} districts have no figure from the latest round ({date}); their row shows the date "
+        "behind": "{n} of {total} {groups} have no figure from the latest round ({date}); their row shows the date "
             "of their own latest figure",
         "undo_alone": "--undo restores the previous {stem}.csv of --out; give no file and no --dry-run",
         "give_file": "give {what}, or --undo to restore the previous {stem}.csv",
         "read_only": "{folder}: the folder is read-only; nothing was written",
         "import_head": "{file}, sheet {sheet}:",
-        "no_targets": "{path} has no rows: there is no target to assess; add the targets (one row per district, "
+        "no_targets": "{path} has no rows: there is no target to assess; add the targets (one row per {group}, "
             "deadline and kind)",
         "forecast_head": "Forecast ({model}, {draws} draws, seed {seed}) as of {date}; P(meet) = share of simulated "
             "paths reaching the target by its deadline",
         "wrote": "wrote {path}",
         "out_not_empty": "--out {out} already holds {names}; choose an empty or new folder",
-        "too_few_communes": "--communes {communes} cannot fill {districts} districts (one at least each)",
-        "synthetic": "wrote a synthetic data folder into {folder}: {districts} districts, seed {seed} (made-up "
+        "too_few_communes": "--communes {communes} cannot fill {n_groups} {groups} (one at least each)",
+        "synthetic": "wrote a synthetic data folder into {folder}: {n_groups} {groups}, seed {seed} (made-up "
             "figures, every row marked illustrative; see its README.md)",
-        "no_districts": "--districts names no district: give codes or names separated by commas, or leave it out to "
-            "render every district",
+        "no_districts": "{option} names no {group}: give codes or names separated by commas, or leave it out to "
+            "render every {group}",
         "interrupted": "cdsanalysis render: interrupted; nothing was written (reports already in the output folder "
             "are unchanged)",
         "render_os_error": "{where}: {why}; nothing was written (reports already in the output folder are unchanged)",
-        "updated": "updated {n} district(s) ({names}) in {out}; the other {kept} kept from the previous render of the "
+        "updated": "updated {n} {group}(s) ({names}) in {out}; the other {kept} kept from the previous render of the "
             "same data and parameters ({done} of {total} ok), in {seconds:.1f} s",
-        "rendered": "rendered {done} of {total} districts into {out} in {seconds:.1f} s",
+        "rendered": "rendered {done} of {total} {groups} into {out} in {seconds:.1f} s",
         "failed": "failed: {name} ({code}): {error}",
         "changes_none": "what changed: nothing to compare with (first render here)",
         "changes_problem": "what changed: could not compare ({problem})",
@@ -485,9 +486,9 @@ WORDS = {
         "as_of": "forecast origin, YYYY-MM-DD or day first (default: the latest date in the data)",
         "validate": "check a data directory and list every problem",
         "validate_directory": "directory with units.csv, progress.csv, targets.csv (default: the bundled data)",
-        "progress": "print where each district stands",
+        "progress": "print where each {group} stands",
         "progress_as_of": "date, YYYY-MM-DD or day first (default: the latest in the data)",
-        "import": "merge a district progress form (.xlsx) into a data folder's progress.csv, if the result is valid",
+        "import": "merge a {group} progress form (.xlsx) into a data folder's progress.csv, if the result is valid",
         "import_file": "the .xlsx file (never modified)",
         "import_out": "existing data folder whose progress.csv receives the rows",
         "import_data": "data folder whose units.csv and targets.csv check the rows (default: OUT's own, else the "
@@ -497,7 +498,7 @@ WORDS = {
         "import_source": "provenance written in each row (default: file and sheet name)",
         "import_status": "status of the rows (default: actual)",
         "import_measure": "what the form's counts are: recognised (by a provincial decision), claimed (the "
-            "districts' own reports; status becomes claim) or registered (default: from --status)",
+            "{groups}' own reports; status becomes claim) or registered (default: from --status)",
         "import_hidden": "also read hidden sheets, rows and columns (skipped by default, and reported)",
         "import_dry_run": "show the rows that would be added and replaced; write nothing",
         "import_undo": "restore OUT/progress.csv as it was before the last import (kept in OUT/history/), byte for "
@@ -517,14 +518,14 @@ WORDS = {
         "decision_dry_run": "show the communes that would be added; write nothing",
         "decision_undo": "restore OUT/recognitions.csv as it was before the last import-decision (kept in "
             "OUT/history/)",
-        "template": "write the district form (.xlsx) that import reads",
+        "template": "write the {group} form (.xlsx) that import reads",
         "template_out": "the form to write, FILE.xlsx (its folder must exist)",
-        "template_data": "data folder whose districts fill the form (default: the bundled data)",
+        "template_data": "data folder whose {groups} fill the form (default: the bundled data)",
         "template_as_of": "date the figures are asked for (default: the last day of the previous month)",
-        "render": "render every district's forecast report (HTML, PNG, summary.csv/.xlsx, index.html) into "
+        "render": "render every {group}'s forecast report (HTML, PNG, summary.csv/.xlsx, index.html) into "
             "OUT/<as_of>/",
-        "render_districts": "comma-separated codes or names (default: every district); updates only those "
-            "districts in OUT/<as_of>/ and keeps the others",
+        "render_districts": "comma-separated codes or names (default: every {group}); updates only those "
+            "{groups} in OUT/<as_of>/ and keeps the others",
         "render_jobs": "parallel processes (default: the number of cores)",
         "render_out": "output root (default: reports/ in the current folder)",
         "draws": "simulated paths, 1 to {most} (default: {default})",
@@ -537,13 +538,13 @@ WORDS = {
         "render_quiet": "no progress bar",
         "synthetic": "write a made-up data folder of any size (units, progress, targets, marked illustrative) to "
             "try the workflow at scale",
-        "synthetic_districts": "district-level units",
-        "synthetic_communes": "communes in all (default: 25 a district)",
+        "synthetic_districts": "{group}-level units",
+        "synthetic_communes": "communes in all (default: 25 a {group})",
         "synthetic_periods": "half-yearly counts from 2021-12-31 (default: 6)",
         "synthetic_out": "a new or empty folder to write into",
-        "synthetic_reform": "post-reform shape: on this date (after the last count) the districts end and every "
-            "three communes of a district become one, the province its only group (writes changes.csv)",
-        "forecast": "forecast every district and assess its targets",
+        "synthetic_reform": "post-reform shape: on this date (after the last count) the {groups} end and every "
+            "three communes of a {group} become one, the province its only group (writes changes.csv)",
+        "forecast": "forecast every {group} and assess its targets",
         "forecast_until": "end of the horizon (default: the last target deadline after --as-of, or a year ahead)",
         "forecast_model": "model (default: hazard)",
         "forecast_long": "one row per target, past deadlines included",
@@ -559,7 +560,7 @@ WORDS = {
         "at_column": ", column {column}",
         "problems_more": "  … and {n} more problems not listed here: fix these first, or read them all from the "
             "error's failure_cases table",
-        "kinds": {"district": "district", "commune": "commune"},
+        "kinds": {"district": "{group}", "commune": "commune"},
         "name_ambiguous": "{kind} {query!r} is ambiguous: it matches {listed}. Use the code or one of the names "
             "listed.",
         "name_unknown_suggest": "unknown {kind} {query!r}; did you mean: {listed}?",
@@ -578,30 +579,29 @@ WORDS = {
             "has at most {limit} characters",
         "missing_column": "missing column '{column}'; {file} needs the columns {expected}",
         "duplicate": "duplicate row: ({key}) = ({values}) appears more than once; keep one row",
-        "consistent_name": "district {code} is called '{first}' elsewhere in the file; use one name per code",
+        "consistent_name": "{group} {code} is called '{first}' elsewhere in the file; use one name per code",
         "use_code": "use the code {code} ({name})",
         "did_you_mean": "did you mean {near}?",
         "check_codes": "check the units list for valid codes",
-        "unknown_code": "unknown district '{code}'; {fix}",
-        "name_mismatch": "district name '{name}' does not match code {code} ({official}); nearest names: {near}",
+        "unknown_code": "unknown {group} '{code}'; {fix}",
+        "name_mismatch": "{group} name '{name}' does not match code {code} ({official}); nearest names: {near}",
         "the_province": "the province",
-        "the_district": "district {code} ({name})",
+        "the_district": "{group} {code} ({name})",
         "above_total": "{column} {value} is above the {total} communes of {who}; a count cannot exceed the commune "
             "total",
-        "status_measure": "status 'claim' (a district's own statement) cannot count recognitions: write the measure "
+        "status_measure": "status 'claim' (a {group}'s own statement) cannot count recognitions: write the measure "
             "'claimed', or the status of the provincial decision ('actual') if the province recognised them",
         "within_measure": " (within the measure '{measure}')",
         "row_of": "row {row}",
         "file_row": "{file} row {row}",
         "never_falls": "cumulative count falls from {old} ({previous}, {old_date:%Y-%m-%d}) to {new} "
             "({date:%Y-%m-%d}); cumulative counts never fall{within}: correct one of the two rows",
-        "sum_above_province": "district counts on {date:%Y-%m-%d} sum to {sum}, above the province count {province}; "
-            "fix the province row or the district rows of that date",
-        "sum_below_province": "every district has a count on {date:%Y-%m-%d} and they sum to {sum}, below the "
-            "province count {province}: the province's figure must equal the sum of all its districts; fix the "
-            "province row or the district rows of that date",
-        "units_empty": "the units list has no rows; it needs one row per commune (district_code, district_name, "
-            "commune_code, commune_name, commune_type, source)",
+        "sum_above_province": "{group} counts on {date:%Y-%m-%d} sum to {sum}, above the {top} count {province}; "
+            "fix the {top} row or the {group} rows of that date",
+        "sum_below_province": "every {group} has a count on {date:%Y-%m-%d} and they sum to {sum}, below the "
+            "{top} count {province}: the {top}'s figure must equal the sum of all its {groups}; fix the "
+            "{top} row or the {group} rows of that date",
+        "units_empty": "the units list has no rows; it needs one row per commune ({columns})",
         "char_control": "a control character",
         "char_format": "an invisible formatting character",
         "char_line": "a line separator",
@@ -617,10 +617,10 @@ WORDS = {
         "rule_found": "{rule} (found {shown!r}{fix})",
         "formula": "{column} starts with {first!r}, so Excel would run this cell as a formula when it opens the "
             "file; put an apostrophe (') before it to keep it as text, or remove the leading {first!r}",
-        "same_district_name": "districts {listed} have the same name once accents, case and prefixes are ignored; "
-            "give each district a distinct name",
-        "same_commune_name": "district {code} already has a commune with this name (row {row}, '{first}'); give "
-            "each commune of a district a distinct name",
+        "same_district_name": "{groups} {listed} have the same name once accents, case and prefixes are ignored; "
+            "give each {group} a distinct name",
+        "same_commune_name": "{group} {code} already has a commune with this name (row {row}, '{first}'); give "
+            "each commune of a {group} a distinct name",
         "date_hint": "write it as YYYY-MM-DD (2024-06-30) or day first (30/6/2024)",
         "not_a_month": "{month} is not a month; write day/month/year{fixed}",
         "no_such_day": "month {month} of {year} has no day {day}; check the day",
@@ -634,18 +634,18 @@ WORDS = {
         "a_period": "a period",
         "period_column": "the column '{label}' looks like a count for one period ({what}), not the cumulative "
             "number of communes completed to date; import reads running totals only (a period count read as a total "
-            "would replace the district's history). Give the form a column 'Số xã hoàn thành (lũy kế)' with each "
-            "district's total to date (the form of 'cdsanalysis template' has one), or rename this column so if it "
+            "would replace the {group}'s history). Give the form a column 'Số xã hoàn thành (lũy kế)' with each "
+            "{group}'s total to date (the form of 'cdsanalysis template' has one), or rename this column so if it "
             "already holds the totals to date",
-        "expected_unit": "'Đơn vị' (or 'Tên đơn vị', 'Huyện, thị xã, thành phố')",
+        "expected_unit": "'Đơn vị' (or 'Tên đơn vị', 'Địa phương')",
         "expected_completed": "'Số xã hoàn thành' (or 'Lũy kế hoàn thành')",
         "optional_headers": "'STT', 'Tổng số xã', 'Tính đến ngày' (or 'Ngày'), 'Ghi chú'",
         "bad_status": "status must be one of {allowed}, not {status!r}",
         "no_table": "no progress table found",
         "problems_in": "problems in {name}",
-        "all_blank": "every district's count in {column} is blank: nothing to import. Fill in the cumulative count "
-            "of each district that reported (a blank means 'did not report')",
-        "no_district_rows": "sheet '{sheet}' has a header in row {row} but no district rows under it",
+        "all_blank": "every {group}'s count in {column} is blank: nothing to import. Fill in the cumulative count "
+            "of each {group} that reported (a blank means 'did not report')",
+        "no_district_rows": "sheet '{sheet}' has a header in row {row} but no {group} rows under it",
         "units_lack": "units table lacks the columns {columns}",
         "no_sheet_number": "{file}: no sheet number {sheet} (counting from 0); its sheets are {names}",
         "no_sheet_named": "{file}: no sheet named {sheet!r}; its sheets are {names}",
@@ -657,22 +657,23 @@ WORDS = {
         "the_sheet": "sheet '{sheet}'",
         "the_sheets": "the sheets {sheets}",
         "partial_header": "; row {row} has {has}",
-        "no_header_row": "no header row found in the first {rows} rows of {where}{found}. Expected a row with {unit} "
+        "no_header_row": "no header row found in the first {rows} rows of {where}{found}. Expected a row with "
+            "{unit_header} "
             "and {completed}; optional: {optional}{hint}",
         "hidden_hint": ". Note: {notes} (import with --include-hidden to read them)",
         "title_date": "the date of the figures cannot be read: {problem}",
-        "twice": "{name} appears twice for {date:%d/%m/%Y} (rows {first} and {row}); keep one row per district and "
+        "twice": "{name} appears twice for {date:%d/%m/%Y} (rows {first} and {row}); keep one row per {group} and "
             "date",
-        "count_no_name": "this row has a count but no unit name; write the district's name",
-        "several_districts": "'{unit}' matches several districts: {listed}; write the full official name",
-        "unknown_district_suggest": "unknown district '{unit}'; did you mean {listed}?",
-        "unknown_district": "unknown district '{unit}'; write a district of the units list, e.g. '{example}'",
-        "merged_count": "this count is merged with row {top}'s; unmerge and give each row its own count",
-        "blank_total": "the total row's count is empty; write the total of the district rows, or delete the row",
+        "count_no_name": "this row has a count but no unit name; write the {group}'s name",
+        "several_districts": "'{written}' matches several {groups}: {listed}; write the full official name",
+        "unknown_district_suggest": "unknown {group} '{written}'; did you mean {listed}?",
+        "unknown_district": "unknown {group} '{written}'; write a {group} of the units list, e.g. '{example}'",
+        "merged_count": "this count is merged with row {first_row}'s; unmerge and give each row its own count",
+        "blank_total": "the total row's count is empty; write the total of the {group} rows, or delete the row",
         "excel_date_hint": " (Excel turned it into a date: format the column as Number)",
         "not_whole": "'{value}' is not a whole number of communes{hint}; enter digits only, e.g. 12",
         "communes_total": "the form gives {name} {stated} communes, the units list {total}: the figures would be read "
-            "against the wrong number of communes. Correct the form's total to {total} (if the district's communes "
+            "against the wrong number of communes. Correct the form's total to {total} (if the {group}'s communes "
             "really changed, the units list must be updated first)",
         "above_stated": "{count} completed is above the {stated} communes in {column}; correct one of the two",
         "above_units": "{count} completed is above the {total} communes of {name} in the units list; correct the "
@@ -680,8 +681,8 @@ WORDS = {
         "left_out": " ({n} row(s) with an unreadable count left out)",
         "equal": "equal",
         "at_least": "be at least",
-        "total_mismatch": "the total row says {value} but the district rows sum to {total}{left_out}; the total must "
-            "{relation} the sum: correct the total or the district rows",
+        "total_mismatch": "the total row says {value} but the {group} rows sum to {total}{left_out}; the total must "
+            "{relation} the sum: correct the total or the {group} rows",
         "cell_not_date_why": "'{value}' is not a date: {why}",
         "cell_not_date": "'{value}' is not a date; write it day first (30/6/2024) or as an Excel date",
         "cell_problem": "'{value}': {problem}",
@@ -695,7 +696,7 @@ WORDS = {
         "no_extension": "no extension",
         "unreadable_suffix": "{path}: cannot read '{suffix}' files; progress sheets are read from Excel workbooks "
             "({readable}): save .xls or .ods files as .xlsx first",
-        "workbook_size": "{path}: {size:,} bytes, above the {limit:,} a district form can need; send only the "
+        "workbook_size": "{path}: {size:,} bytes, above the {limit:,} a {group} form can need; send only the "
             "progress sheet",
         "encrypted": "{path}: is password-protected (encrypted) or an old .xls file; remove the password (File > "
             "Info > Protect Workbook) and save it as .xlsx",
@@ -714,12 +715,12 @@ WORDS = {
             "'Đơn vị') in the first {rows} rows; add one above the list",
         "decision_no_rows": "the list under the header names no commune",
         "decision_unknown": "'{name}' is no commune of {where}; {fix}",
-        "decision_ambiguous": "'{name}' names several communes: {matches}; add the district (a column 'Huyện') or "
+        "decision_ambiguous": "'{name}' names several communes: {matches}; add the {group} (a column '{Group}') or "
             "write the name as in the units list",
         "decision_other_district": "'{name}' is {commune} of {actual}, not of {said} as the row says; correct the "
-            "district or the name",
-        "decision_unknown_district": "district '{name}' is not in the units list; {fix}",
-        "decision_check_district": "check the district's name",
+            "{group} or the name",
+        "decision_unknown_district": "{group} '{name}' is not in the units list; {fix}",
+        "decision_check_district": "check the {group}'s name",
         "decision_check_name": "check the name against the units list",
         "decision_twice": "{commune} is listed twice: also in row {row}; keep one row",
         "decision_already": "{commune} is already recognised: decision {decision} of {date} ({file} row {row}); a "
@@ -742,11 +743,11 @@ WORDS = {
         "unknown_measure": "unknown measure '{measure}': give one of {allowed}",
         "import_title": "import refused, nothing was written: the merged progress table would be invalid (fix the "
             "form's cells named below, or the rows of {name} named below, then import again)",
-        "import_floor": "the province's figure on {date} would be {figure} (each district's latest figure added up), "
-            "below the official province total of {official} on {official_date} ({file}, row {row}, status actual): "
-            "an import never lowers the province's figures.{lowered} A district that did not report must be left "
+        "import_floor": "the {top}'s figure on {date} would be {figure} (each {group}'s latest figure added up), "
+            "below the official {top} total of {official} on {official_date} ({file}, row {row}, status actual): "
+            "an import never lowers the {top}'s figures.{lowered} A {group} that did not report must be left "
             "blank (a blank is 'not reported'; 0 means no commune completed)",
-        "import_lowered": " Form rows below that district's earlier figure: {rows}{more}.",
+        "import_lowered": " Form rows below that {group}'s earlier figure: {rows}{more}.",
         "import_lowered_row": "row {row} {name} {new} (was {old} on {date})",
         "and_more": "; and {n} more",
         "with_form_rows": "{message} (this form's rows for that date: {form} row {rows})",
@@ -803,12 +804,12 @@ WORDS = {
         "has_but_lacks": "{has} but no column like {lacks}",
         "and": " and ",
         "or": " or ",
-        "memory": "{draws:,} draws × {districts:,} districts × {dates} dates need about {need:.1f} GB of memory; this "
+        "memory": "{draws:,} draws × {n_groups:,} {groups} × {dates} dates need about {need:.1f} GB of memory; this "
             "machine has {have:.1f} GB available. Use fewer draws (at most {fits:,} here), or forecast fewer "
-            "districts at a time",
+            "{groups} at a time",
         "whole_from_to": "{name} must be a whole number from {low} to {high:,}; got {value!r}",
         "until_before": "until ({until:%Y-%m-%d}) is before as_of ({as_of:%Y-%m-%d})",
-        "no_progress_before": "no district progress on or before {date:%Y-%m-%d}; nothing to forecast from",
+        "no_progress_before": "no {group} progress on or before {date:%Y-%m-%d}; nothing to forecast from",
         "no_snapshot": "--compare {folder}: no {file} there; give the folder of an earlier render "
             "(reports/<YYYY-MM-DD>)",
         "out_not_folder": "{root}: not a folder; give --out a folder for the reports",
@@ -821,7 +822,7 @@ WORDS = {
         "validity_order": "valid_to ({end:%Y-%m-%d}) is before valid_from ({start:%Y-%m-%d}); swap them or correct "
             "one",
         "groups_two": "groups {a} and {b}",
-        "group_twice": "group {group} twice",
+        "group_twice": "group {code} twice",
         "listed_twice": "commune {code} is listed in row {row_a} and row {row_b} on {date:%Y-%m-%d} ({where}): a "
             "commune belongs to one group on any date; end row {row_a} (valid_to) the day before row {row_b} starts, "
             "or correct row {row_b}'s valid_from",
@@ -839,15 +840,38 @@ WORDS = {
             "of a {what} in force then (see units.csv and the earlier rows of {file})",
         "new_missing": "{what} '{code}' does not exist on {date:%Y-%m-%d}, when this change takes effect; add it to "
             "units.csv (valid_from {date:%Y-%m-%d}) or write the code of a {what} in force then",
-        "group_empty": "group '{group}' has no commune on {date:%Y-%m-%d}; write the code of the group the commune "
+        "group_empty": "group '{code}' has no commune on {date:%Y-%m-%d}; write the code of the group the commune "
             "moves to",
         "shares_above_one": "the shares of {old}'s split on {date:%Y-%m-%d} (rows {rows}) sum to {total:g}, above 1: a "
             "unit cannot give away more than all of itself",
-        "counted_twice": "commune {code} is counted twice on {date:%Y-%m-%d} (groups {groups}): a commune belongs to "
+        "counted_twice": "commune {code} is counted twice on {date:%Y-%m-%d} (groups {codes}): a commune belongs to "
             "one group on any date; end its units.csv row (valid_to) or correct the change",
         "itself": "itself",
         "cycle": "the changes of {date:%Y-%m-%d} form a cycle {chain}: a unit cannot be merged into one that is merged "
             "back into it; remove this row or row(s) {others}",
+        "uncomputed": "cell {cell} of sheet '{sheet}' holds a formula ({formula}) whose value was never computed "
+            "(the file was written by a program and not opened in Excel since), so it would read as empty "
+            "(\"not reported\"); open the file in Excel and save it, so the formula's value is stored; or type the "
+            "number",
+        "shared_formula": "(a shared formula)",
+        "form_too_big": "{n_groups:,} {groups} make a form of {rows:,} rows, beyond what import reads ({max_rows:,} "
+            "rows, {max_cells:,} cells); split the data folder by region and send each its own form",
+        "invalid_file": "invalid {name}",
+        "levels_missing_column": "missing column '{column}'; {name} has the columns {columns}, one row per level and "
+            "language, e.g. {example}",
+        "levels_unknown_column": "unknown column '{column}'; the columns are {columns}",
+        "levels_unknown_level": "level '{level}' is none of {levels} (top: the whole, e.g. the {top}; group: what "
+            "reports are made for, e.g. a {group}; unit: what is counted, e.g. a {unit})",
+        "levels_unknown_lang": "language '{lang}' is none of {langs}",
+        "levels_formula": "starts like a spreadsheet formula; write the word itself",
+        "levels_text": "'{text}' {problem}",
+        "levels_empty_name": "the level's name is empty; write it as it reads in a sentence, e.g. '{group}'",
+        "levels_no_all_of": "the top level needs 'all_of', the row label of the whole, e.g. '{All}' or 'Whole nation'",
+        "levels_second_row": "a second row for level '{level}' in '{lang}' (the first is row {first}); keep one",
+        "levels_no_row": "no row for level '{level}' in '{lang}'; every level needs a row in each language, e.g. "
+            "{example}",
+        "reform_too_early": "the reform ({reform:%Y-%m-%d}) must fall after the last observation "
+            "({last:%Y-%m-%d}): choose a later date",
     },
     "frames": {
         "closed_note": "Closed by the {year} merger ({act}): {name} merged into {into} from {date}; last state "

@@ -15,6 +15,7 @@ import pandas as pd
 
 from cdsanalysis.exceptions import MAX_LISTED_PROBLEMS, DataValidationError, NameLookupError
 from cdsanalysis.wording import words
+from cdsanalysis.wording.levels import LEVEL_PLACEHOLDER
 
 API_LANG = "en"
 """The language of ``str()`` of a message and of an error raised from the package."""
@@ -59,6 +60,9 @@ class Message(str):
     params: dict[str, Any]
 
     def __new__(cls, key: str, /, **params: Any) -> Message:
+        clash = sorted(name for name in params if LEVEL_PLACEHOLDER.fullmatch(name))
+        if clash:  # words() fills {group}, {top}... with the level words before any parameter is read
+            raise ValueError(f"message {key!r}: parameter names {clash} are level placeholders; rename them")
         self = super().__new__(cls, _format(key, params, API_LANG))
         self.key, self.params = key, params
         return self

@@ -5,7 +5,7 @@ content and writer modules. Add a sentence here and in `en.py` under the same ke
 """
 
 WORDS = {
-    "province_name": "Toàn tỉnh",
+    "province_name": "{All}",
     "date_format": "%d/%m/%Y",
     "sheet_date_format": "DD/MM/YYYY",
     "sheet_footer": "Trang &P/&N",
@@ -33,14 +33,14 @@ WORDS = {
         "định công nhận), cộng dồn đến ngày ghi ở dòng 2 (số nguyên, không dùng dấu chấm hay phẩy). Đơn vị chưa báo "
         "cáo: để trống ô, không ghi 0 (0 nghĩa là chưa có xã nào được công nhận). Không sửa tên đơn vị và tiêu đề "
         "cột.",
-        "claims": "Số xã huyện tự đánh giá đã hoàn thành nhưng chưa có quyết định công nhận: không cộng vào cột D; "
+        "claims": "Số xã {group} tự đánh giá đã hoàn thành nhưng chưa có quyết định công nhận: không cộng vào cột D; "
         "ghi ở cột Ghi chú (hoặc gửi riêng để nhập với --measure claimed).",
-        "kinds": {"actual": "chính thức", "claim": "huyện tự báo cáo", "derived": "suy ra",
+        "kinds": {"actual": "chính thức", "claim": "{group} tự báo cáo", "derived": "suy ra",
                   "illustrative": "minh họa"},
     },
-    "cli": {"description": "Tiến độ chuyển đổi số và dự báo theo từng đơn vị cấp huyện.",
-            "form_written": "đã ghi {path}: các huyện điền cột D (số xã được tỉnh công nhận, lũy kế; huyện chưa báo "
-            "cáo để trống, không ghi 0), rồi nhập bằng 'cdsanalysis import {path} --out THƯ_MỤC_SỐ_LIỆU'",
+    "cli": {"description": "Tiến độ chuyển đổi số và dự báo theo từng đơn vị cấp {group}.",
+            "form_written": "đã ghi {path}: các {group} điền cột D (số xã được tỉnh công nhận, lũy kế; {group} chưa "
+            "báo cáo để trống, không ghi 0), rồi nhập bằng 'cdsanalysis import {path} --out THƯ_MỤC_SỐ_LIỆU'",
             "more_warnings": "… và {n} cảnh báo khác (Dataset.warnings() liệt kê đủ)"},
     "console": {
         "standing_title": "Số xã hoàn thành chuyển đổi số, số liệu đến {date}",
@@ -67,37 +67,37 @@ WORDS = {
         "illustrative_items": {
             "progress": "số xã hoàn thành của đơn vị ({n} trong {m} mốc số liệu là minh họa)",
             "targets": "mục tiêu của đơn vị ({n} trong {m} mục tiêu là phân bổ minh họa)",
-            "model": "mô hình được ước lượng chung cho cả tỉnh trên số liệu có phần minh họa",
+            "model": "mô hình được ước lượng chung cho cả {top} trên số liệu có phần minh họa",
         },
         "illustrative_end": "Các con số dưới đây minh họa phương pháp; không dùng làm kết luận về đơn vị này.",
-        "official": "Mọi số liệu trong báo cáo có nguồn (chính thức, do huyện báo cáo hoặc suy ra từ nguồn).",
+        "official": "Mọi số liệu trong báo cáo có nguồn (chính thức, do {group} báo cáo hoặc suy ra từ nguồn).",
         "standing": "Hiện trạng",
         "standing_line": "{done}/{total} xã đã hoàn thành chuyển đổi số ({share}), theo số liệu ngày {date} ({kind}).",
-        "claim_line": "Huyện tự báo cáo {claimed} xã hoàn thành (ngày {date}); đến ngày đó tỉnh đã công nhận "
+        "claim_line": "{Group} tự báo cáo {claimed} xã hoàn thành (ngày {date}); đến ngày đó tỉnh đã công nhận "
         "{recognised} xã (chênh {gap} xã). Dự báo chỉ dựa trên số xã được tỉnh công nhận.",
         "remaining_line": "Còn {n} xã chưa có quyết định công nhận: {names}.",
         "remaining_none": "Mọi xã của đơn vị đã có quyết định công nhận.",
         "interval_line": "Đến {date}, {place} dự kiến có {median} xã hoàn thành (trung vị); khoảng 80 % (4 "
         "trên 5 khả năng): từ {lower} đến {upper} xã.",
-        "wide_province": "Khoảng này rộng vì việc công nhận diễn ra theo từng đợt chung của cả tỉnh: một đợt "
+        "wide_province": "Khoảng này rộng vì việc công nhận diễn ra theo từng đợt chung của cả {top}: một đợt "
         "có thể thêm hoặc hụt hàng chục xã, và xu hướng mới chỉ dựa trên {periods} mốc số "
         "liệu nửa năm.",
-        "wide_district": "Khoảng này rộng vì việc công nhận diễn ra theo từng đợt chung của cả tỉnh (một đợt "
-        "có thể thêm hoặc hụt hàng chục xã trong toàn tỉnh, và đơn vị nào cũng chịu ảnh "
+        "wide_district": "Khoảng này rộng vì việc công nhận diễn ra theo từng đợt chung của cả {top} (một đợt "
+        "có thể thêm hoặc hụt hàng chục xã trong {all}, và đơn vị nào cũng chịu ảnh "
         "hưởng) và xu hướng mới chỉ dựa trên {periods} mốc số liệu nửa năm.",
-        "province_place": "toàn tỉnh",
+        "province_place": "{all}",
         "trajectory": "Quỹ đạo và dự báo",
         "targets": "Khả năng đạt mục tiêu",
         "pace": "Tốc độ hiện tại và tốc độ cần thiết",
         "pace_intro": "Ghi chú về nhịp độ chỉ so sánh tốc độ 12 tháng gần nhất với tốc độ cần thiết; đánh giá "
         "của mục tiêu là cột “Đánh giá” ở bảng trên.",
-        "province": "Toàn tỉnh",
+        "province": "{All}",
         "back": "← Về trang tổng hợp (index.html)",
         "baselines": "So sánh với các phương pháp đơn giản",
         "method": "Ghi chú phương pháp",
         "data_kind": {
             "actual": "chính thức",
-            "claim": "huyện tự báo cáo",
+            "claim": "{group} tự báo cáo",
             "derived": "suy ra từ nguồn",
             "illustrative": "minh họa",
         },
@@ -142,8 +142,8 @@ WORDS = {
             "Cách dự báo: tỉnh công nhận xã theo từng đợt, nên mô hình chỉ đọc tốc độ hoàn thành qua "
             "từng nửa năm (không đọc một tháng có đợt công nhận thành tốc độ đều); phần đã được công "
             "nhận từ đầu nửa năm đến nay được giữ nguyên, phần còn lại của nửa năm được mô phỏng. Tốc độ "
-            "được ước lượng chung cho cả tỉnh, mỗi đơn vị có mức riêng được kéo về mức chung; mỗi nửa "
-            "năm có một mức dao động chung cho cả tỉnh (đợt công nhận nhiều hay ít); cuối năm thường "
+            "được ước lượng chung cho cả {top}, mỗi đơn vị có mức riêng được kéo về mức chung; mỗi nửa "
+            "năm có một mức dao động chung cho cả {top} (đợt công nhận nhiều hay ít); cuối năm thường "
             "dồn nhiều hơn; và những xã còn lại sau cùng thường là xã khó nhất, nên càng gần đích càng "
             "chậm.",
             "Xu hướng tăng hay giảm tốc của số liệu đã có được kéo dài, nhưng mỗi kịch bản dừng xu hướng "
@@ -185,22 +185,22 @@ WORDS = {
         "insufficient_data": "Thiếu dữ liệu",
     },
     "index": {
-        "title": "Dự báo chuyển đổi số cấp xã theo đơn vị cấp huyện — số liệu đến {as_of}",
+        "title": "Dự báo chuyển đổi số cấp xã theo đơn vị cấp {group} — số liệu đến {as_of}",
         "rank": "Hạng",
         "district": "Đơn vị",
         "completed": "Đã hoàn thành",
         "target": "Mục tiêu {d}",
         "p": "Xác suất đạt",
         "status": "Đánh giá",
-        "province": "Toàn tỉnh",
-        "province_heading": "Toàn tỉnh: quỹ đạo và dự báo",
-        "province_failed": "Không tạo được báo cáo toàn tỉnh: {error}",
+        "province": "{All}",
+        "province_heading": "{All}: quỹ đạo và dự báo",
+        "province_failed": "Không tạo được báo cáo {all}: {error}",
         "failed": "Lỗi: không tạo được báo cáo",
         "ranking_heading": "Xếp hạng các đơn vị",
         "ranking": "Xếp hạng theo xác suất đạt mục tiêu {d} (cao xuống thấp). Bấm vào tên để xem báo cáo.",
-        "files": "Tệp: province.html (báo cáo toàn tỉnh), summary.xlsx (bảng tổng hợp), summary.csv, run.json "
+        "files": "Tệp: province.html (báo cáo {all}), summary.xlsx (bảng tổng hợp), summary.csv, run.json "
         "(thông số lần chạy), snapshot.json (để so sánh với lần chạy sau).",
-        "illustrative": "⚠️ Lưu ý: nhiều số liệu tiến độ và mục tiêu cấp huyện là số liệu minh họa (không chính "
+        "illustrative": "⚠️ Lưu ý: nhiều số liệu tiến độ và mục tiêu cấp {group} là số liệu minh họa (không chính "
         "thức). Các báo cáo minh họa phương pháp; không dùng làm kết luận về từng đơn vị.",
         "changes_heading": "Thay đổi so với lần chạy trước",
         "changes_none": "Chưa có lần chạy trước để so sánh: đây là lần đầu tạo báo cáo trong thư mục này.",
@@ -221,19 +221,19 @@ WORDS = {
         "detail": "Chi tiết",
         "changes": "Thay đổi",
         "notes": "Ghi chú",
-        "title": "Dự báo chuyển đổi số cấp xã theo đơn vị cấp huyện — số liệu đến {as_of}",
+        "title": "Dự báo chuyển đổi số cấp xã theo đơn vị cấp {group} — số liệu đến {as_of}",
         "changes_title": "Thay đổi so với lần tạo báo cáo trước — số liệu đến {as_of}",
-        "official": "Mọi số liệu trong bảng có nguồn (chính thức, do huyện báo cáo hoặc suy ra từ nguồn).",
+        "official": "Mọi số liệu trong bảng có nguồn (chính thức, do {group} báo cáo hoặc suy ra từ nguồn).",
         "deadline": "Hạn {date}",
         "target": "Mục tiêu",
         "p_meet": "Xác suất đạt",
         "status": "Đánh giá",
-        "province": "Toàn tỉnh",
+        "province": "{All}",
         "report": {"ok": "đã tạo", "failed": "lỗi"},
         "none": "—",
     },
     "workbook_notes": [
-        'Trang "Tổng hợp": mỗi dòng là một đơn vị (dòng đầu: toàn tỉnh); với mỗi hạn: mục tiêu (số xã '
+        'Trang "Tổng hợp": mỗi dòng là một đơn vị (dòng đầu: {all}); với mỗi hạn: mục tiêu (số xã '
         "lũy kế), xác suất đạt và đánh giá. Hạn đã qua không còn xác suất (—): đánh giá theo số liệu "
         "đã ghi nhận.",
         'Trang "Chi tiết": mỗi dòng là một mục tiêu của một đơn vị. Xác suất đạt = tỷ lệ đường mô '
@@ -274,7 +274,7 @@ WORDS = {
         "communes": "số xã",
         "series": "Chú giải",
         "observed": "Số liệu",
-        "observed_claim": "Số liệu (huyện tự báo cáo)",
+        "observed_claim": "Số liệu ({group} tự báo cáo)",
         "observed_illustrative": "Số liệu (minh họa)",
         "median": "Dự báo (trung vị)",
         "band50": "Khoảng dự báo 50 %",
@@ -294,7 +294,7 @@ WORDS = {
         "trajectory_title": "{name}: số xã hoàn thành chuyển đổi số",
         "trajectory_subtitle": "Số liệu đến {as_of}; dự báo từ {draws} kịch bản mô phỏng",
         "illustrative_subtitle": "Có dùng số liệu minh họa, không phải số liệu chính thức",
-        "overview_title": "Tiến độ của các đơn vị cấp huyện đến {as_of}",
+        "overview_title": "Tiến độ của các đơn vị cấp {group} đến {as_of}",
         "overview_subtitle": "Xanh đậm: số xã đã hoàn thành; nền xám: tổng số xã; vạch đỏ: mục tiêu {deadline}",
         "history_title": "Diễn biến của đơn vị được chọn",
     },
@@ -317,8 +317,8 @@ WORDS = {
     "provenance": {
         "note": "Lưu ý: {what} là số liệu minh họa (illustrative), được tạo ra để lấp chỗ trống trong số "
         "liệu công bố; đây không phải số liệu chính thức. Xem data/README.md.",
-        "progress": "tiến độ của {n} huyện",
-        "province": "số liệu tiến độ của toàn tỉnh",
+        "progress": "tiến độ của {n} {group}",
+        "province": "số liệu tiến độ của {all}",
         "targets": "{n} chỉ tiêu",
         "and": " và ",
     },
@@ -341,13 +341,13 @@ WORDS = {
             "mục chứa các thư mục báo cáo theo ngày (ví dụ --out {parent}) hoặc một thư mục khác",
         "nested_busy": "{root}: một lần render khác đang ghi vào {other}, thư mục chứa thư mục này; chờ lần đó xong "
             "hoặc chọn --out ở ngoài",
-        "all_failed": "không làm được báo cáo cho huyện nào ({n} trong {n} lỗi), nên {folder} được giữ nguyên. Lý "
+        "all_failed": "không làm được báo cáo cho {group} nào ({n} trong {n} lỗi), nên {folder} được giữ nguyên. Lý "
             "do: {why}",
         "file_handles": "phiên làm việc này chỉ cho một chương trình mở {limit} tệp cùng lúc (ulimit -n) và không "
             "tăng được; chạy với {jobs} tiến trình cần {need}. Chưa ghi gì. Tăng giới hạn (ulimit -n {need} hoặc "
             "hơn), rồi chạy lại",
         "deadline": "không xong trong {seconds:.0f} giây trên cả {tries} tiến trình (mỗi tiến trình ngừng trả lời "
-            "hoặc bị treo, và đã rời cụm); thời hạn cho mỗi huyện là DISTRICT_DEADLINE_SECONDS trong "
+            "hoặc bị treo, và đã rời cụm); thời hạn cho mỗi {group} là DISTRICT_DEADLINE_SECONDS trong "
             "cdsanalysis/settings.py",
         "too_many_files": "tiến trình đã hết số tệp được mở (ulimit -n {limit}); tăng giới hạn (ulimit -n 4096) "
             "hoặc chạy với ít --jobs hơn",
@@ -371,14 +371,15 @@ WORDS = {
         "unchanged": "{n} dòng không đổi (đã có trong progress.csv, cùng số liệu):",
         "replaced": "đã thay {n} dòng, {k} dòng trong đó là số liệu minh họa:",
         "would_replace": "sẽ thay {n} dòng, {k} dòng trong đó là số liệu minh họa:",
-        "not_reported": "{n} huyện không báo cáo cho ngày {date} (ô số liệu để trống, bỏ qua): {names}",
+        "and_more": "… và {n} đơn vị nữa",
+        "not_reported": "{n} {group} không báo cáo cho ngày {date} (ô số liệu để trống, bỏ qua): {names}",
         "nothing": "không có gì để ghi: mọi dòng của biểu mẫu đã có trong {path} với cùng số liệu",
         "dry_run": "(chạy thử: không ghi gì)",
         "note": "ghi chú",
-        "province": "toàn tỉnh",
+        "province": "{all}",
         "status": {
             "actual": "chính thức",
-            "claim": "huyện tự báo cáo",
+            "claim": "{group} tự báo cáo",
             "derived": "suy ra",
             "illustrative": "minh họa",
         },
@@ -386,12 +387,12 @@ WORDS = {
     "measures": {
         "names": {
             "recognised": "đã được tỉnh công nhận (theo quyết định của UBND tỉnh)",
-            "claimed": "huyện/xã tự báo cáo hoàn thành (chưa có quyết định công nhận)",
+            "claimed": "{group}/xã tự báo cáo hoàn thành (chưa có quyết định công nhận)",
             "registered": "đăng ký hoàn thành trong năm (đợt của năm)",
         },
         "gap": "cảnh báo: {district} tự báo cáo {claimed} xã hoàn thành ngày {claim_date}, nhưng đến "
             "{recognised_date} tỉnh mới công nhận {recognised} xã (chênh {gap} xã sau hơn {days} ngày); số liệu "
-            "vẫn được nhận, hãy kiểm tra với huyện",
+            "vẫn được nhận, hãy kiểm tra với {group}",
     },
     "recognitions": {
         "basis_date": "theo ngày quyết định công nhận",
@@ -434,31 +435,32 @@ WORDS = {
         "between": "từ {low} đến {high}",
         "at_least": "từ {low} trở lên",
         "whole_bound": "phải là số nguyên {bound}, nhận được {text!r}",
-        "valid": "{directory}: hợp lệ — {districts} đơn vị cấp huyện, {communes} xã, {progress} dòng tiến độ, "
+        "valid": "{directory}: hợp lệ — {n_groups} đơn vị cấp {group}, {communes} xã, {progress} dòng tiến độ, "
             "{targets} mục tiêu",
-        "behind": "{n} trong {total} huyện chưa có số liệu của đợt mới nhất ({date}); dòng của các huyện này ghi ngày "
-            "của số liệu mới nhất của chính huyện đó",
+        "behind": "{n} trong {total} {group} chưa có số liệu của đợt mới nhất ({date}); dòng của các {group} này ghi "
+            "ngày "
+            "của số liệu mới nhất của chính {group} đó",
         "undo_alone": "--undo khôi phục {stem}.csv trước đó của --out; không ghi tên tệp và không dùng --dry-run",
         "give_file": "hãy chỉ ra {what}, hoặc dùng --undo để khôi phục {stem}.csv trước đó",
         "read_only": "{folder}: thư mục chỉ đọc; chưa ghi gì",
         "import_head": "{file}, trang {sheet}:",
-        "no_targets": "{path} không có dòng nào: không có mục tiêu để đánh giá; thêm các mục tiêu (mỗi huyện, mỗi "
+        "no_targets": "{path} không có dòng nào: không có mục tiêu để đánh giá; thêm các mục tiêu (mỗi {group}, mỗi "
             "thời hạn và mỗi loại một dòng)",
         "forecast_head": "Dự báo ({model}, {draws} đường mô phỏng, seed {seed}) tính từ ngày {date}; P(đạt) = tỷ lệ "
             "đường mô phỏng đạt mục tiêu trước thời hạn",
         "wrote": "đã ghi {path}",
         "out_not_empty": "--out {out} đã có {names}; chọn một thư mục trống hoặc thư mục mới",
-        "too_few_communes": "--communes {communes} không đủ cho {districts} huyện (mỗi huyện ít nhất một xã)",
-        "synthetic": "đã ghi thư mục số liệu giả lập vào {folder}: {districts} huyện, seed {seed} (số liệu bịa, mọi "
+        "too_few_communes": "--communes {communes} không đủ cho {n_groups} {group} (mỗi {group} ít nhất một xã)",
+        "synthetic": "đã ghi thư mục số liệu giả lập vào {folder}: {n_groups} {group}, seed {seed} (số liệu bịa, mọi "
             "dòng ghi là minh họa; xem README.md trong thư mục)",
-        "no_districts": "--districts không nêu huyện nào: ghi mã hoặc tên, cách nhau bằng dấu phẩy, hoặc bỏ tùy chọn "
-            "này để làm báo cáo cho mọi huyện",
+        "no_districts": "{option} không nêu {group} nào: ghi mã hoặc tên, cách nhau bằng dấu phẩy, hoặc bỏ tùy chọn "
+            "này để làm báo cáo cho mọi {group}",
         "interrupted": "cdsanalysis render: đã dừng; chưa ghi gì (các báo cáo đã có trong thư mục kết quả giữ "
             "nguyên)",
         "render_os_error": "{where}: {why}; chưa ghi gì (các báo cáo đã có trong thư mục kết quả giữ nguyên)",
-        "updated": "đã cập nhật {n} huyện ({names}) trong {out}; {kept} huyện còn lại giữ từ lần làm báo cáo trước "
+        "updated": "đã cập nhật {n} {group} ({names}) trong {out}; {kept} {group} còn lại giữ từ lần làm báo cáo trước "
             "với cùng số liệu và tham số ({done} trong {total} thành công), trong {seconds:.1f} giây",
-        "rendered": "đã làm báo cáo cho {done} trong {total} huyện vào {out} trong {seconds:.1f} giây",
+        "rendered": "đã làm báo cáo cho {done} trong {total} {group} vào {out} trong {seconds:.1f} giây",
         "failed": "lỗi: {name} ({code}): {error}",
         "changes_none": "thay đổi: không có lần trước để so sánh (lần đầu làm báo cáo ở đây)",
         "changes_problem": "thay đổi: không so sánh được ({problem})",
@@ -486,9 +488,9 @@ WORDS = {
         "as_of": "ngày bắt đầu dự báo, YYYY-MM-DD hoặc ngày trước (mặc định: ngày mới nhất trong số liệu)",
         "validate": "kiểm tra một thư mục số liệu và liệt kê mọi lỗi",
         "validate_directory": "thư mục có units.csv, progress.csv, targets.csv (mặc định: số liệu đi kèm)",
-        "progress": "in hiện trạng của từng huyện",
+        "progress": "in hiện trạng của từng {group}",
         "progress_as_of": "ngày, YYYY-MM-DD hoặc ngày trước (mặc định: ngày mới nhất trong số liệu)",
-        "import": "gộp biểu mẫu tiến độ của các huyện (.xlsx) vào progress.csv của một thư mục số liệu, nếu kết quả "
+        "import": "gộp biểu mẫu tiến độ của các {group} (.xlsx) vào progress.csv của một thư mục số liệu, nếu kết quả "
             "hợp lệ",
         "import_file": "tệp .xlsx (không bao giờ bị sửa)",
         "import_out": "thư mục số liệu có sẵn, nơi progress.csv nhận các dòng",
@@ -498,7 +500,7 @@ WORDS = {
         "import_sheet": "tên trang, hoặc số thứ tự đếm từ 0 (mặc định: trang hiển thị đầu tiên có dòng tiêu đề)",
         "import_source": "nguồn ghi vào mỗi dòng (mặc định: tên tệp và tên trang)",
         "import_status": "trạng thái của các dòng (mặc định: actual)",
-        "import_measure": "số của biểu mẫu là gì: recognised (được tỉnh quyết định công nhận), claimed (huyện tự báo "
+        "import_measure": "số của biểu mẫu là gì: recognised (được tỉnh quyết định công nhận), claimed ({group} tự báo "
             "cáo; trạng thái thành claim) hoặc registered (mặc định: theo --status)",
         "import_hidden": "đọc cả trang, dòng và cột bị ẩn (mặc định bỏ qua và có thông báo)",
         "import_dry_run": "cho xem các dòng sẽ được thêm và thay; không ghi gì",
@@ -520,13 +522,14 @@ WORDS = {
         "decision_dry_run": "cho xem các xã sẽ được thêm; không ghi gì",
         "decision_undo": "khôi phục OUT/recognitions.csv như trước lần import-decision gần nhất (lưu trong "
             "OUT/history/)",
-        "template": "ghi biểu mẫu cho các huyện (.xlsx) mà lệnh import đọc",
+        "template": "ghi biểu mẫu cho các {group} (.xlsx) mà lệnh import đọc",
         "template_out": "biểu mẫu cần ghi, TỆP.xlsx (thư mục chứa phải có sẵn)",
-        "template_data": "thư mục số liệu có các huyện điền vào biểu mẫu (mặc định: số liệu đi kèm)",
+        "template_data": "thư mục số liệu có các {group} điền vào biểu mẫu (mặc định: số liệu đi kèm)",
         "template_as_of": "ngày cần lấy số liệu (mặc định: ngày cuối của tháng trước)",
-        "render": "làm báo cáo dự báo của mọi huyện (HTML, PNG, summary.csv/.xlsx, index.html) vào OUT/<as_of>/",
-        "render_districts": "mã hoặc tên, cách nhau bằng dấu phẩy (mặc định: mọi huyện); chỉ cập nhật các huyện này "
-            "trong OUT/<as_of>/ và giữ các huyện khác",
+        "render": "làm báo cáo dự báo của mọi {group} (HTML, PNG, summary.csv/.xlsx, index.html) vào OUT/<as_of>/",
+        "render_districts": "mã hoặc tên, cách nhau bằng dấu phẩy (mặc định: mọi {group}); chỉ cập nhật các {group} "
+            "này "
+            "trong OUT/<as_of>/ và giữ các {group} khác",
         "render_jobs": "số tiến trình chạy song song (mặc định: số lõi của máy)",
         "render_out": "thư mục kết quả (mặc định: reports/ trong thư mục hiện tại)",
         "draws": "số đường mô phỏng, từ 1 đến {most} (mặc định: {default})",
@@ -539,13 +542,13 @@ WORDS = {
         "render_quiet": "không hiện thanh tiến trình",
         "synthetic": "ghi một thư mục số liệu giả lập với quy mô tùy chọn (units, progress, targets, ghi là minh "
             "họa) để thử quy trình trên quy mô lớn",
-        "synthetic_districts": "số đơn vị cấp huyện",
-        "synthetic_communes": "tổng số xã (mặc định: 25 xã mỗi huyện)",
+        "synthetic_districts": "số đơn vị cấp {group}",
+        "synthetic_communes": "tổng số xã (mặc định: 25 xã mỗi {group})",
         "synthetic_periods": "số mốc nửa năm từ 2021-12-31 (mặc định: 6)",
         "synthetic_out": "một thư mục mới hoặc trống để ghi vào",
-        "synthetic_reform": "dạng sau sắp xếp đơn vị hành chính: từ ngày này (sau số liệu cuối cùng) các huyện "
-            "không còn, cứ ba xã của một huyện thành một xã, toàn tỉnh là nhóm duy nhất (ghi changes.csv)",
-        "forecast": "dự báo cho mọi huyện và đánh giá các mục tiêu",
+        "synthetic_reform": "dạng sau sắp xếp đơn vị hành chính: từ ngày này (sau số liệu cuối cùng) các {group} "
+            "không còn, cứ ba xã của một {group} thành một xã, toàn tỉnh là nhóm duy nhất (ghi changes.csv)",
+        "forecast": "dự báo cho mọi {group} và đánh giá các mục tiêu",
         "forecast_until": "cuối khoảng dự báo (mặc định: thời hạn mục tiêu cuối cùng sau --as-of, hoặc một năm sau)",
         "forecast_model": "mô hình (mặc định: hazard)",
         "forecast_long": "mỗi mục tiêu một dòng, kể cả các thời hạn đã qua",
@@ -560,7 +563,7 @@ WORDS = {
         "at_column": ", cột {column}",
         "problems_more": "  … và {n} lỗi khác không liệt kê ở đây: sửa các lỗi trên trước, hoặc đọc đủ trong bảng "
             "failure_cases của lỗi",
-        "kinds": {"district": "đơn vị cấp huyện", "commune": "xã"},
+        "kinds": {"district": "đơn vị cấp {group}", "commune": "xã"},
         "name_ambiguous": "{kind} {query!r} không rõ: trùng với {listed}. Dùng mã hoặc một trong các tên đã liệt kê.",
         "name_unknown_suggest": "không có {kind} {query!r}; có phải: {listed}?",
         "name_unknown": "không có {kind} {query!r}.",
@@ -587,20 +590,19 @@ WORDS = {
         "the_province": "toàn tỉnh",
         "the_district": "đơn vị {code} ({name})",
         "above_total": "{column} {value} lớn hơn tổng số {total} xã của {who}; số đếm không thể vượt tổng số xã",
-        "status_measure": "trạng thái 'claim' (huyện tự báo cáo) không thể dùng cho số xã được công nhận: ghi "
+        "status_measure": "trạng thái 'claim' ({group} tự báo cáo) không thể dùng cho số xã được công nhận: ghi "
             "measure là 'claimed', hoặc trạng thái 'actual' (quyết định của tỉnh) nếu tỉnh đã công nhận",
         "within_measure": " (trong cùng loại số liệu '{measure}')",
         "row_of": "dòng {row}",
         "file_row": "{file} dòng {row}",
         "never_falls": "số lũy kế giảm từ {old} ({previous}, ngày {old_date:%d/%m/%Y}) xuống {new} (ngày "
             "{date:%d/%m/%Y}); số lũy kế không bao giờ giảm{within}: sửa một trong hai dòng",
-        "sum_above_province": "tổng số của các huyện ngày {date:%d/%m/%Y} là {sum}, lớn hơn số của toàn tỉnh "
-            "{province}; sửa dòng toàn tỉnh hoặc các dòng huyện của ngày đó",
-        "sum_below_province": "mọi huyện đều có số ngày {date:%d/%m/%Y} và tổng là {sum}, nhỏ hơn số của toàn tỉnh "
-            "{province}: số toàn tỉnh phải bằng tổng của tất cả các huyện; sửa dòng toàn tỉnh hoặc các dòng huyện "
+        "sum_above_province": "tổng số của các {group} ngày {date:%d/%m/%Y} là {sum}, lớn hơn số của {all} "
+            "{province}; sửa dòng {all} hoặc các dòng {group} của ngày đó",
+        "sum_below_province": "mọi {group} đều có số ngày {date:%d/%m/%Y} và tổng là {sum}, nhỏ hơn số của {all} "
+            "{province}: số {all} phải bằng tổng của tất cả các {group}; sửa dòng {all} hoặc các dòng {group} "
             "của ngày đó",
-        "units_empty": "danh sách đơn vị không có dòng nào; cần một dòng cho mỗi xã (district_code, district_name, "
-            "commune_code, commune_name, commune_type, source)",
+        "units_empty": "danh sách đơn vị không có dòng nào; cần một dòng cho mỗi xã ({columns})",
         "char_control": "một ký tự điều khiển",
         "char_format": "một ký tự định dạng ẩn",
         "char_line": "một ký tự ngắt dòng",
@@ -633,18 +635,18 @@ WORDS = {
         "outside_years": "{what} {value} nằm ngoài các năm {low}–{high}; kiểm tra lại năm",
         "a_period": "một kỳ",
         "period_column": "cột '{label}' có vẻ là số của một kỳ ({what}), không phải số xã hoàn thành lũy kế đến nay; "
-            "lệnh import chỉ đọc số lũy kế (đọc số của một kỳ như số lũy kế sẽ thay mất lịch sử của huyện). Thêm vào "
-            "biểu mẫu cột 'Số xã hoàn thành (lũy kế)' ghi tổng đến nay của mỗi huyện (biểu mẫu của 'cdsanalysis "
+            "lệnh import chỉ đọc số lũy kế (đọc số của một kỳ như số lũy kế sẽ thay mất lịch sử của {group}). Thêm vào "
+            "biểu mẫu cột 'Số xã hoàn thành (lũy kế)' ghi tổng đến nay của mỗi {group} (biểu mẫu của 'cdsanalysis "
             "template' có sẵn cột này), hoặc đổi tên cột này như vậy nếu nó đã là số lũy kế",
-        "expected_unit": "'Đơn vị' (hoặc 'Tên đơn vị', 'Huyện, thị xã, thành phố')",
+        "expected_unit": "'Đơn vị' (hoặc 'Tên đơn vị', 'Địa phương')",
         "expected_completed": "'Số xã hoàn thành' (hoặc 'Lũy kế hoàn thành')",
         "optional_headers": "'STT', 'Tổng số xã', 'Tính đến ngày' (hoặc 'Ngày'), 'Ghi chú'",
         "bad_status": "status phải là một trong {allowed}, không phải {status!r}",
         "no_table": "không tìm thấy bảng tiến độ",
         "problems_in": "lỗi trong {name}",
-        "all_blank": "số của mọi huyện ở cột {column} đều để trống: không có gì để nhập. Điền số lũy kế của mỗi "
-            "huyện đã báo cáo (ô trống nghĩa là 'chưa báo cáo')",
-        "no_district_rows": "trang '{sheet}' có dòng tiêu đề ở dòng {row} nhưng bên dưới không có dòng huyện nào",
+        "all_blank": "số của mọi {group} ở cột {column} đều để trống: không có gì để nhập. Điền số lũy kế của mỗi "
+            "{group} đã báo cáo (ô trống nghĩa là 'chưa báo cáo')",
+        "no_district_rows": "trang '{sheet}' có dòng tiêu đề ở dòng {row} nhưng bên dưới không có dòng {group} nào",
         "units_lack": "bảng đơn vị thiếu các cột {columns}",
         "no_sheet_number": "{file}: không có trang số {sheet} (đếm từ 0); các trang của tệp là {names}",
         "no_sheet_named": "{file}: không có trang tên {sheet!r}; các trang của tệp là {names}",
@@ -656,29 +658,30 @@ WORDS = {
         "the_sheets": "các trang {sheets}",
         "partial_header": "; dòng {row} có {has}",
         "no_header_row": "không tìm thấy dòng tiêu đề trong {rows} dòng đầu của {where}{found}. Cần một dòng có "
-            "{unit} và {completed}; có thể thêm: {optional}{hint}",
+            "{unit_header} và {completed}; có thể thêm: {optional}{hint}",
         "hidden_hint": ". Lưu ý: {notes} (nhập với --include-hidden để đọc cả phần bị ẩn)",
         "title_date": "không đọc được ngày của số liệu: {problem}",
-        "twice": "{name} xuất hiện hai lần cho ngày {date:%d/%m/%Y} (dòng {first} và {row}); mỗi huyện và mỗi ngày "
+        "twice": "{name} xuất hiện hai lần cho ngày {date:%d/%m/%Y} (dòng {first} và {row}); mỗi {group} và mỗi ngày "
             "chỉ giữ một dòng",
-        "count_no_name": "dòng này có số nhưng không có tên đơn vị; ghi tên huyện",
-        "several_districts": "'{unit}' trùng với nhiều huyện: {listed}; ghi đầy đủ tên chính thức",
-        "unknown_district_suggest": "không có huyện '{unit}'; có phải {listed}?",
-        "unknown_district": "không có huyện '{unit}'; ghi tên một huyện trong danh sách đơn vị, ví dụ '{example}'",
-        "merged_count": "ô số này bị gộp với ô của dòng {top}; bỏ gộp ô và ghi số riêng cho mỗi dòng",
-        "blank_total": "ô số của dòng tổng để trống; ghi tổng của các dòng huyện, hoặc xóa dòng này",
+        "count_no_name": "dòng này có số nhưng không có tên đơn vị; ghi tên {group}",
+        "several_districts": "'{written}' trùng với nhiều {group}: {listed}; ghi đầy đủ tên chính thức",
+        "unknown_district_suggest": "không có {group} '{written}'; có phải {listed}?",
+        "unknown_district": "không có {group} '{written}'; ghi tên một {group} trong danh sách đơn vị, ví dụ "
+            "'{example}'",
+        "merged_count": "ô số này bị gộp với ô của dòng {first_row}; bỏ gộp ô và ghi số riêng cho mỗi dòng",
+        "blank_total": "ô số của dòng tổng để trống; ghi tổng của các dòng {group}, hoặc xóa dòng này",
         "excel_date_hint": " (Excel đã đổi nó thành ngày: định dạng cột là Number)",
         "not_whole": "'{value}' không phải là số nguyên (số xã){hint}; chỉ nhập chữ số, ví dụ 12",
         "communes_total": "biểu mẫu ghi {name} có {stated} xã, danh sách đơn vị ghi {total}: số liệu sẽ bị đối chiếu "
-            "với sai số xã. Sửa tổng số xã trên biểu mẫu thành {total} (nếu số xã của huyện thực sự đã thay đổi, "
+            "với sai số xã. Sửa tổng số xã trên biểu mẫu thành {total} (nếu số xã của {group} thực sự đã thay đổi, "
             "cần cập nhật danh sách đơn vị trước)",
         "above_stated": "{count} xã hoàn thành lớn hơn {stated} xã ở cột {column}; sửa một trong hai số",
         "above_units": "{count} xã hoàn thành lớn hơn {total} xã của {name} trong danh sách đơn vị; sửa lại số",
         "left_out": " (không tính {n} dòng có số không đọc được)",
         "equal": "bằng",
         "at_least": "ít nhất bằng",
-        "total_mismatch": "dòng tổng ghi {value} nhưng tổng các dòng huyện là {total}{left_out}; số tổng phải "
-            "{relation} tổng các dòng: sửa dòng tổng hoặc các dòng huyện",
+        "total_mismatch": "dòng tổng ghi {value} nhưng tổng các dòng {group} là {total}{left_out}; số tổng phải "
+            "{relation} tổng các dòng: sửa dòng tổng hoặc các dòng {group}",
         "cell_not_date_why": "'{value}' không phải là ngày: {why}",
         "cell_not_date": "'{value}' không phải là ngày; ghi ngày trước (30/6/2024) hoặc dùng ô ngày của Excel",
         "cell_problem": "'{value}': {problem}",
@@ -710,12 +713,12 @@ WORDS = {
             "trong {rows} dòng đầu; thêm một dòng tiêu đề phía trên danh sách",
         "decision_no_rows": "danh sách dưới dòng tiêu đề không có xã nào",
         "decision_unknown": "'{name}' không phải là xã của {where}; {fix}",
-        "decision_ambiguous": "'{name}' trùng với nhiều xã: {matches}; thêm huyện (cột 'Huyện') hoặc ghi tên như "
+        "decision_ambiguous": "'{name}' trùng với nhiều xã: {matches}; thêm {group} (cột '{Group}') hoặc ghi tên như "
             "trong danh sách đơn vị",
         "decision_other_district": "'{name}' là {commune} thuộc {actual}, không thuộc {said} như dòng này ghi; sửa "
-            "huyện hoặc tên xã",
-        "decision_unknown_district": "huyện '{name}' không có trong danh sách đơn vị; {fix}",
-        "decision_check_district": "kiểm tra lại tên huyện",
+            "{group} hoặc tên xã",
+        "decision_unknown_district": "{group} '{name}' không có trong danh sách đơn vị; {fix}",
+        "decision_check_district": "kiểm tra lại tên {group}",
         "decision_check_name": "đối chiếu tên với danh sách đơn vị",
         "decision_twice": "{commune} được liệt kê hai lần: cả ở dòng {row}; chỉ giữ một dòng",
         "decision_already": "{commune} đã được công nhận: quyết định {decision} ngày {date} ({file} dòng {row}); mỗi "
@@ -739,11 +742,11 @@ WORDS = {
         "unknown_measure": "không có loại số liệu '{measure}': dùng một trong {allowed}",
         "import_title": "từ chối nhập, chưa ghi gì: bảng tiến độ sau khi gộp sẽ không hợp lệ (sửa các ô của biểu mẫu "
             "hoặc các dòng của {name} nêu dưới đây, rồi nhập lại)",
-        "import_floor": "số của toàn tỉnh ngày {date} sẽ là {figure} (cộng số mới nhất của từng huyện), thấp hơn tổng "
-            "chính thức của tỉnh là {official} ngày {official_date} ({file}, dòng {row}, trạng thái actual): việc "
-            "nhập số liệu không bao giờ làm giảm số của toàn tỉnh.{lowered} Huyện chưa báo cáo phải để trống ô (ô "
+        "import_floor": "số của {all} ngày {date} sẽ là {figure} (cộng số mới nhất của từng {group}), thấp hơn tổng "
+            "chính thức của {top} là {official} ngày {official_date} ({file}, dòng {row}, trạng thái actual): việc "
+            "nhập số liệu không bao giờ làm giảm số của {all}.{lowered} {Group} chưa báo cáo phải để trống ô (ô "
             "trống là 'chưa báo cáo'; 0 nghĩa là chưa có xã nào hoàn thành)",
-        "import_lowered": " Các dòng của biểu mẫu thấp hơn số trước đó của huyện: {rows}{more}.",
+        "import_lowered": " Các dòng của biểu mẫu thấp hơn số trước đó của {group}: {rows}{more}.",
         "import_lowered_row": "dòng {row} {name} {new} (trước là {old} ngày {date})",
         "and_more": "; và {n} dòng khác",
         "with_form_rows": "{message} (các dòng của biểu mẫu cho ngày đó: {form} dòng {rows})",
@@ -799,12 +802,13 @@ WORDS = {
         "has_but_lacks": "{has} nhưng không có cột nào như {lacks}",
         "and": " và ",
         "or": " hoặc ",
-        "memory": "{draws:,} đường mô phỏng × {districts:,} huyện × {dates} mốc ngày cần khoảng {need:.1f} GB bộ nhớ; "
+        "memory": "{draws:,} đường mô phỏng × {n_groups:,} {group} × {dates} mốc ngày cần khoảng {need:.1f} GB bộ nhớ; "
             "máy này còn {have:.1f} GB. Dùng ít đường mô phỏng hơn (tối đa {fits:,} trên máy này), hoặc dự báo ít "
-            "huyện hơn mỗi lần",
+            "{group} hơn mỗi lần",
         "whole_from_to": "{name} phải là số nguyên từ {low} đến {high:,}; nhận được {value!r}",
         "until_before": "ngày kết thúc dự báo ({until:%d/%m/%Y}) trước ngày bắt đầu ({as_of:%d/%m/%Y})",
-        "no_progress_before": "không có số liệu tiến độ của huyện nào đến ngày {date:%d/%m/%Y}; không có gì để dự báo",
+        "no_progress_before": "không có số liệu tiến độ của {group} nào đến ngày {date:%d/%m/%Y}; không có gì để dự "
+            "báo",
         "no_snapshot": "--compare {folder}: không có {file} ở đó; chỉ ra thư mục của một lần làm báo cáo trước "
             "(reports/<YYYY-MM-DD>)",
         "out_not_folder": "{root}: không phải thư mục; cho --out một thư mục để chứa báo cáo",
@@ -817,7 +821,7 @@ WORDS = {
         "validity_order": "valid_to ({end:%d/%m/%Y}) trước valid_from ({start:%d/%m/%Y}); đổi chỗ hai ngày hoặc sửa "
             "một ngày",
         "groups_two": "nhóm {a} và {b}",
-        "group_twice": "nhóm {group} hai lần",
+        "group_twice": "nhóm {code} hai lần",
         "listed_twice": "xã {code} có ở dòng {row_a} và dòng {row_b} vào ngày {date:%d/%m/%Y} ({where}): mỗi ngày một "
             "xã chỉ thuộc một nhóm; kết thúc dòng {row_a} (valid_to) vào ngày trước khi dòng {row_b} bắt đầu, hoặc "
             "sửa valid_from của dòng {row_b}",
@@ -834,14 +838,36 @@ WORDS = {
             "một {what} còn hiệu lực khi đó (xem units.csv và các dòng trước của {file})",
         "new_missing": "{what} '{code}' không tồn tại vào ngày {date:%d/%m/%Y}, khi thay đổi này có hiệu lực; thêm vào "
             "units.csv (valid_from {date:%Y-%m-%d}) hoặc ghi mã của một {what} còn hiệu lực khi đó",
-        "group_empty": "nhóm '{group}' không có xã nào vào ngày {date:%d/%m/%Y}; ghi mã của nhóm mà xã chuyển đến",
+        "group_empty": "nhóm '{code}' không có xã nào vào ngày {date:%d/%m/%Y}; ghi mã của nhóm mà xã chuyển đến",
         "shares_above_one": "các phần chia của {old} ngày {date:%d/%m/%Y} (dòng {rows}) cộng lại là {total:g}, lớn "
             "hơn 1: một đơn vị không thể chia ra nhiều hơn toàn bộ chính nó",
-        "counted_twice": "xã {code} bị tính hai lần vào ngày {date:%d/%m/%Y} (nhóm {groups}): mỗi ngày một xã chỉ "
+        "counted_twice": "xã {code} bị tính hai lần vào ngày {date:%d/%m/%Y} (nhóm {codes}): mỗi ngày một xã chỉ "
             "thuộc một nhóm; kết thúc dòng của xã trong units.csv (valid_to) hoặc sửa thay đổi",
         "itself": "chính nó",
         "cycle": "các thay đổi ngày {date:%d/%m/%Y} tạo thành vòng {chain}: một đơn vị không thể nhập vào đơn vị lại "
             "nhập ngược vào nó; xóa dòng này hoặc (các) dòng {others}",
+        "uncomputed": "ô {cell} của trang '{sheet}' chứa công thức ({formula}) chưa từng được tính (tệp do một "
+            "chương trình ghi ra và chưa được mở bằng Excel từ đó), nên sẽ bị đọc là ô trống (\"chưa báo cáo\"); "
+            "mở tệp bằng Excel rồi lưu lại để giá trị của công thức được lưu, hoặc gõ số vào ô",
+        "shared_formula": "(một công thức dùng chung)",
+        "form_too_big": "{n_groups:,} {group} tạo thành biểu mẫu {rows:,} dòng, vượt quá mức lệnh import đọc được "
+            "({max_rows:,} dòng, {max_cells:,} ô); chia thư mục số liệu theo vùng và gửi mỗi vùng một biểu mẫu riêng",
+        "invalid_file": "{name} không hợp lệ",
+        "levels_missing_column": "thiếu cột '{column}'; {name} có các cột {columns}, mỗi cấp và mỗi ngôn ngữ một "
+            "dòng, ví dụ {example}",
+        "levels_unknown_column": "cột '{column}' không thuộc mẫu; các cột là {columns}",
+        "levels_unknown_level": "cấp '{level}' không phải một trong {levels} (top: cấp toàn thể, ví dụ {top}; group: "
+            "cấp được làm báo cáo, ví dụ {group}; unit: cấp được đếm, ví dụ {unit})",
+        "levels_unknown_lang": "ngôn ngữ '{lang}' không phải một trong {langs}",
+        "levels_formula": "bắt đầu như một công thức bảng tính; ghi chính từ đó",
+        "levels_text": "'{text}' {problem}",
+        "levels_empty_name": "tên của cấp để trống; ghi tên như khi đọc trong câu, ví dụ '{group}'",
+        "levels_no_all_of": "cấp top cần cột 'all_of', nhãn của dòng toàn thể, ví dụ '{All}' hoặc 'Cả nước'",
+        "levels_second_row": "dòng thứ hai cho cấp '{level}' bằng '{lang}' (dòng đầu là dòng {first}); giữ một dòng",
+        "levels_no_row": "không có dòng cho cấp '{level}' bằng '{lang}'; mỗi cấp cần một dòng cho mỗi ngôn ngữ, ví "
+            "dụ {example}",
+        "reform_too_early": "ngày sắp xếp ({reform:%d/%m/%Y}) phải sau số liệu cuối cùng ({last:%d/%m/%Y}): chọn "
+            "một ngày muộn hơn",
     },
     "frames": {
         "closed_note": "Đã đóng do sáp nhập năm {year} ({act}): {name} nhập vào {into} từ ngày {date}; trạng thái "
