@@ -14,6 +14,7 @@ import pandas as pd
 import pytest
 
 from cdsanalysis.cli import LANG_VARIABLE, main
+from cdsanalysis.data.dataset import load_dataset
 from cdsanalysis.data.freshness import district_freshness, no_figure_since
 from cdsanalysis.data.schema import validate
 from cdsanalysis.exceptions import DataValidationError
@@ -252,3 +253,20 @@ def test_forecast_long_table_writes_kinds_and_dates_in_the_language(lang, flag, 
     assert kinds["commune_quota"] in output and "commune_quota" not in output
     assert format_date(pd.Timestamp("2024-12-31"), lang) in output
     assert format_date(pd.Timestamp("2024-12-31"), _other(lang)) not in output
+
+
+def test_a_message_parameter_may_not_take_a_level_placeholder_s_name():
+    """words() fills {group}, {top}, {unit}... before a message's parameters: one named so would vanish."""
+    with pytest.raises(ValueError, match="level placeholders"):
+        said("merged_count", top=3)
+    assert "3" in said("merged_count", first_row=3)
+
+
+def test_progress_before_any_figure_is_refused_in_words_not_a_traceback(capsys, monkeypatch):
+    monkeypatch.delenv(LANG_VARIABLE, raising=False)
+    code = main(["progress", "--as-of", "1990-01-01"])
+    output = "".join(capsys.readouterr())
+    assert code == 1 and "Traceback" not in output, output
+    frame = district_freshness(load_dataset(), "1990-01-01")
+    assert frame["behind"].all() and frame["latest_date"].isna().all()
+    assert str(frame["latest_date"].dtype).startswith("datetime64")

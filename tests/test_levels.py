@@ -154,3 +154,28 @@ def test_render_of_a_frame_without_districts_says_no_district(tmp_path, kind, la
     assert found == {}
     index = (tmp_path / "out").rglob("index.html").__next__().read_text(encoding="utf-8")
     assert whole in index  # the top's row says the frame's own words
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_refusal_of_the_command_line_names_the_folder_s_levels(tmp_path, capsys, monkeypatch, lang):
+    """The CLI prints an error inside the folder's levels: 'no province progress', not 'no district progress'."""
+    from cdsanalysis.cli import main
+    from tests.catalogue import said_in
+
+    data = frame_folder(tmp_path / "data", "nation")
+    code = main(["forecast", "--data", str(data), "--as-of", "1990-01-01", "--lang", lang])
+    output = "".join(capsys.readouterr())
+    assert code == 1, output
+    with using_levels(load_levels(data)):
+        assert said_in(output, lang, "errors", "no_progress_before"), output
+    assert not FORBIDDEN.search(output), output
+
+
+def test_a_decision_s_group_column_may_be_named_by_the_folder_s_group_level(tmp_path):
+    """The ambiguity message asks for a column named like the group level ('{Group}'); import then reads it."""
+    from cdsanalysis.data.decision_import import _classify
+
+    assert _classify("Huyện") == "district" and _classify("Tỉnh") != "district"
+    with using_levels(load_levels(frame_folder(tmp_path / "data", "nation"))):
+        assert _classify("Tỉnh") == "district" and _classify("Huyện") == "district"
+        assert "'Tỉnh'" in words("vi")["errors"]["decision_ambiguous"]

@@ -76,8 +76,9 @@ def district_freshness(dataset, as_of: object = None) -> pd.DataFrame:
     latest = rows.groupby("district_code", sort=False).tail(1).set_index("district_code")
     round_date = rows["as_of"].max() if len(rows) else pd.NaT
     frame = dataset.districts()[["district_code", "district_name"]].reset_index(drop=True)
-    out = frame.assign(latest_date=frame["district_code"].map(latest["as_of"]).astype("datetime64[ns]"),
-                       latest_count=frame["district_code"].map(latest["completed"]).astype("Int64"),
+    # mapped through dicts: an empty Series (no figure on or before as_of) would map as float64, not as dates
+    out = frame.assign(latest_date=pd.to_datetime(frame["district_code"].map(latest["as_of"].to_dict())),
+                       latest_count=frame["district_code"].map(latest["completed"].to_dict()).astype("Int64"),
                        round_date=round_date)
     out["behind"] = out["latest_date"].isna() | (out["latest_date"] < out["round_date"])
     return out[FRESHNESS_COLUMNS]
