@@ -218,6 +218,19 @@ WORDS = {
             "chance": "Chance moved 10+ points",
         },
         "change_columns": ("Change", "District", "Date", "Target", "Before", "After"),
+        "unit_columns": {
+            "latest": "Latest figure",
+            "last_deadline": "Last past deadline",
+            "shortfall": "Still needed for the next target (communes)",
+            "pace_needed": "Pace needed (communes/month)",
+            "current_pace": "Current pace (communes/month)",
+        },
+        "last_deadline_cell": "{status}: target {target} (due {date})",
+        "no_past_deadline": "no deadline passed yet",
+        "shortfall_by": "{n} (by {date})",
+        "round_behind": "{date}; {n} units have no figure for this round",
+        "no_future_target": "No target is left after {as_of}: every deadline in the data has passed. The table "
+        "gives the result of the last past deadline; add new targets to targets.csv to get chances of meeting them.",
     },
     "workbook": {
         "overview": "Summary",
@@ -234,17 +247,21 @@ WORDS = {
         "province": "Province",
         "report": {"ok": "rendered", "failed": "failed"},
         "none": "—",
+        "past": "Past deadlines",
+        "past_line": "{date} (target {target}): {status}",
     },
     "workbook_notes": [
-        '"Summary" sheet: one row per unit (first row: the whole province); for each deadline the '
-        "target (cumulative communes), P(meet) and the status. Past deadlines have no probability (—); "
-        "their status follows the recorded figures.",
+        '"Summary" sheet: one row per unit (first row: the whole province); the communes still needed and the '
+        "pace needed (communes a month) for the next deadline, beside the current pace; for each deadline still "
+        'ahead the target (cumulative communes), P(meet) and the status. Past deadlines share one column, "Past '
+        'deadlines": one line each, judged on the recorded figures (no probability).',
         '"Detail" sheet: one row per target of a unit. P(meet) = the share of simulated paths reaching '
         "the target by its deadline, from 0 to 1.",
         "Status: Achieved; Achieved late (reached after the deadline); On track (P ≥ {on_track}); At "
         "risk (≥ {at_risk}); Off track (below); Missed (deadline passed, target not reached); Beyond "
         "forecast horizon (deadline after the horizon); Insufficient data (no figure for the unit "
-        "yet).",
+        "yet); No figure at the deadline (the deadline passed with no figure recorded by it, so neither met nor "
+        "missed is claimed).",
         'Figures and targets marked "illustrative" are made up to fill gaps in the public record; they '
         "are not official.",
         "Names starting with =, +, -, @ are written as text (never as formulas), so the file is safe to open.",
@@ -271,6 +288,12 @@ WORDS = {
         "report": "Report",
         "html": "Report file",
         "error": "Error",
+        "next_deadline": "Next deadline",
+        "shortfall": "Still needed by the next deadline (communes)",
+        "pace_needed_per_month": "Pace needed for the next deadline (communes/month)",
+        "last_deadline": "Last past deadline",
+        "last_target": "Target of the last past deadline",
+        "last_deadline_result": "Result of the last past deadline",
     },
     "chart": {
         "date": "Date",

@@ -207,6 +207,19 @@ WORDS = {
             "chance": "Xác suất đổi từ 10 điểm",
         },
         "change_columns": ("Thay đổi", "Đơn vị", "Mốc", "Mục tiêu", "Trước", "Sau"),
+        "unit_columns": {
+            "latest": "Số liệu mới nhất",
+            "last_deadline": "Hạn đã qua gần nhất",
+            "shortfall": "Còn thiếu cho mục tiêu tới (xã)",
+            "pace_needed": "Tốc độ cần (xã/tháng)",
+            "current_pace": "Tốc độ hiện nay (xã/tháng)",
+        },
+        "last_deadline_cell": "{status}: mục tiêu {target} (hạn {date})",
+        "no_past_deadline": "chưa có hạn nào qua",
+        "shortfall_by": "{n} (đến {date})",
+        "round_behind": "{date}; {n} đơn vị chưa có số liệu kỳ này",
+        "no_future_target": "Không còn mục tiêu nào sau ngày {as_of}: mọi hạn trong dữ liệu đã qua. Bảng cho kết "
+        "quả của hạn đã qua gần nhất; thêm mục tiêu mới vào targets.csv để có xác suất đạt.",
     },
     "workbook": {
         "overview": "Tổng hợp",
@@ -223,16 +236,20 @@ WORDS = {
         "province": "Toàn tỉnh",
         "report": {"ok": "đã tạo", "failed": "lỗi"},
         "none": "—",
+        "past": "Các hạn đã qua",
+        "past_line": "{date} (mục tiêu {target}): {status}",
     },
     "workbook_notes": [
-        'Trang "Tổng hợp": mỗi dòng là một đơn vị (dòng đầu: toàn tỉnh); với mỗi hạn: mục tiêu (số xã '
-        "lũy kế), xác suất đạt và đánh giá. Hạn đã qua không còn xác suất (—): đánh giá theo số liệu "
-        "đã ghi nhận.",
+        'Trang "Tổng hợp": mỗi dòng là một đơn vị (dòng đầu: toàn tỉnh); số xã còn thiếu và tốc độ cần (xã/tháng) '
+        "cho hạn tới, bên cạnh tốc độ hiện nay; với mỗi hạn còn tới: mục tiêu (số xã lũy kế), xác suất đạt và "
+        'đánh giá. Các hạn đã qua gộp vào một cột "Các hạn đã qua": mỗi hạn một dòng, đánh giá theo số liệu '
+        "đã ghi nhận (không còn xác suất).",
         'Trang "Chi tiết": mỗi dòng là một mục tiêu của một đơn vị. Xác suất đạt = tỷ lệ đường mô '
         "phỏng đạt mục tiêu vào ngày hạn, ghi từ 0 đến 1.",
         "Đánh giá: Đã đạt; Đạt muộn (đạt sau ngày hạn); Đúng tiến độ (xác suất ≥ {on_track}); Có nguy "
         "cơ (≥ {at_risk}); Chậm tiến độ (thấp hơn); Không đạt (đã qua hạn mà chưa đạt); Ngoài tầm dự "
-        "báo (hạn sau kỳ dự báo); Thiếu dữ liệu (chưa có số liệu của đơn vị).",
+        "báo (hạn sau kỳ dự báo); Thiếu dữ liệu (chưa có số liệu của đơn vị); Không có số liệu tại hạn (đã qua "
+        "hạn nhưng không có số liệu ghi nhận đến ngày hạn, nên không kết luận đạt hay không).",
         'Số liệu và mục tiêu ghi "minh họa" là số liệu giả định để bù chỗ thiếu trong nguồn công khai, '
         "không phải số liệu chính thức.",
         "Tên bắt đầu bằng =, +, -, @ được ghi như chữ (không phải công thức), để tệp an toàn khi mở.",
@@ -259,6 +276,12 @@ WORDS = {
         "report": "Báo cáo",
         "html": "Tệp báo cáo",
         "error": "Lỗi",
+        "next_deadline": "Hạn tới",
+        "shortfall": "Còn thiếu cho hạn tới (xã)",
+        "pace_needed_per_month": "Tốc độ cần cho hạn tới (xã/tháng)",
+        "last_deadline": "Hạn đã qua gần nhất",
+        "last_target": "Mục tiêu hạn đã qua gần nhất",
+        "last_deadline_result": "Kết quả hạn đã qua gần nhất",
     },
     "chart": {
         "date": "Thời điểm",

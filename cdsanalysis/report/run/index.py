@@ -14,12 +14,13 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
+from cdsanalysis.data.freshness import no_figure_since
 from cdsanalysis.report.content.blocks import Cell, Column, Notice, Row, Section, Table
 from cdsanalysis.report.run.layout import PROVINCE_PAGE
 from cdsanalysis.report.writers.html import render_template
 from cdsanalysis.settings import PROVINCE_CODE
 from cdsanalysis.wording import status_label, words
-from cdsanalysis.wording.formats import format_chance, format_date
+from cdsanalysis.wording.formats import format_chance, format_date, format_number
 
 if TYPE_CHECKING:  # pragma: no cover
     from cdsanalysis.report.run.changes import RunChanges
@@ -45,12 +46,69 @@ def _deadline_cells(rows: pd.DataFrame, deadlines: list, lang: str) -> list[Cell
     return cells
 
 
+def _unit_cells(code: str, table: pd.DataFrame, freshness: pd.DataFrame | None, first: object,
+                lang: str) -> list[Cell]:
+    """What an official needs first about a unit: its latest figure's date (or how long it has had none),
+    the last past deadline's result, the communes still needed for its next target, the pace that needs
+    and its current pace. Read from `summary_table`'s `DEADLINE_COLUMNS` and `district_freshness`."""
+    text = words(lang)["index"]
+    rows = table[table["district_code"] == code]
+    if rows.empty:
+        return [Cell("—")] * (len(UNIT_COLUMNS))
+    r = rows.iloc[0]
+    cells = [_latest_cell(code, freshness, lang)]
+    if "last_deadline_result" in r and str(r["last_deadline_result"] or ""):
+        cells.append(Cell(text["last_deadline_cell"].format(
+            status=status_label(r["last_deadline_result"], lang), target=int(r["last_target"]),
+            date=format_date(r["last_deadline"], lang)), status=str(r["last_deadline_result"])))
+    else:
+        cells.append(Cell(text["no_past_deadline"]))
+    shortfall = "—"
+    if "shortfall" in r and pd.notna(r["shortfall"]):
+        shortfall = str(int(r["shortfall"]))
+        if pd.notna(r["next_deadline"]) and r["next_deadline"] != first:
+            shortfall = text["shortfall_by"].format(n=shortfall, date=format_date(r["next_deadline"], lang))
+    needed = r["pace_needed_per_month"] if "pace_needed_per_month" in r else float("nan")
+    cells += [Cell(shortfall, num=True), Cell(format_number(needed, lang, 1), num=True),
+              Cell(format_number(r["current_pace"], lang, 1), num=True)]
+    return cells
+
+
+def _latest_cell(code: str, freshness: pd.DataFrame | None, lang: str) -> Cell:
+    """The date of a district's latest figure, "no figure since …" when a later round left it behind;
+    for the province, the round's date and how many districts have not reported for it."""
+    text = words(lang)["index"]
+    if freshness is None or freshness.empty:
+        return Cell("—")
+    if code == PROVINCE_CODE:
+        behind = int(freshness["behind"].sum())
+        date = format_date(freshness["round_date"].iloc[0], lang)
+        return Cell(text["round_behind"].format(date=date, n=behind) if behind else date, css="stale" if behind
+                    else "")
+    row = freshness[freshness["district_code"] == code]
+    if row.empty:
+        return Cell("—")
+    row = row.iloc[0]
+    if bool(row["behind"]):
+        return Cell(no_figure_since(row["latest_date"], lang), css="stale")
+    return Cell(format_date(row["latest_date"], lang))
+
+
+UNIT_COLUMNS = ("latest", "last_deadline", "shortfall", "pace_needed", "current_pace")
+"""The unit columns between the current count and the open deadlines (their headers are catalogue words)."""
+
+
 def ranking_table(table: pd.DataFrame, outcomes: Sequence[DistrictOutcome], as_of: pd.Timestamp,
-                  lang: str) -> tuple[Table, list]:
-    """The ranking: the province first (linked to its report), districts by chance, failures last."""
+                  lang: str, freshness: pd.DataFrame | None = None) -> tuple[Table, list]:
+    """The ranking: the province first (linked to its report), districts by chance, failures last.
+
+    ``freshness``: `cdsanalysis.data.freshness.district_freshness` at ``as_of`` (each district's latest
+    figure and whether the latest round left it behind); without it the latest-figure column reads "—".
+    """
     text = words(lang)["index"]
     open_rows = table[table["deadline"] > as_of]
     deadlines = sorted(open_rows["deadline"].unique())
+    first = deadlines[0] if deadlines else None
 
     def chance(code: str, deadline) -> float:
         r = _pick(open_rows[open_rows["district_code"] == code], deadline)
@@ -61,25 +119,32 @@ def ranking_table(table: pd.DataFrame, outcomes: Sequence[DistrictOutcome], as_o
         return "—" if rows.empty or pd.isna(rows.iloc[0]["completed"]) else \
             f'{int(rows.iloc[0]["completed"])}/{int(rows.iloc[0]["communes_total"])}'
 
-    columns = [Column(text["rank"], num=True), Column(text["district"]), Column(text["completed"], num=True)]
+    def unit(code: str) -> list[Cell]:
+        return _unit_cells(code, table, freshness, first, lang)
+
+    columns = [Column(text["rank"], num=True), Column(text["district"]), Column(text["completed"], num=True),
+               *(Column(text["unit_columns"][k], num=k in ("shortfall", "pace_needed", "current_pace"))
+                 for k in UNIT_COLUMNS)]
     for d in deadlines:
         columns += [Column(text["target"].format(d=format_date(d, lang)), num=True), Column(text["p"], num=True),
                     Column(text["status"])]
     rows = []
     if (table["district_code"] == PROVINCE_CODE).any():
         rows.append(Row((Cell(""), Cell(text["province"], href=PROVINCE_PAGE), Cell(done(PROVINCE_CODE), num=True),
-                         *_deadline_cells(open_rows[open_rows["district_code"] == PROVINCE_CODE], deadlines, lang))))
+                         *unit(PROVINCE_CODE),
+                         *_deadline_cells(open_rows[open_rows["district_code"] == PROVINCE_CODE], deadlines, lang)),
+                        css="province"))
     ok = sorted((o for o in outcomes if o.ok), key=lambda o: (*(-chance(o.district_code, d) for d in deadlines[:2]),
                                                               o.district_code))
     for rank, o in enumerate(ok, start=1):
         rows.append(Row((Cell(str(rank), num=True), Cell(o.district_name, href=f"{o.stem}.html"),
-                         Cell(done(o.district_code), num=True),
+                         Cell(done(o.district_code), num=True), *unit(o.district_code),
                          *_deadline_cells(open_rows[open_rows["district_code"] == o.district_code], deadlines,
                                           lang))))
     for o in (o for o in outcomes if not o.ok):
         error = Cell(f"{text['failed']} — {o.error}")
         rows.append(Row((Cell(""), Cell(o.district_name, href=f"{o.stem}.ipynb"), error,
-                         *([Cell("")] * (3 * len(deadlines)))), css="failed"))
+                         *([Cell("")] * (len(UNIT_COLUMNS) + 3 * len(deadlines)))), css="failed"))
     return Table("ranking", tuple(columns), tuple(rows)), deadlines
 
 
@@ -141,10 +206,11 @@ def changes_frame(changes: RunChanges | None, lang: str) -> pd.DataFrame | None:
 
 def index_html(table: pd.DataFrame, outcomes: Sequence[DistrictOutcome], as_of: pd.Timestamp, lang: str,
                illustrative: bool, *, province_chart: dict[str, Any] | None = None,
-               changes: RunChanges | None = None, stale: str = "", province_error: str = "") -> str:
-    """The index page of a run (see the module docstring)."""
+               changes: RunChanges | None = None, stale: str = "", province_error: str = "",
+               freshness: pd.DataFrame | None = None) -> str:
+    """The index page of a run (see the module docstring); ``freshness`` as for `ranking_table`."""
     text = words(lang)["index"]
-    ranking, deadlines = ranking_table(table, outcomes, as_of, lang)
+    ranking, deadlines = ranking_table(table, outcomes, as_of, lang, freshness)
     notices = []
     if stale:
         notices.append(Notice("stale", stale))
@@ -155,7 +221,8 @@ def index_html(table: pd.DataFrame, outcomes: Sequence[DistrictOutcome], as_of: 
     title = text["title"].format(as_of=format_date(as_of, lang))
     province = {"heading": text["province_heading"], "href": PROVINCE_PAGE, "chart": province_chart} \
         if province_chart else None
-    note = text["ranking"].format(d=format_date(deadlines[0], lang)) if deadlines else ""
+    note = text["ranking"].format(d=format_date(deadlines[0], lang)) if deadlines else \
+        text["no_future_target"].format(as_of=format_date(as_of, lang))
     return render_template("index.html.j2", lang=lang, title=title, notices=notices, province=province,
                            ranking={"heading": text["ranking_heading"], "note": note, "table": ranking},
                            changes=changes_context(changes, lang), files=text["files"])
