@@ -299,7 +299,7 @@ def _cmd_render(args: argparse.Namespace) -> int:
             result = render(_data_dir(args.data), as_of=args.as_of, districts=districts, jobs=args.jobs,
                             out=args.out, lang=args.lang, draws=args.draws, seed=args.seed,
                             progress=not args.quiet, compare=args.compare, scheduler=args.scheduler,
-                            model=args.model)
+                            model=args.model, until=args.until)
     except RenderArgumentError as err:
         raise _UsageError(str(err)) from None
     except KeyboardInterrupt:
@@ -467,6 +467,7 @@ def build_parser() -> argparse.ArgumentParser:
     renderer.add_argument("--scheduler", metavar="ADDRESS", help="render on a Dask cluster: a scheduler address "
                           "(tcp://host:8786) or 'local' for a LocalCluster on this machine (default: a local "
                           "process pool)")
+    _add_until(renderer)
     renderer.add_argument("--model", default="hazard", choices=MODEL_NAMES,
                           help="model (default: hazard; 'last' or 'linear' where the hazard model cannot be fitted)")
     renderer.add_argument("--quiet", action="store_true", help="no progress bar")
@@ -484,8 +485,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     fc = commands.add_parser("forecast", help="forecast every district and assess its targets")
     _add_data_options(fc)
-    fc.add_argument("--until", type=_date, default=None,
-                    help="end of the horizon (default: the last target deadline after --as-of, or a year ahead)")
+    _add_until(fc)
     fc.add_argument("--model", default="hazard", choices=MODEL_NAMES, help="model (default: hazard)")
     fc.add_argument("--draws", type=_DRAWS, default=DEFAULT_DRAWS,
                     help=f"simulated paths, 1 to {MAX_DRAWS} (default: {DEFAULT_DRAWS})")
@@ -495,6 +495,12 @@ def build_parser() -> argparse.ArgumentParser:
     fc.add_argument("--out", help="also write the full assessment to FILE.csv or FILE.xlsx")
     fc.set_defaults(run=_cmd_forecast)
     return parser
+
+
+def _add_until(command: argparse.ArgumentParser) -> None:
+    """--until, the same for forecast and render (render and forecast check it against the as-of date)."""
+    command.add_argument("--until", type=_date, default=None,
+                         help="end of the horizon (default: the last target deadline after --as-of, or a year ahead)")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

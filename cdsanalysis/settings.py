@@ -75,6 +75,21 @@ def _memory_bytes() -> int:
         return int(os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES"))
 
 
+MAX_HORIZON_YEARS = 10
+"""Furthest a forecast's horizon (``--until``) may lie after its as-of date: the paths' memory grows with the
+dates, and a forecast ten years out says nothing a reader can use."""
+
+
+def check_until(as_of, until) -> None:
+    """Refuse a horizon (``until``, a date) before ``as_of`` or more than `MAX_HORIZON_YEARS` after it."""
+    if until < as_of:
+        raise CdsAnalysisError(f"until ({until:%Y-%m-%d}) is before as_of ({as_of:%Y-%m-%d}): the forecast "
+                               "must end on or after the date of its figures")
+    if (until.year - as_of.year, until.month, until.day) > (MAX_HORIZON_YEARS, as_of.month, as_of.day):
+        raise CdsAnalysisError(f"until ({until:%Y-%m-%d}) is more than {MAX_HORIZON_YEARS} years after as_of "
+                               f"({as_of:%Y-%m-%d}); choose a nearer date")
+
+
 PROVINCE_CODE = ""
 """The ``district_code`` of the province's own rows (progress, targets, summaries): the empty code."""
 

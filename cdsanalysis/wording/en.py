@@ -92,6 +92,9 @@ WORDS = {
         "trajectory": "Trajectory and forecast",
         "targets": "Chances of meeting the targets",
         "pace": "Current pace and required pace",
+        "no_future_target": "Every deadline in the data has passed: no target is left after {as_of} to give a "
+        "chance of meeting. The table below gives each deadline's result from the recorded figures; add new "
+        "targets to targets.csv to get a forecast of meeting them.",
         "pace_intro": "The pace note only compares the last 12 months' pace with the pace required; a target's "
         'status is the "Status" column of the table above.',
         "province": "Whole province",

@@ -82,6 +82,9 @@ WORDS = {
         "trajectory": "Quỹ đạo và dự báo",
         "targets": "Khả năng đạt mục tiêu",
         "pace": "Tốc độ hiện tại và tốc độ cần thiết",
+        "no_future_target": "Mọi hạn trong dữ liệu đã qua: không còn mục tiêu nào sau ngày {as_of} để tính xác suất "
+        "đạt. Bảng dưới cho kết quả từng hạn theo số liệu đã ghi nhận; thêm mục tiêu mới vào targets.csv để có dự "
+        "báo đạt hay không.",
         "pace_intro": "Ghi chú về nhịp độ chỉ so sánh tốc độ 12 tháng gần nhất với tốc độ cần thiết; đánh giá "
         "của mục tiêu là cột “Đánh giá” ở bảng trên.",
         "province": "Toàn tỉnh",

@@ -90,7 +90,11 @@ def section_context(report: DistrictReport, name: str) -> Section:
         return _make(name, t["trajectory"], chart=chart(report))
     if name == "targets":
         sureness = report.interval_line()  # how sure, in words (issue 8)
-        return _make(name, t["targets"], paragraphs=[sureness] if sureness else [],
+        ahead = (pd.to_datetime(report.assessment["deadline"]) > report.as_of).any()
+        said = [sureness] if sureness else []
+        if not ahead:  # a folder whose deadlines have all passed still renders, and says why there is no chance
+            said.append(t["no_future_target"].format(as_of=format_date(report.as_of, report.lang)))
+        return _make(name, t["targets"], paragraphs=said,
                      table=frame_table(report.targets_frame(), name, report.TARGET_KEYS,
                                                             report.assessment["status"].tolist()))
     if name == "pace":
