@@ -60,7 +60,7 @@ def _unit_cells(code: str, table: pd.DataFrame, freshness: pd.DataFrame | None, 
     if "last_deadline_result" in r and str(r["last_deadline_result"] or ""):
         cells.append(Cell(text["last_deadline_cell"].format(
             status=status_label(r["last_deadline_result"], lang), target=int(r["last_target"]),
-            date=format_date(r["last_deadline"], lang)), status=str(r["last_deadline_result"])))
+            date=format_date(r["last_deadline"], lang)), status=str(r["last_deadline_result"]), css="wrap"))
     else:
         cells.append(Cell(text["no_past_deadline"]))
     shortfall = "—"
