@@ -87,3 +87,12 @@ def test_the_cli_passes_until_and_exits_2_on_a_bad_one(late_data, tmp_path, caps
                  "--out", str(tmp_path / "out"), "--quiet", "--until", "2027-12-31"]) == 0
     record = json.loads((tmp_path / "out" / "2026-06-30" / "run.json").read_text(encoding="utf-8"))
     assert record["parameters"]["until"] == "2027-12-31"
+
+
+def test_a_partial_render_keeps_the_horizon_of_the_folder_it_updates(late_data, tmp_path):
+    """Updating some districts of a run made to another horizon would mix two forecasts in one folder."""
+    _render(late_data, tmp_path / "out")
+    with pytest.raises(RenderArgumentError, match="other data or parameters"):
+        render(late_data, districts=["399"], jobs=1, out=tmp_path / "out", draws=50, seed=1, progress=False,
+               until="2027-12-31")
+    assert _render(late_data, tmp_path / "out", until="2027-06-30").rendered == ("399",)  # the same horizon

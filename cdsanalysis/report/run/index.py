@@ -3,7 +3,11 @@
 `index_html` turns the summary table into plain rows and cells (`cdsanalysis.report.writers.html`);
 the template ``index.html.j2`` writes the markup, escaping every name. Districts are ranked by
 their chance of meeting the next deadline's target (then the one after); failed districts
-come last with their error.
+come last with their error. Before the deadlines still ahead, each row says what an official needs
+first (issue 19): the date of the unit's latest figure ("no figure since …" when the latest round
+left it behind), the last past deadline's result, the communes still needed for the next target and
+the pace that needs beside the current pace, all read from the summary table's `DEADLINE_COLUMNS`
+(`cdsanalysis.report.run.outputs`) and `cdsanalysis.data.freshness.district_freshness`.
 """
 
 from __future__ import annotations
@@ -57,20 +61,20 @@ def _unit_cells(code: str, table: pd.DataFrame, freshness: pd.DataFrame | None, 
         return [Cell("—")] * (len(UNIT_COLUMNS))
     r = rows.iloc[0]
     cells = [_latest_cell(code, freshness, lang)]
-    if "last_deadline_result" in r and str(r["last_deadline_result"] or ""):
+    result = str(r.get("last_deadline_result", "") or "")
+    if result:
         cells.append(Cell(text["last_deadline_cell"].format(
-            status=status_label(r["last_deadline_result"], lang), target=int(r["last_target"]),
-            date=format_date(r["last_deadline"], lang)), status=str(r["last_deadline_result"]), css="wrap"))
+            status=status_label(result, lang), target=int(r["last_target"]),
+            date=format_date(r["last_deadline"], lang)), status=result, css="wrap"))
     else:
         cells.append(Cell(text["no_past_deadline"]))
     shortfall = "—"
-    if "shortfall" in r and pd.notna(r["shortfall"]):
+    if pd.notna(r.get("shortfall", float("nan"))):
         shortfall = str(int(r["shortfall"]))
         if pd.notna(r["next_deadline"]) and r["next_deadline"] != first:
             shortfall = text["shortfall_by"].format(n=shortfall, date=format_date(r["next_deadline"], lang))
-    needed = r["pace_needed_per_month"] if "pace_needed_per_month" in r else float("nan")
-    cells += [Cell(shortfall, num=True), Cell(format_number(needed, lang, 1), num=True),
-              Cell(format_number(r["current_pace"], lang, 1), num=True)]
+    cells += [Cell(shortfall, num=True), Cell(format_number(r.get("pace_needed_per_month"), lang, 1), num=True),
+              Cell(format_number(r.get("current_pace"), lang, 1), num=True)]
     return cells
 
 
