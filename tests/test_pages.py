@@ -234,11 +234,16 @@ def test_on_a_phone_chance_and_status_are_on_screen_without_scrolling(pages, tmp
     assert {c["label"] for c in ranking} >= {vi["index"]["p"], vi["index"]["status"]}
 
 
+A4_CSS_WIDTH = 703
+"""A4's printable width (210 mm less the stylesheet's 12 mm margins) in CSS pixels at 96 per inch."""
+
+
 @pytest.mark.skipif(CHROMIUM is None, reason="headless Chromium is not installed: the print style is NOT checked")
 def test_printed_links_are_plain_black_text(pages, tmp_path):
-    """Issue 19, obs. 11: names print black and not underlined. Chromium applies the page's own ``@media print``
-    rules (switched on for the screen, as printing would) and reports each link's colour and underline (the index
-    links every name; a district page has the same stylesheet)."""
+    """Issue 19, obs. 11: names print black and not underlined, and every column fits the paper's width.
+    Chromium applies the page's own ``@media print`` rules (switched on for the screen, as printing would) in a
+    window as wide as A4's printable width, and reports each link's colour and underline (the index links every
+    name; a district page has the same stylesheet) and whether the page is wider than the paper."""
     result, found = pages
     district = next(p for p in found if p.name not in ("index.html", "province.html"))
     page = result.out_dir / "index.html"
@@ -249,13 +254,16 @@ def test_printed_links_are_plain_black_text(pages, tmp_path):
               " r.media.mediaText = 'all'; printing++; } });"
               "const links = [...document.querySelectorAll('a')].map(a => { const s = getComputedStyle(a);"
               " return [s.color, s.textDecorationLine]; });"
-              "document.body.dataset.print = JSON.stringify({printing, before, links});")
+              "const page = document.documentElement;"
+              "const fits = page.scrollWidth <= page.clientWidth + 1;"
+              "document.body.dataset.print = JSON.stringify({printing, before, links, fits});")
     for source in (page, district):
         probe = tmp_path / f"print-{source.name}"
         probe.write_text(source.read_text(encoding="utf-8").replace("</body>", f"<script>{script}</script></body>"),
                          encoding="utf-8")
         run = subprocess.run([CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--virtual-time-budget=5000",
-                              "--dump-dom", probe.as_uri()], capture_output=True, text=True, timeout=180)
+                              f"--window-size={A4_CSS_WIDTH},1600", "--dump-dom", probe.as_uri()],
+                             capture_output=True, text=True, timeout=180)
         found_ = re.search(r'data-print="([^"]*)"', run.stdout)
         assert found_, f"Chromium reported nothing: {run.stderr[-800:]}"
         printed = json.loads(html.unescape(found_.group(1)))
@@ -263,3 +271,4 @@ def test_printed_links_are_plain_black_text(pages, tmp_path):
         if source == page:
             assert printed["links"] and printed["before"] == "underline"  # on screen a link looks like one
         assert all(colour == "rgb(0, 0, 0)" and line == "none" for colour, line in printed["links"]), printed
+        assert printed["fits"], source.name  # the page's width on paper: no column runs off it
