@@ -22,7 +22,8 @@ from cdsanalysis.model.projection import forecast
 from cdsanalysis.report.run.index import index_html
 from cdsanalysis.report.run.outcomes import DistrictOutcome
 from cdsanalysis.report.run.outputs import DEADLINE_COLUMNS, summary_table
-from cdsanalysis.report.writers.excel import NOTES_WIDTH, wrapped_lines, write_assessment_xlsx, write_summary_csv
+from cdsanalysis.report.writers.excel import NOTES_WIDTH, write_assessment_xlsx, write_summary_csv
+from cdsanalysis.report.writers.sheets import LINE_HEIGHT, wrapped_lines, write_frame
 from cdsanalysis.wording import status_label, words
 from cdsanalysis.wording.formats import format_date
 
@@ -121,7 +122,7 @@ def test_the_workbook_prints_whole_with_plain_links(partial, tmp_path):
     for row in range(1, notes.max_row + 1):
         cell = notes.cell(row=row, column=1)
         assert cell.alignment.wrap_text
-        need = 15 * wrapped_lines(cell.value, NOTES_WIDTH)
+        need = LINE_HEIGHT * wrapped_lines(cell.value, NOTES_WIDTH)
         assert notes.row_dimensions[row].height >= need, (row, cell.value)
     assert wrapped_lines("a " * 200, NOTES_WIDTH) >= 4  # the estimate grows with the text
     for sheet in book.worksheets:
@@ -136,3 +137,15 @@ def test_the_workbook_prints_whole_with_plain_links(partial, tmp_path):
     lines = overview.cell(row=5, column=past).value.split("\n")
     assert len(lines) == 3  # the province's 2022, 2023 and 2024 quotas in one column
     assert overview.row_dimensions[5].height >= 15 * len(lines)
+
+
+def test_a_sheet_of_long_texts_prints_whole(tmp_path):
+    """The "what changed" sheet (any `write_frame` sheet): each row as tall as its longest wrapped cell."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    frame = pd.DataFrame({"a": ["ngắn", "một câu dài " * 12], "b": [pd.Timestamp("2024-12-31"), "x"]})
+    write_frame(book.active, frame, "vi", "title")
+    sheet = book.active
+    assert sheet.row_dimensions[4].height == LINE_HEIGHT
+    assert sheet.row_dimensions[5].height == LINE_HEIGHT * wrapped_lines(frame["a"][1], 20) > 3 * LINE_HEIGHT

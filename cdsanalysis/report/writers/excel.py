@@ -32,12 +32,14 @@ from cdsanalysis.data.io import atomic_write_bytes, atomic_write_text
 from cdsanalysis.exceptions import CdsAnalysisError
 from cdsanalysis.report.writers.sheets import (
     CAVEAT_MARK,
+    LINE_HEIGHT,
     column_letter,
     header_cell,
     plain_value,
     print_setup,
     status_style,
     title_rows,
+    wrapped_lines,
     write_frame,
 )
 from cdsanalysis.settings import DEFAULT_THRESHOLDS, PROVINCE_CODE
@@ -86,9 +88,6 @@ ALWAYS = ("district_code", "district_name", "deadline", "target", "status")
 
 PAST_WIDTH = 34
 """Width of the overview's one column for every past deadline (one line each)."""
-LINE_HEIGHT = 15
-"""Points a line of 11-point text takes: wrapped cells get this times their lines (Excel and LibreOffice do
-not grow a row for wrapped text written by openpyxl, so a printed cell would be cut)."""
 
 GROUP = ("target", "p_meet", "status")
 """The overview's columns under each deadline, and their widths below."""
@@ -258,7 +257,6 @@ def _write_overview(sheet: Worksheet, table: pd.DataFrame, as_of: pd.Timestamp, 
             elif code == PROVINCE_CODE:
                 cell.font = Font(bold=True)
         lines = _past_cell(sheet, i, past_column, rows, as_of, lang)
-        sheet.row_dimensions[i].height = LINE_HEIGHT * max(1, lines)
         for g, key in enumerate(keys):
             match = rows
             for column, value in zip(key_columns, key, strict=False):
@@ -268,6 +266,8 @@ def _write_overview(sheet: Worksheet, table: pd.DataFrame, as_of: pd.Timestamp, 
         if error and str(unit.get("error", "") or ""):
             message = f"{_words(lang)['report']['failed']}: {unit['error']}"
             set_cell(sheet, i, width, message).alignment = Alignment(wrap_text=True, vertical="top")
+            lines = max(lines, wrapped_lines(message, COLUMNS["error"][1]))
+        sheet.row_dimensions[i].height = LINE_HEIGHT * max(1, lines)  # wrapped cells print whole
     sheet.freeze_panes = sheet.cell(row=5, column=min(3, len(fixed) + 1))
     print_setup(sheet, "3:4", lang)
 
@@ -320,23 +320,6 @@ def _write_notes(sheet: Worksheet, lang: str) -> None:
 
 NOTES_WIDTH = 100
 """The notes' column, in character widths: an A4 portrait page's printable width at 11 points."""
-
-
-def wrapped_lines(text: str, width: float) -> int:
-    """How many lines ``text`` takes wrapped at word boundaries in a column ``width`` characters wide (a line
-    of 11-point Calibri holds about 0.9 characters per width unit: a margin for wide letters)."""
-    room = max(10, int(width * 0.9))
-    lines = 0
-    for paragraph in text.split("\n"):
-        line = 0
-        lines += 1
-        for word in paragraph.split():
-            if line and line + 1 + len(word) > room:
-                lines += 1
-                line = len(word)
-            else:
-                line += (1 if line else 0) + len(word)
-    return max(1, lines)
 
 
 # ---- the entry points -------------------------------------------------------------------------
