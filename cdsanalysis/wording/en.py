@@ -88,6 +88,9 @@ WORDS = {
         "wide_district": "The interval is wide because recognition comes in province-wide rounds (one round "
         "can add or miss dozens of communes across the province, and every district feels it) "
         "and the trend rests on only {periods} half-yearly figures.",
+        "wide_district_own": "The interval is wide because recognition comes in province-wide rounds (one "
+        "round can add or miss dozens of communes across the province, and every district feels it) and this "
+        "unit has figures for only {own} of the {periods} reporting dates.",
         "province_place": "the province",
         "trajectory": "Trajectory and forecast",
         "targets": "Chances of meeting the targets",
@@ -217,7 +220,7 @@ WORDS = {
             "status": "Status moved",
             "chance": "Chance moved 10+ points",
         },
-        "change_columns": ("Change", "District", "Date", "Target", "Before", "After"),
+        "change_columns": ("Change", "District", "Date", "Target", "Before", "After", "Why"),
     },
     "workbook": {
         "overview": "Summary",
@@ -255,6 +258,8 @@ WORDS = {
         "communes_total": "Communes",
         "completed": "Completed",
         "data_status": "Kind of figure",
+        "latest_date": "Date of figure",
+        "freshness": "Freshness of figure",
         "deadline": "Deadline",
         "target": "Target (cumulative)",
         "kind": "Kind of target",
@@ -329,6 +334,30 @@ WORDS = {
     "freshness": {
         "no_figure_since": "no figure since {date}",
         "no_figure_yet": "no figure yet",
+    },
+    "current": {
+        "part": "{n} units as of {date}",
+        "part_missing": "{n} units with no figure yet",
+        "separator": ", ",
+        "province_sum": "{done}/{total} communes have completed digital transformation ({share}) = the sum of "
+        "the units' latest figures: {parts} (kind of figures: {kind}).",
+        "official_beside": "The province's latest official total: {done} communes on {date} ({kind}).",
+        "official_above": "{done}/{total} communes have completed digital transformation ({share}), by the "
+        "province's official total of {date} ({kind}); the units' latest figures sum to only {sum} ({parts}).",
+        "summary_sum": "sum of the units' latest figures: {parts}",
+        "summary_official": "; the province's official total: {done} ({date})",
+        "behind": "{since}: the latest round ({round}) has no figure from this unit; the figures below start "
+        "from its older one.",
+    },
+    "movement": {
+        "own": "new figures of this unit: {sources}",
+        "others": "no new figure; the province-wide pace changed with the new figures of {sources}",
+        "province": "the units' sum changed with the new figures of {sources}",
+        "as_of": "no new figure; the as-of date moved from {before} to {after}",
+        "none": "no new figure; the forecast settings (draws, model) differ from the previous run",
+        "source": "{name} ({date})",
+        "more": "and {n} other units",
+        "separator": ", ",
     },
     "stale_note": "Warning: the latest figure is from {latest}, more than {months} months before the as-of date "
     "{as_of}; the counts shown are those of {latest}, not current ones. Import newer figures "

@@ -54,6 +54,8 @@ def notices(report: DistrictReport) -> list[Notice]:
     out = []
     if report.stale:
         out.append(Notice("stale", report.stale))
+    if report.behind:
+        out.append(Notice("stale", report.behind))
     if report.illustrative:
         items = t["illustrative_items"]
         n_hist = int(illustrative_rows(report.history["status"]).sum())
@@ -85,7 +87,7 @@ def section_context(report: DistrictReport, name: str) -> Section:
     its heading, paragraphs, chart, table and notes, for the page templates and the Word document."""
     t = report.text
     if name == "standing":
-        return _make(name, t["standing"], paragraphs=[report.standing_line(), *report.records])
+        return _make(name, t["standing"], paragraphs=[*report.standing_lines(), *report.records])
     if name == "trajectory":
         return _make(name, t["trajectory"], chart=chart(report))
     if name == "targets":

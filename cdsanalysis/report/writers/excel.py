@@ -55,6 +55,8 @@ COLUMNS: dict[str, tuple[str | None, int]] = {
     "communes_total": ("0", 9),
     "completed": ("0", 11),
     "data_status": (None, 14),
+    "latest_date": ("DD/MM/YYYY", 11),
+    "freshness": (None, 30),
     "deadline": ("DD/MM/YYYY", 11),
     "target": ("0", 10),
     "kind": (None, 15),
@@ -97,7 +99,7 @@ def _cell_value(column: str, value: object, lang: str) -> object:
     if value is None:
         return None
     text = words(lang)["report"]
-    if column == "deadline":
+    if column in ("deadline", "latest_date"):
         return pd.Timestamp(value).to_pydatetime()
     if column == "status":
         return status_label(value, lang)
@@ -191,7 +193,7 @@ def _write_overview(sheet: Worksheet, table: pd.DataFrame, as_of: pd.Timestamp, 
                     caveat: str) -> None:
     from openpyxl.styles import Alignment, Font
 
-    fixed = [c for c in ("district_code", "district_name", "completed", "communes_total", "data_status")
+    fixed = [c for c in ("district_code", "district_name", "completed", "communes_total", "data_status", "latest_date")
              if c in _present_columns(table)]
     key_columns, keys = _deadline_groups(table)
     error = "error" in _present_columns(table)
@@ -211,6 +213,8 @@ def _write_overview(sheet: Worksheet, table: pd.DataFrame, as_of: pd.Timestamp, 
         for j, column in enumerate(fixed, start=1):
             value = _unit_name(unit, lang) if column == "district_name" else _cell_value(column, unit[column], lang)
             cell = set_cell(sheet, i, j, value)
+            if column == "latest_date" and COLUMNS[column][0]:
+                cell.number_format = COLUMNS[column][0]
             if column == "district_name" and str(unit.get("html", "") or ""):
                 cell.hyperlink = str(unit["html"])
                 cell.font = Font(color=HEADER_FILL, underline="single", bold=code == PROVINCE_CODE)
@@ -252,7 +256,7 @@ def _write_detail(sheet: Worksheet, table: pd.DataFrame, lang: str, title: str, 
             elif column == "html" and value:
                 cell.hyperlink = str(value)
                 cell.font = Font(color=HEADER_FILL, underline="single")
-            elif column == "error":
+            elif column in ("error", "freshness"):
                 cell.alignment = Alignment(wrap_text=True, vertical="top")
             if row["district_code"] == PROVINCE_CODE:
                 cell.font = Font(bold=True, color=cell.font.color, underline=cell.font.underline)
@@ -345,6 +349,6 @@ def _csv_value(column: str, row: dict, lang: str) -> object:
     if column == "district_name":
         return _unit_name(row, lang)
     value = _cell_value(column, row[column], lang)
-    if column == "deadline" and value is not None:
+    if column in ("deadline", "latest_date") and value is not None:
         return f"{value:%Y-%m-%d}"
     return "" if value is None else value
