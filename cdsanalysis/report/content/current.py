@@ -172,7 +172,8 @@ def with_current_figures(table: pd.DataFrame, dataset: Dataset, as_of: object, l
     Adds ``latest_date`` (the date of the figure in ``completed``; for the province, the newest
     district date) and ``freshness`` ("chưa có số liệu mới từ 30/06/2024" for a district the latest
     round left behind; for the province, what its figure sums). The province's ``completed`` is
-    `ProvinceFigure.figure`, its ``current_pace`` `province_pace` and ``pace_ratio`` follows.
+    `ProvinceFigure.figure`, its ``current_pace`` `province_pace` and ``pace_ratio`` follows; its
+    ``data_status``, when present, is the kind of the sum (illustrative when any term is).
     """
     out = table.copy()
     fresh = district_freshness(dataset, as_of).set_index("district_code")
@@ -186,6 +187,8 @@ def with_current_figures(table: pd.DataFrame, dataset: Dataset, as_of: object, l
         out.loc[at_province, "latest_date"] = province.round_date
         out.loc[at_province, "freshness"] = province.note(lang)
         out.loc[at_province, "completed"] = province.figure
+        if "data_status" in out and not province.same_as_official and province.figure == province.total:
+            out.loc[at_province, "data_status"] = province.status  # a sum is as good as its weakest term
         pace = province_pace(dataset, as_of)
         out.loc[at_province, "current_pace"] = pace
         required = out.loc[at_province, "required_pace"].astype(float)
