@@ -348,6 +348,11 @@ WORDS = {
         "summary_official": "; the province's official total: {done} ({date})",
         "behind": "{since}: the latest round ({round}) has no figure from this unit; the figures below start "
         "from its older one.",
+        "chart_province": "{n} units with no new figure are forecast from the date of their own latest figure: "
+        "communes they may have had recognised between then and {round} are counted in the forecast, so the "
+        "forecast at {round} can be above {done} (the last observed point on the chart).",
+        "chart_district": "This unit's forecast starts from its figure of {date}; the months from then to {round} "
+        "are simulated, so the forecast at {round} can be above {done}.",
     },
     "movement": {
         "own": "new figures of this unit: {sources}",

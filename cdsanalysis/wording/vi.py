@@ -336,6 +336,11 @@ WORDS = {
         "summary_official": "; số chính thức của toàn tỉnh: {done} (ngày {date})",
         "behind": "{since}: đợt báo cáo gần nhất (ngày {round}) không có số liệu của đơn vị này; các con số "
         "dưới đây tính từ số liệu cũ đó.",
+        "chart_province": "{n} đơn vị chưa có số liệu mới được dự báo từ ngày số liệu của chính đơn vị: những "
+        "xã có thể đã được công nhận ở các đơn vị đó từ ngày ấy đến {round} được tính vào dự báo, nên dự báo "
+        "tại {round} có thể cao hơn {done} (điểm số liệu cuối cùng trên biểu đồ).",
+        "chart_district": "Dự báo của đơn vị bắt đầu từ số liệu ngày {date}; các tháng từ đó đến {round} được "
+        "mô phỏng, nên dự báo tại {round} có thể cao hơn {done}.",
     },
     "movement": {
         "own": "số liệu mới của đơn vị: {sources}",

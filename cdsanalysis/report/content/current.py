@@ -97,6 +97,18 @@ class ProvinceFigure:
                                                         kind=kinds.get(self.official_status, self.official_status)))
         return lines
 
+    @property
+    def behind(self) -> int:
+        """Districts whose latest figure is older than the current round (or who have none)."""
+        return sum(n for _, n in self.groups[1:]) + self.missing
+
+    def chart_note(self, lang: str) -> str:
+        """Why the forecast band can start above the last observed point; "" when every district is current."""
+        if not self.behind or self.round_date is None:
+            return ""
+        return words(lang)["current"]["chart_province"].format(n=self.behind, done=self.total,
+                                                               round=format_date(self.round_date, lang))
+
     def note(self, lang: str) -> str:
         """The one-cell version for the summaries: what the figure sums and the official total."""
         text = words(lang)["current"]
@@ -196,15 +208,20 @@ def with_current_figures(table: pd.DataFrame, dataset: Dataset, as_of: object, l
     return out
 
 
-def district_behind_line(dataset: Dataset, code: str, as_of: object, lang: str) -> str:
-    """"Chưa có số liệu mới từ 30/06/2024 …" for a district the latest round left behind; "" otherwise."""
+def district_behind_lines(dataset: Dataset, code: str, as_of: object, lang: str) -> tuple[str, str]:
+    """For a district the latest round left behind: the notice ("Chưa có số liệu mới từ 30/06/2024 …")
+    and the chart's note (its forecast starts from that figure); ("", "") otherwise."""
     fresh = district_freshness(dataset, as_of).set_index("district_code")
     if code not in fresh.index or not bool(fresh.at[code, "behind"]):
-        return ""
+        return "", ""
     row = fresh.loc[code]
-    since = no_figure_since(row["latest_date"], lang)
-    return words(lang)["current"]["behind"].format(since=since[:1].upper() + since[1:],
-                                                   round=format_date(row["round_date"], lang))
+    text, since = words(lang)["current"], no_figure_since(row["latest_date"], lang)
+    round_ = format_date(row["round_date"], lang)
+    notice = text["behind"].format(since=since[:1].upper() + since[1:], round=round_)
+    if pd.isna(row["latest_date"]):
+        return notice, ""
+    return notice, text["chart_district"].format(date=format_date(row["latest_date"], lang), round=round_,
+                                                 done=int(row["latest_count"]))
 
 
 def own_figure_dates(dataset: Dataset, code: str, as_of: object) -> int:

@@ -26,7 +26,7 @@ from cdsanalysis.model.assessment import assess
 from cdsanalysis.model.store import load_forecast
 from cdsanalysis.report.content.charts import to_png, trajectory_specs
 from cdsanalysis.report.content.current import (
-    district_behind_line,
+    district_behind_lines,
     own_figure_dates,
     province_figure,
     province_history,
@@ -94,6 +94,9 @@ class DistrictReport:
     (`cdsanalysis.report.content.current`); empty: `standing_line` says it."""
     behind: str = ""
     """"Chưa có số liệu mới từ 30/06/2024 …" for a district the latest round left behind; "" otherwise."""
+    chart_note: str = ""
+    """Under the chart: why the forecast can start above the last observed point (the months since a
+    unit's latest figure are simulated); "" when every figure is current."""
     prepared_png: bytes | None = field(default=None, repr=False)
     prepared_compact_png: bytes | None = field(default=None, repr=False)
 
@@ -355,6 +358,8 @@ def unit_report(result: Forecast, code: str, lang: str, *, forecast_file: str | 
     recognised = history[history["measure"] == RECOGNISED] if "measure" in history else history
     last = (recognised if len(recognised) else history).iloc[-1]
     figure = province_figure(dataset, result.as_of) if code == PROVINCE_CODE else None
+    behind, chart_note = ("", figure.chart_note(lang)) if figure else \
+        district_behind_lines(dataset, code, result.as_of, lang)
     return DistrictReport(
         district_code=code, district_name=name, short_name=short,
         communes_total=total, completed=figure.figure if figure else int(last["completed"]),
@@ -368,7 +373,7 @@ def unit_report(result: Forecast, code: str, lang: str, *, forecast_file: str | 
         periods=fitted_periods(result),
         own_periods=None if figure else own_figure_dates(dataset, code, result.as_of),
         standing=tuple(figure.sentences(lang)) if figure and not figure.same_as_official else (),
-        behind="" if figure else district_behind_line(dataset, code, result.as_of, lang),
+        behind=behind, chart_note=chart_note,
     )
 
 

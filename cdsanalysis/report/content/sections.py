@@ -89,7 +89,7 @@ def section_context(report: DistrictReport, name: str) -> Section:
     if name == "standing":
         return _make(name, t["standing"], paragraphs=[*report.standing_lines(), *report.records])
     if name == "trajectory":
-        return _make(name, t["trajectory"], chart=chart(report))
+        return _make(name, t["trajectory"], chart=chart(report), notes=[report.chart_note] if report.chart_note else [])
     if name == "targets":
         sureness = report.interval_line()  # how sure, in words (issue 8)
         return _make(name, t["targets"], paragraphs=[sureness] if sureness else [],
