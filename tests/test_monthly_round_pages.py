@@ -87,6 +87,14 @@ def test_obs2_the_districts_that_did_not_report_say_since_when_in_the_summary_an
             assert row[_column("freshness")] == since, name
             assert row[_column("latest_date")] == "2024-06-30"
             assert since.lower() in page, name
+    from openpyxl import load_workbook
+
+    detail = load_workbook(folder / "summary.xlsx")[VI["workbook"]["detail"]]
+    header = [c.value for c in detail[3]]
+    column = header.index(_column("freshness")) + 1
+    names = {detail.cell(r, header.index(_column("district_name")) + 1).value
+             for r in range(4, detail.max_row + 1) if detail.cell(r, column).value == since}
+    assert names == set(fresh.loc[fresh["behind"], "district_name"])
 
 
 def test_obs4_the_province_page_the_summary_and_the_index_state_one_current_figure(round_):

@@ -76,6 +76,9 @@ COLUMNS: dict[str, tuple[str | None, int]] = {
 }
 """Columns of the long table, in this order, when present (and not wholly empty) in the table."""
 
+STALE_COLOR = "9A3412"
+"""The overview's date of a figure older than the latest round (the detail sheet says "no figure since …")."""
+
 ALWAYS = ("district_code", "district_name", "deadline", "target", "status")
 """Columns written even when empty (an assessment without them is refused)."""
 
@@ -215,6 +218,8 @@ def _write_overview(sheet: Worksheet, table: pd.DataFrame, as_of: pd.Timestamp, 
             cell = set_cell(sheet, i, j, value)
             if column == "latest_date" and COLUMNS[column][0]:
                 cell.number_format = COLUMNS[column][0]
+                if code != PROVINCE_CODE and str(unit.get("freshness", "") or ""):  # the round left it behind
+                    cell.font = Font(italic=True, color=STALE_COLOR)
             if column == "district_name" and str(unit.get("html", "") or ""):
                 cell.hyperlink = str(unit["html"])
                 cell.font = Font(color=HEADER_FILL, underline="single", bold=code == PROVINCE_CODE)
