@@ -15,6 +15,7 @@ from cdsanalysis.report.content.current import (
     province_figure,
     province_history,
     province_pace,
+    unit_figures,
     with_current_figures,
 )
 from cdsanalysis.settings import PROVINCE_CODE
@@ -93,3 +94,13 @@ def test_the_summary_rows_carry_each_figure_s_date_freshness_and_the_province_s_
     assert "95" in out.at["", "freshness"] and out.at["", "data_status"] == "illustrative"
     assert math.isclose(out.at["", "current_pace"], province_pace(dataset))
     assert math.isclose(out.at["", "pace_ratio"], province_pace(dataset) / 10.0)
+
+
+def test_the_province_page_lists_each_unit_s_figure_date_and_freshness(partial):
+    dataset, reporting = partial
+    table = unit_figures(dataset, ROUND, "vi")
+    heads = words("vi")["workbook_columns"]
+    assert list(table.columns) == [heads[k] for k in ("district_name", "completed", "latest_date", "freshness")]
+    assert len(table) == 27 and (table[heads["freshness"]] != "").sum() == 24
+    reported = table[table[heads["latest_date"]] == "31/12/2024"]
+    assert len(reported) == 3 and (reported[heads["freshness"]] == "").all()

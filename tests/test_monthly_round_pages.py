@@ -105,6 +105,9 @@ def test_obs4_the_province_page_the_summary_and_the_index_state_one_current_figu
     standing = province[province.index(VI["report"]["standing"]):province.index(VI["report"]["trajectory"])]
     assert f"{figure}/559" in standing and "95" in standing and OLD in standing and "31/12/2024" in standing
     assert "95/559" not in province  # the official total is beside the current figure, not instead of it
+    units = province[province.index(VI["current"]["units"]):province.index(VI["report"]["method"])]
+    for name, count, date in zip(fresh["district_name"], fresh["latest_count"], fresh["latest_date"], strict=True):
+        assert re.search(f"{name} {count}/\\d+ {date:%d/%m/%Y}", units), name  # each unit's own figure and date
     rows = [r for r in round_["summary"] if r[_column("district_name")] == VI["workbook"]["province"]]
     assert {r[_column("completed")] for r in rows} == {str(figure)}
     assert rows[0][_column("data_status")] == VI["report"]["data_kind"]["illustrative"]  # as its weakest term

@@ -336,6 +336,7 @@ WORDS = {
         "no_figure_yet": "no figure yet",
     },
     "current": {
+        "units": "Each unit's latest figure",
         "part": "{n} units as of {date}",
         "part_missing": "{n} units with no figure yet",
         "separator": ", ",

@@ -324,6 +324,7 @@ WORDS = {
         "no_figure_yet": "chưa có số liệu",
     },
     "current": {
+        "units": "Số liệu mới nhất của từng đơn vị",
         "part": "{n} đơn vị đến {date}",
         "part_missing": "{n} đơn vị chưa có số liệu",
         "separator": ", ",

@@ -208,6 +208,29 @@ def with_current_figures(table: pd.DataFrame, dataset: Dataset, as_of: object, l
     return out
 
 
+UNIT_KEYS = ["district_name", "completed", "latest_date", "freshness"]
+"""The columns of the province page's table of each unit's figure (headers: the catalogue's ``workbook_columns``)."""
+
+
+def unit_figures(dataset: Dataset, as_of: object, lang: str) -> pd.DataFrame:
+    """Each district's latest figure, its date and whether the latest round left it behind, for the province page.
+
+    One row per district in the data's order: name, "done/total", the date, and "no figure since …" or "".
+    """
+    fresh = district_freshness(dataset, as_of)
+    totals = dataset.districts().set_index("district_code")["communes_total"]
+    heads = words(lang)["workbook_columns"]
+    done = ["—" if pd.isna(n) else f"{int(n)}/{int(totals[c])}"
+            for c, n in zip(fresh["district_code"], fresh["latest_count"], strict=True)]
+    return pd.DataFrame({
+        heads["district_name"]: fresh["district_name"].to_numpy(),
+        heads["completed"]: done,
+        heads["latest_date"]: ["—" if pd.isna(d) else format_date(d, lang) for d in fresh["latest_date"]],
+        heads["freshness"]: [no_figure_since(d, lang) if b else ""
+                             for d, b in zip(fresh["latest_date"], fresh["behind"], strict=True)],
+    })
+
+
 def district_behind_lines(dataset: Dataset, code: str, as_of: object, lang: str) -> tuple[str, str]:
     """For a district the latest round left behind: the notice ("Chưa có số liệu mới từ 30/06/2024 …")
     and the chart's note (its forecast starts from that figure); ("", "") otherwise."""

@@ -30,6 +30,7 @@ from cdsanalysis.report.content.current import (
     own_figure_dates,
     province_figure,
     province_history,
+    unit_figures,
     with_current_figures,
 )
 from cdsanalysis.report.content.forecast_cache import SharedForecasts, shared_forecasts
@@ -94,6 +95,8 @@ class DistrictReport:
     (`cdsanalysis.report.content.current`); empty: `standing_line` says it."""
     behind: str = ""
     """"Chưa có số liệu mới từ 30/06/2024 …" for a district the latest round left behind; "" otherwise."""
+    units: pd.DataFrame | None = field(default=None, repr=False)
+    """The province's table of each district's latest figure, its date and freshness (None for a district)."""
     chart_note: str = ""
     """Under the chart: why the forecast can start above the last observed point (the months since a
     unit's latest figure are simulated); "" when every figure is current."""
@@ -374,6 +377,7 @@ def unit_report(result: Forecast, code: str, lang: str, *, forecast_file: str | 
         own_periods=None if figure else own_figure_dates(dataset, code, result.as_of),
         standing=tuple(figure.sentences(lang)) if figure and not figure.same_as_official else (),
         behind=behind, chart_note=chart_note,
+        units=unit_figures(dataset, result.as_of, lang) if figure else None,
     )
 
 
