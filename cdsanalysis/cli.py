@@ -21,6 +21,7 @@ from cdsanalysis.data.decision_import import STEM, import_decision
 from cdsanalysis.data.form import write_form
 from cdsanalysis.data.freshness import stale_data_note
 from cdsanalysis.data.io import TABLE_FILES, describe_path, read_text_table
+from cdsanalysis.data.levels import levels_path, load_levels
 from cdsanalysis.data.progress_history import undo, write_problem
 from cdsanalysis.data.progress_update import import_sheet
 from cdsanalysis.data.provenance import any_illustrative, illustrative_note
@@ -37,6 +38,7 @@ from cdsanalysis.report.writers.display import format_assessment, format_standin
 from cdsanalysis.report.writers.excel import write_assessment_xlsx, write_summary_csv
 from cdsanalysis.settings import DEFAULT_DRAWS, MAX_DRAWS, MAX_SEED
 from cdsanalysis.wording import DEFAULT_LANG, LANGS, words
+from cdsanalysis.wording.levels import Levels, using_levels
 
 EXIT_OK, EXIT_DATA, EXIT_USAGE = 0, 1, 2
 EXIT_INTERRUPTED = 130
@@ -281,7 +283,7 @@ def _cmd_synthetic(args: argparse.Namespace) -> int:
     if args.communes is not None and args.communes < args.districts:
         raise _UsageError(f"--communes {args.communes} cannot fill {args.districts} districts (one at least each)")
     folder = write_synthetic(out, districts=args.districts, communes=args.communes, periods=args.periods,
-                             seed=args.seed)
+                             seed=args.seed, reform=args.reform)
     print(f"wrote a synthetic data folder into {folder}: {args.districts} districts, seed {args.seed} "
           "(made-up figures, every row marked illustrative; see its README.md)")
     return EXIT_OK
@@ -480,6 +482,10 @@ def build_parser() -> argparse.ArgumentParser:
                            help="half-yearly counts from 2021-12-31 (default: 6)")
     synthetic.add_argument("--seed", type=_SEED, default=0, help="random seed, 0 or more (default: 0)")
     synthetic.add_argument("--out", required=True, help="a new or empty folder to write into")
+    synthetic.add_argument("--reform", type=_date, default=None,
+                           help="post-reform shape: on this date (after the last count) the districts end and "
+                                "every three communes of a district become one, the province its only group "
+                                "(writes changes.csv)")
     synthetic.set_defaults(run=_cmd_synthetic)
 
     fc = commands.add_parser("forecast", help="forecast every district and assess its targets")
@@ -497,6 +503,17 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _levels_of_command(args: argparse.Namespace) -> Levels | None:
+    """The level words of the data folder a command reads or writes (its levels.csv), None for the defaults."""
+    folders = [getattr(args, "data", None), getattr(args, "directory", None)]
+    if args.command in ("import", "import-decision"):
+        folders.insert(0, getattr(args, "out", None))
+    for folder in folders:
+        if folder and levels_path(folder).is_file():
+            return load_levels(folder)
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     with _printable_output():
         return _main(argv)
@@ -509,7 +526,8 @@ def _main(argv: Sequence[str] | None) -> int:
     except SystemExit as exit_:
         return int(exit_.code or 0) and EXIT_USAGE
     try:
-        return args.run(args)
+        with using_levels(_levels_of_command(args)):  # "24 huyện không báo cáo", or the folder's own words
+            return args.run(args)
     except BrokenPipeError:
         # `cdsanalysis progress | head`: the reader has all it wants. Point stdout at /dev/null so
         # that the interpreter's final flush does not fail a second time.

@@ -20,7 +20,13 @@ DAYS_PER_MONTH = DAYS_PER_YEAR / 12
 """A month for paces (communes per month): 30.4375 days."""
 
 PROVINCE_NAME = words(DEFAULT_LANG)["province_name"]
-"""Display name of the province rows (district_code "") in tables."""
+"""Display name of the province rows (district_code "") in tables, with the default level words ("Toàn tỉnh")."""
+
+
+def province_name() -> str:
+    """Display name of the top's rows (district_code "") in tables, in the level words in force ("Cả nước" for
+    a national frame; `cdsanalysis.wording.levels`)."""
+    return words(DEFAULT_LANG)["province_name"]
 
 MAX_DRAWS = 100_000
 """Most simulated paths a forecast may ask for (memory grows with draws × districts × dates)."""

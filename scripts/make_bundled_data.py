@@ -2,6 +2,8 @@
 filling gaps with illustrative numbers that are labelled so and agree with every sourced figure
 they overlap. The recognition records are all illustrative: made up, commune by commune, so that
 the per-commune view can be seen working; they reproduce the illustrative district histories.
+data/changes.csv (the 2024 mergers, issue 22) is written from the sourced code-level list
+data/frames/thanhhoa_changes_2024.csv: no randomness, every row with its resolution.
 
 Run from the repository root: `python scripts/make_bundled_data.py`. Deterministic (seeded):
 running it twice writes byte-identical files. See data/README.md and docs/assumptions.md.
@@ -38,6 +40,16 @@ ROUNDS = {
     "2023-12-31": [("MH-03/QĐ (minh họa)", "2023-12-20", 2023, 1.0)],
     "2024-06-30": [("MH-04/QĐ (minh họa)", "2024-01-25", 2023, 0.4), ("MH-05/QĐ (minh họa)", "2024-06-20", 2024, 1.0)],
 }
+# The first day each resolution's frame is in force (the day after the old frame's last day). NQ 939's date
+# is quoted from its text ("có hiệu lực thi hành từ ngày 01/2/2024"; thactrang.com, reporting the resolution);
+# NQ 1238's 1/12/2024 is not quoted in the project's sources: its rows say so (docs/assumptions.md, A9).
+EFFECTIVE = {
+    "NQ 939/NQ-UBTVQH15": ("2024-02-01", "Nghị quyết 939/NQ-UBTVQH15 của Ủy ban Thường vụ Quốc hội"),
+    "NQ 1238/NQ-UBTVQH15": ("2024-12-01", "Nghị quyết 1238/NQ-UBTVQH15 của Ủy ban Thường vụ Quốc hội"),
+}
+UNQUOTED = {"NQ 1238/NQ-UBTVQH15": "; effective date not quoted in our sources (A9)"}
+CHANGE_COLUMNS = ["effective_date", "level", "kind", "old_code", "new_code", "new_group", "new_name", "new_type",
+                  "source", "note"]
 RECORD_NOTE = ("illustrative decision (minh họa): made up so that the per-commune view can be seen working; "
                "it reproduces the illustrative district history, not an official record")
 
@@ -172,6 +184,40 @@ def build_recognitions(units: pd.DataFrame, progress: pd.DataFrame) -> pd.DataFr
     return table.sort_values(["decision_date", "commune_code"], kind="stable").reset_index(drop=True)
 
 
+def build_changes(listed: pd.DataFrame) -> pd.DataFrame:
+    """changes.csv rows from the code-level list of the 2024 changes (one row per commune it names),
+    and one group-level row per district that ceased (all its communes moved to one other district)."""
+    rows = []
+    for item in listed.itertuples(index=False):
+        date, act = EFFECTIVE[item.resolution]
+        base = dict(effective_date=date, level="commune", old_code=item.commune_code, new_code=item.commune_code,
+                    new_group="", new_name="", new_type="", source=act,
+                    note=f"thanhhoa_changes_2024.csv: {item.change}{UNQUOTED.get(item.resolution, '')}")
+        if item.change.startswith("dissolved"):
+            rows.append(base | dict(kind="merge", new_code=item.merged_into_code,
+                                    note=f"thanhhoa_changes_2024.csv: {item.change} into {item.merged_into_name}"
+                                         f"{UNQUOTED.get(item.resolution, '')}"))
+            continue
+        moved = item.before_district_code != item.after_district_code
+        renamed = item.before_name != item.after_name
+        rows.append(base | dict(kind="move" if moved else "rename",
+                                new_group=item.after_district_code if moved else "",
+                                new_name=item.after_name if renamed else "",
+                                new_type=item.after_type if item.after_type != item.before_type else ""))
+    moves = listed[(listed["after_district_code"] != "")
+                   & (listed["before_district_code"] != listed["after_district_code"])]
+    for (old, new, act), _ in moves.groupby(["before_district_code", "after_district_code", "resolution"]):
+        date, source = EFFECTIVE[act]
+        rows.append(dict(effective_date=date, level="group", kind="merge", old_code=old, new_code=new, new_group="",
+                         new_name="", new_type="", source=source,
+                         note="every commune of the district moved to the other (rows above): the district ceased"
+                              + UNQUOTED.get(act, "")))
+    table = pd.DataFrame(rows, columns=CHANGE_COLUMNS)
+    order = table["level"].map({"commune": 0, "group": 1})
+    return table.assign(_o=order).sort_values(["effective_date", "_o", "old_code"], kind="stable").drop(
+        columns="_o").reset_index(drop=True)
+
+
 def main() -> None:
     units = pd.read_csv(DATA / "units.csv", dtype=str, keep_default_na=False)
     figures = _figures()
@@ -181,8 +227,11 @@ def main() -> None:
     atomic_write_csv(DATA / "targets.csv", targets)
     atomic_write_csv(DATA / "progress.csv", progress)
     atomic_write_csv(DATA / "recognitions.csv", recognitions)
+    changes = build_changes(pd.read_csv(DATA / "frames" / "thanhhoa_changes_2024.csv", dtype=str,
+                                        keep_default_na=False))
+    atomic_write_csv(DATA / "changes.csv", changes)
     print(f"wrote {len(targets)} targets, {len(progress)} progress rows and {len(recognitions)} illustrative "
-          f"recognition records to {DATA}")
+          f"recognition records and {len(changes)} changes to {DATA}")
 
 
 if __name__ == "__main__":

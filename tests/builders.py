@@ -88,3 +88,43 @@ def write_tables(folder: Path, tables: dict[str, pd.DataFrame]) -> Path:
     for name, frame in tables.items():
         frame.to_csv(folder / f"{name}.csv", index=False)
     return folder
+
+
+# --- frames whose levels are not tỉnh / huyện / xã (issue 22.3) ---------------------------------------
+
+LEVEL_ROWS = {
+    # (c) a national office's frame: the groups are provinces, the top is the nation.
+    "nation": [("top", "vi", "quốc gia", "quốc gia", "Cả nước"), ("group", "vi", "tỉnh", "tỉnh", ""),
+               ("unit", "vi", "xã", "xã", ""), ("top", "en", "nation", "nations", "Whole nation"),
+               ("group", "en", "province", "provinces", ""), ("unit", "en", "commune", "communes", "")],
+    # (b) a province after the 2025 reform: no districts, the province is its own only group.
+    "reformed": [("top", "vi", "tỉnh", "tỉnh", "Toàn tỉnh"), ("group", "vi", "tỉnh", "tỉnh", ""),
+                 ("unit", "vi", "xã", "xã", ""), ("top", "en", "province", "provinces", "Whole province"),
+                 ("group", "en", "province", "provinces", ""), ("unit", "en", "commune", "communes", "")],
+}
+
+
+def write_levels(folder: Path, kind: str) -> Path:
+    """``folder/levels.csv`` with the level words of ``kind`` ("nation" or "reformed")."""
+    import csv
+
+    with open(folder / "levels.csv", "w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["level", "lang", "singular", "plural", "all_of"])
+        writer.writerows(LEVEL_ROWS[kind])
+    return folder / "levels.csv"
+
+
+def frame_folder(out: Path, kind: str) -> Path:
+    """A synthetic data folder in a frame without districts: (b) "reformed", one group (the province) holding
+    every commune, or (c) "nation", four provinces. Groups are named "Tỉnh Mẫu …" and levels.csv says so."""
+    from cdsanalysis.model.synthetic import write_synthetic
+
+    write_synthetic(out, districts=4 if kind == "nation" else 1, communes=60 if kind == "nation" else 40,
+                    periods=6, seed=3)
+    units = (out / "units.csv").read_text(encoding="utf-8")
+    (out / "units.csv").write_text(units.replace("Huyện Mẫu", "Tỉnh Mẫu").replace(",huyện,", ",tỉnh,"),
+                                   encoding="utf-8")
+    (out / "README.md").unlink()  # the synthetic folder's own description speaks of districts
+    write_levels(out, kind)
+    return out

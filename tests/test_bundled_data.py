@@ -116,7 +116,7 @@ def test_generation_script_is_deterministic(tmp_path, monkeypatch):
     shutil.copytree(REPOSITORY_DATA, copy)
     monkeypatch.setattr(module, "DATA", copy)
     module.main()
-    for name in ("progress.csv", "targets.csv", "recognitions.csv"):
+    for name in ("progress.csv", "targets.csv", "recognitions.csv", "changes.csv"):
         assert (copy / name).read_bytes() == (REPOSITORY_DATA / name).read_bytes(), name
 
 

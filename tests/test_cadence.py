@@ -15,7 +15,13 @@ import pytest
 
 from cdsanalysis import load_dataset
 from cdsanalysis.data.dataset import Dataset
-from cdsanalysis.model.anchors import anchor_rows, open_segments, timing_concentration
+from cdsanalysis.model.anchors import (
+    DEFAULT_CONCENTRATION,
+    anchor_rows,
+    open_segments,
+    round_timing,
+    timing_concentration,
+)
 from cdsanalysis.model.projection import forecast
 from cdsanalysis.model.scenarios import make_scenario
 
@@ -26,7 +32,7 @@ def _at(summary: pd.DataFrame, code: str, date: str) -> pd.Series:
 
 def _with_rows(dataset: Dataset, rows: list[pd.DataFrame]) -> Dataset:
     progress = pd.concat([dataset.progress, *rows], ignore_index=True)
-    return Dataset(dataset.units, progress, dataset.targets, source="test")
+    return Dataset(dataset.units, progress, dataset.targets, source="test", recognitions=dataset.recognitions)
 
 
 def _bundled_plus_a_round() -> Dataset:
@@ -122,3 +128,32 @@ def test_timing_concentration_tells_rounds_from_a_smooth_flow():
     lumpy = timing_concentration(make_scenario("rounds", 2).dataset.progress)
     smooth = timing_concentration(make_scenario("hardcore", 2).dataset.progress)
     assert lumpy < smooth, (lumpy, smooth)
+
+
+def _decisions_from_truth(truth: pd.DataFrame) -> pd.DataFrame:
+    """One record per commune recognised, dated on the 20th of the month its district's count rose."""
+    rows = truth[truth["district_code"] != ""].sort_values(["district_code", "date"])
+    new = rows.groupby("district_code")["actual"].diff().fillna(rows["actual"]).astype(int)
+    days = rows["date"] - pd.offsets.MonthBegin(1) + pd.Timedelta(days=19)
+    return pd.DataFrame({"district_code": np.repeat(rows["district_code"].to_numpy(), new.clip(lower=0)),
+                         "decision_date": np.repeat(days.to_numpy(), new.clip(lower=0))})
+
+
+@pytest.mark.parametrize("family, lumpy", [("rounds", True), ("hardcore", False)])
+def test_decision_dates_tell_the_timing_that_half_yearly_reports_cannot(family, lumpy):
+    """Round dates are data when known: with half-yearly reports alone the timing falls back to
+    its default; the recognition records' own dates tell rounds from a smooth flow."""
+    scenario = make_scenario(family, 2)
+    progress = scenario.dataset.progress
+    half_yearly = progress[progress["as_of"].dt.month.isin([6, 12]) & progress["as_of"].dt.is_month_end]
+    origin = pd.Timestamp("2024-12-31")
+    records = _decisions_from_truth(scenario.truth[scenario.truth["date"] <= origin])
+    from_reports = round_timing(half_yearly, None, origin)
+    from_records = round_timing(half_yearly, records, origin)
+    assert from_reports == timing_concentration(half_yearly) == DEFAULT_CONCENTRATION  # nothing inside half-years
+    if lumpy:
+        assert from_records < DEFAULT_CONCENTRATION, from_records
+    else:
+        assert from_records > 5 * DEFAULT_CONCENTRATION, from_records
+    later = records.assign(decision_date=records["decision_date"] + pd.DateOffset(years=5))
+    assert round_timing(half_yearly, later, origin) == from_reports  # decisions after the origin are not read

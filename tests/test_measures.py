@@ -90,7 +90,8 @@ def test_the_fit_reads_recognitions_only():
     latest = progress[(progress["district_code"] != "") & (progress["as_of"] == "2024-06-30")]
     extra = [latest.assign(as_of=pd.Timestamp("2024-05-31"), status="actual", measure=measure,
                            completed=np.minimum(latest["completed"] + 5, 9)) for measure in ("claimed", "registered")]
-    with_more = Dataset(dataset.units, pd.concat([progress, *extra], ignore_index=True), dataset.targets, source="t")
+    with_more = Dataset(dataset.units, pd.concat([progress, *extra], ignore_index=True), dataset.targets, source="t",
+                        recognitions=dataset.recognitions)
     a = forecast(dataset, as_of="2024-06-30", draws=200, seed=3)
     b = forecast(with_more, as_of="2024-06-30", draws=200, seed=3)
     assert np.array_equal(a.paths, b.paths)

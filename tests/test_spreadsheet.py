@@ -326,6 +326,42 @@ def test_total_formula_never_computed_is_not_checked(tmp_path):
     assert as_tuples(read_progress_sheet(path, UNITS, as_of="2024-06-30")) == [("381", JUNE_30, 2)]
 
 
+def _patched(path: Path, old: bytes, new: bytes) -> Path:
+    """``path`` with one part of its first sheet's XML replaced (what Excel or LibreOffice would store)."""
+    import io
+    import zipfile
+
+    source, out = zipfile.ZipFile(io.BytesIO(path.read_bytes())), io.BytesIO()
+    with zipfile.ZipFile(out, "w") as target:
+        for info in source.infolist():
+            data = source.read(info.filename)
+            target.writestr(info.filename, data.replace(old, new) if info.filename.endswith("sheet1.xml") else data)
+    path.write_bytes(out.getvalue())
+    return path
+
+
+def test_a_district_formula_never_computed_is_named_not_taken_for_not_reported(tmp_path):
+    """Issue 20, U3: a count or date that is a formula with no stored value reads as empty, so it is refused."""
+    rows = [HEADER + ["Ngày"], [1, "Hoằng Hóa", "=2+3", None], [2, "Đông Sơn", 3, "=DATE(2024,6,30)"],
+            [3, "Bỉm Sơn", 1, None]]
+    cases = failures_of(write_book(tmp_path / "s.xlsx", rows), as_of="2024-06-30")
+    assert cases["check"].tolist() == ["computed", "computed"]
+    assert cases["row"].tolist() == [2, 3]
+    assert "cell C2 of sheet 'Sheet'" in cases["message"].iloc[0] and "(=2+3)" in cases["message"].iloc[0]
+    assert "open the file in Excel and save it" in cases["message"].iloc[1]
+
+
+def test_a_formula_excel_computed_is_read_by_its_value(tmp_path):
+    from cdsanalysis.data.sheet_import import read_sheet
+
+    path = write_book(tmp_path / "s.xlsx", [HEADER, [1, "Hoằng Hóa", "=2+3"], [2, "Đông Sơn", '=IF(1,"",1)']])
+    _patched(path, b"<f>2+3</f><v></v>", b"<f>2+3</f><v>5</v>")
+    _patched(path, b'<c r="C3">', b'<c r="C3" t="str">')  # an empty text result is a value: "not reported"
+    read = read_sheet(path, UNITS, as_of="2024-06-30")
+    assert as_tuples(read.rows) == [("399", JUNE_30, 5)]
+    assert [m.code for m in read.not_reported] == ["405"]
+
+
 def test_province_row_must_equal_the_sum_when_every_district_is_listed(tmp_path):
     rows = [[1, "Thành phố Thanh Hóa", 5], [2, "Bỉm Sơn", 2], [3, "Hoằng Hóa", 12], [4, "Thường Xuân", 3],
             [5, "Đông Sơn", 6]]
@@ -336,6 +372,15 @@ def test_province_row_must_equal_the_sum_when_every_district_is_listed(tmp_path)
     bad = write_book(tmp_path / "bad.xlsx", [HEADER, *rows, [None, "Toàn tỉnh", 30]])
     cases = failures_of(bad, as_of="2024-06-30")
     assert cases[["row", "check"]].values.tolist() == [[7, "total_matches"]]
+
+
+def test_a_group_named_tinh_is_a_group_and_ca_nuoc_is_the_top(tmp_path):
+    """Issue 22.3: in a national frame the groups are provinces ("Tỉnh Mẫu 001"): such a row is its group's,
+    not the top's; "Cả nước" is the top's row."""
+    units = UNITS.assign(district_name=UNITS["district_name"].str.replace("Huyện", "Tỉnh", regex=False))
+    path = write_book(tmp_path / "s.xlsx", [HEADER, [1, "Tỉnh Hoằng Hóa", 12], [None, "Cả nước", 40]])
+    progress = read_progress_sheet(path, units, as_of="2024-06-30")
+    assert as_tuples(progress) == [("399", JUNE_30, 12), ("", JUNE_30, 40)]
 
 
 def test_province_row_below_the_sum_of_some_districts(tmp_path):

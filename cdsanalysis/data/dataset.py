@@ -12,7 +12,9 @@ import pandas as pd
 
 from cdsanalysis.data.bundled import bundled_data_dir
 from cdsanalysis.data.dates import parse_date
+from cdsanalysis.data.frames import FrameHistory, base_rows, ceased_warnings, history_of
 from cdsanalysis.data.io import TABLE_FILES
+from cdsanalysis.data.levels import levels_path, load_levels
 from cdsanalysis.data.measures import claims_beside_recognitions, gap_warnings, measure_series
 from cdsanalysis.data.names import NameIndex, display_name
 from cdsanalysis.data.recognitions import (
@@ -29,6 +31,7 @@ from cdsanalysis.data.recognitions import (
 )
 from cdsanalysis.data.schema import read_tables, to_typed, validate_tables
 from cdsanalysis.exceptions import CdsAnalysisError
+from cdsanalysis.wording.levels import DEFAULT_LEVELS, Levels
 
 
 @dataclass(frozen=True)
@@ -38,7 +41,9 @@ class Dataset:
     ``progress.as_of`` and ``targets.deadline`` are datetime64[ns]; counts are int64;
     codes are strings, and an empty ``district_code`` means the whole province. ``recognitions``
     holds the recognition records (recognitions.csv, `cdsanalysis.data.recognitions`) when the
-    folder has them, else None: then only counts are known, not which communes.
+    folder has them, else None: then only counts are known, not which communes. ``history`` holds the
+    units in time (``valid_from``/``valid_to`` of units.csv and changes.csv, `cdsanalysis.data.frames`);
+    ``units`` is its first frame, the one the counts, targets and forecasts are grouped by.
     """
 
     units: pd.DataFrame
@@ -47,6 +52,9 @@ class Dataset:
     source: str = ""
     data_hash: str = field(default="", compare=False)
     recognitions: pd.DataFrame | None = field(default=None, compare=False)
+    history: FrameHistory | None = field(default=None, compare=False)
+    levels: Levels = field(default=DEFAULT_LEVELS, compare=False)
+    """What the top, group and unit levels are called (levels.csv; `cdsanalysis.data.levels`)."""
 
     @classmethod
     def from_frames(
@@ -57,20 +65,25 @@ class Dataset:
         validate: bool = True,
         source: str = "<frames>",
         recognitions: pd.DataFrame | None = None,
+        changes: pd.DataFrame | None = None,
     ) -> Dataset:
         """Build a dataset from DataFrames in the canonical layout (typed or text); ``recognitions``
-        in the layout of recognitions.csv, when there are records."""
+        in the layout of recognitions.csv, when there are records; ``changes`` in that of changes.csv."""
         raw = {name: _as_text(frame) for name, frame in
                (("units", units), ("progress", progress), ("targets", targets))}
+        if changes is not None:
+            raw["changes"] = _as_text(changes)
         if validate:
             typed = validate_tables(raw, {name: f"<{name}>" for name in raw})
         else:
-            typed = {name: to_typed(name, frame) for name, frame in raw.items()}
+            typed = {name: to_typed(name, raw[name]) for name in TABLE_FILES}
+            typed["units"] = to_typed("units", base_rows(raw["units"]))
+            typed["history"] = history_of(raw["units"], raw.get("changes"))
         records = None
         if recognitions is not None:
-            records = validate_recognitions(_as_text(recognitions), raw["units"], "<recognitions>")
+            records = validate_recognitions(_as_text(recognitions), typed["units"], "<recognitions>")
         return cls(*(typed[name].reset_index(drop=True) for name in TABLE_FILES), source=source,
-                   data_hash=_hash_frames(raw), recognitions=records)
+                   data_hash=_hash_frames(raw), recognitions=records, history=typed["history"])
 
     @cached_property
     def _district_index(self) -> NameIndex:
@@ -131,7 +144,7 @@ class Dataset:
             where = Path(self.source) if self.source and not self.source.startswith("<") else Path("")
             found += mismatch_warnings(self.recognition_mismatches(), names, str(where / "progress.csv"),
                                        str(where / RECOGNITIONS_FILE), lang=lang)
-        return found
+        return found + ceased_warnings(self._history(), self.progress, names, lang=lang)
 
     def latest_date(self) -> pd.Timestamp:
         if self.progress.empty:
@@ -145,7 +158,30 @@ class Dataset:
         records = None if self.recognitions is None else \
             self.recognitions[self.recognitions["decision_date"] <= cutoff].reset_index(drop=True)
         return Dataset(self.units, progress, self.targets, source=self.source,
-                       data_hash=self.data_hash, recognitions=records)
+                       data_hash=self.data_hash, recognitions=records, history=self.history,
+                       levels=self.levels)
+
+    def _history(self) -> FrameHistory:
+        return self.history if self.history is not None else FrameHistory(self.units)
+
+    def frame_at(self, date: object) -> pd.DataFrame:
+        """The communes in force on ``date`` (after every change of that date or earlier), one row each."""
+        return self._history().frame_at(parse_date(date, "date"))
+
+    def groups_at(self, date: object) -> pd.DataFrame:
+        """The groups in force on ``date``: code, name and number of communes."""
+        frame = self.frame_at(date)
+        table = frame.groupby(["district_code", "district_name"], sort=True).size().rename("communes_total")
+        return table.reset_index()
+
+    def province_totals(self) -> pd.DataFrame:
+        """The province's communes and groups in each frame, from the date it took effect
+        (``valid_from``; NaT for the first): a step at every change (559, 558, 547 in Thanh Hóa)."""
+        return self._history().province_totals()
+
+    def group_ends(self) -> pd.DataFrame:
+        """Groups that ceased: last day, the group that took their communes, the act and its date."""
+        return self._history().group_ends()
 
     def recognised_by_date(self) -> pd.DataFrame:
         """Recognised communes per district (province: code "") at each date, cumulative: what had been
@@ -226,10 +262,14 @@ def load_dataset(path: str | os.PathLike | None = None) -> Dataset:
     records = None
     paths = list(files.values())
     if records_raw is not None:
-        records = validate_recognitions(records_raw, raw["units"], str(recognitions_path(directory)))
+        records = validate_recognitions(records_raw, typed["units"], str(recognitions_path(directory)))
         paths.append(str(recognitions_path(directory)))
+    levels = load_levels(directory)
+    if levels_path(directory).is_file():
+        paths.append(str(levels_path(directory)))
     return Dataset(*(typed[name].reset_index(drop=True) for name in TABLE_FILES),
-                   source=str(directory), data_hash=_hash_files(paths), recognitions=records)
+                   source=str(directory), data_hash=_hash_files(paths), recognitions=records,
+                   history=typed["history"], levels=levels)
 
 
 def _as_text(frame: pd.DataFrame) -> pd.DataFrame:
@@ -247,7 +287,7 @@ def _as_text(frame: pd.DataFrame) -> pd.DataFrame:
 
 def _hash_frames(raw: dict[str, pd.DataFrame]) -> str:
     digest = hashlib.sha256()
-    for name in TABLE_FILES:
+    for name in [*TABLE_FILES, *(["changes"] if "changes" in raw else [])]:
         digest.update(raw[name].to_csv(index=False).encode())
     return digest.hexdigest()[:16]
 

@@ -21,6 +21,7 @@ import pandas as pd
 from cdsanalysis.data.dates import parse_date
 from cdsanalysis.data.formulas import set_cell
 from cdsanalysis.data.io import atomic_write_bytes
+from cdsanalysis.data.limits import MAX_SHEET_CELLS, MAX_SHEET_ROWS
 from cdsanalysis.exceptions import CdsAnalysisError
 from cdsanalysis.settings import PROVINCE_CODE
 from cdsanalysis.wording import words
@@ -31,6 +32,8 @@ COUNT_COLUMN = 4
 """The column (D) the office fills: the cumulative number of communes recognised by provincial decisions
 (issue 21: the measure the model fits; a district's own claim is another measure, imported apart)."""
 HEADER_ROW = 4
+ROWS_BELOW = 4
+"""Rows under the districts: the total, a blank row and the two lines of guidance."""
 _WIDTHS = (6, 30, 12, 18, 14, 26, 40)
 
 
@@ -71,6 +74,7 @@ def form_bytes(dataset, date: pd.Timestamp) -> bytes:
         cell.font = Font(bold=True)
         cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
     districts = dataset.districts()
+    _check_fits(len(districts), len(text["headers"]))
     previous = _previous_figures(dataset, date)
     first = HEADER_ROW + 1
     for number, district in enumerate(districts.itertuples(index=False), 1):
@@ -94,8 +98,8 @@ def form_bytes(dataset, date: pd.Timestamp) -> bytes:
     sheet.add_data_validation(counts)
     for row in range(first, end + 1):
         counts.add(f"D{row}")  # the bound follows each row's own total through relative references
-    _text(sheet, total + 2, 1, text["guide"])
-    _text(sheet, total + 3, 1, text["claims"])
+    _text(sheet, total + ROWS_BELOW - 2, 1, text["guide"])
+    _text(sheet, total + ROWS_BELOW - 1, 1, text["claims"])
     for column, width in enumerate(_WIDTHS, 1):
         sheet.column_dimensions[get_column_letter(column)].width = width
     sheet.freeze_panes = sheet.cell(first, 1)
@@ -105,6 +109,15 @@ def form_bytes(dataset, date: pd.Timestamp) -> bytes:
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
+
+
+def _check_fits(districts: int, columns: int) -> None:
+    """A form `import` would refuse is never written (issue 20, U3): its rows within the sheet limits."""
+    rows = HEADER_ROW + districts + ROWS_BELOW
+    if rows > MAX_SHEET_ROWS or rows * max(columns, len(_WIDTHS)) > MAX_SHEET_CELLS:
+        raise CdsAnalysisError(
+            f"{districts:,} districts make a form of {rows:,} rows, beyond what import reads ({MAX_SHEET_ROWS:,} "
+            f"rows, {MAX_SHEET_CELLS:,} cells); split the data folder by region and send each its own form")
 
 
 def _text(sheet, row: int, column: int, value: str):

@@ -26,8 +26,9 @@ MAX_TEXT_LENGTH = 1000
 MAX_COUNT_DIGITS = 9
 """A count or target has at most this many digits (far above any province, far below int64)."""
 
-MAX_SHEET_ROWS = 5000
-"""Rows of a worksheet that `import` reads (a district form has a few dozen)."""
+MAX_SHEET_ROWS = 20_000
+"""Rows of a worksheet that `import` reads (a district form has a few dozen; `template` writes one row
+per district and refuses a data folder whose form would not fit, so 5,000 districts still import)."""
 MAX_SHEET_COLUMNS = 100
 """Columns of a worksheet that `import` reads."""
 MAX_SHEET_CELLS = 200_000

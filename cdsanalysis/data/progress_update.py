@@ -27,7 +27,7 @@ from cdsanalysis.data.io import read_text_table, replaceable_target
 from cdsanalysis.data.progress_history import progress_lock, replace_keeping_history
 from cdsanalysis.data.schema import CLAIMED, ILLUSTRATIVE, MEASURES, RECOGNISED, derive_measures, validate_tables
 from cdsanalysis.data.sheet_import import PROGRESS_COLUMNS, NotReported, SheetRows, read_sheet
-from cdsanalysis.exceptions import FAILURE_COLUMNS, CdsAnalysisError, DataValidationError
+from cdsanalysis.exceptions import FAILURE_COLUMNS, MAX_LISTED_PROBLEMS, CdsAnalysisError, DataValidationError
 from cdsanalysis.wording import words
 
 KEY = ["district_code", "as_of", "measure"]
@@ -118,7 +118,10 @@ class ProgressUpdate:
             lines.append("  " + w["replaced" if done else "would_replace"].format(n=len(evicted), k=illustrative))
             lines.extend(_row_lines(evicted, w))
         for date, names in _by_date(self.not_reported).items():
-            lines.append("  " + w["not_reported"].format(n=len(names), date=date, names=", ".join(names)))
+            shown = ", ".join(names[:MAX_LISTED_PROBLEMS])  # 5,000 blank districts print as 50 names, not a page
+            if len(names) > MAX_LISTED_PROBLEMS:
+                shown += " " + w["and_more"].format(n=len(names) - MAX_LISTED_PROBLEMS)
+            lines.append("  " + w["not_reported"].format(n=len(names), date=date, names=shown))
         lines.extend(f"  {w['note']}: {note}" for note in self.notes)
         if not self.dry_run and not self.changed:
             lines.append("  " + w["nothing"].format(path=self.path))

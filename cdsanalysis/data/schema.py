@@ -18,6 +18,15 @@ import pandas as pd
 import pandera.pandas as pa
 
 from cdsanalysis.data.dates import YEAR_RANGE
+from cdsanalysis.data.frames import (
+    CHANGES_FILE,
+    FrameHistory,
+    base_rows,
+    check_changes,
+    check_validity,
+    has_validity,
+    read_changes,
+)
 from cdsanalysis.data.io import TABLE_FILES, read_text_table
 from cdsanalysis.data.limits import (
     CODE_RULE,
@@ -136,7 +145,7 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
 }
 
 OPTIONAL_COLUMNS = {
-    "units": {"district_type": ""},
+    "units": {"district_type": "", "valid_from": "", "valid_to": ""},
     "progress": {"district_name": "", "note": "", "measure": ""},
     "targets": {"district_name": "", "note": ""},
 }
@@ -152,9 +161,16 @@ _DUPLICATE_KEYS = {
 
 
 def _schema_failures(table: str, frame: pd.DataFrame, file: str, failures: _Failures) -> set:
-    """Run the pandera schema; return the rows whose cells are unusable for later checks."""
+    """Run the pandera schema; return the rows whose cells are unusable for later checks.
+
+    A units list in time (``valid_from``/``valid_to``) may repeat a code in spans that do not overlap;
+    `cdsanalysis.data.frames.check_validity` checks those instead of plain uniqueness.
+    """
+    schema = SCHEMAS[table]
+    if table == "units" and has_validity(frame):
+        schema = schema.update_column("commune_code", unique=False)
     try:
-        SCHEMAS[table].validate(frame, lazy=True)
+        schema.validate(frame, lazy=True)
         return set()
     except pa.errors.SchemaErrors as err:
         cases = err.failure_cases
@@ -240,12 +256,24 @@ def _check_district(frame: _Frame, code: str, name: str, file: str, row: int, fa
 
 
 def _check_counts(typed: pd.DataFrame, count_col: str, frame: _Frame, file: str,
-                  failures: _Failures) -> pd.Series:
-    """Counts must lie within the commune total; returns which rows do."""
-    within = typed[count_col] <= typed["district_code"].map(frame.totals)
-    for row, code, value in zip(typed.index[~within], typed["district_code"][~within],
-                                typed[count_col][~within], strict=False):
-        total = frame.totals[code]
+                  failures: _Failures, history: FrameHistory | None = None) -> pd.Series:
+    """Counts must lie within the commune total of the frame in force at their date; returns which rows do.
+
+    A group that ceased (merged into another) is held to its last frame: a count of it dated after
+    its end is kept in the first frame and named by `Dataset.warnings`. Targets are checked against
+    the first frame, the one of the decision that set them (docs/assumptions.md, A9).
+    """
+    totals = typed["district_code"].map(frame.totals)
+    if history is not None and history.breakpoints and count_col == "completed":
+        ends = history.group_ends().set_index("district_code")["last_day"]
+        at = [min(day, ends[code]) if code in ends.index else day
+              for code, day in zip(typed["district_code"], typed["as_of"], strict=False)]
+        totals = pd.Series([history.totals_at(day).get(code, 0) for code, day in zip(typed["district_code"], at,
+                                                                                     strict=False)],
+                           index=typed.index)
+    within = typed[count_col] <= totals
+    for row, code, value, total in zip(typed.index[~within], typed["district_code"][~within],
+                                       typed[count_col][~within], totals[~within], strict=False):
         who = "the province" if code == "" else f"district {code} ({frame.index.name_of(code)})"
         failures.add(file, row, count_col, value, "within_total",
                      f"{count_col} {value} is above the {total} communes of {who}; "
@@ -335,8 +363,12 @@ def to_typed(table: str, frame: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def validate_tables(raw: Mapping[str, pd.DataFrame], files: Mapping[str, str]) -> dict[str, pd.DataFrame]:
-    """Validate raw text tables; return typed tables or raise one error listing every problem."""
+def validate_tables(raw: Mapping[str, pd.DataFrame], files: Mapping[str, str]) -> dict:
+    """Validate raw text tables; return typed tables or raise one error listing every problem.
+
+    ``raw`` may hold ``changes`` (changes.csv); the result holds ``history``, the units in time
+    (`cdsanalysis.data.frames.FrameHistory`), beside the typed tables.
+    """
     failures = _Failures()
     if raw["units"].empty:
         failures.add(files["units"], None, "", "", "no_rows", "the units list has no rows; it needs one row per "
@@ -345,6 +377,11 @@ def validate_tables(raw: Mapping[str, pd.DataFrame], files: Mapping[str, str]) -
     raw = {**raw, "progress": derive_measures(raw["progress"])}
     bad = {t: _schema_failures(t, raw[t], files[t], failures)
            | check_text_columns(OPTIONAL_COLUMNS[t], raw[t], files[t], failures) for t in TABLE_FILES}
+    in_time = raw["units"]  # every row, with its span: the history; the checks below see the first frame
+    if has_validity(in_time):
+        bad["units"] |= check_validity(in_time, files["units"], failures)
+        raw = {**raw, "units": base_rows(in_time)}
+        bad["units"] &= set(raw["units"].index)
     check_formula_cells(FORMULA_CHECKED, raw["progress"], files["progress"], failures)
     if "*" not in bad["progress"] and {"status", "measure"} <= set(raw["progress"].columns):
         bad["progress"] |= _check_status_measure(raw["progress"], files["progress"], failures)
@@ -355,7 +392,11 @@ def validate_tables(raw: Mapping[str, pd.DataFrame], files: Mapping[str, str]) -
     _check_units(units, files["units"], failures)
     check_unit_names(units, files["units"], failures)
     frame = _Frame.from_units(to_typed("units", units))
-    typed: dict[str, pd.DataFrame] = {"units": to_typed("units", raw["units"])}
+    typed: dict = {"units": to_typed("units", raw["units"])}
+    history = FrameHistory(in_time)
+    if raw.get("changes") is not None:
+        history = check_changes(raw["changes"], in_time, files.get("changes", CHANGES_FILE), failures)
+    typed["history"] = history
     for table, count_col in (("progress", "completed"), ("targets", "target")):
         if "*" in bad[table]:
             continue
@@ -366,7 +407,7 @@ def validate_tables(raw: Mapping[str, pd.DataFrame], files: Mapping[str, str]) -
             for row, code, name in zip(good.index, good["district_code"], names, strict=False)
         ]
         good = to_typed(table, good[pd.Series(known, index=good.index, dtype=bool)])
-        typed[table] = good[_check_counts(good, count_col, frame, files[table], failures)]
+        typed[table] = good[_check_counts(good, count_col, frame, files[table], failures, history)]
     if "progress" in typed:
         _check_progress_order(typed["progress"], files["progress"], failures)
         _check_province_sums(typed["progress"], files["progress"], failures, districts=len(frame.totals) - 1)
@@ -379,7 +420,11 @@ def read_tables(directory: str | os.PathLike) -> tuple[dict[str, pd.DataFrame], 
     """Read the three canonical CSVs of a directory as raw text tables."""
     directory = Path(directory)
     files = {table: str(directory / name) for table, name in TABLE_FILES.items()}
-    return {table: read_text_table(path) for table, path in files.items()}, files
+    tables = {table: read_text_table(path) for table, path in files.items()}
+    changes = read_changes(directory)
+    if changes is not None:
+        tables["changes"], files["changes"] = changes, str(directory / CHANGES_FILE)
+    return tables, files
 
 
 def validate(directory: str | os.PathLike) -> None:

@@ -52,12 +52,16 @@ MESSAGES: dict[str, dict[str, str]] = {
                           "read against the wrong number of communes. Correct the form's total to {total} (if the "
                           "district's communes really changed, the units list must be updated first)",
         "blank_total": "the total row's count is empty; write the total of the district rows, or delete the row",
+        "uncomputed": "cell {cell} of sheet '{sheet}' holds a formula ({formula}) whose value was never computed "
+                      "(the file was written by a program and not opened in Excel since), so it would read as empty "
+                      "(\"not reported\"); open the file in Excel and save it, so the formula's value is stored; or "
+                      "type the number",
     },
 }
 
 # Labels of the rows that sum the table.
 _TOTAL_KEYS = {"tong cong", "cong", "tong", "tong so", "tong cong chung"}
-_PROVINCE = re.compile(r"^(toan tinh|tong cong toan tinh|cong toan tinh|tong toan tinh|tinh \w)")
+_PROVINCE = re.compile(r"^(toan tinh|tong cong toan tinh|cong toan tinh|tong toan tinh|tinh \w|ca nuoc|toan quoc)")
 _SUBTOTAL = re.compile(r"^(cong|tong cong|tong) \w")
 # A column-number row under the header: "(1)", "2", "B".
 _COLUMN_NUMBER = re.compile(r"^\(?[a-z0-9]{1,2}\)?$")
@@ -198,7 +202,8 @@ def _choose_sheet(workbook, visible: list[str], hidden: Hidden, sheet: str | int
     best_partial = None
     for name in candidates:
         worksheet = workbook[name]
-        grid = read_grid(worksheet, hidden.rows.get(name, ()), hidden.columns.get(name, ()))
+        grid = read_grid(worksheet, hidden.rows.get(name, ()), hidden.columns.get(name, ()),
+                         hidden.uncomputed.get(name))
         header, partial = find_header(grid)
         if header is not None:
             return grid, header
@@ -271,6 +276,8 @@ def _read_rows(grid: Sheet, header: Header, index: NameIndex, communes: dict[str
         stt = cell_text(grid.value(row, cols["stt"].index)) if "stt" in cols else ""
         count_value = grid.value(row, cols["completed"].index)
         kind = _row_kind(name_key(unit), name_key(stt), count_value)
+        if kind == "province" and _is_group(index, unit):  # "Tỉnh Nghệ An" is a group of a national frame
+            kind = "district"
         if kind == "skip":
             continue
         code: str | None = ""
@@ -279,6 +286,8 @@ def _read_rows(grid: Sheet, header: Header, index: NameIndex, communes: dict[str
             if code == "":
                 continue  # a section heading such as "I. Khối huyện": a name and no count
         is_district = kind == "district"
+        if is_district and _uncomputed(grid, row, cols, failures):
+            continue
         if is_district and code and is_blank(count_value) and not _merged_below(grid, row, cols["completed"]):
             # A blank count is "not reported" (a partial return), never zero; 0 is a figure.
             read.not_reported.append(NotReported(code, index.name_of(code), _row_date(grid, row, cols, date, None),
@@ -319,6 +328,25 @@ def _read_rows(grid: Sheet, header: Header, index: NameIndex, communes: dict[str
                      cols["completed"], failures)
 
 
+def _uncomputed(grid: Sheet, row: int, cols: dict[str, Column], failures: _Failures) -> bool:
+    """A district row's count, commune total or date that is a formula Excel never computed (issue 20, U3):
+    it reads as empty, which would mean "not reported" or "the sheet's date". Reported at its cell."""
+    from openpyxl.utils import get_column_letter
+
+    found = False
+    for field_name in ("completed", "communes", "date"):
+        column = cols.get(field_name)
+        formula = grid.uncomputed.get((row, column.index)) if column is not None else None
+        if formula is None:
+            continue
+        shown = formula if len(formula) <= 60 else formula[:59] + "…"
+        cell = f"{get_column_letter(column.index)}{row}"
+        failures.add(row, column.display, shown, "computed",
+                     MESSAGES["en"]["uncomputed"].format(cell=cell, sheet=grid.name, formula=shown))
+        found = True
+    return found
+
+
 def _merged_below(grid: Sheet, row: int, column: Column) -> bool:
     """A cell inside a merged range that starts above it (reported as such, not as a blank)."""
     top = grid.merged.get((row, column.index))
@@ -337,6 +365,15 @@ def _row_kind(unit_key: str, stt_key: str, count_value) -> str:
     if not unit_key:
         return "skip" if is_blank(count_value) else "district"  # a count with no name is an error
     return "skip" if _COLUMN_NUMBER.match(unit_key) else "district"
+
+
+def _is_group(index: NameIndex, unit: str) -> bool:
+    """Whether a row's name is one of the units list's groups (then it is never the top's row)."""
+    try:
+        index.resolve(unit)
+    except NameLookupError:
+        return False
+    return True
 
 
 def _resolve(index: NameIndex, unit: str, row: int, column: Column, count_value,

@@ -95,17 +95,20 @@ class Sheet:
     merged: dict[tuple[int, int], tuple[int, int]]  # (row, col) of a merged cell -> its top-left
     horizontal: set[tuple[int, int]] = field(default_factory=set)  # cells of a merge spanning columns
     date1904: bool = False  # the workbook counts days from 1904 (plain day numbers are read so)
+    uncomputed: dict[tuple[int, int], str] = field(default_factory=dict)  # formulas with no stored value
 
     def value(self, row: int, col: int):
         values = self.rows.get(row, [])
         return values[col - 1] if 0 < col <= len(values) else None
 
 
-def read_grid(worksheet, hidden_rows: Iterable[int] = (), hidden_columns: Iterable[str] = ()) -> Sheet:
+def read_grid(worksheet, hidden_rows: Iterable[int] = (), hidden_columns: Iterable[str] = (),
+              uncomputed: dict[tuple[int, int], str] | None = None) -> Sheet:
     """The cell values of an openpyxl worksheet, each merged range filled with its top-left value.
 
     Hidden rows and columns read as empty: they keep their place, so every message still names
     the Excel row and column the office sees. (The worksheet's extent was bounded on opening.)
+    ``uncomputed``: the sheet's formulas with no stored value (`workbook.Hidden.uncomputed`).
     """
     from openpyxl.utils import column_index_from_string
 
@@ -132,7 +135,8 @@ def read_grid(worksheet, hidden_rows: Iterable[int] = (), hidden_columns: Iterab
     from openpyxl.utils.datetime import CALENDAR_MAC_1904
 
     date1904 = getattr(getattr(worksheet, "parent", None), "epoch", None) == CALENDAR_MAC_1904
-    return Sheet(name=worksheet.title, rows=rows, merged=merged, horizontal=horizontal, date1904=date1904)
+    return Sheet(name=worksheet.title, rows=rows, merged=merged, horizontal=horizontal, date1904=date1904,
+                 uncomputed=dict(uncomputed or {}))
 
 
 def _classify(label: str) -> str | None:

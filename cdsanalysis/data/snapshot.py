@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from cdsanalysis.data.dataset import Dataset
-from cdsanalysis.settings import PROVINCE_CODE, PROVINCE_NAME
+from cdsanalysis.settings import PROVINCE_CODE, province_name
 
 
 def standing(dataset: Dataset, as_of: object = None, measure: str = "recognised") -> pd.DataFrame:
@@ -37,8 +37,8 @@ def standing(dataset: Dataset, as_of: object = None, measure: str = "recognised"
     province = pd.DataFrame(
         [{
             "district_code": PROVINCE_CODE,
-            "district_name": PROVINCE_NAME,
-            "short_name": PROVINCE_NAME,
+            "district_name": province_name(),
+            "short_name": province_name(),
             "communes_total": int(table["communes_total"].sum()),
             "observed_on": cutoff,
             "completed": total,

@@ -4,7 +4,9 @@ A 5 KB workbook can declare a merge over a billion cells, which openpyxl would m
 by cell; so the sheets' XML is scanned first (streaming, with defusedxml) and a workbook past the
 limits of `cdsanalysis.data.limits` is refused with a message saying what is too large. Hidden
 and very hidden sheets, rows and columns are left out unless asked for, and each is reported,
-so that nobody imports figures they cannot see in Excel.
+so that nobody imports figures they cannot see in Excel. A formula whose value was never computed
+(written by a program, never opened in Excel) reads as empty; the scan notes where each one is, so
+that a reader can say so rather than take the cell for a blank (issue 20, U3).
 """
 
 from __future__ import annotations
@@ -38,6 +40,8 @@ class Hidden:
     sheets: list[str] = field(default_factory=list)
     rows: dict[str, list[int]] = field(default_factory=dict)
     columns: dict[str, list[str]] = field(default_factory=dict)
+    # Formulas with no stored value, by sheet name: (row, column) -> the formula. They read as empty.
+    uncomputed: dict[str, dict[tuple[int, int], str]] = field(default_factory=dict)
 
     def notes(self, sheet: str | None = None) -> list[str]:
         """One sentence per kind of hidden content that was left out (of ``sheet`` for rows/columns)."""
@@ -74,14 +78,14 @@ def open_workbook(path: Path, include_hidden: bool = False):
     if data.startswith(_OLE_MAGIC):
         raise CdsAnalysisError(f"{path}: is password-protected (encrypted) or an old .xls file; remove the "
                                f"password (File > Info > Protect Workbook) and save it as .xlsx")
-    _check_package(path, data)
+    uncomputed = _check_package(path, data)
     try:
         # data_only: a "Tổng cộng" =SUM() cell gives the value Excel last computed.
         workbook = load_workbook(io.BytesIO(data), data_only=True)
     except Exception as err:  # noqa: BLE001 - a foreign file can fail openpyxl in any of its layers
         raise CdsAnalysisError(f"{path}: not a readable Excel workbook ({type(err).__name__}: "
                                f"{str(err)[:200]}); {_SAVE_AGAIN}") from err
-    hidden = Hidden()
+    hidden = Hidden(uncomputed=uncomputed)
     visible = []
     for sheet in workbook.worksheets:
         if sheet.sheet_state != "visible" and not include_hidden:
@@ -94,8 +98,11 @@ def open_workbook(path: Path, include_hidden: bool = False):
     return workbook, visible, hidden
 
 
-def _check_package(path: Path, data: bytes) -> None:
-    """Refuse a damaged or oversized package before openpyxl expands anything."""
+def _check_package(path: Path, data: bytes) -> dict[str, dict[tuple[int, int], str]]:
+    """Refuse a damaged or oversized package before openpyxl expands anything.
+
+    Returns the formulas with no stored value, by sheet name (see `Hidden.uncomputed`).
+    """
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         unpacked = sum(info.file_size for info in archive.infolist())
@@ -110,26 +117,59 @@ def _check_package(path: Path, data: bytes) -> None:
         if len(sheets) > MAX_SHEETS:
             raise CdsAnalysisError(f"{path}: {len(sheets)} sheets, above the limit of {MAX_SHEETS}; "
                                    f"send only the progress sheet")
-        for name in sheets:
-            _check_extent(path, name, archive.read(name))
+        uncomputed = {name: _check_extent(path, name, archive.read(name)) for name in sheets}
+        titles = _sheet_titles(archive) if any(uncomputed.values()) else {}
     except zipfile.BadZipFile as err:
         raise CdsAnalysisError(f"{path}: not a readable Excel workbook ({err}); {_SAVE_AGAIN}") from err
+    return {titles[part]: cells for part, cells in uncomputed.items() if cells and part in titles}
 
 
-def _check_extent(path: Path, part: str, xml: bytes) -> None:
+def _sheet_titles(archive: zipfile.ZipFile) -> dict[str, str]:
+    """Each worksheet part's sheet name ("xl/worksheets/sheet1.xml" -> "Tiến độ"); {} if unreadable."""
+    from defusedxml.ElementTree import fromstring
+
+    try:
+        targets = {rel.get("Id"): rel.get("Target", "") for rel in fromstring(
+            archive.read("xl/_rels/workbook.xml.rels")) if rel.get("Id")}
+        titles = {}
+        for sheet in fromstring(archive.read("xl/workbook.xml")).iter():
+            if sheet.tag.rsplit("}", 1)[-1] != "sheet":
+                continue
+            rid = next((v for k, v in sheet.attrib.items() if k.rsplit("}", 1)[-1] == "id"), None)
+            target = targets.get(rid, "")
+            part = target.lstrip("/") if target.startswith("/") else "xl/" + target
+            titles[part] = sheet.get("name", "")
+        return titles
+    except Exception:  # noqa: BLE001 - openpyxl reports a broken package in its own words just after
+        return {}
+
+
+def _check_extent(path: Path, part: str, xml: bytes) -> dict[tuple[int, int], str]:
     """Every cell, declared dimension and merged range of a sheet must fit within the sheet limits.
 
     Cells may omit their reference (they then follow the previous one), so rows and cells are
-    counted as well as read from their ``r`` attributes.
+    counted as well as read from their ``r`` attributes. Returns the cells holding a formula with
+    no stored value, (row, column) -> formula (an empty text result, ``t="str"``, is a value).
     """
     from defusedxml.ElementTree import iterparse
 
     far_row = far_col = row = col = 0
     far_ref = ""
+    uncomputed: dict[tuple[int, int], str] = {}
+    formula: str | None = None
+    value = False
     try:
         for event, element in iterparse(io.BytesIO(xml), events=("start", "end")):
             tag = element.tag.rsplit("}", 1)[-1]
             if event == "end":
+                if tag == "f":
+                    formula = element.text or ""
+                elif tag == "v":
+                    value = bool(element.text)
+                elif tag == "c":
+                    if formula is not None and not value and element.get("t") != "str":
+                        uncomputed[(row, col)] = "=" + formula if formula else "(a shared formula)"
+                    formula, value = None, False
                 element.clear()
                 continue
             if tag == "row":
@@ -158,6 +198,7 @@ def _check_extent(path: Path, part: str, xml: bytes) -> None:
             f"{path}: a sheet reaches {far_ref} ({far_row:,} rows × {far_col:,} columns), beyond what "
             f"import reads ({MAX_SHEET_ROWS:,} rows, {MAX_SHEET_COLUMNS} columns, {MAX_SHEET_CELLS:,} cells); "
             f"delete the stray cells or merges far from the table and save again")
+    return uncomputed
 
 
 def _position(ref: str) -> tuple[int, int]:

@@ -14,7 +14,8 @@ same anchors at the half-year ends.
 What a district reported after its last anchor (the **open segment**) is not read as a
 rate: the simulation conditions on it (the half-year's total is at least what has been
 recognised so far; `halfyear_paths`). Reports inside past half-years tell how lumpy the
-recognitions are within a half-year (`timing_concentration`).
+recognitions are within a half-year (`timing_concentration`); the decisions' own dates tell it
+better when the folder has recognition records (`round_timing`).
 """
 
 from __future__ import annotations
@@ -142,9 +143,49 @@ def timing_concentration(progress: pd.DataFrame) -> float:
     the moment estimate is kappa + 1 = mean f(1 - f) / mean (w - f)^2. Binomial noise makes
     it lumpier than it is (the safe side). `DEFAULT_CONCENTRATION` when nothing tells.
     """
+    estimate = _concentration(progress)
+    return DEFAULT_CONCENTRATION if estimate is None else estimate
+
+
+def round_timing(progress: pd.DataFrame, records: pd.DataFrame | None, as_of: object) -> float:
+    """The timing concentration from the recognition decisions' own dates when the folder has them.
+
+    A decision has a date, so the records say exactly how a past half-year's recognitions fell
+    over its months, whatever the cadence of the reports (half-yearly reports alone cannot show a
+    December round). The records are read as month-end counts (`records_as_month_ends`); when
+    they cover no past half-year with `MIN_EVENTS_FOR_TIMING` recognitions, the reports decide.
+    The model does not need the records: without them this is `timing_concentration`.
+    """
+    if records is not None and len(records):
+        estimate = _concentration(records_as_month_ends(records, as_of))
+        if estimate is not None:
+            return estimate
+    return timing_concentration(progress)
+
+
+def records_as_month_ends(records: pd.DataFrame, as_of: object) -> pd.DataFrame:
+    """Recognition records (``district_code``, ``decision_date``) as cumulative counts per district at
+    every month end, from the month before the first decision's half-year to ``as_of``: progress rows
+    as if every district had reported monthly. Decisions after ``as_of`` are left out."""
+    cutoff = pd.Timestamp(as_of)
+    dated = records[records["decision_date"] <= cutoff]
+    if dated.empty:
+        return pd.DataFrame(columns=["district_code", "as_of", "completed"])
+    first = half_year_end(pd.DatetimeIndex([dated["decision_date"].min()]))[0] - pd.offsets.MonthEnd(6)
+    grid = pd.date_range(first, cutoff, freq="ME")
+    frames = []
+    for code, part in dated.groupby("district_code", sort=True):
+        days = np.sort(part["decision_date"].to_numpy(dtype="datetime64[ns]"))
+        counts = np.searchsorted(days, grid.to_numpy(dtype="datetime64[ns]"), side="right")
+        frames.append(pd.DataFrame({"district_code": code, "as_of": grid, "completed": counts.astype(np.int64)}))
+    return pd.concat(frames, ignore_index=True)
+
+
+def _concentration(progress: pd.DataFrame) -> float | None:
+    """`timing_concentration`'s estimate, or None when no past half-year informs it."""
     rows = sorted_rows(progress)
     if rows.empty:
-        return DEFAULT_CONCENTRATION
+        return None
     rows = rows.assign(end=half_year_end(rows["as_of"]).to_numpy())
     rows["start"] = (rows["end"] - pd.offsets.MonthEnd(6)).to_numpy()
     values = rows.set_index(["district_code", "as_of"])["completed"]
@@ -154,12 +195,12 @@ def timing_concentration(progress: pd.DataFrame) -> float:
     rows["at_end"] = values.reindex(ends).to_numpy()
     inside = rows[(rows["as_of"] < rows["end"]) & rows["at_start"].notna() & rows["at_end"].notna()]
     if inside.empty:
-        return DEFAULT_CONCENTRATION
+        return None
     inside = inside.assign(done=inside["completed"] - inside["at_start"], total=inside["at_end"] - inside["at_start"])
     pooled = inside.groupby(["end", "as_of"], sort=True)[["done", "total"]].sum()
     pooled = pooled[pooled["total"] >= MIN_EVENTS_FOR_TIMING]
     if pooled.empty:
-        return DEFAULT_CONCENTRATION
+        return None
     end = pooled.index.get_level_values("end")
     date = pooled.index.get_level_values("as_of")
     span = (end - (end - pd.offsets.MonthEnd(6))).days.to_numpy(dtype=float)

@@ -7,6 +7,8 @@ paths are the sums of the district paths, and its current count the sum of their
 
 Status rules, first match wins:
 
+0. ``closed``: the target's district ceased before its deadline (merged into another by a reform,
+   `Dataset.group_ends`): closed by that reform with its last state, neither missed nor forecast;
 1. ``insufficient_data``: the district has no observation on or before as_of (for the
    province: some district has none);
 2. ``no_figure``: the deadline is on or before as_of and no count was recorded by it (for
@@ -35,11 +37,14 @@ from cdsanalysis.exceptions import CdsAnalysisError
 from cdsanalysis.settings import (
     DAYS_PER_MONTH,
     DAYS_PER_YEAR,
+    DEFAULT_LANG,
     DEFAULT_THRESHOLDS,
     PROVINCE_CODE,
-    PROVINCE_NAME,
     Thresholds,
+    province_name,
 )
+from cdsanalysis.wording import words
+from cdsanalysis.wording.formats import format_date
 
 if TYPE_CHECKING:  # pragma: no cover
     from cdsanalysis.model.projection import Forecast
@@ -63,6 +68,7 @@ class Status(StrEnum):
     NO_FIGURE = "no_figure"
     BEYOND_HORIZON = "beyond_horizon"
     INSUFFICIENT_DATA = "insufficient_data"
+    CLOSED = "closed"
 
 
 ASSESS_COLUMNS = [
@@ -178,16 +184,20 @@ def assess(forecast: Forecast, targets: pd.DataFrame | None = None, *,
         ratio = np.where(required > 0, current / required, np.nan)
     required[~has_data] = np.nan
 
+    closed = _closed(forecast.dataset, table["district_code"], deadline)
+    p_meet[closed], expected[closed], lower[closed], upper[closed] = np.nan, np.nan, np.nan, np.nan
+    required[closed], ratio[closed] = np.nan, np.nan
     status = np.select(
-        [~has_data, passed & ~recorded, (now >= target) & (~passed | on_time), now >= target, passed, beyond,
+        [closed, ~has_data, passed & ~recorded, (now >= target) & (~passed | on_time), now >= target, passed, beyond,
          shown >= thresholds.on_track, shown >= thresholds.at_risk],
-        [Status.INSUFFICIENT_DATA.value, Status.NO_FIGURE.value, Status.ACHIEVED.value, Status.ACHIEVED_LATE.value,
+        [Status.CLOSED.value, Status.INSUFFICIENT_DATA.value, Status.NO_FIGURE.value, Status.ACHIEVED.value,
+         Status.ACHIEVED_LATE.value,
          Status.MISSED.value, Status.BEYOND_HORIZON.value, Status.ON_TRACK.value, Status.AT_RISK.value],
         default=Status.OFF_TRACK.value,
     )
     districts = forecast.dataset.districts()
     names = dict(zip(districts["district_code"], districts["district_name"], strict=False))
-    names[PROVINCE_CODE] = PROVINCE_NAME
+    names[PROVINCE_CODE] = province_name()
     result = pd.DataFrame({
         "district_code": table["district_code"].to_numpy(dtype=object),
         "district_name": table["district_code"].map(names).to_numpy(dtype=object),
@@ -201,6 +211,25 @@ def assess(forecast: Forecast, targets: pd.DataFrame | None = None, *,
         "status": status.astype(object),
     }, columns=ASSESS_COLUMNS)
     return result.sort_values(["district_code", "deadline", "kind"], kind="stable").reset_index(drop=True)
+
+
+def _closed(dataset, codes: pd.Series, deadline: pd.DatetimeIndex) -> np.ndarray:
+    """Which targets belong to a district that ceased before their deadline."""
+    ends = dataset.group_ends().set_index("district_code")["last_day"]
+    last = codes.map(ends).to_numpy(dtype="datetime64[ns]")
+    return np.asarray(~pd.isna(last) & (last < deadline.to_numpy()))
+
+
+def closed_note(dataset, code: str, completed: object, total: object, lang: str = DEFAULT_LANG) -> str:
+    """Why a closed target is closed, in ``lang``: the reform, its act and date, the district's last state."""
+    ends = dataset.group_ends().set_index("district_code")
+    if code not in ends.index:
+        raise CdsAnalysisError(f"district {code} did not cease: its targets are not closed")
+    end = ends.loc[code]
+    into = dataset.groups_at(end["effective"]).set_index("district_code")["district_name"].get(end["into"], end["into"])
+    return words(lang)["frames"]["closed_note"].format(
+        year=end["effective"].year, act=end["source"], name=dataset.district_name(code), into=into,
+        date=format_date(end["effective"], lang), completed=completed, total=total)
 
 
 def _counts_by(progress: pd.DataFrame, codes: tuple[str, ...], unit: np.ndarray,

@@ -14,8 +14,9 @@ half-year (`hazard`); this module turns parameter draws into paths:
 3. **Timing inside a half-year.** A forecast date inside a half-year gets the share of that
    half-year's recognitions made by then: one Dirichlet(kappa/6, ...) split of the half-year
    over its six months per path, shared by every district (the province decides in rounds);
-   kappa is estimated from past reports (`anchors.timing_concentration`): small when the data
-   come in rounds, large when they flow. The expected share is the share of time gone.
+   kappa is estimated from past reports (`anchors.timing_concentration`), or from the decisions'
+   own dates when the folder has recognition records (`anchors.round_timing`): small when the
+   data come in rounds, large when they flow. The expected share is the share of time gone.
 
 A district whose last report is months old is simulated from that report: the months since
 are forecast, not assumed to have passed without change.

@@ -37,7 +37,7 @@ import numpy as np
 import pandas as pd
 
 from cdsanalysis.exceptions import CdsAnalysisError
-from cdsanalysis.model.anchors import anchor_rows, open_segments, recognised_rows, timing_concentration
+from cdsanalysis.model.anchors import anchor_rows, open_segments, recognised_rows, round_timing
 from cdsanalysis.model.halfyear_paths import half_year_bounds, simulate_half_years
 from cdsanalysis.model.hazard_fit import ETA_RANGE, PenalisedCloglog
 from cdsanalysis.model.hazard_results import HazardResults, ParameterDraws, half_year
@@ -390,7 +390,7 @@ def simulate(dataset: Dataset, state: StartState, dates: pd.DatetimeIndex, draws
     if results.district_codes != state.district_codes:  # pragma: no cover - both from dataset.districts()
         raise CdsAnalysisError("internal error: district order differs between fit and simulation")
     segments = open_segments(dataset.progress, results.district_codes, state.as_of)
-    concentration = timing_concentration(dataset.progress)
+    concentration = round_timing(dataset.progress, dataset.recognitions, state.as_of)
     paths = simulate_half_years(results.sample(draws, rng), segments, state.communes_total, state.as_of, dates,
                                 rng, concentration=concentration, hold_rate=hold_rate)
     return paths, results

@@ -23,7 +23,7 @@ import pandas as pd
 from cdsanalysis.data.dates import parse_date
 from cdsanalysis.exceptions import CdsAnalysisError
 from cdsanalysis.model.registry import StartState, get_simulator
-from cdsanalysis.settings import DEFAULT_THRESHOLDS, PROVINCE_NAME, check_draws, check_path_memory
+from cdsanalysis.settings import DEFAULT_THRESHOLDS, check_draws, check_path_memory, province_name
 
 if TYPE_CHECKING:  # pragma: no cover
     from cdsanalysis.data.dataset import Dataset
@@ -129,6 +129,8 @@ class Forecast:
         mean = stacked.mean(axis=0)
         valid = np.r_[self.complete, self.has_data]
         mean[~valid], quantiles[:, ~valid] = np.nan, np.nan
+        ceased = self.ceased()  # a district that ceased is not forecast past its end (its communes live on)
+        mean[1:][ceased], quantiles[:, 1:][:, ceased] = np.nan, np.nan
         n_dates = len(self.dates)
         return pd.DataFrame({
             "district_code": np.repeat(np.array(("",) + self.district_codes, dtype=object), n_dates),
@@ -138,6 +140,15 @@ class Forecast:
             "lower": quantiles[0].ravel(),
             "upper": quantiles[2].ravel(),
         }, columns=SUMMARY_COLUMNS)
+
+    def ceased(self) -> np.ndarray:
+        """districts x dates: True where the district no longer existed (merged into another by then).
+
+        Its paths still count its communes (the province's sum keeps them); its own summary stops.
+        """
+        ends = self.dataset.group_ends().set_index("district_code")["last_day"]
+        last = pd.Series(self.district_codes).map(ends).to_numpy(dtype="datetime64[ns]")
+        return ~pd.isna(last)[:, None] & (self.dates.to_numpy()[None, :] > last[:, None])
 
     def to_frame(self) -> pd.DataFrame:
         """Every path, tidy: ``draw, district_code, date, completed``; province ("") first.
@@ -161,7 +172,7 @@ class Forecast:
         table = table[table["date"] == self.dates[-1]]
         districts = self.dataset.districts()
         names = dict(zip(districts["district_code"], districts["short_name"], strict=True))
-        table.insert(1, "district", table["district_code"].map(names).fillna(PROVINCE_NAME))
+        table.insert(1, "district", table["district_code"].map(names).fillna(province_name()))
         head = (f"<b>Forecast</b> model={self.model}, as of {self.as_of:%Y-%m-%d}, {self.draws} draws, "
                 f"seed={self.seed}, {len(self.district_codes)} districts, dates "
                 f"{self.dates[0]:%Y-%m-%d} to {self.dates[-1]:%Y-%m-%d}; "

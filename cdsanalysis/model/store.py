@@ -16,7 +16,9 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
+from cdsanalysis.data.frames import history_of
 from cdsanalysis.exceptions import CdsAnalysisError
+from cdsanalysis.wording.levels import DEFAULT_LEVELS, LevelNames, Levels, levels_of
 
 if TYPE_CHECKING:  # pragma: no cover
     from cdsanalysis.model.projection import Forecast
@@ -74,6 +76,13 @@ def save_forecast(result: Forecast, path: str | os.PathLike, data_dir: str | os.
     }
     if result.dataset.recognitions is not None:  # the decisions' communes (issue 21): the reports list them
         meta["tables"]["recognitions"] = frame_to_json(result.dataset.recognitions)
+    history = result.dataset.history
+    if history is not None and history.changes_over_time:  # issue 22: which districts ceased, the total's steps
+        meta["tables"]["unit_history"] = frame_to_json(history.units.astype(str))
+        meta["tables"]["changes"] = frame_to_json(history.changes_table)
+    if not result.dataset.levels.is_default:  # the level words (levels.csv): the kernels' reports say them
+        meta["levels"] = [[level, lang, w.singular, w.plural, w.all_of] for (level, lang), w in
+                          result.dataset.levels.names]
     arrays = {"paths": result.paths}
     if steady is not None:
         if not (steady.dates.equals(result.dates) and steady.district_codes == result.district_codes):
@@ -112,8 +121,14 @@ def load_forecast(path: str | os.PathLike, model: str | None = None) -> Forecast
                                f"{FORMAT_VERSION}. Render again.")
     tables = {name: frame_from_json(meta["tables"][name]) for name in _TABLES}
     records = meta["tables"].get("recognitions")
+    history = None
+    if "unit_history" in meta["tables"]:
+        history = history_of(frame_from_json(meta["tables"]["unit_history"]),
+                             frame_from_json(meta["tables"]["changes"]))
+    levels = saved_levels(meta)
     dataset = Dataset(tables["units"], tables["progress"], tables["targets"], source=meta["data_source"],
-                      data_hash=meta["data_hash"], recognitions=None if records is None else frame_from_json(records))
+                      data_hash=meta["data_hash"], recognitions=None if records is None else frame_from_json(records),
+                      history=history, levels=levels)
     return Forecast(
         dataset=dataset, as_of=pd.Timestamp(meta["as_of"]), model=model or meta["model"],
         seed=meta["seed"] if model is None else meta.get(f"{model}_seed"),
@@ -122,6 +137,12 @@ def load_forecast(path: str | os.PathLike, model: str | None = None) -> Forecast
         start_dates=pd.DatetimeIndex(pd.to_datetime(meta["start_dates"])).astype("datetime64[ns]"),
         paths=paths,
     )
+
+
+def saved_levels(meta: dict) -> Levels:
+    """The level words a forecast file's metadata carries (`forecast_file_info`), the defaults when none."""
+    rows = meta.get("levels") or []
+    return levels_of({(row[0], row[1]): LevelNames(*row[2:5]) for row in rows}) if rows else DEFAULT_LEVELS
 
 
 def forecast_file_info(path: str | os.PathLike) -> dict:

@@ -138,6 +138,43 @@ def synthetic_tables(
     return {"units": units, "progress": progress, "targets": targets}
 
 
+REFORM_GROUP, REFORM_GROUP_NAME = "00", "Tỉnh Mẫu"
+REFORM_SOURCE = "synthetic reform: cdsanalysis.model.synthetic.with_reform"
+
+
+def with_reform(tables: dict[str, pd.DataFrame], reform: object, merge: int = 3) -> dict[str, pd.DataFrame]:
+    """The post-reform shape (issue 22): ``tables`` with a reform on ``reform`` after which every district is
+    gone and each run of ``merge`` communes of a district is one new commune, the province its only group.
+
+    Adds ``valid_from``/``valid_to`` to the units (the old communes end the day before, the new ones
+    start on it) and a ``changes`` table (commune merges, each district merged into the province's
+    group), so the frame on any date, the province total's step and the districts' end are known. The
+    reform must fall after the last observation (the history stays in the old frame).
+    """
+    day = pd.Timestamp(reform).normalize()
+    if day <= pd.Timestamp(max(tables["progress"]["as_of"])):
+        raise CdsAnalysisError(f"the reform ({day:%Y-%m-%d}) must fall after the last observation")
+    if merge < 1:
+        raise CdsAnalysisError("merge must be 1 or more communes")
+    old = tables["units"].assign(valid_from="", valid_to=f"{day - pd.Timedelta(days=1):%Y-%m-%d}")
+    position = old.groupby("district_code", sort=False).cumcount() // merge
+    key = old["district_code"] + "-" + position.astype(str)
+    order = {k: i for i, k in enumerate(dict.fromkeys(key))}
+    new_codes = key.map(lambda k: f"M{order[k] + 1:05d}")
+    new = pd.DataFrame({"district_code": REFORM_GROUP, "district_name": REFORM_GROUP_NAME, "district_type": "tỉnh",
+                        "commune_code": new_codes.drop_duplicates().to_numpy(),
+                        "commune_name": [f"Xã Mẫu mới {i + 1:05d}" for i in range(len(order))],
+                        "commune_type": "xã", "source": REFORM_SOURCE,
+                        "valid_from": f"{day:%Y-%m-%d}", "valid_to": ""})
+    effective = f"{day:%Y-%m-%d}"
+    communes = pd.DataFrame({"effective_date": effective, "level": "commune", "kind": "merge",
+                             "old_code": old["commune_code"].to_numpy(), "new_code": new_codes.to_numpy()})
+    groups = pd.DataFrame({"effective_date": effective, "level": "group", "kind": "merge",
+                           "old_code": old["district_code"].drop_duplicates().to_numpy(), "new_code": REFORM_GROUP})
+    changes = pd.concat([communes, groups], ignore_index=True).assign(source=REFORM_SOURCE, note="synthetic")
+    return {**tables, "units": pd.concat([old, new], ignore_index=True), "changes": changes}
+
+
 def synthetic_dataset(
     districts: int = 30,
     communes: int | None = None,
@@ -158,7 +195,7 @@ def synthetic_dataset(
     tables = synthetic_tables(districts, communes, periods, seed, start=start, hazard=hazard, trend=trend,
                               heterogeneity=heterogeneity, lead_years=lead_years, target_spread=target_spread)
     return Dataset.from_frames(tables["units"], tables["progress"], tables["targets"], validate=validate,
-                               source=f"synthetic (seed {seed})")
+                               source=f"synthetic (seed {seed})", changes=tables.get("changes"))
 
 
 README = """# Dữ liệu tổng hợp — không phải số liệu thật
@@ -179,8 +216,11 @@ from this folder says its figures are illustrative. For trying the workflow at s
 
 
 def write_synthetic(out: str | os.PathLike, districts: int = 700, communes: int | None = None, periods: int = 6,
-                    seed: int = 0) -> Path:
+                    seed: int = 0, reform: object = None) -> Path:
     """Write a data folder (units.csv, progress.csv, targets.csv, README.md) of `synthetic_tables`.
+
+    ``reform`` (a date after the last observation): the post-reform shape of `with_reform`, with
+    changes.csv.
 
     The process keeps `synthetic_tables`' defaults (the pooled model's own assumptions).
     The tables are validated before anything is written; a folder that already holds any of
@@ -195,10 +235,16 @@ def write_synthetic(out: str | os.PathLike, districts: int = 700, communes: int 
         raise CdsAnalysisError(f"{folder} already holds {', '.join(present)}: choose an empty or new folder "
                                "(existing data are never overwritten)")
     tables = synthetic_tables(districts, communes, periods, seed)
-    Dataset.from_frames(tables["units"], tables["progress"], tables["targets"], validate=True)
+    if reform is not None:
+        tables = with_reform(tables, reform)
+    Dataset.from_frames(tables["units"], tables["progress"], tables["targets"], validate=True,
+                        changes=tables.get("changes"))
     for name, file_name in TABLE_FILES.items():
         atomic_write_csv(folder / file_name, tables[name])
+    if "changes" in tables:
+        atomic_write_csv(folder / "changes.csv", tables["changes"])
     last = max(tables["progress"]["as_of"])
     atomic_write_text(folder / "README.md", README.format(
-        seed=seed, districts=districts, communes=len(tables["units"]), periods=periods, last=last, source=SOURCE))
+        seed=seed, districts=districts, communes=int((tables["units"]["source"] == SOURCE).sum()), periods=periods,
+        last=last, source=SOURCE))
     return folder

@@ -8,11 +8,13 @@ imports a layer, so `data/`, `model/` and `report/` can all use it.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from typing import Any
 
 from cdsanalysis.exceptions import CdsAnalysisError
 from cdsanalysis.wording import en, vi
+from cdsanalysis.wording.levels import Levels, active_levels, fill
 
 LANGS = ("vi", "en")
 """The languages of the catalogue; the first is the default everywhere."""
@@ -30,8 +32,14 @@ def check_lang(lang: object) -> str:
 
 
 def words(lang: str) -> Mapping[str, Any]:
-    """The catalogue of ``lang`` (checked): ``words("en")["index"]["title"]``."""
-    return _CATALOGUES[check_lang(lang)]
+    """The catalogue of ``lang`` (checked): ``words("en")["index"]["title"]``, its level words ("{group}":
+    huyện, district) filled in with the levels in force (`cdsanalysis.wording.levels`)."""
+    return _filled(check_lang(lang), active_levels())
+
+
+@functools.lru_cache(maxsize=16)
+def _filled(lang: str, levels: Levels) -> Mapping[str, Any]:
+    return fill(_CATALOGUES[lang], levels.placeholders(lang))
 
 
 def status_label(status: object, lang: str = DEFAULT_LANG) -> str:

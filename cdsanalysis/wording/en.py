@@ -5,7 +5,7 @@ commands speak English and quote the Vietnamese terms of the form an office fill
 """
 
 WORDS = {
-    "province_name": "Whole province",
+    "province_name": "{All}",
     "date_format": "%Y-%m-%d",
     "sheet_date_format": "YYYY-MM-DD",
     "sheet_footer": "Page &P of &N",
@@ -19,7 +19,7 @@ WORDS = {
         "as_of": "(Figures as of {day}/{month}/{year})",
         "headers": [
             "No.",
-            "District",
+            "{Group}",
             "Communes",
             "Communes recognised by the province (cumulative)",
             "Previous figure (reference)",
@@ -28,26 +28,26 @@ WORDS = {
         ],
         "total": "Total",
         "error_title": "Invalid number",
-        "error": "Enter a whole number from 0 to the district's number of communes.",
+        "error": "Enter a whole number from 0 to the {group}'s number of communes.",
         "guide": "How to: fill column D with the communes recognised by the provincial People's Committee as having "
         "completed digital transformation (by recognition decision), cumulative to the date on row 2 (whole "
-        "numbers, no dots or commas). A district that did not report: leave the cell blank, do not write 0 (0 "
-        "means no commune has been recognised). Do not change the district names or the column headers.",
-        "claims": "Communes the district judges completed but not yet recognised: not in column D; write them in "
+        "numbers, no dots or commas). A {group} that did not report: leave the cell blank, do not write 0 (0 "
+        "means no commune has been recognised). Do not change the {group} names or the column headers.",
+        "claims": "Communes the {group} judges completed but not yet recognised: not in column D; write them in "
         "the note column (or send them apart, imported with --measure claimed).",
-        "kinds": {"actual": "official", "claim": "district's own report", "derived": "derived",
+        "kinds": {"actual": "official", "claim": "{group}'s own report", "derived": "derived",
                   "illustrative": "illustrative"},
     },
     "cli": {
         "description": "Digital transformation (chuyển đổi số) progress and forecasts per district.",
         "form_written": "wrote {path}: fill column D (communes recognised by the province, cumulative; leave a "
-        "district blank when it did not report, never 0) and import it with 'cdsanalysis import {path} --out "
+        "{group} blank when it did not report, never 0) and import it with 'cdsanalysis import {path} --out "
         "DATA_FOLDER'",
         "more_warnings": "… and {n} more warnings (Dataset.warnings() lists them all)",
     },
     "console": {
         "standing_title": "Communes completing digital transformation, as of {date}",
-        "standing_columns": ["code", "district", "completed", "share", "as of", "data"],
+        "standing_columns": ["code", "{group}", "completed", "share", "as of", "data"],
         "standing_note": "Note: rows marked 'illustrative' are made-up figures that fill gaps in the public "
         "record (see data/README.md); they are not official.",
         "columns": {
@@ -67,43 +67,43 @@ WORDS = {
         "as_of": "Data as of {date}",
         "illustrative_title": "Note: this report uses illustrative figures, not official ones.",
         "illustrative_items": {
-            "progress": "the district's completed communes ({n} of {m} observations are illustrative)",
-            "targets": "the district's targets ({n} of {m} targets are an illustrative allocation)",
-            "model": "the model is fitted across the province on data that are partly illustrative",
+            "progress": "the {group}'s completed communes ({n} of {m} observations are illustrative)",
+            "targets": "the {group}'s targets ({n} of {m} targets are an illustrative allocation)",
+            "model": "the model is fitted across the {top} on data that are partly illustrative",
         },
-        "illustrative_end": "The figures below illustrate the method; they are not findings about this district.",
-        "official": "Every figure in this report has a source (recognised, the district's claim, or derived).",
-        "standing": "Where the district stands",
+        "illustrative_end": "The figures below illustrate the method; they are not findings about this {group}.",
+        "official": "Every figure in this report has a source (recognised, the {group}'s claim, or derived).",
+        "standing": "Where the {group} stands",
         "standing_line": "{done}/{total} communes have completed digital transformation ({share}), as of "
         "{date} ({kind}).",
-        "claim_line": "The district reported {claimed} communes completed ({date}); by then the province had "
+        "claim_line": "The {group} reported {claimed} communes completed ({date}); by then the province had "
         "recognised {recognised} (a gap of {gap}). The forecast rests on recognised communes only.",
         "remaining_line": "{n} communes have no recognition decision yet: {names}.",
         "remaining_none": "Every commune of the unit has a recognition decision.",
         "interval_line": "By {date}, {place} is expected to have {median} communes completed (median); 80% "
         "interval (four chances in five): {lower} to {upper}.",
-        "wide_province": "The interval is wide because recognition comes in province-wide rounds: one round "
+        "wide_province": "The interval is wide because recognition comes in {top}-wide rounds: one round "
         "can add or miss dozens of communes, and the trend rests on only {periods} "
         "half-yearly figures.",
-        "wide_district": "The interval is wide because recognition comes in province-wide rounds (one round "
-        "can add or miss dozens of communes across the province, and every district feels it) "
+        "wide_district": "The interval is wide because recognition comes in {top}-wide rounds (one round "
+        "can add or miss dozens of communes across the {top}, and every {group} feels it) "
         "and the trend rests on only {periods} half-yearly figures.",
-        "wide_district_own": "The interval is wide because recognition comes in province-wide rounds (one "
-        "round can add or miss dozens of communes across the province, and every district feels it) and this "
+        "wide_district_own": "The interval is wide because recognition comes in {top}-wide rounds (one "
+        "round can add or miss dozens of communes across the {top}, and every {group} feels it) and this "
         "unit has figures for only {own} of the {periods} reporting dates.",
-        "province_place": "the province",
+        "province_place": "the {top}",
         "trajectory": "Trajectory and forecast",
         "targets": "Chances of meeting the targets",
         "pace": "Current pace and required pace",
         "pace_intro": "The pace note only compares the last 12 months' pace with the pace required; a target's "
         'status is the "Status" column of the table above.',
-        "province": "Whole province",
+        "province": "{All}",
         "back": "← Back to the summary page (index.html)",
         "baselines": "Beside simple methods",
         "method": "Method notes",
         "data_kind": {
             "actual": "recognised",
-            "claim": "district's claim",
+            "claim": "{group}'s claim",
             "derived": "derived from sources",
             "illustrative": "illustrative",
         },
@@ -148,7 +148,7 @@ WORDS = {
             "How the forecast is made: the province recognises communes in rounds, so the model reads "
             "the pace of completion only over half-years (a month that held a round is not read as a "
             "steady pace); what has been recognised since the half-year began is kept, and the rest of "
-            "the half-year is simulated. The pace is estimated for the whole province, each unit with "
+            "the half-year is simulated. The pace is estimated for the {all}, each unit with "
             "its own level drawn toward the common one; each half-year has a swing shared by the whole "
             "province (a large or a small round); the year-end often holds more; and the communes left "
             "last are usually the hardest, so progress slows near the end.",
@@ -188,26 +188,27 @@ WORDS = {
         "missed": "Missed",
         "no_figure": "No figure at the deadline",
         "beyond_horizon": "Beyond forecast horizon",
+        "closed": "Closed by merger",
         "insufficient_data": "Insufficient data",
     },
     "index": {
-        "title": "Digital transformation forecasts per district — data as of {as_of}",
+        "title": "Digital transformation forecasts per {group} — data as of {as_of}",
         "rank": "Rank",
-        "district": "District",
+        "district": "{Group}",
         "completed": "Completed",
         "target": "Target {d}",
         "p": "Chance",
         "status": "Status",
-        "province": "Province",
-        "province_heading": "Province: trajectory and forecast",
+        "province": "{Top}",
+        "province_heading": "{Top}: trajectory and forecast",
         "province_failed": "The province report could not be made: {error}",
         "failed": "Error: report not rendered",
-        "ranking_heading": "Districts ranked",
+        "ranking_heading": "{Groups} ranked",
         "ranking": "Ranked by the chance of meeting the {d} target (highest first). Click a name for its report.",
-        "files": "Files: province.html (province report), summary.xlsx (summary table), summary.csv, run.json "
+        "files": "Files: province.html ({top} report), summary.xlsx (summary table), summary.csv, run.json "
         "(run parameters), snapshot.json (for the comparison by the next run).",
-        "illustrative": "⚠️ Note: many district progress figures and targets are illustrative (not official). "
-        "The reports illustrate the method; they are not findings about a district.",
+        "illustrative": "⚠️ Note: many {group} progress figures and targets are illustrative (not official). "
+        "The reports illustrate the method; they are not findings about a {group}.",
         "changes_heading": "What changed since the previous run",
         "changes_none": "There is no previous run to compare with: this is the first render in this folder.",
         "changes_basis": "Compared with the run on data as of {date} (folder {folder}).",
@@ -220,26 +221,26 @@ WORDS = {
             "status": "Status moved",
             "chance": "Chance moved 10+ points",
         },
-        "change_columns": ("Change", "District", "Date", "Target", "Before", "After", "Why"),
+        "change_columns": ("Change", "{Group}", "Date", "Target", "Before", "After", "Why"),
     },
     "workbook": {
         "overview": "Summary",
         "detail": "Detail",
         "changes": "Changes",
         "notes": "Notes",
-        "title": "Digital transformation forecasts per district — data as of {as_of}",
+        "title": "Digital transformation forecasts per {group} — data as of {as_of}",
         "changes_title": "Changes since the previous render — data as of {as_of}",
-        "official": "Every figure in this table has a source (recognised, a district's claim, or derived).",
+        "official": "Every figure in this table has a source (recognised, a {group}'s claim, or derived).",
         "deadline": "Deadline {date}",
         "target": "Target",
         "p_meet": "P(meet)",
         "status": "Status",
-        "province": "Province",
+        "province": "{Top}",
         "report": {"ok": "rendered", "failed": "failed"},
         "none": "—",
     },
     "workbook_notes": [
-        '"Summary" sheet: one row per unit (first row: the whole province); for each deadline the '
+        '"Summary" sheet: one row per unit (first row: the {all}); for each deadline the '
         "target (cumulative communes), P(meet) and the status. Past deadlines have no probability (—); "
         "their status follows the recorded figures.",
         '"Detail" sheet: one row per target of a unit. P(meet) = the share of simulated paths reaching '
@@ -254,7 +255,7 @@ WORDS = {
     ],
     "workbook_columns": {
         "district_code": "Code",
-        "district_name": "District",
+        "district_name": "{Group}",
         "communes_total": "Communes",
         "completed": "Completed",
         "data_status": "Kind of figure",
@@ -283,7 +284,7 @@ WORDS = {
         "communes": "communes",
         "series": "Legend",
         "observed": "Observed",
-        "observed_claim": "Observed (district's claim)",
+        "observed_claim": "Observed ({group}'s claim)",
         "observed_illustrative": "Observed (illustrative)",
         "median": "Forecast (median)",
         "band50": "50% forecast interval",
@@ -292,7 +293,7 @@ WORDS = {
         "target_illustrative": "Target (illustrative)",
         "required": "Required path",
         "total": "Communes in total",
-        "district": "District",
+        "district": "{Group}",
         "share": "Share completed",
         "next_target": "Next target",
         "status": "Kind of figure",
@@ -303,7 +304,7 @@ WORDS = {
         "trajectory_title": "{name}: communes completing digital transformation",
         "trajectory_subtitle": "Data to {as_of}; forecast from {draws} simulated paths",
         "illustrative_subtitle": "Uses illustrative figures, not official ones",
-        "overview_title": "Progress of the district-level units to {as_of}",
+        "overview_title": "Progress of the {group}-level units to {as_of}",
         "overview_subtitle": "Dark blue: communes completed; grey: all communes; red tick: target for {deadline}",
         "history_title": "History of the selected unit",
     },
@@ -326,8 +327,8 @@ WORDS = {
     "provenance": {
         "note": "Note: {what} are illustrative figures, made up to fill gaps in the published record; they "
         "are not official. See data/README.md.",
-        "progress": "the progress of {n} districts",
-        "province": "the province's own progress figures",
+        "progress": "the progress of {n} {groups}",
+        "province": "the {top}'s own progress figures",
         "targets": "{n} targets",
         "and": " and ",
     },
@@ -342,11 +343,11 @@ WORDS = {
         "separator": ", ",
         "province_sum": "{done}/{total} communes have completed digital transformation ({share}) = the sum of "
         "the units' latest figures: {parts} (kind of figures: {kind}).",
-        "official_beside": "The province's latest official total: {done} communes on {date} ({kind}).",
+        "official_beside": "The {top}'s latest official total: {done} communes on {date} ({kind}).",
         "official_above": "{done}/{total} communes have completed digital transformation ({share}), by the "
-        "province's official total of {date} ({kind}); the units' latest figures sum to only {sum} ({parts}).",
+        "{top}'s official total of {date} ({kind}); the units' latest figures sum to only {sum} ({parts}).",
         "summary_sum": "sum of the units' latest figures: {parts}",
-        "summary_official": "; the province's official total: {done} ({date})",
+        "summary_official": "; the {top}'s official total: {done} ({date})",
         "behind": "{since}: the latest round ({round}) has no figure from this unit; the figures below start "
         "from its older one.",
         "chart_province": "{n} units with no new figure are forecast from the date of their own latest figure: "
@@ -357,7 +358,7 @@ WORDS = {
     },
     "movement": {
         "own": "new figures of this unit: {sources}",
-        "others": "no new figure; the province-wide pace changed with the new figures of {sources}",
+        "others": "no new figure; the {top}-wide pace changed with the new figures of {sources}",
         "province": "the units' sum changed with the new figures of {sources}",
         "as_of": "no new figure; the as-of date moved from {before} to {after}",
         "none": "no new figure; the forecast settings (draws, model) differ from the previous run",
@@ -409,7 +410,8 @@ WORDS = {
         "unchanged": "{n} row(s) unchanged (already in progress.csv with the same figures):",
         "replaced": "replaced {n} row(s), {k} of them illustrative:",
         "would_replace": "would replace {n} row(s), {k} of them illustrative:",
-        "not_reported": "{n} district(s) did not report for {date} (count left blank, skipped): {names}",
+        "and_more": "… and {n} more",
+        "not_reported": "{n} {group}(s) did not report for {date} (count left blank, skipped): {names}",
         "nothing": "nothing to write: every row of the form is already in {path} with the same figures",
         "dry_run": "(dry run: nothing was written)",
         "note": "note",
@@ -424,12 +426,12 @@ WORDS = {
     "measures": {
         "names": {
             "recognised": "recognised by a provincial decision",
-            "claimed": "claimed by the district or commune (no recognition decision yet)",
+            "claimed": "claimed by the {group} or commune (no recognition decision yet)",
             "registered": "registered for the year's round",
         },
         "gap": "warning: {district} claimed {claimed} communes completed on {claim_date}, but by {recognised_date} "
             "the province had recognised {recognised} (a gap of {gap} after more than {days} days); the figures "
-            "are accepted, check with the district",
+            "are accepted, check with the {group}",
     },
     "recognitions": {
         "basis_date": "by decision date",
@@ -449,4 +451,11 @@ WORDS = {
         "year_unknown": "not known",
     },
     "decision_number_example": "1234/QĐ-UBND",
+    "frames": {
+        "closed_note": "Closed by the {year} merger ({act}): {name} merged into {into} from {date}; last state "
+        "{completed} of {total} communes.",
+        "ceased_counts": "Note: {district} merged into {into} from {date} ({act}), but {n} of its figures are dated "
+        "after that; they are kept in the old frame (as before the merger). From now on report these communes "
+        "under {into}.",
+    },
 }

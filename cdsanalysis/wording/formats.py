@@ -16,7 +16,7 @@ from cdsanalysis.wording import DEFAULT_LANG, words
 NBSP = "\u00a0"
 """Between a number and "%" in Vietnamese: the sign never wraps onto a line of its own."""
 
-SETTLED_STATUSES = frozenset({"achieved", "achieved_late", "missed"})
+SETTLED_STATUSES = frozenset({"achieved", "achieved_late", "missed", "closed"})
 """Statuses the recorded figures settle: no chance is involved, so none is shown ("—")."""
 
 MISSING = "—"

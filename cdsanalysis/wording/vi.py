@@ -7,7 +7,7 @@ content and writer modules. Add a sentence here and in `en.py` under the same ke
 from cdsanalysis.wording.en import WORDS as _EN
 
 WORDS = {
-    "province_name": "Toàn tỉnh",
+    "province_name": "{All}",
     "date_format": "%d/%m/%Y",
     "sheet_date_format": "DD/MM/YYYY",
     "sheet_footer": "Trang &P/&N",
@@ -35,16 +35,16 @@ WORDS = {
         "định công nhận), cộng dồn đến ngày ghi ở dòng 2 (số nguyên, không dùng dấu chấm hay phẩy). Đơn vị chưa báo "
         "cáo: để trống ô, không ghi 0 (0 nghĩa là chưa có xã nào được công nhận). Không sửa tên đơn vị và tiêu đề "
         "cột.",
-        "claims": "Số xã huyện tự đánh giá đã hoàn thành nhưng chưa có quyết định công nhận: không cộng vào cột D; "
+        "claims": "Số xã {group} tự đánh giá đã hoàn thành nhưng chưa có quyết định công nhận: không cộng vào cột D; "
         "ghi ở cột Ghi chú (hoặc gửi riêng để nhập với --measure claimed).",
-        "kinds": {"actual": "chính thức", "claim": "huyện tự báo cáo", "derived": "suy ra",
+        "kinds": {"actual": "chính thức", "claim": "{group} tự báo cáo", "derived": "suy ra",
                   "illustrative": "minh họa"},
     },
     # The CLI's own lines and the terminal tables' column heads read the same in both languages today
     # (the commands speak English and quote the form's Vietnamese terms): one text, in en.py.
     "cli": {**_EN["cli"],
-            "form_written": "đã ghi {path}: các huyện điền cột D (số xã được tỉnh công nhận, lũy kế; huyện chưa báo "
-            "cáo để trống, không ghi 0), rồi nhập bằng 'cdsanalysis import {path} --out THƯ_MỤC_SỐ_LIỆU'",
+            "form_written": "đã ghi {path}: các {group} điền cột D (số xã được tỉnh công nhận, lũy kế; {group} chưa "
+            "báo cáo để trống, không ghi 0), rồi nhập bằng 'cdsanalysis import {path} --out THƯ_MỤC_SỐ_LIỆU'",
             "more_warnings": "… và {n} cảnh báo khác (Dataset.warnings() liệt kê đủ)"},
     "console": {
         "standing_title": "Số xã hoàn thành chuyển đổi số, số liệu đến {date}",
@@ -60,40 +60,40 @@ WORDS = {
         "illustrative_items": {
             "progress": "số xã hoàn thành của đơn vị ({n} trong {m} mốc số liệu là minh họa)",
             "targets": "mục tiêu của đơn vị ({n} trong {m} mục tiêu là phân bổ minh họa)",
-            "model": "mô hình được ước lượng chung cho cả tỉnh trên số liệu có phần minh họa",
+            "model": "mô hình được ước lượng chung cho cả {top} trên số liệu có phần minh họa",
         },
         "illustrative_end": "Các con số dưới đây minh họa phương pháp; không dùng làm kết luận về đơn vị này.",
-        "official": "Mọi số liệu trong báo cáo có nguồn (chính thức, do huyện báo cáo hoặc suy ra từ nguồn).",
+        "official": "Mọi số liệu trong báo cáo có nguồn (chính thức, do {group} báo cáo hoặc suy ra từ nguồn).",
         "standing": "Hiện trạng",
         "standing_line": "{done}/{total} xã đã hoàn thành chuyển đổi số ({share}), theo số liệu ngày {date} ({kind}).",
-        "claim_line": "Huyện tự báo cáo {claimed} xã hoàn thành (ngày {date}); đến ngày đó tỉnh đã công nhận "
+        "claim_line": "{Group} tự báo cáo {claimed} xã hoàn thành (ngày {date}); đến ngày đó tỉnh đã công nhận "
         "{recognised} xã (chênh {gap} xã). Dự báo chỉ dựa trên số xã được tỉnh công nhận.",
         "remaining_line": "Còn {n} xã chưa có quyết định công nhận: {names}.",
         "remaining_none": "Mọi xã của đơn vị đã có quyết định công nhận.",
         "interval_line": "Đến {date}, {place} dự kiến có {median} xã hoàn thành (trung vị); khoảng 80 % (4 "
         "trên 5 khả năng): từ {lower} đến {upper} xã.",
-        "wide_province": "Khoảng này rộng vì việc công nhận diễn ra theo từng đợt chung của cả tỉnh: một đợt "
+        "wide_province": "Khoảng này rộng vì việc công nhận diễn ra theo từng đợt chung của cả {top}: một đợt "
         "có thể thêm hoặc hụt hàng chục xã, và xu hướng mới chỉ dựa trên {periods} mốc số "
         "liệu nửa năm.",
-        "wide_district": "Khoảng này rộng vì việc công nhận diễn ra theo từng đợt chung của cả tỉnh (một đợt "
-        "có thể thêm hoặc hụt hàng chục xã trong toàn tỉnh, và đơn vị nào cũng chịu ảnh "
+        "wide_district": "Khoảng này rộng vì việc công nhận diễn ra theo từng đợt chung của cả {top} (một đợt "
+        "có thể thêm hoặc hụt hàng chục xã trong {all}, và đơn vị nào cũng chịu ảnh "
         "hưởng) và xu hướng mới chỉ dựa trên {periods} mốc số liệu nửa năm.",
-        "wide_district_own": "Khoảng này rộng vì việc công nhận diễn ra theo từng đợt chung của cả tỉnh (một "
-        "đợt có thể thêm hoặc hụt hàng chục xã trong toàn tỉnh, và đơn vị nào cũng chịu ảnh hưởng) và đơn vị này "
+        "wide_district_own": "Khoảng này rộng vì việc công nhận diễn ra theo từng đợt chung của cả {top} (một "
+        "đợt có thể thêm hoặc hụt hàng chục xã trong {all}, và đơn vị nào cũng chịu ảnh hưởng) và đơn vị này "
         "mới có số liệu ở {own} trong {periods} mốc báo cáo.",
-        "province_place": "toàn tỉnh",
+        "province_place": "{all}",
         "trajectory": "Quỹ đạo và dự báo",
         "targets": "Khả năng đạt mục tiêu",
         "pace": "Tốc độ hiện tại và tốc độ cần thiết",
         "pace_intro": "Ghi chú về nhịp độ chỉ so sánh tốc độ 12 tháng gần nhất với tốc độ cần thiết; đánh giá "
         "của mục tiêu là cột “Đánh giá” ở bảng trên.",
-        "province": "Toàn tỉnh",
+        "province": "{All}",
         "back": "← Về trang tổng hợp (index.html)",
         "baselines": "So sánh với các phương pháp đơn giản",
         "method": "Ghi chú phương pháp",
         "data_kind": {
             "actual": "chính thức",
-            "claim": "huyện tự báo cáo",
+            "claim": "{group} tự báo cáo",
             "derived": "suy ra từ nguồn",
             "illustrative": "minh họa",
         },
@@ -138,8 +138,8 @@ WORDS = {
             "Cách dự báo: tỉnh công nhận xã theo từng đợt, nên mô hình chỉ đọc tốc độ hoàn thành qua "
             "từng nửa năm (không đọc một tháng có đợt công nhận thành tốc độ đều); phần đã được công "
             "nhận từ đầu nửa năm đến nay được giữ nguyên, phần còn lại của nửa năm được mô phỏng. Tốc độ "
-            "được ước lượng chung cho cả tỉnh, mỗi đơn vị có mức riêng được kéo về mức chung; mỗi nửa "
-            "năm có một mức dao động chung cho cả tỉnh (đợt công nhận nhiều hay ít); cuối năm thường "
+            "được ước lượng chung cho cả {top}, mỗi đơn vị có mức riêng được kéo về mức chung; mỗi nửa "
+            "năm có một mức dao động chung cho cả {top} (đợt công nhận nhiều hay ít); cuối năm thường "
             "dồn nhiều hơn; và những xã còn lại sau cùng thường là xã khó nhất, nên càng gần đích càng "
             "chậm.",
             "Xu hướng tăng hay giảm tốc của số liệu đã có được kéo dài, nhưng mỗi kịch bản dừng xu hướng "
@@ -177,25 +177,26 @@ WORDS = {
         "missed": "Không đạt",
         "no_figure": "Không có số liệu tại hạn",
         "beyond_horizon": "Ngoài tầm dự báo",
+        "closed": "Đã đóng do sáp nhập",
         "insufficient_data": "Thiếu dữ liệu",
     },
     "index": {
-        "title": "Dự báo chuyển đổi số cấp xã theo đơn vị cấp huyện — số liệu đến {as_of}",
+        "title": "Dự báo chuyển đổi số cấp xã theo đơn vị cấp {group} — số liệu đến {as_of}",
         "rank": "Hạng",
         "district": "Đơn vị",
         "completed": "Đã hoàn thành",
         "target": "Mục tiêu {d}",
         "p": "Xác suất đạt",
         "status": "Đánh giá",
-        "province": "Toàn tỉnh",
-        "province_heading": "Toàn tỉnh: quỹ đạo và dự báo",
-        "province_failed": "Không tạo được báo cáo toàn tỉnh: {error}",
+        "province": "{All}",
+        "province_heading": "{All}: quỹ đạo và dự báo",
+        "province_failed": "Không tạo được báo cáo {all}: {error}",
         "failed": "Lỗi: không tạo được báo cáo",
         "ranking_heading": "Xếp hạng các đơn vị",
         "ranking": "Xếp hạng theo xác suất đạt mục tiêu {d} (cao xuống thấp). Bấm vào tên để xem báo cáo.",
-        "files": "Tệp: province.html (báo cáo toàn tỉnh), summary.xlsx (bảng tổng hợp), summary.csv, run.json "
+        "files": "Tệp: province.html (báo cáo {all}), summary.xlsx (bảng tổng hợp), summary.csv, run.json "
         "(thông số lần chạy), snapshot.json (để so sánh với lần chạy sau).",
-        "illustrative": "⚠️ Lưu ý: nhiều số liệu tiến độ và mục tiêu cấp huyện là số liệu minh họa (không chính "
+        "illustrative": "⚠️ Lưu ý: nhiều số liệu tiến độ và mục tiêu cấp {group} là số liệu minh họa (không chính "
         "thức). Các báo cáo minh họa phương pháp; không dùng làm kết luận về từng đơn vị.",
         "changes_heading": "Thay đổi so với lần chạy trước",
         "changes_none": "Chưa có lần chạy trước để so sánh: đây là lần đầu tạo báo cáo trong thư mục này.",
@@ -216,19 +217,19 @@ WORDS = {
         "detail": "Chi tiết",
         "changes": "Thay đổi",
         "notes": "Ghi chú",
-        "title": "Dự báo chuyển đổi số cấp xã theo đơn vị cấp huyện — số liệu đến {as_of}",
+        "title": "Dự báo chuyển đổi số cấp xã theo đơn vị cấp {group} — số liệu đến {as_of}",
         "changes_title": "Thay đổi so với lần tạo báo cáo trước — số liệu đến {as_of}",
-        "official": "Mọi số liệu trong bảng có nguồn (chính thức, do huyện báo cáo hoặc suy ra từ nguồn).",
+        "official": "Mọi số liệu trong bảng có nguồn (chính thức, do {group} báo cáo hoặc suy ra từ nguồn).",
         "deadline": "Hạn {date}",
         "target": "Mục tiêu",
         "p_meet": "Xác suất đạt",
         "status": "Đánh giá",
-        "province": "Toàn tỉnh",
+        "province": "{All}",
         "report": {"ok": "đã tạo", "failed": "lỗi"},
         "none": "—",
     },
     "workbook_notes": [
-        'Trang "Tổng hợp": mỗi dòng là một đơn vị (dòng đầu: toàn tỉnh); với mỗi hạn: mục tiêu (số xã '
+        'Trang "Tổng hợp": mỗi dòng là một đơn vị (dòng đầu: {all}); với mỗi hạn: mục tiêu (số xã '
         "lũy kế), xác suất đạt và đánh giá. Hạn đã qua không còn xác suất (—): đánh giá theo số liệu "
         "đã ghi nhận.",
         'Trang "Chi tiết": mỗi dòng là một mục tiêu của một đơn vị. Xác suất đạt = tỷ lệ đường mô '
@@ -271,7 +272,7 @@ WORDS = {
         "communes": "số xã",
         "series": "Chú giải",
         "observed": "Số liệu",
-        "observed_claim": "Số liệu (huyện tự báo cáo)",
+        "observed_claim": "Số liệu ({group} tự báo cáo)",
         "observed_illustrative": "Số liệu (minh họa)",
         "median": "Dự báo (trung vị)",
         "band50": "Khoảng dự báo 50 %",
@@ -291,7 +292,7 @@ WORDS = {
         "trajectory_title": "{name}: số xã hoàn thành chuyển đổi số",
         "trajectory_subtitle": "Số liệu đến {as_of}; dự báo từ {draws} kịch bản mô phỏng",
         "illustrative_subtitle": "Có dùng số liệu minh họa, không phải số liệu chính thức",
-        "overview_title": "Tiến độ của các đơn vị cấp huyện đến {as_of}",
+        "overview_title": "Tiến độ của các đơn vị cấp {group} đến {as_of}",
         "overview_subtitle": "Xanh đậm: số xã đã hoàn thành; nền xám: tổng số xã; vạch đỏ: mục tiêu {deadline}",
         "history_title": "Diễn biến của đơn vị được chọn",
     },
@@ -314,8 +315,8 @@ WORDS = {
     "provenance": {
         "note": "Lưu ý: {what} là số liệu minh họa (illustrative), được tạo ra để lấp chỗ trống trong số "
         "liệu công bố; đây không phải số liệu chính thức. Xem data/README.md.",
-        "progress": "tiến độ của {n} huyện",
-        "province": "số liệu tiến độ của toàn tỉnh",
+        "progress": "tiến độ của {n} {group}",
+        "province": "số liệu tiến độ của {all}",
         "targets": "{n} chỉ tiêu",
         "and": " và ",
     },
@@ -330,11 +331,11 @@ WORDS = {
         "separator": ", ",
         "province_sum": "{done}/{total} xã đã hoàn thành chuyển đổi số ({share}) = tổng số mới nhất của các đơn "
         "vị: {parts} (loại số liệu: {kind}).",
-        "official_beside": "Số chính thức mới nhất của toàn tỉnh: {done} xã, ngày {date} ({kind}).",
-        "official_above": "{done}/{total} xã đã hoàn thành chuyển đổi số ({share}), theo số chính thức của toàn "
-        "tỉnh ngày {date} ({kind}); tổng số mới nhất của các đơn vị chỉ là {sum} ({parts}).",
+        "official_beside": "Số chính thức mới nhất của {all}: {done} xã, ngày {date} ({kind}).",
+        "official_above": "{done}/{total} xã đã hoàn thành chuyển đổi số ({share}), theo số chính thức của {all} "
+        "ngày {date} ({kind}); tổng số mới nhất của các đơn vị chỉ là {sum} ({parts}).",
         "summary_sum": "tổng số mới nhất của các đơn vị: {parts}",
-        "summary_official": "; số chính thức của toàn tỉnh: {done} (ngày {date})",
+        "summary_official": "; số chính thức của {all}: {done} (ngày {date})",
         "behind": "{since}: đợt báo cáo gần nhất (ngày {round}) không có số liệu của đơn vị này; các con số "
         "dưới đây tính từ số liệu cũ đó.",
         "chart_province": "{n} đơn vị chưa có số liệu mới được dự báo từ ngày số liệu của chính đơn vị: những "
@@ -345,7 +346,7 @@ WORDS = {
     },
     "movement": {
         "own": "số liệu mới của đơn vị: {sources}",
-        "others": "không có số liệu mới; tốc độ chung của tỉnh thay đổi do số liệu mới của {sources}",
+        "others": "không có số liệu mới; tốc độ chung của {top} thay đổi do số liệu mới của {sources}",
         "province": "tổng của các đơn vị thay đổi do số liệu mới của {sources}",
         "as_of": "không có số liệu mới; ngày tính đổi từ {before} sang {after}",
         "none": "không có số liệu mới; cách tính (số kịch bản, mô hình) khác lần trước",
@@ -378,14 +379,15 @@ WORDS = {
         "unchanged": "{n} dòng không đổi (đã có trong progress.csv, cùng số liệu):",
         "replaced": "đã thay {n} dòng, {k} dòng trong đó là số liệu minh họa:",
         "would_replace": "sẽ thay {n} dòng, {k} dòng trong đó là số liệu minh họa:",
-        "not_reported": "{n} huyện không báo cáo cho ngày {date} (ô số liệu để trống, bỏ qua): {names}",
+        "and_more": "… và {n} đơn vị nữa",
+        "not_reported": "{n} {group} không báo cáo cho ngày {date} (ô số liệu để trống, bỏ qua): {names}",
         "nothing": "không có gì để ghi: mọi dòng của biểu mẫu đã có trong {path} với cùng số liệu",
         "dry_run": "(chạy thử: không ghi gì)",
         "note": "ghi chú",
-        "province": "toàn tỉnh",
+        "province": "{all}",
         "status": {
             "actual": "chính thức",
-            "claim": "huyện tự báo cáo",
+            "claim": "{group} tự báo cáo",
             "derived": "suy ra",
             "illustrative": "minh họa",
         },
@@ -393,12 +395,12 @@ WORDS = {
     "measures": {
         "names": {
             "recognised": "đã được tỉnh công nhận (theo quyết định của UBND tỉnh)",
-            "claimed": "huyện/xã tự báo cáo hoàn thành (chưa có quyết định công nhận)",
+            "claimed": "{group}/xã tự báo cáo hoàn thành (chưa có quyết định công nhận)",
             "registered": "đăng ký hoàn thành trong năm (đợt của năm)",
         },
         "gap": "cảnh báo: {district} tự báo cáo {claimed} xã hoàn thành ngày {claim_date}, nhưng đến "
             "{recognised_date} tỉnh mới công nhận {recognised} xã (chênh {gap} xã sau hơn {days} ngày); số liệu "
-            "vẫn được nhận, hãy kiểm tra với huyện",
+            "vẫn được nhận, hãy kiểm tra với {group}",
     },
     "recognitions": {
         "basis_date": "theo ngày quyết định công nhận",
@@ -419,4 +421,11 @@ WORDS = {
         "year_unknown": "chưa biết",
     },
     "decision_number_example": "1234/QĐ-UBND",
+    "frames": {
+        "closed_note": "Đã đóng do sáp nhập năm {year} ({act}): {name} nhập vào {into} từ ngày {date}; trạng thái "
+        "cuối cùng {completed}/{total} xã.",
+        "ceased_counts": "Lưu ý: {district} đã nhập vào {into} từ ngày {date} ({act}), nhưng còn {n} số liệu đề ngày "
+        "sau đó; các số liệu này vẫn được tính theo khung cũ (như trước khi sáp nhập). Từ nay hãy báo cáo các xã "
+        "này trong {into}.",
+    },
 }

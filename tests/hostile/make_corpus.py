@@ -63,7 +63,7 @@ class _Builder:
         folder = self.root / name
         folder.mkdir(parents=True)
         if with_data:
-            shutil.copytree(DATA, folder / "data", ignore=shutil.ignore_patterns("sources"))
+            shutil.copytree(DATA, folder / "data", ignore=shutil.ignore_patterns("sources", "frames"))
         return folder
 
     def add(self, name: str, item: str, argv: list[str], exit_code: int, expect=(), changes=(), forbid=(),
@@ -300,7 +300,7 @@ def _import_cases(b: _Builder) -> None:
         return ["import", "{case}/form.xlsx", "--out", "{data}", "--lang", "en", *extra]
 
     written = ("data/progress.csv", "data/history/")
-    b.add("xlsx-cell-at-XFD1048576", "9.5", imp(), 1, ["form.xlsx", "XFD1048576", "5,000 rows"],
+    b.add("xlsx-cell-at-XFD1048576", "9.5", imp(), 1, ["form.xlsx", "XFD1048576", "20,000 rows"],
           prepare=_workbook_case(_huge_cell))
     b.add("xlsx-merge-to-XFD1048576", "9.5", imp(), 1, ["form.xlsx", "F1:XFD1048576"],
           prepare=_workbook_case(_huge_merge))
@@ -443,6 +443,18 @@ def _title_date_cell(path: Path) -> None:
     _save(workbook, path)
 
 
+def _formula_count(stored: str | None) -> Callable[[Path], None]:
+    """A form whose count cell D5 is the formula =C5-22 (15 for Hoằng Hóa's 37), written by a program:
+    no value stored (``stored`` None, U3), or with Excel's stored value ``stored``."""
+    def build(folder: Path) -> None:
+        workbook, _ = _sheet([[1, "Huyện Hoằng Hóa", 37, "=C5-22", None]])
+        path = _save(workbook, folder / "form.xlsx")
+        if stored is not None:
+            _patch_part(path, "xl/worksheets/sheet1.xml",
+                        lambda xml: xml.replace(b"<f>C5-22</f><v></v>", f"<f>C5-22</f><v>{stored}</v>".encode()))
+    return build
+
+
 def _districts() -> list[tuple[str, int]]:
     """The bundled districts, (name, communes), in the units list's order."""
     import csv
@@ -540,6 +552,13 @@ def _round_two_cases(b: _Builder) -> None:
     b.add("o9-title-excel-date-cell", "19.9", imp(), 0, ["2025-03-31", "added 1 row(s)"], written,
           prepare=_workbook_case(_title_date_cell))
     # W3: validate, like import, refuses a province row above the sum of all its districts (2024-06-30: 95).
+    # U3: a formula no program ever computed reads as empty; it is named, never taken for "not reported".
+    b.add("u3-formula-never-computed", "20.U3", imp(), 1,
+          ["form.xlsx, row 5, column Số xã hoàn thành (D)", "cell D5 of sheet 'Tiến độ'", "=C5-22",
+           "never computed", "open the file in Excel and save it", "or type the number"],
+          forbid=("did not report",), prepare=_formula_count(None))
+    b.add("u3-formula-computed-by-excel", "20.U3", imp(), 0, ["added 1 row(s)"], written,
+          prepare=_formula_count("15"), written=(("data/progress.csv", "399,Huyện Hoằng Hóa,2024-12-31,15,"),))
     b.add("w3-province-above-all-districts", "20.W3", ["validate", "{data}"], 1,
           ["progress.csv, row 3, column completed", "every district has a count on 2024-06-30", "sum to 95",
            "province count 120"],
@@ -636,7 +655,7 @@ def _decision_cases(b: _Builder) -> None:
     b.add("d-decision-formula-note", "21.2", dec("--decision", "=1+1"), 0, ["added 2"], written,
           prepare=_decision(note=_HYPERLINK), written=(("data/recognitions.csv", "'=HYPERLINK("),
                                                        ("data/recognitions.csv", ",'=1+1,2025-01-02,")))
-    b.add("d-decision-huge-cell", "21.2", dec(), 1, ["decision.xlsx", "XFD1048576", "5,000 rows"],
+    b.add("d-decision-huge-cell", "21.2", dec(), 1, ["decision.xlsx", "XFD1048576", "20,000 rows"],
           prepare=_decision_with(lambda sheet, path: sheet.__setitem__("XFD1048576", 1) if sheet else None))
     b.add("d-decision-encrypted", "21.2", dec(), 1, ["decision.xlsx", "password"],
           prepare=lambda f: _encrypted(f / "decision.xlsx"))
@@ -648,8 +667,8 @@ def _decision_cases(b: _Builder) -> None:
           prepare=lambda f: (f / "decision.ods").write_bytes(b"PK\x03\x04"))
     b.add("d-decision-csv-not-utf8", "21.2", dec(name="decision.csv"), 1, ["decision.csv", "not UTF-8"],
           prepare=lambda f: (f / "decision.csv").write_bytes(b"STT,T\xean xa\n1,Ho\xe0ng Ph\xfa\n"))  # Latin-1
-    b.add("d-decision-csv-too-long", "21.2", dec(name="decision.csv"), 1, ["decision.csv", "more than 5,000 rows"],
-          prepare=lambda f: (f / "decision.csv").write_text("STT,Tên xã\n" + "1,x\n" * 6000, encoding="utf-8"))
+    b.add("d-decision-csv-too-long", "21.2", dec(name="decision.csv"), 1, ["decision.csv", "more than 20,000 rows"],
+          prepare=lambda f: (f / "decision.csv").write_text("STT,Tên xã\n" + "1,x\n" * 20_001, encoding="utf-8"))
     b.add("d-decision-no-header", "21.2", dec(name="decision.csv"), 1, ["decision.csv", "no header row"],
           prepare=lambda f: (f / "decision.csv").write_text("1,2,3\n", encoding="utf-8"))
     b.add("d-decision-records-read-only", "21.2", dec(), 1, ["recognitions.csv", "read-only"],
@@ -673,6 +692,60 @@ def _decision_cases(b: _Builder) -> None:
           prepare=_append("recognitions", "15868,,1/QĐ"))
 
 
+def _in_two_groups(text: str) -> str:
+    """units.csv in time, with a commune of Đông Sơn also listed in Thanh Hóa city half a year early."""
+    lines = text.rstrip("\n").split("\n")
+    out = [lines[0] + ",valid_from,valid_to"]
+    for line in lines[1:]:
+        out.append(line + (",,2024-11-30" if line.startswith("405,") and ",16381," in line else ",,"))
+    moved = next(line for line in lines if ",16381," in line).replace("405,Huyện Đông Sơn", "380,Thành phố Thanh Hóa")
+    return "\n".join([*out, moved + ",2024-06-01,"]) + "\n"
+
+
+def _frame_cases(b: _Builder) -> None:
+    """Issue 22: changes.csv and units in time."""
+    validate = ["validate", "{data}"]
+    b.add("change-to-missing-unit", "22.1", validate, 1,
+          ["changes.csv, row 42", "old_code", "'99999' does not exist on 2024-11-30"],
+          prepare=_append("changes", "2024-12-01,commune,merge,99999,14770,,,,NQ test,"))
+    b.add("change-cycle", "22.1", validate, 1, ["changes.csv, row 42", "changes.csv, row 43", "form a cycle"],
+          prepare=_append("changes", "2025-01-01,commune,merge,14755,14758,,,,NQ test,\n"
+                                     "2025-01-01,commune,merge,14758,14755,,,,NQ test,"))
+    b.add("commune-in-two-groups", "22.1", validate, 1,
+          ["units.csv, row 561", "valid_from", "commune 16381", "groups 405 and 380"],
+          prepare=_edit("units", _in_two_groups))
+
+
+# --- issue 22.3: levels.csv, the level words ----------------------------------------------------------
+
+_LEVELS = ("level,lang,singular,plural,all_of\ntop,vi,quốc gia,quốc gia,Cả nước\ngroup,vi,tỉnh,tỉnh,\n"
+           "unit,vi,xã,xã,\ntop,en,nation,nations,Whole nation\ngroup,en,province,provinces,\n"
+           "unit,en,commune,communes,\n")
+
+
+def _levels_file(text: str) -> Callable[[Path], None]:
+    return lambda folder: (folder / "data" / "levels.csv").write_text(text, encoding="utf-8")
+
+
+def _levels_cases(b: _Builder) -> None:
+    b.add("l-levels-national-valid", "22.3", ["validate", "{data}"], 0, ["valid"],
+          prepare=_levels_file(_LEVELS))
+    b.add("l-levels-unknown-level", "22.3", ["validate", "{data}"], 1,
+          ["levels.csv, row 3, column level", "'grup' is none of top, group, unit"],
+          prepare=_levels_file(_LEVELS.replace("group,vi", "grup,vi")))
+    b.add("l-levels-missing-language", "22.3", ["validate", "{data}"], 1,
+          ["levels.csv, column level", "no row for level 'group' in 'en'", "group,en,district,districts"],
+          prepare=_levels_file(_LEVELS.replace("group,en,province,provinces,\n", "")))
+    b.add("l-levels-top-without-all-of", "22.3", ["validate", "{data}"], 1,
+          ["levels.csv, row 2, column all_of", "needs 'all_of'"],
+          prepare=_levels_file(_LEVELS.replace(",Cả nước", ",")))
+    b.add("l-levels-formula", "22.3", ["validate", "{data}"], 1,
+          ["levels.csv, row 3, column singular", "formula"],
+          prepare=_levels_file(_LEVELS.replace("group,vi,tỉnh", "group,vi,=HYPERLINK(1)")))
+    b.add("l-levels-not-utf8", "22.3", ["validate", "{data}"], 1, ["levels.csv", "UTF-8"],
+          prepare=lambda folder: (folder / "data" / "levels.csv").write_bytes(_LEVELS.encode("utf-16")))
+
+
 def build_corpus(root: str | os.PathLike) -> list[Case]:
     """Write every case's folder under ``root`` (which must not exist yet); return the cases."""
     builder = _Builder(Path(root))
@@ -682,6 +755,8 @@ def build_corpus(root: str | os.PathLike) -> list[Case]:
     _forecast_cases(builder)
     _round_two_cases(builder)
     _decision_cases(builder)
+    _frame_cases(builder)
+    _levels_cases(builder)
     names = [case.name for case in builder.cases]
     assert len(names) == len(set(names)) and all(re.match(r"^[\w.-]+$", n) for n in names)
     return builder.cases

@@ -33,7 +33,7 @@ def _form(path: Path, name: str, count: int, total: int) -> Path:
 
 
 def _copy_data(folder: Path) -> Path:
-    return Path(shutil.copytree(REPOSITORY_DATA, folder, ignore=shutil.ignore_patterns("sources")))
+    return Path(shutil.copytree(REPOSITORY_DATA, folder, ignore=shutil.ignore_patterns("sources", "frames")))
 
 
 def _state(folder: Path) -> dict[str, bytes]:
@@ -107,4 +107,4 @@ def test_a_full_disk_is_a_message_and_the_data_stay_intact(tmp_path):
     _one_line_message(done, "disk is full")
     assert after == before
     # no history folder, no temp file
-    assert left == ["README.md", "progress.csv", "recognitions.csv", "targets.csv", "units.csv"], left
+    assert left == ["README.md", "changes.csv", "progress.csv", "recognitions.csv", "targets.csv", "units.csv"], left

@@ -102,6 +102,7 @@ def trajectory_chart(
     draws: int | None = None,
     compact: bool = False,
     illustrative: bool = False,
+    frame_totals: pd.DataFrame | None = None,
 ) -> alt.LayerChart:
     """Observed counts, the forecast median with its 50 % and 80 % bands, targets and the required paths.
 
@@ -112,7 +113,10 @@ def trajectory_chart(
     ``band``: ``date, median, lower50, upper50, lower80, upper80`` (may be empty);
     ``targets``: ``deadline, target, status`` (``target`` or ``illustrative``).
     The y axis runs from 0 to ``communes_total``, drawn as a dotted rule. ``compact``: a
-    narrower drawing with larger text and the legend below, for phones.
+    narrower drawing with larger text and the legend below, for phones. ``frame_totals``: the
+    province's communes in each administrative frame (``valid_from``, NaT for the first, and
+    ``communes``; `Dataset.province_totals`): with more than one frame the total is drawn as a step
+    at each change (559, 558, 547), not as one rule.
     """
     import altair as alt
 
@@ -157,8 +161,18 @@ def trajectory_chart(
             .mark_line(strokeDash=[6, 4], strokeWidth=1.8)
             .encode(x=x, y=alt.Y("completed:Q", title=y_title, scale=y_scale), detail="deadline:N", color=color))
     total = pd.DataFrame({"completed": [int(communes_total)], "label": [f"{text['total']}: {int(communes_total)}"]})
-    layers.append(alt.Chart(total).mark_rule(strokeDash=[2, 3], color="#555555").encode(y=alt.Y("completed:Q",
-                                                                                                scale=y_scale)))
+    if frame_totals is not None and len(frame_totals) > 1:  # issue 22: the total follows the frame
+        counts = [int(n) for n in frame_totals["communes"]]
+        steps = pd.DataFrame({"date": [first - pad if pd.isna(d) else d for d in frame_totals["valid_from"]]
+                              + [last + pad], "completed": [*counts, counts[-1]]})
+        layers.append(alt.Chart(_iso(steps, "date")).mark_line(interpolate="step-after", strokeDash=[2, 3],
+                                                                 color="#555555")
+                      .encode(x=x, y=alt.Y("completed:Q", scale=y_scale),
+                              tooltip=[alt.Tooltip("date:T", title=x_title, format="%d/%m/%Y"),
+                                       alt.Tooltip("completed:Q", title=text["total"])]))
+    else:
+        layers.append(alt.Chart(total).mark_rule(strokeDash=[2, 3], color="#555555").encode(y=alt.Y("completed:Q",
+                                                                                                    scale=y_scale)))
     layers.append(alt.Chart(total).mark_text(align="left", baseline="bottom", dx=4, dy=-2, color="#555555")
                   .encode(y=alt.Y("completed:Q", scale=y_scale), x=alt.value(0), text="label:N"))
     if len(history):

@@ -22,7 +22,7 @@ from cdsanalysis.data.freshness import stale_data_note
 from cdsanalysis.data.provenance import illustrative_sources
 from cdsanalysis.data.schema import RECOGNISED
 from cdsanalysis.exceptions import CdsAnalysisError
-from cdsanalysis.model.assessment import assess
+from cdsanalysis.model.assessment import assess, closed_note
 from cdsanalysis.model.store import load_forecast
 from cdsanalysis.report.content.charts import to_png, trajectory_specs
 from cdsanalysis.report.content.current import (
@@ -84,6 +84,10 @@ class DistrictReport:
     periods: int = 0
     """Observation dates the pooled model was fitted on (every district's, up to ``as_of``): the
     number the "how sure" sentence quotes, for the province and every district alike."""
+    frame_totals: pd.DataFrame | None = None
+    """The province's communes in each administrative frame (the chart's stepped total; province only)."""
+    closed: str = ""
+    """Why the district's later targets are closed (it ceased by a merger, issue 22); "" when it did not."""
     records: tuple[str, ...] = ()
     """What the offices' other records say: the district's own claim beside the province's recognitions,
     and the communes no decision has recognised yet (issue 21); empty when the data hold neither."""
@@ -212,7 +216,8 @@ class DistrictReport:
     # ---- chart and facts ------------------------------------------------------------------
     def _chart_options(self) -> dict:
         return {"name": self.district_name, "as_of": self.as_of, "communes_total": self.communes_total,
-                "lang": self.lang, "model": self.model, "draws": self.draws, "illustrative": bool(self.illustrative)}
+                "lang": self.lang, "model": self.model, "draws": self.draws, "illustrative": bool(self.illustrative),
+                "frame_totals": self.frame_totals}
 
     def chart_png(self) -> bytes:
         """The chart as PNG (drawn offline by vl-convert, the same bytes on every run; drawn once)."""
@@ -378,7 +383,18 @@ def unit_report(result: Forecast, code: str, lang: str, *, forecast_file: str | 
         standing=tuple(figure.sentences(lang)) if figure and not figure.same_as_official else (),
         behind=behind, chart_note=chart_note,
         units=unit_figures(dataset, result.as_of, lang) if figure else None,
+        frame_totals=dataset.province_totals() if code == PROVINCE_CODE else None,
+        closed=_closed_text(dataset, table, lang),
     )
+
+
+def _closed_text(dataset: Dataset, table: pd.DataFrame, lang: str) -> str:
+    """The reform that closed this district's later targets, with its last state ("" if none is closed)."""
+    closed = table[table["status"] == "closed"]
+    if closed.empty:
+        return ""
+    row = closed.iloc[0]
+    return closed_note(dataset, str(row["district_code"]), row["completed"], row["communes_total"], lang)
 
 
 def _unit_paths(result: Forecast, code: str) -> np.ndarray:

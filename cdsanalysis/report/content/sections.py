@@ -63,6 +63,8 @@ def notices(report: DistrictReport) -> list[Notice]:
         out.append(Notice("stale", report.stale))
     if report.behind:
         out.append(Notice("stale", report.behind))
+    if report.closed:  # issue 22: the district ceased; shown like a stale-data warning
+        out.append(Notice("stale", report.closed))
     if report.illustrative:
         items = t["illustrative_items"]
         n_hist = int(illustrative_rows(report.history["status"]).sum())

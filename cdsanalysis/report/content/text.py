@@ -22,6 +22,7 @@ STATUS_COLORS = {
     "missed": ("#b42318", "#ffffff"),
     "no_figure": ("#e4e4e4", "#333333"),
     "beyond_horizon": ("#e4e4e4", "#333333"),
+    "closed": ("#d0d7de", "#1f2328"),
     "insufficient_data": ("#e4e4e4", "#333333"),
 }
 """Status -> (fill, text) colours, shared by the HTML tables, index.html and summary.xlsx."""

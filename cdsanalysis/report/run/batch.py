@@ -57,6 +57,7 @@ from cdsanalysis.settings import (
     MAX_SEED,
 )
 from cdsanalysis.wording import DEFAULT_LANG, check_lang, words
+from cdsanalysis.wording.levels import using_levels
 
 REPORTS = Path("reports")
 """Default output root, relative to the working directory (``make report`` runs in the repository,
@@ -241,8 +242,11 @@ class _Run:
         """The districts of the run a partial render updates."""
 
     def run(self, data_dir, as_of, districts) -> RenderResult:
-
         dataset = load_dataset(data_dir)
+        with using_levels(dataset.levels):  # every sentence of the run names the levels as the data folder does
+            return self._run(dataset, data_dir, as_of, districts)
+
+    def _run(self, dataset, data_dir, as_of, districts) -> RenderResult:
         listing = dataset.districts()
         codes = list(listing["district_code"]) if districts is None else list(dict.fromkeys(
             dataset.district_code(d) for d in districts if str(d).strip()))

@@ -5,8 +5,9 @@ The client fits the forecast once and sends it, with the template, once to every
 in a private temporary folder and returns each district's notebook, HTML and PNG as bytes;
 the client writes them into the run's folder (through `RunLayout`, so a name can never
 leave it). A task whose worker is lost is rescheduled by the Dask scheduler on another
-worker, and ``retries`` more times when it raises; `DaskCluster.record` says, per district,
-how often its worker was lost, for ``run.json``. The workers must have cdsanalysis
+worker, and ``retries`` more times when it raises; one Dask cancels instead (it does, under
+load, to tasks of a worker the deadline dropped) is submitted again; `DaskCluster.record` says,
+per district, how often its worker was lost, for ``run.json``. The workers must have cdsanalysis
 installed (the same version as the client).
 
 Start a cluster by hand with ``dask scheduler`` and, on each node, ``dask worker
@@ -191,6 +192,11 @@ class DaskCluster:
             self.__exit__(None)
             raise CdsAnalysisError(f"cannot reach the Dask scheduler at {self.address} ({err}); start one "
                                    "with `dask scheduler` and workers with `dask worker ADDRESS`") from None
+        if self.cluster is not None:  # every local worker up before the forecast is sent to each of them
+            try:
+                self.client.wait_for_workers(len(self.cluster.workers), timeout=120)
+            except (OSError, TimeoutError):
+                pass  # the ones up take the districts; Dask sends the forecast to the others when they need it
         self.worker_addresses = sorted(self.client.scheduler_info().get("workers", {}))
         return self
 
@@ -212,10 +218,18 @@ class DaskCluster:
         forecast, template = Path(forecast).read_bytes(), Path(template).read_bytes()
         run = run_token(forecast)
         shared = self.client.scatter(forecast, broadcast=True)
+
+        def submit(job: DistrictJob, key: str, again: bool = False):
+            nonlocal shared
+            if again and not self._held(shared):  # the forecast's holders were dropped with it: send it again
+                shared = self.client.scatter(forecast, broadcast=True, timeout=self.deadline)
+            return self.client.submit(self.task, job, run, shared, template, retries=self.retries, pure=False,
+                                      key=key)
+
         jobs_by_key = {f"cdsanalysis-{run}-{i}": job for i, job in enumerate(jobs)}
-        pending = [self.client.submit(self.task, job, run, shared, template, retries=self.retries,
-                                      pure=False, key=key) for key, job in jobs_by_key.items()]
+        pending = [submit(job, key) for key, job in jobs_by_key.items()]
         lost: dict[str, int] = {}
+        resubmitted: dict[str, int] = {}
         try:
             remaining = set(pending)
             del pending  # the set holds each future until it is yielded
@@ -227,6 +241,13 @@ class DaskCluster:
                     try:
                         outcome = future.result()
                     except Exception as err:  # noqa: BLE001 - e.g. KilledWorker: lost its worker too often
+                        again = self._again(future, job, submit, watch, resubmitted)
+                        if again is not None:  # cancelled by Dask with its worker: run it once more elsewhere
+                            jobs_by_key[again.key] = job
+                            lost[future.key] = lost.get(future.key, 0) + 1
+                            remaining.add(again)
+                            future.release()
+                            continue
                         moved = future.cancelled() and watch.moves.get(future.key)  # dropped with its worker
                         outcome = DistrictOutcome(job.code, job.name, job.stem, ok=False,
                                                   error=watch.message() if moved else f"{type(err).__name__}: {err}")
@@ -246,12 +267,54 @@ class DaskCluster:
                 self.worker_addresses = sorted(set(self.worker_addresses) | set(now))
             except Exception:  # noqa: BLE001 - the record is informative only
                 pass
-            self.lost_worker_retries = {jobs_by_key[key].stem: n for key, n in lost.items()}
+            self.lost_worker_retries = {}
+            for key, n in lost.items():
+                stem = jobs_by_key[key].stem
+                self.lost_worker_retries[stem] = self.lost_worker_retries.get(stem, 0) + n
         finally:
             try:
                 self.client.run(remove_private_folder, run)
             except Exception:  # noqa: BLE001 - a worker gone; its temporary folder goes with its machine
                 pass
+
+    def _again(self, future, job: DistrictJob, submit, watch: _Deadline, resubmitted: dict[str, int]):
+        """A new future for a district Dask cancelled rather than rerun, or None.
+
+        Dropping a stalled worker (the deadline) makes the scheduler reschedule its tasks; under load it
+        sometimes cancels one instead ("already forgotten"), which would fail a district that did nothing
+        wrong. Such a district is submitted again under a new key, at most ``retries`` times (at least
+        once); the deadline's count of its moves goes with it, so a stalled district still fails after
+        ``retries`` + 1 moves. A future that ended otherwise (an error, KilledWorker) is not resubmitted.
+        """
+        if not future.cancelled():
+            return None
+        done = resubmitted.get(job.stem, 0)
+        if done >= max(1, self.retries) or watch.moves.get(future.key, 0) > self.retries or not self._workers():
+            return None  # (with no worker left, the district fails now rather than wait for one)
+        resubmitted[job.stem] = done + 1
+        key = f"{future.key.split('-again')[0]}-again{done + 1}"
+        try:
+            again = submit(job, key, again=True)
+        except Exception:  # noqa: BLE001 - the client is closing: the district fails as it would have
+            return None
+        if future.key in watch.moves:
+            watch.moves[key] = watch.moves.pop(future.key)
+        watch.done(future.key)
+        return again
+
+    def _workers(self) -> int:
+        """How many workers the scheduler knows now (0 when it does not answer)."""
+        try:
+            return len(self.client.scheduler_info().get("workers", {}))
+        except Exception:  # noqa: BLE001 - no answer
+            return 0
+
+    def _held(self, shared) -> bool:
+        """Whether a worker still holds the scattered forecast (a dropped worker may have had the only copy)."""
+        try:
+            return shared.status == "finished" and bool(self.client.who_has([shared]).get(shared.key))
+        except Exception:  # noqa: BLE001 - no answer: send it again, which costs one copy per worker
+            return False
 
     def _wait(self, remaining: set) -> list:
         """The futures done now, waiting at most `poll` seconds for the first (so deadlines are checked)."""

@@ -22,13 +22,14 @@ import pandas as pd
 from cdsanalysis.data.io import atomic_write_text
 from cdsanalysis.exceptions import CdsAnalysisError
 from cdsanalysis.model.projection import forecast
-from cdsanalysis.model.store import forecast_file_info
+from cdsanalysis.model.store import forecast_file_info, saved_levels
 from cdsanalysis.report.content.district import DistrictReport, unit_report
 from cdsanalysis.report.content.forecast_cache import saved_forecasts, shared_forecasts
 from cdsanalysis.report.run.prepared import prepared_path, report_from_json, report_to_json
 from cdsanalysis.report.writers.html import HtmlPart, part
 from cdsanalysis.settings import DEFAULT_DRAWS
 from cdsanalysis.wording import DEFAULT_LANG, check_lang
+from cdsanalysis.wording.levels import set_levels
 
 
 @dataclass(frozen=True, eq=False)
@@ -113,6 +114,7 @@ def build_district_report(
     check_lang(lang)
     if forecast_file:
         info = _forecast_info(forecast_file)
+        set_levels(saved_levels(info))  # this process (a render's kernel or worker) reports on this dataset
         if data_dir and info.get("data_dir") and Path(data_dir).resolve() != Path(info["data_dir"]):
             raise CdsAnalysisError(f"{forecast_file} was made from {info['data_dir']}, not {data_dir}")
         if as_of is not None and pd.Timestamp(as_of).normalize() != pd.Timestamp(info["as_of"]):
@@ -132,6 +134,7 @@ def build_district_report(
     if district is None or str(district).strip() == "":
         raise CdsAnalysisError("district is empty: give a district code or name")
     result = shared.result
+    set_levels(result.dataset.levels)
     return NotebookReport.of(unit_report(result, result.dataset.district_code(district), lang,
                                          forecast_file=forecast_file, source=source, shared=shared))
 
