@@ -88,6 +88,9 @@ WORDS = {
         "wide_district": "The interval is wide because recognition comes in {top}-wide rounds (one round "
         "can add or miss dozens of communes across the {top}, and every {group} feels it) "
         "and the trend rests on only {periods} half-yearly figures.",
+        "wide_district_own": "The interval is wide because recognition comes in {top}-wide rounds (one "
+        "round can add or miss dozens of communes across the {top}, and every {group} feels it) and this "
+        "unit has figures for only {own} of the {periods} reporting dates.",
         "province_place": "the {top}",
         "trajectory": "Trajectory and forecast",
         "targets": "Chances of meeting the targets",
@@ -221,7 +224,7 @@ WORDS = {
             "status": "Status moved",
             "chance": "Chance moved 10+ points",
         },
-        "change_columns": ("Change", "{Group}", "Date", "Target", "Before", "After"),
+        "change_columns": ("Change", "{Group}", "Date", "Target", "Before", "After", "Why"),
         "unit_columns": {
             "latest": "Latest figure",
             "last_deadline": "Last past deadline",
@@ -276,6 +279,8 @@ WORDS = {
         "communes_total": "Communes",
         "completed": "Completed",
         "data_status": "Kind of figure",
+        "latest_date": "Date of figure",
+        "freshness": "Freshness of figure",
         "deadline": "Deadline",
         "target": "Target (cumulative)",
         "kind": "Kind of target",
@@ -356,6 +361,36 @@ WORDS = {
     "freshness": {
         "no_figure_since": "no figure since {date}",
         "no_figure_yet": "no figure yet",
+    },
+    "current": {
+        "units": "Each unit's latest figure",
+        "part": "{n} units as of {date}",
+        "part_missing": "{n} units with no figure yet",
+        "separator": ", ",
+        "province_sum": "{done}/{total} communes have completed digital transformation ({share}) = the sum of "
+        "the units' latest figures: {parts} (kind of figures: {kind}).",
+        "official_beside": "The {top}'s latest official total: {done} communes on {date} ({kind}).",
+        "official_above": "{done}/{total} communes have completed digital transformation ({share}), by the "
+        "{top}'s official total of {date} ({kind}); the units' latest figures sum to only {sum} ({parts}).",
+        "summary_sum": "sum of the units' latest figures: {parts}",
+        "summary_official": "; the {top}'s official total: {done} ({date})",
+        "behind": "{since}: the latest round ({round}) has no figure from this unit; the figures below start "
+        "from its older one.",
+        "chart_province": "{n} units with no new figure are forecast from the date of their own latest figure: "
+        "communes they may have had recognised between then and {round} are counted in the forecast, so the "
+        "forecast at {round} can be above {done} (the last observed point on the chart).",
+        "chart_district": "This unit's forecast starts from its figure of {date}; the months from then to {round} "
+        "are simulated, so the forecast at {round} can be above {done}.",
+    },
+    "movement": {
+        "own": "new figures of this unit: {sources}",
+        "others": "no new figure; the {top}-wide pace changed with the new figures of {sources}",
+        "province": "the units' sum changed with the new figures of {sources}",
+        "as_of": "no new figure; the as-of date moved from {before} to {after}",
+        "none": "no new figure; the forecast settings (draws, model) differ from the previous run",
+        "source": "{name} ({date})",
+        "more": "and {n} other units",
+        "separator": ", ",
     },
     "stale_note": "Warning: the latest figure is from {latest}, more than {months} months before the as-of date "
     "{as_of}; the counts shown are those of {latest}, not current ones. Import newer figures "

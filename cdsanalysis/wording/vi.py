@@ -78,6 +78,9 @@ WORDS = {
         "wide_district": "Khoảng này rộng vì việc công nhận diễn ra theo từng đợt chung của cả {top} (một đợt "
         "có thể thêm hoặc hụt hàng chục xã trong {all}, và đơn vị nào cũng chịu ảnh "
         "hưởng) và xu hướng mới chỉ dựa trên {periods} mốc số liệu nửa năm.",
+        "wide_district_own": "Khoảng này rộng vì việc công nhận diễn ra theo từng đợt chung của cả {top} (một "
+        "đợt có thể thêm hoặc hụt hàng chục xã trong {all}, và đơn vị nào cũng chịu ảnh hưởng) và đơn vị này "
+        "mới có số liệu ở {own} trong {periods} mốc báo cáo.",
         "province_place": "{all}",
         "trajectory": "Quỹ đạo và dự báo",
         "targets": "Khả năng đạt mục tiêu",
@@ -210,7 +213,7 @@ WORDS = {
             "status": "Đánh giá thay đổi",
             "chance": "Xác suất đổi từ 10 điểm",
         },
-        "change_columns": ("Thay đổi", "Đơn vị", "Mốc", "Mục tiêu", "Trước", "Sau"),
+        "change_columns": ("Thay đổi", "Đơn vị", "Mốc", "Mục tiêu", "Trước", "Sau", "Lý do"),
         "unit_columns": {
             "latest": "Số liệu mới nhất",
             "last_deadline": "Hạn đã qua gần nhất",
@@ -264,6 +267,8 @@ WORDS = {
         "communes_total": "Tổng số xã",
         "completed": "Đã hoàn thành",
         "data_status": "Loại số liệu",
+        "latest_date": "Ngày số liệu",
+        "freshness": "Tình trạng số liệu",
         "deadline": "Hạn",
         "target": "Mục tiêu (lũy kế)",
         "kind": "Loại mục tiêu",
@@ -344,6 +349,36 @@ WORDS = {
     "freshness": {
         "no_figure_since": "chưa có số liệu mới từ {date}",
         "no_figure_yet": "chưa có số liệu",
+    },
+    "current": {
+        "units": "Số liệu mới nhất của từng đơn vị",
+        "part": "{n} đơn vị đến {date}",
+        "part_missing": "{n} đơn vị chưa có số liệu",
+        "separator": ", ",
+        "province_sum": "{done}/{total} xã đã hoàn thành chuyển đổi số ({share}) = tổng số mới nhất của các đơn "
+        "vị: {parts} (loại số liệu: {kind}).",
+        "official_beside": "Số chính thức mới nhất của {all}: {done} xã, ngày {date} ({kind}).",
+        "official_above": "{done}/{total} xã đã hoàn thành chuyển đổi số ({share}), theo số chính thức của {all} "
+        "ngày {date} ({kind}); tổng số mới nhất của các đơn vị chỉ là {sum} ({parts}).",
+        "summary_sum": "tổng số mới nhất của các đơn vị: {parts}",
+        "summary_official": "; số chính thức của {all}: {done} (ngày {date})",
+        "behind": "{since}: đợt báo cáo gần nhất (ngày {round}) không có số liệu của đơn vị này; các con số "
+        "dưới đây tính từ số liệu cũ đó.",
+        "chart_province": "{n} đơn vị chưa có số liệu mới được dự báo từ ngày số liệu của chính đơn vị: những "
+        "xã có thể đã được công nhận ở các đơn vị đó từ ngày ấy đến {round} được tính vào dự báo, nên dự báo "
+        "tại {round} có thể cao hơn {done} (điểm số liệu cuối cùng trên biểu đồ).",
+        "chart_district": "Dự báo của đơn vị bắt đầu từ số liệu ngày {date}; các tháng từ đó đến {round} được "
+        "mô phỏng, nên dự báo tại {round} có thể cao hơn {done}.",
+    },
+    "movement": {
+        "own": "số liệu mới của đơn vị: {sources}",
+        "others": "không có số liệu mới; tốc độ chung của {top} thay đổi do số liệu mới của {sources}",
+        "province": "tổng của các đơn vị thay đổi do số liệu mới của {sources}",
+        "as_of": "không có số liệu mới; ngày tính đổi từ {before} sang {after}",
+        "none": "không có số liệu mới; cách tính (số kịch bản, mô hình) khác lần trước",
+        "source": "{name} ({date})",
+        "more": "và {n} đơn vị khác",
+        "separator": ", ",
     },
     "stale_note": "Cảnh báo: số liệu mới nhất là ngày {latest}, cũ hơn {months} tháng so với ngày tính {as_of}; các "
     "con số dưới đây là tình hình tại {latest}, không phải hiện tại. Hãy nhập số liệu mới (cdsanalysis "

@@ -303,7 +303,7 @@ class _Run:
         outcomes.update(kept)
         ordered_codes = [c for c in listing["district_code"] if c in outcomes]
         ordered = tuple(outcomes[c] for c in ordered_codes)
-        table = summary_table(result, ordered_codes, outcomes)
+        table = summary_table(result, ordered_codes, outcomes, self.plan.lang)
         changes = write_summaries(layout.folder, table, ordered, dataset, result.as_of, self.plan.lang,
                                   forecast_file=layout.forecast, compare=self.plan.compare, root=self.root.root,
                                   province=province.result())

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from cdsanalysis.data.freshness import no_figure_since
+from cdsanalysis.data.names import display_name
 from cdsanalysis.report.content.blocks import Cell, Column, Notice, Row, Section, Table
 from cdsanalysis.report.run.layout import PROVINCE_PAGE
 from cdsanalysis.report.writers.html import render_template
@@ -171,6 +172,27 @@ def changes_context(changes: RunChanges | None, lang: str) -> Section:
     return section(basis, table=changes_table(frame, lang))
 
 
+MOVEMENT_SOURCES = 3
+"""At most this many units are named as the source of a move, then "and N other units"."""
+
+
+def movement_reason(reason: str, sources: tuple, lang: str) -> str:
+    """Why a status or chance moved, in words (`cdsanalysis.report.run.changes.REASONS`); "" for a data row."""
+    if not reason:
+        return ""
+    text = words(lang)["movement"]
+    if reason == "none":
+        return text["none"]
+    if reason == "as_of":
+        return text["as_of"].format(before=format_date(sources[0][2], lang), after=format_date(sources[1][2], lang))
+    names = [text["source"].format(name=words(lang)["index"]["province"] if code == PROVINCE_CODE
+                                   else display_name(name) if name else code, date=format_date(date, lang))
+             for code, name, date in sources[:MOVEMENT_SOURCES]]
+    if len(sources) > MOVEMENT_SOURCES:
+        names.append(text["more"].format(n=len(sources) - MOVEMENT_SOURCES))
+    return text[reason].format(sources=text["separator"].join(names))
+
+
 def changes_table(frame: pd.DataFrame, lang: str) -> Table:
     """The changes as a page table, in ``lang`` (figures with their kind, statuses as labels, chances as %)."""
     text = words(lang)["index"]
@@ -193,10 +215,11 @@ def changes_table(frame: pd.DataFrame, lang: str) -> Table:
         target = "" if r.target is None or pd.isna(r.target) else str(int(r.target))
         rows.append(Row((Cell(text["change_kinds"][r.change]), Cell(name), Cell(format_date(r.date, lang)),
                          Cell(target, num=True), Cell(value(r.change, r.before), num=r.change == "chance"),
-                         Cell(value(r.change, r.after), num=r.change == "chance"))))
+                         Cell(value(r.change, r.after), num=r.change == "chance"),
+                         Cell(movement_reason(r.reason, r.sources, lang)))))
     labels = text["change_columns"]
     columns = (Column(labels[0]), Column(labels[1]), Column(labels[2]), Column(labels[3], num=True),
-               Column(labels[4]), Column(labels[5]))
+               Column(labels[4]), Column(labels[5]), Column(labels[6]))
     return Table("changes", columns, tuple(rows))
 
 

@@ -23,6 +23,7 @@ from cdsanalysis.data.io import atomic_write_text
 from cdsanalysis.data.provenance import any_illustrative, illustrative_note
 from cdsanalysis.exceptions import CdsAnalysisError
 from cdsanalysis.model.assessment import assess
+from cdsanalysis.report.content.current import with_current_figures
 from cdsanalysis.report.content.province import build_province_report
 from cdsanalysis.report.run.changes import SNAPSHOT_FILE, compare_runs, previous_run, snapshot
 from cdsanalysis.report.run.index import changes_frame, index_html
@@ -30,6 +31,7 @@ from cdsanalysis.report.run.layout import INDEX_PAGE, RUN_RECORD, SUMMARY_CSV, S
 from cdsanalysis.report.run.province import write_province
 from cdsanalysis.report.writers.excel import write_assessment_xlsx, write_summary_csv
 from cdsanalysis.settings import DEFAULT_THRESHOLDS, PROVINCE_CODE
+from cdsanalysis.wording import DEFAULT_LANG
 
 if TYPE_CHECKING:  # pragma: no cover
     from cdsanalysis.data.dataset import Dataset
@@ -37,8 +39,14 @@ if TYPE_CHECKING:  # pragma: no cover
     from cdsanalysis.report.run.outcomes import DistrictOutcome
 
 
-def summary_table(forecast, codes: list[str], outcomes: dict[str, DistrictOutcome]) -> pd.DataFrame:
-    """`assess` rows of the province and the rendered districts, with provenance and report columns."""
+def summary_table(forecast, codes: list[str], outcomes: dict[str, DistrictOutcome],
+                  lang: str = DEFAULT_LANG) -> pd.DataFrame:
+    """`assess` rows of the province and the rendered districts, with provenance and report columns.
+
+    Each unit's figure carries its date and freshness, and the province's figure is the sum of the
+    districts' latest ones (`cdsanalysis.report.content.current.with_current_figures`, which the
+    pages read too: the summaries and the pages cannot disagree).
+    """
 
     dataset = forecast.dataset
     table = assess(forecast)
@@ -53,6 +61,7 @@ def summary_table(forecast, codes: list[str], outcomes: dict[str, DistrictOutcom
     progress = dataset.progress.sort_values("as_of", kind="stable")
     latest = progress.groupby("district_code").tail(1).set_index("district_code")["status"]
     table["data_status"] = table["district_code"].map(latest).fillna("")
+    table = with_current_figures(table, dataset, forecast.as_of, lang)
     table["report"] = [("" if c == PROVINCE_CODE else "ok" if outcomes[c].ok else "failed")
                        for c in table["district_code"]]
     table["error"] = [("" if c == PROVINCE_CODE else outcomes[c].error) for c in table["district_code"]]

@@ -56,6 +56,8 @@ COLUMNS: dict[str, tuple[str | None, int]] = {
     "communes_total": ("0", 9),
     "completed": ("0", 11),
     "data_status": (None, 14),
+    "latest_date": ("DD/MM/YYYY", 11),
+    "freshness": (None, 30),
     "deadline": ("DD/MM/YYYY", 11),
     "target": ("0", 10),
     "kind": (None, 15),
@@ -81,7 +83,9 @@ COLUMNS: dict[str, tuple[str | None, int]] = {
 }
 """Columns of the long table, in this order, when present (and not wholly empty) in the table."""
 
-DATE_COLUMNS = ("deadline", "next_deadline", "last_deadline")
+DATE_COLUMNS = ("deadline", "latest_date", "next_deadline", "last_deadline")
+STALE_COLOR = "9A3412"
+"""The overview's date of a figure older than the latest round (the detail sheet says "no figure since …")."""
 
 ALWAYS = ("district_code", "district_name", "deadline", "target", "status")
 """Columns written even when empty (an assessment without them is refused)."""
@@ -159,8 +163,8 @@ def _deadline_groups(table: pd.DataFrame, as_of: pd.Timestamp) -> tuple[list[str
     return columns, [tuple(row) for row in groups.itertuples(index=False)]
 
 
-UNIT_FIXED = ("district_code", "district_name", "completed", "communes_total", "data_status", "shortfall",
-              "pace_needed_per_month", "current_pace")
+UNIT_FIXED = ("district_code", "district_name", "completed", "communes_total", "data_status", "latest_date",
+              "shortfall", "pace_needed_per_month", "current_pace")
 """The overview's unit columns, when present: the unit, its count and what it needs for the next deadline."""
 
 
@@ -251,6 +255,8 @@ def _write_overview(sheet: Worksheet, table: pd.DataFrame, as_of: pd.Timestamp, 
             cell = set_cell(sheet, i, j, value)
             if COLUMNS[column][0] and column not in ("district_code",):
                 cell.number_format = COLUMNS[column][0]
+            if column == "latest_date" and code != PROVINCE_CODE and str(unit.get("freshness", "") or ""):
+                cell.font = Font(italic=True, color=STALE_COLOR)  # the round left it behind
             if column == "district_name" and str(unit.get("html", "") or ""):
                 cell.hyperlink = str(unit["html"])  # a link that prints as plain text (no blue, no underline)
                 cell.font = Font(bold=code == PROVINCE_CODE, color="000000", underline=None)
@@ -294,7 +300,7 @@ def _write_detail(sheet: Worksheet, table: pd.DataFrame, lang: str, title: str, 
                 cell.fill, cell.font = status_style(str(row["status"]))
             elif column == "html" and value:
                 cell.hyperlink = str(value)  # prints as plain text
-            elif column == "error":
+            elif column in ("error", "freshness"):
                 cell.alignment = Alignment(wrap_text=True, vertical="top")
             if row["district_code"] == PROVINCE_CODE:
                 cell.font = Font(bold=True, color=cell.font.color, underline=cell.font.underline)
