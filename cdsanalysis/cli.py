@@ -329,7 +329,7 @@ def _cmd_render(args: argparse.Namespace) -> int:
             result = render(_data_dir(args.data), as_of=args.as_of, districts=districts, jobs=args.jobs,
                             out=args.out, lang=args.lang, draws=args.draws, seed=args.seed,
                             progress=not args.quiet, compare=args.compare, scheduler=args.scheduler,
-                            model=args.model)
+                            model=args.model, until=args.until)
     except RenderArgumentError as err:
         raise _UsageError(error_text(err, args.lang)) from None
     except KeyboardInterrupt:
@@ -519,6 +519,7 @@ def build_parser() -> argparse.ArgumentParser:
     renderer.add_argument("--seed", type=_SEED, default=0, help=_help("seed"))
     renderer.add_argument("--compare", help=_help("render_compare"))
     renderer.add_argument("--scheduler", metavar="ADDRESS", help=_help("render_scheduler"))
+    _add_until(renderer)
     renderer.add_argument("--model", default="hazard", choices=MODEL_NAMES, help=_help("render_model"))
     renderer.add_argument("--quiet", action="store_true", help=_help("render_quiet"))
     _add_lang(renderer, _said("help_lang_render", variable=LANG_VARIABLE, default=DEFAULT_LANG))
@@ -536,7 +537,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     fc = commands.add_parser("forecast", help=_help("forecast"))
     _add_data_options(fc)
-    fc.add_argument("--until", type=_date, default=None, help=_help("forecast_until"))
+    _add_until(fc)
     fc.add_argument("--model", default="hazard", choices=MODEL_NAMES, help=_help("forecast_model"))
     fc.add_argument("--draws", type=_DRAWS, default=DEFAULT_DRAWS,
                     help=_help("draws", most=MAX_DRAWS, default=DEFAULT_DRAWS))
@@ -546,6 +547,11 @@ def build_parser() -> argparse.ArgumentParser:
     _add_lang(fc)
     fc.set_defaults(run=_cmd_forecast)
     return parser
+
+
+def _add_until(command: argparse.ArgumentParser) -> None:
+    """--until, the same for forecast and render (render and forecast check it against the as-of date)."""
+    command.add_argument("--until", type=_date, default=None, help=_help("forecast_until"))
 
 
 def _levels_of_command(args: argparse.Namespace) -> Levels | None:

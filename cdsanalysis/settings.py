@@ -80,6 +80,19 @@ def _memory_bytes() -> int:
         return int(os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES"))
 
 
+MAX_HORIZON_YEARS = 10
+"""Furthest a forecast's horizon (``--until``) may lie after its as-of date: the paths' memory grows with the
+dates, and a forecast ten years out says nothing a reader can use."""
+
+
+def check_until(as_of, until) -> None:
+    """Refuse a horizon (``until``, a date) before ``as_of`` or more than `MAX_HORIZON_YEARS` after it."""
+    if until < as_of:
+        raise CdsAnalysisError(said("until_before", until=until, as_of=as_of))
+    if (until.year - as_of.year, until.month, until.day) > (MAX_HORIZON_YEARS, as_of.month, as_of.day):
+        raise CdsAnalysisError(said("until_too_far", until=until, as_of=as_of, years=MAX_HORIZON_YEARS))
+
+
 PROVINCE_CODE = ""
 """The ``district_code`` of the province's own rows (progress, targets, summaries): the empty code."""
 

@@ -85,7 +85,7 @@ def test_a_status_that_moved_is_listed_with_both_labels(tmp_path):
         ["status", "1", "on_track", "at_risk"]]
     page_table = changes_context(changes, "vi").table
     labels = words("vi")["status"]
-    assert [c.text for c in page_table.rows[0].cells][-2:] == [labels["on_track"], labels["at_risk"]]
+    assert [c.text for c in page_table.rows[0].cells][-3:-1] == [labels["on_track"], labels["at_risk"]]
 
 
 @pytest.mark.parametrize("content", ["{not json", json.dumps({"format": 99}), json.dumps([1, 2]),
@@ -115,10 +115,58 @@ def test_the_workbook_gets_the_changes_in_the_reader_s_words(tmp_path):
     changes = compare_runs(after, _save(tmp_path / "old", before))
     frame = changes_frame(changes, "vi")
     assert list(frame.columns) == list(INDEX["change_columns"])
+    why = words("vi")["movement"]["none"]  # same data, same date: only the forecast's settings can differ
     assert frame.values.tolist() == [
-        ["Đánh giá thay đổi", "Huyện 1", "31/12/2024", "8", "Đúng tiến độ", "Có nguy cơ"],
-        ["Xác suất đổi từ 10 điểm", "Huyện 1", "31/12/2024", "8", "85\u00a0%", "60\u00a0%"]]
+        ["Đánh giá thay đổi", "Huyện 1", "31/12/2024", "8", "Đúng tiến độ", "Có nguy cơ", why],
+        ["Xác suất đổi từ 10 điểm", "Huyện 1", "31/12/2024", "8", "85\u00a0%", "60\u00a0%", why]]
     assert changes_frame(compare_runs(after, None), "vi") is None  # first render: no sheet
+
+
+def test_a_unit_with_no_new_figure_that_moved_says_whose_new_figures_moved_it(tmp_path):
+    """Issue 19, obs. 5: Hoằng Hóa's figure of 31/3/2025 moves everyone; each moved line says why, old → new."""
+    from cdsanalysis.report.run.index import changes_frame
+
+    old = [("1", "2025-12-31", 8, 0.58, "at_risk"), ("2", "2025-12-31", 8, 0.40, "at_risk"),
+           ("", "2025-12-31", 40, 0.58, "at_risk")]
+    new = [("1", "2025-12-31", 8, 0.32, "at_risk"), ("2", "2025-12-31", 8, 0.55, "at_risk"),
+           ("", "2025-12-31", 40, 0.32, "at_risk")]
+    before = _state("2024-12-31", progress=[("1", "2024-12-31", 2, "actual"), ("2", "2024-12-31", 3, "actual")],
+                    targets=old)
+    after = _state("2025-03-31", progress=[("1", "2024-12-31", 2, "actual"), ("2", "2024-12-31", 3, "actual"),
+                                           ("2", "2025-03-31", 5, "actual")], targets=new)
+    table = compare_runs(after, _save(tmp_path / "old", before)).to_frame()
+    moved = table[table["change"] == "chance"].set_index("district_code")
+    assert moved.loc["1", "reason"] == "others" and moved.loc["2", "reason"] == "own"
+    assert moved.loc["", "reason"] == "province"
+    frame = changes_frame(compare_runs(after, tmp_path / "old"), "vi")
+    frame = frame[frame[INDEX["change_columns"][0]] == INDEX["change_kinds"]["chance"]].set_index(
+        INDEX["change_columns"][1])
+    text = words("vi")["movement"]
+    source = text["source"].format(name="2", date="31/03/2025")  # display_name("Huyện 2") is "2"
+    why = frame[INDEX["change_columns"][6]]
+    assert why["Huyện 1"] == text["others"].format(sources=source)
+    assert why["Huyện 2"] == text["own"].format(sources=source)
+    assert why[INDEX["province"]] == text["province"].format(sources=source)
+    assert (frame.loc["Huyện 1", INDEX["change_columns"][4]], frame.loc["Huyện 1", INDEX["change_columns"][5]]) == \
+        ("58\u00a0%", "32\u00a0%")  # old → new
+
+
+def test_a_move_names_three_sources_then_how_many_more(tmp_path):
+    codes = [str(c) for c in range(2, 8)]
+    before = _state("2024-12-31", targets=[("1", "2025-12-31", 8, 0.9, "on_track")])
+    after = _state("2025-03-31", progress=[(c, "2025-03-31", 1, "actual") for c in codes],
+                   targets=[("1", "2025-12-31", 8, 0.5, "at_risk")])
+    changes = compare_runs(after, _save(tmp_path / "old", before))
+    reason = changes_context(changes, "en").table.rows[-1].cells[-1].text
+    assert reason.count("(2025-03-31)") == 3 and reason.endswith("and 3 other units")
+    assert reason.startswith("no new figure; the province-wide pace changed")
+
+
+def test_a_move_with_only_a_later_date_says_so(tmp_path):
+    before = _state("2024-12-31", targets=[("1", "2025-12-31", 8, 0.9, "on_track")])
+    after = _state("2025-06-30", targets=[("1", "2025-12-31", 8, 0.5, "at_risk")])
+    reason = changes_context(compare_runs(after, _save(tmp_path / "old", before)), "vi").table.rows[-1].cells[-1].text
+    assert reason == words("vi")["movement"]["as_of"].format(before="31/12/2024", after="30/06/2025")
 
 
 @pytest.mark.slow  # two whole renders

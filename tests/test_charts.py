@@ -180,3 +180,25 @@ def test_interactive_html_has_a_fixed_id_and_no_network_script():
 @pytest.mark.parametrize(("lang", "expected"), [("vi", "05/01/2025"), ("en", "2025-01-05")])
 def test_format_date(lang, expected):
     assert format_date("2025-01-05", lang) == expected
+
+
+def test_the_charts_typeface_is_shipped_and_used_for_every_png():
+    """Issue 19, obs. 11: the PNG's text is drawn in the package's font, whatever the machine has installed."""
+    import vl_convert
+    from altair.utils._importers import vl_version_for_vl_convert
+
+    files = sorted(p.name for p in charts.FONT_DIR.iterdir())
+    assert files == ["CDSChartSans-Bold.ttf", "CDSChartSans-Regular.ttf", "OFL.txt"]
+    assert "SIL OPEN FONT LICENSE" in (charts.FONT_DIR / "OFL.txt").read_text(encoding="utf-8").upper()
+    for name in files[:2]:  # the family name, as the font's name table stores it (UTF-16, big-endian)
+        assert charts.CHART_FONT.encode("utf-16-be") in (charts.FONT_DIR / name).read_bytes()
+    spec = {"data": {"values": [{"t": "Hoằng Hóa: Đúng tiến độ ≥ 80 %"}]}, "mark": {"type": "text", "fontSize": 24},
+            "encoding": {"text": {"field": "t"}}, "title": "Quỹ đạo và dự báo", "width": 420, "height": 50}
+    assert charts.with_chart_font(spec)["config"]["font"] == charts.CHART_FONT and "config" not in spec
+    png = charts.to_png(spec, scale=1)
+    assert png == charts.to_png(spec, scale=1)
+    # the family is known to vl-convert: a font it does not know falls back to another face
+    unknown = {**spec, "config": {"font": "No Such Font"}}
+    assert png != vl_convert.vegalite_to_png(unknown, scale=1, vl_version=vl_version_for_vl_convert())
+    assert png == vl_convert.vegalite_to_png(charts.with_chart_font(spec), scale=1,
+                                             vl_version=vl_version_for_vl_convert())

@@ -54,16 +54,22 @@ def test_first_sheet_is_one_dated_row_per_unit_with_deadlines_side_by_side(tmp_p
     assert "30/06/2024" in sheet["A1"].value and sheet["A2"].value == f"⚠ {NOTE}"
     groups = _headers(sheet, 3)
     assert list(groups)[:2] == [HEAD["district_code"], HEAD["district_name"]]
-    past, open_ = (BOOK["deadline"].format(date=d) for d in ("31/12/2023", "31/12/2025"))
-    assert past in groups and open_ in groups
+    # Past deadlines fold into one column (issue 19, obs. 11); deadlines ahead keep target, chance, status.
+    assert BOOK["deadline"].format(date="31/12/2023") not in groups
+    open_ = BOOK["deadline"].format(date="31/12/2025")
+    assert BOOK["past"] in groups and open_ in groups
     assert [sheet.cell(row=r, column=2).value for r in range(5, sheet.max_row + 1)] == [
         BOOK["province"], "Huyện Hoằng Hóa", "Huyện Nga Sơn"]
-    past, open_ = groups[past], groups[open_]
+    past, open_ = groups[BOOK["past"]], groups[open_]
+    assert sheet.max_column == open_ + 2  # one column for every past deadline, three for the one ahead
     assert [sheet.cell(row=4, column=open_ + k).value for k in range(3)] == [BOOK["target"], BOOK["p_meet"],
                                                                               BOOK["status"]]
-    # A settled deadline shows no chance ("—", never "0 %" beside "achieved late"); open ones the formatter's text.
-    assert sheet.cell(row=6, column=past + 1).value == "—"
-    assert sheet.cell(row=6, column=past + 2).value == VI["status"]["achieved_late"]
+    # A settled deadline shows its result, no chance; open ones the formatter's text.
+    settled = sheet.cell(row=6, column=past)
+    assert settled.value == BOOK["past_line"].format(date="31/12/2023", target=8,
+                                                      status=VI["status"]["achieved_late"])
+    assert settled.fill.fgColor.rgb.endswith(STATUS_COLORS["achieved_late"][0].lstrip("#").upper())
+    assert settled.alignment.wrap_text
     assert sheet.cell(row=5, column=open_ + 1).value == "96\u00a0%"  # the pages' one chance formatter
     assert sheet.cell(row=7, column=open_ + 1).value == "<1\u00a0%"
     assert sheet.cell(row=7, column=past).value == "—"  # 401 has no target at the end of 2023

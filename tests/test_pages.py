@@ -19,6 +19,7 @@ import pandas as pd
 import pytest
 
 from cdsanalysis.report.run.batch import render
+from cdsanalysis.wording import words
 from cdsanalysis.wording.formats import format_chance
 from tests.builders import small_tables, write_tables
 
@@ -183,3 +184,91 @@ def test_stale_figures_are_flagged_on_every_page(tmp_path):
 def test_recent_figures_carry_no_stale_warning(pages):
     _, found = pages  # as-of is the date of the latest figure
     assert not any("notice stale" in p.read_text(encoding="utf-8") for p in found)
+
+
+def _probe(pages: list[Path], width: int, folder: Path) -> dict[str, dict]:
+    """For each page at ``width`` CSS pixels (as `_measure`): each status cell of its ranking or targets table
+    (and the cell before it, the chance), whether it lies wholly inside the frame and has a size, and every
+    ``.scroll`` box that still scrolls sideways."""
+    frames = "".join(f'<iframe name="{i}" style="width:{width}px;height:1500px;border:0" '
+                     f'srcdoc="{html.escape(p.read_text(encoding="utf-8"), quote=True)}"></iframe>'
+                     for i, p in enumerate(pages))
+    wrapper = folder / f"probe-{width}.html"
+    wrapper.write_text(
+        f'<!DOCTYPE html><html><body style="margin:0">{frames}<script>'
+        "const frames = [...document.querySelectorAll('iframe')]; const out = {};"
+        "frames.forEach(f => f.addEventListener('load', () => {"
+        " const d = f.contentDocument; const w = d.documentElement.clientWidth; const cells = [];"
+        " d.querySelectorAll('#cds-ranking td[data-status], #cds-targets td[data-status]').forEach(s => {"
+        "  [s, s.previousElementSibling].forEach(c => { const r = c.getBoundingClientRect();"
+        "   cells.push({text: c.textContent, inside: r.left >= -1 && r.right <= w + 1,"
+        "               seen: r.width > 0 && r.height > 0, label: c.dataset.label || ''}); }); });"
+        " const scrolling = [...d.querySelectorAll('.scroll')].filter(b => b.scrollWidth > b.clientWidth + 1).length;"
+        " out[f.name] = {cells, scrolling};"
+        " if (Object.keys(out).length === frames.length) document.body.dataset.probe = JSON.stringify(out);"
+        "}));</script></body></html>", encoding="utf-8")
+    run = subprocess.run([CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
+                          "--window-size=1400,1600", "--virtual-time-budget=10000", "--dump-dom", wrapper.as_uri()],
+                         capture_output=True, text=True, timeout=180)
+    found = re.search(r'data-probe="([^"]*)"', run.stdout)
+    assert found, f"Chromium probed nothing: {run.stderr[-800:]}"
+    probed = json.loads(html.unescape(found.group(1)))
+    return {f"{i}:{p.name}": probed[str(i)] for i, p in enumerate(pages)}
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="headless Chromium is not installed: the phone layout is NOT checked")
+def test_on_a_phone_chance_and_status_are_on_screen_without_scrolling(pages, tmp_path):
+    """Issue 19, obs. 7: at 390 px each row of the index's ranking and of a district's targets table shows its
+    chance and status inside the screen (a card per row), each with its column's name, and no table scrolls."""
+    result, found = pages
+    district = next(p for p in found if p.name not in ("index.html", "province.html"))
+    probed = _probe([result.out_dir / "index.html", district], 390, tmp_path)
+    vi = words("vi")
+    for name, page in probed.items():
+        assert page["cells"], name  # the page has rows with a status
+        assert page["scrolling"] == 0, name
+        for cell in page["cells"]:
+            assert cell["inside"] and cell["seen"], (name, cell)
+            assert cell["label"], (name, cell)
+    ranking = probed["0:index.html"]["cells"]
+    assert {c["label"] for c in ranking} >= {vi["index"]["p"], vi["index"]["status"]}
+
+
+A4_CSS_WIDTH = 703
+"""A4's printable width (210 mm less the stylesheet's 12 mm margins) in CSS pixels at 96 per inch."""
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="headless Chromium is not installed: the print style is NOT checked")
+def test_printed_links_are_plain_black_text(pages, tmp_path):
+    """Issue 19, obs. 11: names print black and not underlined, and every column fits the paper's width.
+    Chromium applies the page's own ``@media print`` rules (switched on for the screen, as printing would) in a
+    window as wide as A4's printable width, and reports each link's colour and underline (the index links every
+    name; a district page has the same stylesheet) and whether the page is wider than the paper."""
+    result, found = pages
+    district = next(p for p in found if p.name not in ("index.html", "province.html"))
+    page = result.out_dir / "index.html"
+    script = ("const sheet = document.styleSheets[0]; let printing = 0;"
+              "const first = document.querySelector('td a');"
+              "const before = first ? getComputedStyle(first).textDecorationLine : '';"
+              "[...sheet.cssRules].forEach(r => { if (r.media && r.media.mediaText === 'print') {"
+              " r.media.mediaText = 'all'; printing++; } });"
+              "const links = [...document.querySelectorAll('a')].map(a => { const s = getComputedStyle(a);"
+              " return [s.color, s.textDecorationLine]; });"
+              "const page = document.documentElement;"
+              "const fits = page.scrollWidth <= page.clientWidth + 1;"
+              "document.body.dataset.print = JSON.stringify({printing, before, links, fits});")
+    for source in (page, district):
+        probe = tmp_path / f"print-{source.name}"
+        probe.write_text(source.read_text(encoding="utf-8").replace("</body>", f"<script>{script}</script></body>"),
+                         encoding="utf-8")
+        run = subprocess.run([CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--virtual-time-budget=5000",
+                              f"--window-size={A4_CSS_WIDTH},1600", "--dump-dom", probe.as_uri()],
+                             capture_output=True, text=True, timeout=180)
+        found_ = re.search(r'data-print="([^"]*)"', run.stdout)
+        assert found_, f"Chromium reported nothing: {run.stderr[-800:]}"
+        printed = json.loads(html.unescape(found_.group(1)))
+        assert printed["printing"] == 1, source.name  # the page has its print rules, once
+        if source == page:
+            assert printed["links"] and printed["before"] == "underline"  # on screen a link looks like one
+        assert all(colour == "rgb(0, 0, 0)" and line == "none" for colour, line in printed["links"]), printed
+        assert printed["fits"], source.name  # the page's width on paper: no column runs off it

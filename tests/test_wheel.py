@@ -69,6 +69,8 @@ def test_the_wheel_carries_the_data_and_the_template(wheel):
                  "sources/sourced_figures.csv"):
         assert f"cdsanalysis/data/bundled/{name}" in names
     assert "cdsanalysis/report/district_forecast.ipynb" in names
+    for name in ("CDSChartSans-Regular.ttf", "CDSChartSans-Bold.ttf", "OFL.txt"):  # the charts' own typeface
+        assert f"cdsanalysis/report/content/fonts/{name}" in names
     for name in ("units.csv", "progress.csv", "targets.csv", "recognitions.csv"):  # the same bytes as data/
         assert zipfile.ZipFile(wheel).read(f"cdsanalysis/data/bundled/{name}") == (ROOT / "data" / name).read_bytes()
 

@@ -85,10 +85,16 @@ WORDS = {
         "wide_district": "The interval is wide because recognition comes in {top}-wide rounds (one round "
         "can add or miss dozens of communes across the {top}, and every {group} feels it) "
         "and the trend rests on only {periods} half-yearly figures.",
+        "wide_district_own": "The interval is wide because recognition comes in {top}-wide rounds (one "
+        "round can add or miss dozens of communes across the {top}, and every {group} feels it) and this "
+        "unit has figures for only {own} of the {periods} reporting dates.",
         "province_place": "the {top}",
         "trajectory": "Trajectory and forecast",
         "targets": "Chances of meeting the targets",
         "pace": "Current pace and required pace",
+        "no_future_target": "Every deadline in the data has passed: no target is left after {as_of} to give a "
+        "chance of meeting. The table below gives each deadline's result from the recorded figures; add new "
+        "targets to targets.csv to get a forecast of meeting them.",
         "pace_intro": "The pace note only compares the last 12 months' pace with the pace required; a target's "
         'status is the "Status" column of the table above.',
         "province": "{All}",
@@ -215,7 +221,20 @@ WORDS = {
             "status": "Status moved",
             "chance": "Chance moved 10+ points",
         },
-        "change_columns": ("Change", "{Group}", "Date", "Target", "Before", "After"),
+        "change_columns": ("Change", "{Group}", "Date", "Target", "Before", "After", "Why"),
+        "unit_columns": {
+            "latest": "Latest figure",
+            "last_deadline": "Last past deadline",
+            "shortfall": "Still needed for the next target ({units})",
+            "pace_needed": "Pace needed ({units}/month)",
+            "current_pace": "Current pace ({units}/month)",
+        },
+        "last_deadline_cell": "{status}: target {target} (due {date})",
+        "no_past_deadline": "no deadline passed yet",
+        "shortfall_by": "{n} (by {date})",
+        "round_behind": "{date}; {n} {groups} have no figure for this round",
+        "no_future_target": "No target is left after {as_of}: every deadline in the data has passed. The table "
+        "gives the result of the last past deadline; add new targets to targets.csv to get chances of meeting them.",
     },
     "workbook": {
         "overview": "Summary",
@@ -232,17 +251,21 @@ WORDS = {
         "province": "{Top}",
         "report": {"ok": "rendered", "failed": "failed"},
         "none": "—",
+        "past": "Past deadlines",
+        "past_line": "{date} (target {target}): {status}",
     },
     "workbook_notes": [
-        '"Summary" sheet: one row per unit (first row: the {all}); for each deadline the '
-        "target (cumulative communes), P(meet) and the status. Past deadlines have no probability (—); "
-        "their status follows the recorded figures.",
+        '"Summary" sheet: one row per unit (first row: the {all}); the {units} still needed and the '
+        "pace needed ({units} a month) for the next deadline, beside the current pace; for each deadline still "
+        'ahead the target (cumulative {units}), P(meet) and the status. Past deadlines share one column, "Past '
+        'deadlines": one line each, judged on the recorded figures (no probability).',
         '"Detail" sheet: one row per target of a unit. P(meet) = the share of simulated paths reaching '
         "the target by its deadline, from 0 to 1.",
         "Status: Achieved; Achieved late (reached after the deadline); On track (P ≥ {on_track}); At "
         "risk (≥ {at_risk}); Off track (below); Missed (deadline passed, target not reached); Beyond "
         "forecast horizon (deadline after the horizon); Insufficient data (no figure for the unit "
-        "yet).",
+        "yet); No figure at the deadline (the deadline passed with no figure recorded by it, so neither met nor "
+        "missed is claimed).",
         'Figures and targets marked "illustrative" are made up to fill gaps in the public record; they '
         "are not official.",
         "Names starting with =, +, -, @ are written as text (never as formulas), so the file is safe to open.",
@@ -253,6 +276,8 @@ WORDS = {
         "communes_total": "Communes",
         "completed": "Completed",
         "data_status": "Kind of figure",
+        "latest_date": "Date of figure",
+        "freshness": "Freshness of figure",
         "deadline": "Deadline",
         "target": "Target (cumulative)",
         "kind": "Kind of target",
@@ -269,6 +294,12 @@ WORDS = {
         "report": "Report",
         "html": "Report file",
         "error": "Error",
+        "next_deadline": "Next deadline",
+        "shortfall": "Still needed by the next deadline ({units})",
+        "pace_needed_per_month": "Pace needed for the next deadline ({units}/month)",
+        "last_deadline": "Last past deadline",
+        "last_target": "Target of the last past deadline",
+        "last_deadline_result": "Result of the last past deadline",
     },
     "chart": {
         "date": "Date",
@@ -327,6 +358,36 @@ WORDS = {
     "freshness": {
         "no_figure_since": "no figure since {date}",
         "no_figure_yet": "no figure yet",
+    },
+    "current": {
+        "units": "Each unit's latest figure",
+        "part": "{n} units as of {date}",
+        "part_missing": "{n} units with no figure yet",
+        "separator": ", ",
+        "province_sum": "{done}/{total} communes have completed digital transformation ({share}) = the sum of "
+        "the units' latest figures: {parts} (kind of figures: {kind}).",
+        "official_beside": "The {top}'s latest official total: {done} communes on {date} ({kind}).",
+        "official_above": "{done}/{total} communes have completed digital transformation ({share}), by the "
+        "{top}'s official total of {date} ({kind}); the units' latest figures sum to only {sum} ({parts}).",
+        "summary_sum": "sum of the units' latest figures: {parts}",
+        "summary_official": "; the {top}'s official total: {done} ({date})",
+        "behind": "{since}: the latest round ({round}) has no figure from this unit; the figures below start "
+        "from its older one.",
+        "chart_province": "{n} units with no new figure are forecast from the date of their own latest figure: "
+        "communes they may have had recognised between then and {round} are counted in the forecast, so the "
+        "forecast at {round} can be above {done} (the last observed point on the chart).",
+        "chart_district": "This unit's forecast starts from its figure of {date}; the months from then to {round} "
+        "are simulated, so the forecast at {round} can be above {done}.",
+    },
+    "movement": {
+        "own": "new figures of this unit: {sources}",
+        "others": "no new figure; the {top}-wide pace changed with the new figures of {sources}",
+        "province": "the units' sum changed with the new figures of {sources}",
+        "as_of": "no new figure; the as-of date moved from {before} to {after}",
+        "none": "no new figure; the forecast settings (draws, model) differ from the previous run",
+        "source": "{name} ({date})",
+        "more": "and {n} other units",
+        "separator": ", ",
     },
     "stale_note": "Warning: the latest figure is from {latest}, more than {months} months before the as-of date "
     "{as_of}; the counts shown are those of {latest}, not current ones. Import newer figures "
@@ -808,7 +869,8 @@ WORDS = {
             "machine has {have:.1f} GB available. Use fewer draws (at most {fits:,} here), or forecast fewer "
             "{groups} at a time",
         "whole_from_to": "{name} must be a whole number from {low} to {high:,}; got {value!r}",
-        "until_before": "until ({until:%Y-%m-%d}) is before as_of ({as_of:%Y-%m-%d})",
+        "until_before": "until ({until:%Y-%m-%d}) is before as_of ({as_of:%Y-%m-%d}): the forecast must "
+            "end on or after the date of its figures",
         "no_progress_before": "no {group} progress on or before {date:%Y-%m-%d}; nothing to forecast from",
         "no_snapshot": "--compare {folder}: no {file} there; give the folder of an earlier render "
             "(reports/<YYYY-MM-DD>)",
@@ -872,6 +934,11 @@ WORDS = {
             "{example}",
         "reform_too_early": "the reform ({reform:%Y-%m-%d}) must fall after the last observation "
             "({last:%Y-%m-%d}): choose a later date",
+        "partial_mismatch": "{folder} holds reports made from other data or parameters (or no readable run.json): "
+            "updating only some {groups} would mix two forecasts in one folder. Render every {group} (leave out "
+            "--districts), or write to another --out.",
+        "until_too_far": "until ({until:%Y-%m-%d}) is more than {years} years after as_of ({as_of:%Y-%m-%d}); choose "
+            "a nearer date",
     },
     "frames": {
         "closed_note": "Closed by the {year} merger ({act}): {name} merged into {into} from {date}; last state "

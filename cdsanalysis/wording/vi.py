@@ -85,10 +85,16 @@ WORDS = {
         "wide_district": "Khoảng này rộng vì việc công nhận diễn ra theo từng đợt chung của cả {top} (một đợt "
         "có thể thêm hoặc hụt hàng chục xã trong {all}, và đơn vị nào cũng chịu ảnh "
         "hưởng) và xu hướng mới chỉ dựa trên {periods} mốc số liệu nửa năm.",
+        "wide_district_own": "Khoảng này rộng vì việc công nhận diễn ra theo từng đợt chung của cả {top} (một "
+        "đợt có thể thêm hoặc hụt hàng chục xã trong {all}, và đơn vị nào cũng chịu ảnh hưởng) và đơn vị này "
+        "mới có số liệu ở {own} trong {periods} mốc báo cáo.",
         "province_place": "{all}",
         "trajectory": "Quỹ đạo và dự báo",
         "targets": "Khả năng đạt mục tiêu",
         "pace": "Tốc độ hiện tại và tốc độ cần thiết",
+        "no_future_target": "Mọi hạn trong dữ liệu đã qua: không còn mục tiêu nào sau ngày {as_of} để tính xác suất "
+        "đạt. Bảng dưới cho kết quả từng hạn theo số liệu đã ghi nhận; thêm mục tiêu mới vào targets.csv để có dự "
+        "báo đạt hay không.",
         "pace_intro": "Ghi chú về nhịp độ chỉ so sánh tốc độ 12 tháng gần nhất với tốc độ cần thiết; đánh giá "
         "của mục tiêu là cột “Đánh giá” ở bảng trên.",
         "province": "{All}",
@@ -214,7 +220,20 @@ WORDS = {
             "status": "Đánh giá thay đổi",
             "chance": "Xác suất đổi từ 10 điểm",
         },
-        "change_columns": ("Thay đổi", "Đơn vị", "Mốc", "Mục tiêu", "Trước", "Sau"),
+        "change_columns": ("Thay đổi", "Đơn vị", "Mốc", "Mục tiêu", "Trước", "Sau", "Lý do"),
+        "unit_columns": {
+            "latest": "Số liệu mới nhất",
+            "last_deadline": "Hạn đã qua gần nhất",
+            "shortfall": "Còn thiếu cho mục tiêu tới ({unit})",
+            "pace_needed": "Tốc độ cần ({unit}/tháng)",
+            "current_pace": "Tốc độ hiện nay ({unit}/tháng)",
+        },
+        "last_deadline_cell": "{status}: mục tiêu {target} (hạn {date})",
+        "no_past_deadline": "chưa có hạn nào qua",
+        "shortfall_by": "{n} (đến {date})",
+        "round_behind": "{date}; {n} đơn vị chưa có số liệu kỳ này",
+        "no_future_target": "Không còn mục tiêu nào sau ngày {as_of}: mọi hạn trong dữ liệu đã qua. Bảng cho kết "
+        "quả của hạn đã qua gần nhất; thêm mục tiêu mới vào targets.csv để có xác suất đạt.",
     },
     "workbook": {
         "overview": "Tổng hợp",
@@ -231,16 +250,20 @@ WORDS = {
         "province": "{All}",
         "report": {"ok": "đã tạo", "failed": "lỗi"},
         "none": "—",
+        "past": "Các hạn đã qua",
+        "past_line": "{date} (mục tiêu {target}): {status}",
     },
     "workbook_notes": [
-        'Trang "Tổng hợp": mỗi dòng là một đơn vị (dòng đầu: {all}); với mỗi hạn: mục tiêu (số xã '
-        "lũy kế), xác suất đạt và đánh giá. Hạn đã qua không còn xác suất (—): đánh giá theo số liệu "
-        "đã ghi nhận.",
+        'Trang "Tổng hợp": mỗi dòng là một đơn vị (dòng đầu: {all}); số {unit} còn thiếu và tốc độ cần ({unit}/tháng) '
+        "cho hạn tới, bên cạnh tốc độ hiện nay; với mỗi hạn còn tới: mục tiêu (số {unit} lũy kế), xác suất đạt và "
+        'đánh giá. Các hạn đã qua gộp vào một cột "Các hạn đã qua": mỗi hạn một dòng, đánh giá theo số liệu '
+        "đã ghi nhận (không còn xác suất).",
         'Trang "Chi tiết": mỗi dòng là một mục tiêu của một đơn vị. Xác suất đạt = tỷ lệ đường mô '
         "phỏng đạt mục tiêu vào ngày hạn, ghi từ 0 đến 1.",
         "Đánh giá: Đã đạt; Đạt muộn (đạt sau ngày hạn); Đúng tiến độ (xác suất ≥ {on_track}); Có nguy "
         "cơ (≥ {at_risk}); Chậm tiến độ (thấp hơn); Không đạt (đã qua hạn mà chưa đạt); Ngoài tầm dự "
-        "báo (hạn sau kỳ dự báo); Thiếu dữ liệu (chưa có số liệu của đơn vị).",
+        "báo (hạn sau kỳ dự báo); Thiếu dữ liệu (chưa có số liệu của đơn vị); Không có số liệu tại hạn (đã qua "
+        "hạn nhưng không có số liệu ghi nhận đến ngày hạn, nên không kết luận đạt hay không).",
         'Số liệu và mục tiêu ghi "minh họa" là số liệu giả định để bù chỗ thiếu trong nguồn công khai, '
         "không phải số liệu chính thức.",
         "Tên bắt đầu bằng =, +, -, @ được ghi như chữ (không phải công thức), để tệp an toàn khi mở.",
@@ -251,6 +274,8 @@ WORDS = {
         "communes_total": "Tổng số xã",
         "completed": "Đã hoàn thành",
         "data_status": "Loại số liệu",
+        "latest_date": "Ngày số liệu",
+        "freshness": "Tình trạng số liệu",
         "deadline": "Hạn",
         "target": "Mục tiêu (lũy kế)",
         "kind": "Loại mục tiêu",
@@ -267,6 +292,12 @@ WORDS = {
         "report": "Báo cáo",
         "html": "Tệp báo cáo",
         "error": "Lỗi",
+        "next_deadline": "Hạn tới",
+        "shortfall": "Còn thiếu cho hạn tới ({unit})",
+        "pace_needed_per_month": "Tốc độ cần cho hạn tới ({unit}/tháng)",
+        "last_deadline": "Hạn đã qua gần nhất",
+        "last_target": "Mục tiêu hạn đã qua gần nhất",
+        "last_deadline_result": "Kết quả hạn đã qua gần nhất",
     },
     "chart": {
         "date": "Thời điểm",
@@ -325,6 +356,36 @@ WORDS = {
     "freshness": {
         "no_figure_since": "chưa có số liệu mới từ {date}",
         "no_figure_yet": "chưa có số liệu",
+    },
+    "current": {
+        "units": "Số liệu mới nhất của từng đơn vị",
+        "part": "{n} đơn vị đến {date}",
+        "part_missing": "{n} đơn vị chưa có số liệu",
+        "separator": ", ",
+        "province_sum": "{done}/{total} xã đã hoàn thành chuyển đổi số ({share}) = tổng số mới nhất của các đơn "
+        "vị: {parts} (loại số liệu: {kind}).",
+        "official_beside": "Số chính thức mới nhất của {all}: {done} xã, ngày {date} ({kind}).",
+        "official_above": "{done}/{total} xã đã hoàn thành chuyển đổi số ({share}), theo số chính thức của {all} "
+        "ngày {date} ({kind}); tổng số mới nhất của các đơn vị chỉ là {sum} ({parts}).",
+        "summary_sum": "tổng số mới nhất của các đơn vị: {parts}",
+        "summary_official": "; số chính thức của {all}: {done} (ngày {date})",
+        "behind": "{since}: đợt báo cáo gần nhất (ngày {round}) không có số liệu của đơn vị này; các con số "
+        "dưới đây tính từ số liệu cũ đó.",
+        "chart_province": "{n} đơn vị chưa có số liệu mới được dự báo từ ngày số liệu của chính đơn vị: những "
+        "xã có thể đã được công nhận ở các đơn vị đó từ ngày ấy đến {round} được tính vào dự báo, nên dự báo "
+        "tại {round} có thể cao hơn {done} (điểm số liệu cuối cùng trên biểu đồ).",
+        "chart_district": "Dự báo của đơn vị bắt đầu từ số liệu ngày {date}; các tháng từ đó đến {round} được "
+        "mô phỏng, nên dự báo tại {round} có thể cao hơn {done}.",
+    },
+    "movement": {
+        "own": "số liệu mới của đơn vị: {sources}",
+        "others": "không có số liệu mới; tốc độ chung của {top} thay đổi do số liệu mới của {sources}",
+        "province": "tổng của các đơn vị thay đổi do số liệu mới của {sources}",
+        "as_of": "không có số liệu mới; ngày tính đổi từ {before} sang {after}",
+        "none": "không có số liệu mới; cách tính (số kịch bản, mô hình) khác lần trước",
+        "source": "{name} ({date})",
+        "more": "và {n} đơn vị khác",
+        "separator": ", ",
     },
     "stale_note": "Cảnh báo: số liệu mới nhất là ngày {latest}, cũ hơn {months} tháng so với ngày tính {as_of}; các "
     "con số dưới đây là tình hình tại {latest}, không phải hiện tại. Hãy nhập số liệu mới (cdsanalysis "
@@ -806,7 +867,8 @@ WORDS = {
             "máy này còn {have:.1f} GB. Dùng ít đường mô phỏng hơn (tối đa {fits:,} trên máy này), hoặc dự báo ít "
             "{group} hơn mỗi lần",
         "whole_from_to": "{name} phải là số nguyên từ {low} đến {high:,}; nhận được {value!r}",
-        "until_before": "ngày kết thúc dự báo ({until:%d/%m/%Y}) trước ngày bắt đầu ({as_of:%d/%m/%Y})",
+        "until_before": "ngày kết thúc dự báo ({until:%d/%m/%Y}) trước ngày bắt đầu ({as_of:%d/%m/%Y}): "
+            "dự báo phải kết thúc vào hoặc sau ngày của số liệu",
         "no_progress_before": "không có số liệu tiến độ của {group} nào đến ngày {date:%d/%m/%Y}; không có gì để dự "
             "báo",
         "no_snapshot": "--compare {folder}: không có {file} ở đó; chỉ ra thư mục của một lần làm báo cáo trước "
@@ -868,6 +930,11 @@ WORDS = {
             "dụ {example}",
         "reform_too_early": "ngày sắp xếp ({reform:%d/%m/%Y}) phải sau số liệu cuối cùng ({last:%d/%m/%Y}): chọn "
             "một ngày muộn hơn",
+        "partial_mismatch": "{folder} chứa báo cáo làm từ số liệu hoặc tham số khác (hoặc không đọc được run.json): "
+            "chỉ cập nhật một số {group} sẽ trộn hai lần dự báo trong một thư mục. Hãy làm báo cáo cho mọi {group} "
+            "(bỏ --districts), hoặc ghi vào một --out khác.",
+        "until_too_far": "ngày kết thúc dự báo ({until:%d/%m/%Y}) cách ngày bắt đầu ({as_of:%d/%m/%Y}) hơn {years} "
+            "năm; chọn một ngày gần hơn",
     },
     "frames": {
         "closed_note": "Đã đóng do sáp nhập năm {year} ({act}): {name} nhập vào {into} từ ngày {date}; trạng thái "

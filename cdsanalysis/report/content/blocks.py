@@ -20,6 +20,8 @@ class Cell:
     num: bool = False
     status: str | None = None
     href: str | None = None
+    css: str = ""
+    """Extra class of the cell (e.g. ``stale``: a figure a later round left behind)."""
 
 
 @dataclass(frozen=True)

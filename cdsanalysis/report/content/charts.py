@@ -7,10 +7,16 @@ no network and is byte-identical from run to run, or as interactive HTML with th
 libraries inlined (`show_interactive`), which also opens offline.
 
 altair is imported inside the functions: a kernel that only shows tables never pays for it.
+
+Every PNG is drawn in the package's own typeface, `CHART_FONT` (Noto Sans, subset and renamed, in
+``fonts/``, SIL Open Font License; ``scripts/make_chart_font.py``), never in whatever the machine has
+installed: the same data give the same picture on every machine (issue 19, obs. 11).
 """
 
 from __future__ import annotations
 
+import functools
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -22,6 +28,11 @@ from cdsanalysis.wording.formats import format_date
 
 if TYPE_CHECKING:  # pragma: no cover
     import altair as alt
+
+CHART_FONT = "CDS Chart Sans"
+"""The charts' typeface: a name no installed font shares, so vl-convert can only take the shipped files."""
+FONT_DIR = Path(__file__).resolve().with_name("fonts")
+"""The shipped font files (Regular and Bold) and their licence."""
 
 WIDTH, HEIGHT = 560, 320
 COMPACT_WIDTH, COMPACT_HEIGHT = 300, 240
@@ -320,8 +331,22 @@ def to_png(chart: alt.TopLevelMixin | dict[str, Any], scale: float = 2.0) -> byt
     from altair.utils._importers import vl_version_for_vl_convert
 
     # The schema check costs ~0.1 s a chart; the tests validate every chart through to_dict().
-    spec = chart if isinstance(chart, dict) else chart.to_dict(validate=False)
+    spec = with_chart_font(chart if isinstance(chart, dict) else chart.to_dict(validate=False))
+    register_chart_font()
     return vl_convert.vegalite_to_png(spec, scale=scale, vl_version=vl_version_for_vl_convert())
+
+
+def with_chart_font(spec: dict[str, Any]) -> dict[str, Any]:
+    """``spec`` (a Vega-Lite dict, not changed) with `CHART_FONT` for every title, label and text mark."""
+    return {**spec, "config": {**spec.get("config", {}), "font": CHART_FONT}}
+
+
+@functools.cache
+def register_chart_font() -> None:
+    """Make vl-convert know `CHART_FONT` (once a process; it then serves every later conversion)."""
+    import vl_convert
+
+    vl_convert.register_font_directory(str(FONT_DIR))
 
 
 def show(chart: alt.TopLevelMixin, scale: float = 2.0, alt_text: str | None = None):

@@ -20,10 +20,19 @@ import pandas as pd
 
 from cdsanalysis.data.freshness import stale_data_note
 from cdsanalysis.data.provenance import illustrative_sources
+from cdsanalysis.data.schema import RECOGNISED
 from cdsanalysis.exceptions import CdsAnalysisError
 from cdsanalysis.model.assessment import assess, closed_note
 from cdsanalysis.model.store import load_forecast
 from cdsanalysis.report.content.charts import to_png, trajectory_specs
+from cdsanalysis.report.content.current import (
+    district_behind_lines,
+    own_figure_dates,
+    province_figure,
+    province_history,
+    unit_figures,
+    with_current_figures,
+)
 from cdsanalysis.report.content.forecast_cache import SharedForecasts, shared_forecasts
 from cdsanalysis.report.content.text import interval_text, ratio_label
 from cdsanalysis.settings import DEFAULT_THRESHOLDS, PROVINCE_CODE
@@ -82,6 +91,19 @@ class DistrictReport:
     records: tuple[str, ...] = ()
     """What the offices' other records say: the district's own claim beside the province's recognitions,
     and the communes no decision has recognised yet (issue 21); empty when the data hold neither."""
+    own_periods: int | None = None
+    """Dates the district's own recognised figures cover (None for the province): the "how sure" sentence
+    of a district with one figure must not quote the pooled model's five dates as its own."""
+    standing: tuple[str, ...] = ()
+    """The province's standing in words when its current figure is the sum of the districts' latest figures
+    (`cdsanalysis.report.content.current`); empty: `standing_line` says it."""
+    behind: str = ""
+    """"Chưa có số liệu mới từ 30/06/2024 …" for a district the latest round left behind; "" otherwise."""
+    units: pd.DataFrame | None = field(default=None, repr=False)
+    """The province's table of each district's latest figure, its date and freshness (None for a district)."""
+    chart_note: str = ""
+    """Under the chart: why the forecast can start above the last observed point (the months since a
+    unit's latest figure are simulated); "" when every figure is current."""
     prepared_png: bytes | None = field(default=None, repr=False)
     prepared_compact_png: bytes | None = field(default=None, repr=False)
 
@@ -95,6 +117,10 @@ class DistrictReport:
         return words(self.lang)["report"]
 
     # ---- prose ----------------------------------------------------------------------------
+    def standing_lines(self) -> list[str]:
+        """The "Hiện trạng" sentences: the province's sum beside its official total, or the one figure."""
+        return list(self.standing) if self.standing else [self.standing_line()]
+
     def standing_line(self) -> str:
         kind = self.text["data_kind"].get(self.data_status, self.data_status)
         return self.text["standing_line"].format(
@@ -115,7 +141,7 @@ class DistrictReport:
         province = self.district_code == PROVINCE_CODE
         place = self.text["province_place"] if province else self.short_name
         return interval_text(self.lang, place=place, rows=rows, pending=self.communes_total - self.completed,
-                             periods=self.periods, province=province)
+                             periods=self.periods, province=province, own=self.own_periods)
 
     def method_note_list(self) -> list[str]:
         """The method notes, one sentence group each, in the report's language."""
@@ -256,22 +282,8 @@ def band_of(wide: pd.DataFrame, narrow: pd.DataFrame, district_code: str) -> pd.
 
 def _district_history(dataset: Dataset, code: str) -> pd.DataFrame:
     rows = dataset.progress[dataset.progress["district_code"] == code]
-    return rows[["as_of", "completed", "status", "source"]].sort_values("as_of", kind="stable").reset_index(drop=True)
-
-
-def _province_history(dataset: Dataset) -> pd.DataFrame:
-    own = _district_history(dataset, PROVINCE_CODE)
-    if len(own):
-        return own
-    rows = dataset.progress[dataset.progress["district_code"] != PROVINCE_CODE]
-    wide = rows.pivot_table(index="as_of", columns="district_code", values="completed", aggfunc="last")
-    wide = wide.reindex(columns=list(dataset.districts()["district_code"])).sort_index().ffill().dropna()
-    worst = rows.assign(rank=rows["status"].map({"actual": 0, "derived": 1, "claim": 2, "illustrative": 3}))
-    kind = worst.groupby("as_of")["rank"].max().reindex(wide.index).ffill()
-    names = {0: "actual", 1: "derived", 2: "claim", 3: "illustrative"}
-    return pd.DataFrame({"as_of": wide.index, "completed": wide.sum(axis=1).astype(int).to_numpy(),
-                         "status": [names.get(int(k), "derived") for k in kind],
-                         "source": "sum of the districts' figures"}).reset_index(drop=True)
+    rows = rows.reindex(columns=["as_of", "completed", "status", "source", "measure"]).fillna({"measure": RECOGNISED})
+    return rows.sort_values("as_of", kind="stable").reset_index(drop=True)
 
 
 def records_lines(dataset: Dataset, code: str, as_of: pd.Timestamp, lang: str) -> tuple[str, ...]:
@@ -311,7 +323,7 @@ def unit_report(result: Forecast, code: str, lang: str, *, forecast_file: str | 
     if code == PROVINCE_CODE:
         name = short = words(lang)["report"]["province"]
         total = int(result.communes_total.sum())
-        history = _province_history(dataset)
+        history = province_history(dataset, result.as_of)
     else:
         name, short = str(names.at[code, "district_name"]), str(names.at[code, "short_name"])
         total = int(names.at[code, "communes_total"])
@@ -323,7 +335,8 @@ def unit_report(result: Forecast, code: str, lang: str, *, forecast_file: str | 
     targets = targets[["deadline", "target", "kind", "status", "source"]].sort_values(
         ["deadline", "kind"], kind="stable").reset_index(drop=True)
 
-    table = assess(result, targets=dataset.targets[dataset.targets["district_code"] == code])
+    table = with_current_figures(assess(result, targets=dataset.targets[dataset.targets["district_code"] == code]),
+                                 dataset, result.as_of, lang)
     status_of = {(d, k, t): s for d, k, t, s in zip(targets["deadline"], targets["kind"], targets["target"],
                                                     targets["status"], strict=False)}
     table["target_status"] = [status_of.get((d, k, t), "target")
@@ -350,10 +363,14 @@ def unit_report(result: Forecast, code: str, lang: str, *, forecast_file: str | 
 
     illustrative = illustrative_sources(history["status"], targets["status"], dataset.progress["status"],
                                         pooled=result.model == "hazard")
-    last = history.iloc[-1]
+    recognised = history[history["measure"] == RECOGNISED] if "measure" in history else history
+    last = (recognised if len(recognised) else history).iloc[-1]
+    figure = province_figure(dataset, result.as_of) if code == PROVINCE_CODE else None
+    behind, chart_note = ("", figure.chart_note(lang)) if figure else \
+        district_behind_lines(dataset, code, result.as_of, lang)
     return DistrictReport(
         district_code=code, district_name=name, short_name=short,
-        communes_total=total, completed=int(last["completed"]),
+        communes_total=total, completed=figure.figure if figure else int(last["completed"]),
         observed_on=pd.Timestamp(last["as_of"]), data_status=str(last["status"]), as_of=result.as_of,
         lang=lang, model=result.model, draws=result.draws, seed=result.seed, forecast_source=source,
         forecast_file=str(forecast_file) if forecast_file else None,
@@ -362,6 +379,10 @@ def unit_report(result: Forecast, code: str, lang: str, *, forecast_file: str | 
         stale=stale_data_note(dataset.until(result.as_of), result.as_of, lang=lang),
         records=records_lines(dataset, code, result.as_of, lang),
         periods=fitted_periods(result),
+        own_periods=None if figure else own_figure_dates(dataset, code, result.as_of),
+        standing=tuple(figure.sentences(lang)) if figure and not figure.same_as_official else (),
+        behind=behind, chart_note=chart_note,
+        units=unit_figures(dataset, result.as_of, lang) if figure else None,
         frame_totals=dataset.province_totals() if code == PROVINCE_CODE else None,
         closed=_closed_text(dataset, table, lang),
     )

@@ -15,16 +15,23 @@ import pandas as pd
 from cdsanalysis.data.provenance import illustrative_rows
 from cdsanalysis.report.content.blocks import Cell, Chart, Column, Heading, Notice, Row, Section, Table
 from cdsanalysis.report.content.charts import labels
+from cdsanalysis.report.content.current import UNIT_KEYS
+from cdsanalysis.wording import words
 from cdsanalysis.wording.formats import format_date
 
 if TYPE_CHECKING:  # pragma: no cover
     from cdsanalysis.report.content.district import DistrictReport
 
-PARTS = ("heading", "provenance", "standing", "trajectory", "targets", "pace", "baselines", "method")
-"""The parts of a report, in page order."""
+PARTS = ("heading", "provenance", "standing", "trajectory", "targets", "pace", "baselines", "units", "method")
+"""The parts of a report, in page order (``units``, each district's latest figure, is the province's only)."""
 
-_NUMERIC = {"target", "p_meet", "forecast", "current_pace", "required_pace", "pace_ratio", "model", "model_meets",
-            "steady_meets"}
+
+def report_parts(report: DistrictReport) -> tuple[str, ...]:
+    """The parts ``report`` has, in page order: `PARTS` without ``units`` for a district."""
+    return tuple(name for name in PARTS if name != "units" or report.units is not None)
+
+_NUMERIC = {"completed", "target", "p_meet", "forecast", "current_pace", "required_pace", "pace_ratio", "model",
+            "model_meets", "steady_meets"}
 
 
 def frame_table(frame: pd.DataFrame, name: str, keys: list[str], statuses: list[str] | None = None) -> Table:
@@ -54,6 +61,8 @@ def notices(report: DistrictReport) -> list[Notice]:
     out = []
     if report.stale:
         out.append(Notice("stale", report.stale))
+    if report.behind:
+        out.append(Notice("stale", report.behind))
     if report.closed:  # issue 22: the district ceased; shown like a stale-data warning
         out.append(Notice("stale", report.closed))
     if report.illustrative:
@@ -87,12 +96,16 @@ def section_context(report: DistrictReport, name: str) -> Section:
     its heading, paragraphs, chart, table and notes, for the page templates and the Word document."""
     t = report.text
     if name == "standing":
-        return _make(name, t["standing"], paragraphs=[report.standing_line(), *report.records])
+        return _make(name, t["standing"], paragraphs=[*report.standing_lines(), *report.records])
     if name == "trajectory":
-        return _make(name, t["trajectory"], chart=chart(report))
+        return _make(name, t["trajectory"], chart=chart(report), notes=[report.chart_note] if report.chart_note else [])
     if name == "targets":
         sureness = report.interval_line()  # how sure, in words (issue 8)
-        return _make(name, t["targets"], paragraphs=[sureness] if sureness else [],
+        ahead = (pd.to_datetime(report.assessment["deadline"]) > report.as_of).any()
+        said = [sureness] if sureness else []
+        if not ahead:  # a folder whose deadlines have all passed still renders, and says why there is no chance
+            said.append(t["no_future_target"].format(as_of=format_date(report.as_of, report.lang)))
+        return _make(name, t["targets"], paragraphs=said,
                      table=frame_table(report.targets_frame(), name, report.TARGET_KEYS,
                                                             report.assessment["status"].tolist()))
     if name == "pace":
@@ -100,6 +113,9 @@ def section_context(report: DistrictReport, name: str) -> Section:
                      table=frame_table(report.pace_frame(), name, report.PACE_KEYS))
     if name == "baselines":
         return _make(name, t["baselines"], table=frame_table(report.baselines_frame(), name, report.BASELINE_KEYS))
+    if name == "units" and report.units is not None:
+        return _make(name, words(report.lang)["current"]["units"],
+                     table=frame_table(report.units, name, UNIT_KEYS))
     if name == "method":
         return _make(name, t["method"], notes=report.method_note_list())
     raise KeyError(f"no report part {name!r}; parts are {', '.join(PARTS)}")

@@ -33,11 +33,12 @@ WIDE_SHARE = 0.25
 
 
 def interval_text(lang: str, *, place: str, rows: list[tuple[str, float, float, float]], pending: int,
-                  periods: int, province: bool) -> str:
+                  periods: int, province: bool, own: int | None = None) -> str:
     """How sure the forecast is, in words: one sentence per (date, median, lower, upper), dates formatted.
 
     When any 80 % interval is wide (at least `WIDE_SHARE` of the ``pending`` communes, and 3),
-    one sentence says why: province-wide rounds and a trend resting on ``periods`` figures.
+    one sentence says why: province-wide rounds and a trend resting on ``periods`` figures (for a
+    district, its ``own`` dated figures among them: one figure must not read as five).
     Rows with a missing number are left out; no rows give "".
     """
     text = words(lang)["report"]
@@ -49,7 +50,9 @@ def interval_text(lang: str, *, place: str, rows: list[tuple[str, float, float, 
                                                   upper=int(upper)))
         wide = wide or (upper - lower >= 3 and upper - lower >= WIDE_SHARE * pending)
     if lines and wide:
-        lines.append(text["wide_province" if province else "wide_district"].format(periods=periods))
+        key = "wide_province" if province else "wide_district" if own is None or own >= periods else \
+            "wide_district_own"
+        lines.append(text[key].format(periods=periods, own=own))
     return " ".join(lines)
 
 

@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from cdsanalysis.data.dataset import bundled_data_dir, load_dataset
+from cdsanalysis.data.dates import parse_date
 from cdsanalysis.data.io import atomic_write_bytes, atomic_write_text, read_bounded
 from cdsanalysis.exceptions import CdsAnalysisError
 from cdsanalysis.model.projection import forecast
@@ -55,6 +56,7 @@ from cdsanalysis.settings import (
     MAX_DRAWS,
     MAX_JOBS,
     MAX_SEED,
+    check_until,
 )
 from cdsanalysis.wording import DEFAULT_LANG, check_lang, words
 from cdsanalysis.wording.levels import using_levels
@@ -107,6 +109,7 @@ def render(
     scheduler: str | None = None,
     compare: str | os.PathLike | None = None,
     model: str = "hazard",
+    until: object = None,
 ) -> RenderResult:
     """Render every district's report (or ``districts``: codes or names) into ``<out>/<as_of>/``.
 
@@ -119,9 +122,17 @@ def render(
     render made or that holds files a render did not write, or every district failing when there is
     an earlier folder they would replace: it is left as it was). The index compares the run
     with ``compare`` (a folder of an earlier render), else with the run it replaces or the
-    latest earlier one in ``out``.
+    latest earlier one in ``out``. The forecast runs to ``until`` (a date; default: the last target
+    deadline after the as-of date, or a year after it when every deadline has passed: a folder with no
+    future target still renders, and its index says so); ``until`` before the as-of date or more than
+    `MAX_HORIZON_YEARS` after it is refused.
     """
     check_arguments(lang, draws, seed, jobs, districts, retries)
+    if until is not None:
+        try:
+            until = parse_date(until, "until")
+        except CdsAnalysisError as err:
+            raise RenderArgumentError(*err.args) from None
     if model not in MODEL_NAMES:  # the hazard model's own errors suggest another model: --model must exist
         raise RenderArgumentError(f"model must be one of {', '.join(MODEL_NAMES)}; got {model!r}")
     if compare is not None:
@@ -145,7 +156,7 @@ def render(
         work = root.work_folder()
         try:
             plan = RenderPlan(template=template, jobs=jobs, lang=lang, draws=draws, seed=seed, retries=retries,
-                              progress=progress, scheduler=scheduler, compare=compare, model=model)
+                              progress=progress, scheduler=scheduler, compare=compare, model=model, until=until)
             return _Run(root, work, plan, clock).run(data_dir, as_of, districts)
         finally:
             shutil.rmtree(work, ignore_errors=True)
@@ -227,6 +238,8 @@ class RenderPlan:
     scheduler: str | None
     compare: str | os.PathLike | None
     model: str = "hazard"
+    until: Any = None
+    """The forecast's horizon (a `pandas.Timestamp`), or None for the model's default."""
 
 
 class _Run:
@@ -253,8 +266,14 @@ class _Run:
             dataset.district_code(d) for d in districts if str(d).strip()))
         self.names = dict(zip(listing["district_code"], listing["district_name"], strict=False))
         self.stems = {c: safe_stem(c, s) for c, s in zip(listing["district_code"], listing["short_name"], strict=False)}
+        if self.plan.until is not None:  # once, before any worker starts: the as-of date is known only now
+            try:
+                check_until(dataset.latest_date() if as_of is None else parse_date(as_of, "as_of"), self.plan.until)
+            except CdsAnalysisError as err:
+                raise RenderArgumentError(*err.args) from None
         with self._executor(len(codes)) as executor:  # workers start while the model is fitted here
-            result = forecast(dataset, as_of=as_of, model=self.plan.model, draws=self.plan.draws, seed=self.plan.seed)
+            result = forecast(dataset, as_of=as_of, until=self.plan.until, model=self.plan.model,
+                              draws=self.plan.draws, seed=self.plan.seed)
             steady = forecast(dataset, as_of=as_of, until=result.dates[-1], model="steady", draws=self.plan.draws,
                               seed=self.plan.seed)
             fitted = time.perf_counter()
@@ -285,7 +304,7 @@ class _Run:
         outcomes.update(kept)
         ordered_codes = [c for c in listing["district_code"] if c in outcomes]
         ordered = tuple(outcomes[c] for c in ordered_codes)
-        table = summary_table(result, ordered_codes, outcomes)
+        table = summary_table(result, ordered_codes, outcomes, self.plan.lang)
         changes = write_summaries(layout.folder, table, ordered, dataset, result.as_of, self.plan.lang,
                                   forecast_file=layout.forecast, compare=self.plan.compare, root=self.root.root,
                                   province=province.result())
@@ -296,7 +315,8 @@ class _Run:
         parameters = {"data_dir": portable_path(data_dir, final) if data_dir else None,
                       "as_of": f"{result.as_of:%Y-%m-%d}", "districts": ordered_codes, "rendered": codes,
                       "jobs": plan.jobs, "lang": plan.lang, "draws": int(plan.draws), "seed": int(plan.seed),
-                      "model": result.model, "template": portable_path(plan.template, final),
+                      "model": result.model, "until": f"{result.dates[-1]:%Y-%m-%d}",
+                      "template": portable_path(plan.template, final),
                       "executor": self.executor_record}
         write_run_record(layout.folder, parameters, replace(dataset, source=source), timings, ordered)
         for leftover in INTERMEDIATE_FOLDERS:  # intermediate, for the kernels only
@@ -395,14 +415,11 @@ class _Run:
             same = is_run_folder(final) and record["data"]["hash"] == dataset.data_hash and all(
                 str(previous.get(k)) == str(v) for k, v in zip(_COMPARED, (
                     f"{result.as_of:%Y-%m-%d}", self.plan.draws, self.plan.seed, self.plan.lang, result.model),
-                    strict=True))
+                    strict=True)) and previous.get("until") in (None, f"{result.dates[-1]:%Y-%m-%d}")
         except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError):
             same, record = False, {}
         if not same:
-            raise RenderArgumentError(
-                f"{final} holds reports made from other data or parameters (or no readable run.json): "
-                "updating only some districts would mix two forecasts in one folder. Render every district "
-                "(leave out --districts), or write to another --out.")
+            raise RenderArgumentError(said("partial_mismatch", folder=final))
         listed = previous.get("districts")
         self.previous = {c for c in listed if isinstance(c, str)} if isinstance(listed, list) else set()
         entries = record.get("districts")

@@ -31,7 +31,12 @@ CHANCE_STEP = 0.10
 SETTLED = ("achieved", "achieved_late", "missed", "no_figure")
 """Statuses the figures settle: their chance is 1 or 0 (or unknown) and never listed as a move."""
 CHANGE_KINDS = ("data_new", "data_changed", "data_removed", "status", "chance")
-CHANGE_COLUMNS = ["change", "district_code", "district_name", "date", "kind", "target", "before", "after"]
+CHANGE_COLUMNS = ["change", "district_code", "district_name", "date", "kind", "target", "before", "after", "reason",
+                  "sources"]
+REASONS = ("own", "others", "province", "as_of", "none")
+"""Why a status or chance moved (issue 19, obs. 5): the unit's own new figures; no new figure of its own
+but new figures elsewhere moved the province-wide pace (``others``; for the province, its sum moved);
+only the as-of date moved; nothing in the data (the forecast's settings differ). Data rows have ""."""
 SNAPSHOT_MAX_BYTES = 64 * 1024 * 1024
 """Largest snapshot.json read back (5,000 districts' rows are a few MB)."""
 TARGET_STATUSES = frozenset(words("en")["status"])
@@ -129,8 +134,9 @@ def compare_runs(current: dict[str, Any], previous_folder: Path | None) -> RunCh
         return RunChanges(empty)
     try:
         before = _load(previous_folder)
-        rows = _data_changes(before["progress"], current["progress"]) + _target_changes(before["targets"],
-                                                                                        current["targets"])
+        data = _data_changes(before["progress"], current["progress"])
+        moves = _target_changes(before["targets"], current["targets"])
+        rows = data + _with_reasons(moves, data, str(before.get("as_of", "")), str(current.get("as_of", "")))
     except (CdsAnalysisError, KeyError, TypeError, ValueError) as err:
         problem = str(err) if isinstance(err, CdsAnalysisError) else f"{previous_folder / SNAPSHOT_FILE}: {err!r}"
         return RunChanges(empty, previous=str(previous_folder), problem=problem)
@@ -175,6 +181,34 @@ def _target_changes(before: list[dict], after: list[dict]) -> list[dict]:
     return rows
 
 
+def _with_reasons(moves: list[dict], data: list[dict], before_as_of: str, after_as_of: str) -> list[dict]:
+    """Each moved status or chance with why it moved (`REASONS`) and the new figures behind it.
+
+    ``sources`` are (unit code, unit name, date) of the figures that changed: the unit's own for
+    ``own``, every unit's otherwise (newest first), so "no new figure; the province-wide pace
+    changed with the new figures of Hoằng Hóa (31/03/2025)" can be written in any language.
+    """
+    changed: dict[str, tuple[str, str, pd.Timestamp]] = {}
+    for r in data:
+        code, date = r["district_code"], pd.Timestamp(r["date"])
+        if code not in changed or date > changed[code][2]:
+            changed[code] = (code, r["district_name"], date)
+    every = tuple(sorted(changed.values(), key=lambda s: (-s[2].value, s[0])))
+    out = []
+    for move in moves:
+        code = move["district_code"]
+        if code in changed and code != "":
+            reason, sources = "own", (changed[code],)
+        elif every:
+            reason, sources = ("province" if code == "" else "others"), every
+        elif before_as_of and before_as_of != after_as_of:  # sources: the two dates
+            reason, sources = "as_of", (("", "", pd.Timestamp(before_as_of)), ("", "", pd.Timestamp(after_as_of)))
+        else:
+            reason, sources = "none", ()
+        out.append({**move, "reason": reason, "sources": sources})
+    return out
+
+
 def _chance(value: object) -> float | None:
     """A probability read back from a snapshot, or None (missing): the file may have been edited, so
     anything but a finite number from 0 to 1 (``Infinity``, ``NaN``, ``-5``, a string) is not a chance."""
@@ -191,4 +225,4 @@ def _figure(r: dict) -> str:
 def _row(change: str, r: dict, date: str, kind: str, target: object, before: object, after: object) -> dict:
     return {"change": change, "district_code": str(r["district_code"]),
             "district_name": str(r.get("district_name", "")), "date": pd.Timestamp(date), "kind": kind,
-            "target": target, "before": before, "after": after}
+            "target": target, "before": before, "after": after, "reason": "", "sources": ()}

@@ -18,11 +18,12 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-from cdsanalysis.data.freshness import stale_data_note
+from cdsanalysis.data.freshness import district_freshness, stale_data_note
 from cdsanalysis.data.io import atomic_write_text
 from cdsanalysis.data.provenance import any_illustrative, illustrative_note
 from cdsanalysis.exceptions import CdsAnalysisError
 from cdsanalysis.model.assessment import assess
+from cdsanalysis.report.content.current import with_current_figures
 from cdsanalysis.report.content.province import build_province_report
 from cdsanalysis.report.run.changes import SNAPSHOT_FILE, compare_runs, previous_run, snapshot
 from cdsanalysis.report.run.index import changes_frame, index_html
@@ -30,6 +31,7 @@ from cdsanalysis.report.run.layout import INDEX_PAGE, RUN_RECORD, SUMMARY_CSV, S
 from cdsanalysis.report.run.province import write_province
 from cdsanalysis.report.writers.excel import write_assessment_xlsx, write_summary_csv
 from cdsanalysis.settings import DEFAULT_THRESHOLDS, PROVINCE_CODE
+from cdsanalysis.wording import DEFAULT_LANG
 
 if TYPE_CHECKING:  # pragma: no cover
     from cdsanalysis.data.dataset import Dataset
@@ -37,8 +39,14 @@ if TYPE_CHECKING:  # pragma: no cover
     from cdsanalysis.report.run.outcomes import DistrictOutcome
 
 
-def summary_table(forecast, codes: list[str], outcomes: dict[str, DistrictOutcome]) -> pd.DataFrame:
-    """`assess` rows of the province and the rendered districts, with provenance and report columns."""
+def summary_table(forecast, codes: list[str], outcomes: dict[str, DistrictOutcome],
+                  lang: str = DEFAULT_LANG) -> pd.DataFrame:
+    """`assess` rows of the province and the rendered districts, with provenance and report columns.
+
+    Each unit's figure carries its date and freshness, and the province's figure is the sum of the
+    districts' latest ones (`cdsanalysis.report.content.current.with_current_figures`, which the
+    pages read too: the summaries and the pages cannot disagree).
+    """
 
     dataset = forecast.dataset
     table = assess(forecast)
@@ -53,6 +61,7 @@ def summary_table(forecast, codes: list[str], outcomes: dict[str, DistrictOutcom
     progress = dataset.progress.sort_values("as_of", kind="stable")
     latest = progress.groupby("district_code").tail(1).set_index("district_code")["status"]
     table["data_status"] = table["district_code"].map(latest).fillna("")
+    table = with_current_figures(table, dataset, forecast.as_of, lang)
     table["report"] = [("" if c == PROVINCE_CODE else "ok" if outcomes[c].ok else "failed")
                        for c in table["district_code"]]
     table["error"] = [("" if c == PROVINCE_CODE else outcomes[c].error) for c in table["district_code"]]
@@ -63,10 +72,47 @@ def summary_table(forecast, codes: list[str], outcomes: dict[str, DistrictOutcom
     table.loc[table["lower"].isna(), "median"] = float("nan")  # past or beyond the horizon: no forecast
     for column in ("p_meet", "expected", "median", "lower", "upper", "current_pace", "required_pace", "pace_ratio"):
         table[column] = table[column].astype(float).round(4)
+    table = with_deadline_columns(table, forecast.as_of)  # after rounding: the pace needed as the table has it
     order = {code: i for i, code in enumerate(["", *codes])}
     table = table.sort_values(["district_code", "deadline", "kind"], key=lambda s: s.map(order)
                               if s.name == "district_code" else s, kind="stable")
     return table.reset_index(drop=True)
+
+
+DEADLINE_COLUMNS = ["next_deadline", "shortfall", "pace_needed_per_month", "last_deadline", "last_target",
+                    "last_deadline_result"]
+"""Per unit (repeated on each of its rows): the next target's deadline, the communes still needed for it and
+the pace that needs (communes a month); the last past deadline, its target and its status as `assess` judged it."""
+
+
+def _judged(rows: pd.DataFrame) -> pd.DataFrame:
+    """One row per unit and deadline: the stricter (larger) target when a unit has two on one date."""
+    rows = rows.sort_values(["district_code", "deadline", "target"], kind="stable")
+    return rows.groupby(["district_code", "deadline"], sort=False).tail(1)
+
+
+def with_deadline_columns(table: pd.DataFrame, as_of: pd.Timestamp) -> pd.DataFrame:
+    """``table`` with `DEADLINE_COLUMNS`: what an official needs first, read from `assess`'s own rows.
+
+    The shortfall is the target less the unit's current count (0 once reached); the pace needed is
+    `assess`'s ``required_pace`` for that target; the last deadline's result is `assess`'s status for
+    it (met, met late, missed, no figure at the deadline), not judged again here. A unit with no
+    future target has no next deadline, shortfall or pace (NaN); one with no past deadline no result.
+    """
+    judged = _judged(table)
+    upcoming = judged[judged["deadline"] > as_of].groupby("district_code", sort=False).head(1)
+    past = judged[judged["deadline"] <= as_of].groupby("district_code", sort=False).tail(1)
+    remaining = (upcoming["target"].astype(float) - upcoming["completed"].astype(float)).clip(lower=0)
+    nxt = pd.DataFrame({"district_code": upcoming["district_code"], "next_deadline": upcoming["deadline"],
+                        "shortfall": remaining, "pace_needed_per_month": upcoming["required_pace"].astype(float)})
+    last = pd.DataFrame({"district_code": past["district_code"], "last_deadline": past["deadline"],
+                         "last_target": past["target"].astype(float), "last_deadline_result": past["status"]})
+    out = table.drop(columns=[c for c in DEADLINE_COLUMNS if c in table.columns])
+    out = out.merge(nxt, on="district_code", how="left").merge(last, on="district_code", how="left")
+    out["last_deadline_result"] = out["last_deadline_result"].fillna("")
+    for column in ("next_deadline", "last_deadline"):
+        out[column] = pd.to_datetime(out[column])
+    return out
 
 
 def _versions() -> dict[str, str]:
@@ -111,7 +157,8 @@ def write_summaries(folder: Path, table: pd.DataFrame, outcomes: Sequence[Distri
     illustrative = any_illustrative(dataset.progress["status"], dataset.targets["status"])
     atomic_write_text(folder / INDEX_PAGE, index_html(table, list(outcomes), as_of, lang, illustrative,
                                                         province_chart=province_chart, changes=changes,
-                                                        stale=stale, province_error=province_error))
+                                                        stale=stale, province_error=province_error,
+                                                        freshness=district_freshness(dataset, as_of)))
     return changes
 
 

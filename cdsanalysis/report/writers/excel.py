@@ -32,13 +32,14 @@ from cdsanalysis.data.io import atomic_write_bytes, atomic_write_text
 from cdsanalysis.exceptions import CdsAnalysisError
 from cdsanalysis.report.writers.sheets import (
     CAVEAT_MARK,
-    HEADER_FILL,
+    LINE_HEIGHT,
     column_letter,
     header_cell,
     plain_value,
     print_setup,
     status_style,
     title_rows,
+    wrapped_lines,
     write_frame,
 )
 from cdsanalysis.settings import DEFAULT_THRESHOLDS, PROVINCE_CODE
@@ -55,6 +56,8 @@ COLUMNS: dict[str, tuple[str | None, int]] = {
     "communes_total": ("0", 9),
     "completed": ("0", 11),
     "data_status": (None, 14),
+    "latest_date": ("DD/MM/YYYY", 11),
+    "freshness": (None, 30),
     "deadline": ("DD/MM/YYYY", 11),
     "target": ("0", 10),
     "kind": (None, 15),
@@ -68,14 +71,27 @@ COLUMNS: dict[str, tuple[str | None, int]] = {
     "required_pace": ("0.00", 12),
     "pace_ratio": ("0.00", 10),
     "status": (None, 17),
+    "next_deadline": ("DD/MM/YYYY", 11),
+    "shortfall": ("0", 11),
+    "pace_needed_per_month": ("0.00", 13),
+    "last_deadline": ("DD/MM/YYYY", 11),
+    "last_target": ("0", 11),
+    "last_deadline_result": (None, 17),
     "report": (None, 10),
     "html": (None, 22),
     "error": (None, 40),
 }
 """Columns of the long table, in this order, when present (and not wholly empty) in the table."""
 
+DATE_COLUMNS = ("deadline", "latest_date", "next_deadline", "last_deadline")
+STALE_COLOR = "9A3412"
+"""The overview's date of a figure older than the latest round (the detail sheet says "no figure since …")."""
+
 ALWAYS = ("district_code", "district_name", "deadline", "target", "status")
 """Columns written even when empty (an assessment without them is refused)."""
+
+PAST_WIDTH = 34
+"""Width of the overview's one column for every past deadline (one line each)."""
 
 GROUP = ("target", "p_meet", "status")
 """The overview's columns under each deadline, and their widths below."""
@@ -97,16 +113,16 @@ def _cell_value(column: str, value: object, lang: str) -> object:
     if value is None:
         return None
     text = words(lang)["report"]
-    if column == "deadline":
+    if column in DATE_COLUMNS:
         return pd.Timestamp(value).to_pydatetime()
-    if column == "status":
-        return status_label(value, lang)
+    if column in ("status", "last_deadline_result"):
+        return status_label(value, lang) if value else None
     if column in ("kind", "target_status", "data_status"):
         key = {"kind": "target_kind", "target_status": "target_status", "data_status": "data_kind"}[column]
         return text[key].get(value, value)
     if column == "report":
         return _words(lang)["report"].get(value, value)
-    if column in ("communes_total", "completed", "target"):
+    if column in ("communes_total", "completed", "target", "shortfall", "last_target"):
         return int(value)
     return value
 
@@ -137,27 +153,32 @@ def _present_columns(table: pd.DataFrame) -> list[str]:
 
 # ---- sheet 1: one row per unit, deadlines side by side ------------------------------------------
 
-def _deadline_groups(table: pd.DataFrame) -> tuple[list[str], list[tuple]]:
-    """The overview's column groups: one per deadline, or per (deadline, kind) when a unit has two
-    targets on one deadline. Returns the key columns and the keys in order."""
+def _deadline_groups(table: pd.DataFrame, as_of: pd.Timestamp) -> tuple[list[str], list[tuple]]:
+    """The overview's column groups: one per deadline still ahead, or per (deadline, kind) when a unit has
+    two targets on one deadline (past deadlines fold into one column). Returns the key columns and keys."""
     per_kind = "kind" in table.columns and table[["district_code", "deadline"]].duplicated().any()
     columns = ["deadline", "kind"] if per_kind else ["deadline"]
-    groups = table[columns].drop_duplicates().sort_values(columns, kind="stable")
+    ahead = table[pd.to_datetime(table["deadline"]) > as_of]
+    groups = ahead[columns].drop_duplicates().sort_values(columns, kind="stable")
     return columns, [tuple(row) for row in groups.itertuples(index=False)]
 
 
-def _overview_header(sheet: Worksheet, fixed: list[str], keys: list[tuple], error: bool, lang: str) -> None:
-    """Rows 3–4: the unit columns (merged down), one merged "Hạn dd/mm/yyyy" over each group."""
+UNIT_FIXED = ("district_code", "district_name", "completed", "communes_total", "data_status", "latest_date",
+              "shortfall", "pace_needed_per_month", "current_pace")
+"""The overview's unit columns, when present: the unit, its count and what it needs for the next deadline."""
+
+
+def _overview_header(sheet: Worksheet, fixed: list[str], keys: list[tuple], extra: list[tuple[int, str]],
+                     lang: str) -> None:
+    """Rows 3–4: the unit columns and ``extra`` ones (merged down), one merged "Hạn dd/mm/yyyy" over each group."""
     own = _words(lang)
-    singles = [(j, _header(c, lang)) for j, c in enumerate(fixed, start=1)]
-    if error:
-        singles.append((len(fixed) + len(GROUP) * len(keys) + 1, _header("error", lang)))
+    singles = [(j, _header(c, lang)) for j, c in enumerate(fixed, start=1)] + extra
     for j, label in singles:
         header_cell(set_cell(sheet, 3, j, label))
         header_cell(sheet.cell(row=4, column=j))
         sheet.merge_cells(start_row=3, start_column=j, end_row=4, end_column=j)
     for g, key in enumerate(keys):
-        first = len(fixed) + len(GROUP) * g + 1
+        first = len(fixed) + 1 + len(GROUP) * g + 1
         label = own["deadline"].format(date=format_date(key[0], lang))
         if len(key) > 1:
             label += f" ({words(lang)['report']['target_kind'].get(key[1], key[1])})"
@@ -166,7 +187,7 @@ def _overview_header(sheet: Worksheet, fixed: list[str], keys: list[tuple], erro
             header_cell(sheet.cell(row=3, column=first + k))
             header_cell(set_cell(sheet, 4, first + k, own[word]))
         sheet.merge_cells(start_row=3, start_column=first, end_row=3, end_column=first + len(GROUP) - 1)
-    sheet.row_dimensions[4].height = 30
+    sheet.row_dimensions[4].height = 45
 
 
 def _overview_group(sheet: Worksheet, i: int, first: int, row: pd.Series | None, as_of: pd.Timestamp,
@@ -187,44 +208,72 @@ def _overview_group(sheet: Worksheet, i: int, first: int, row: pd.Series | None,
     status.fill, status.font = status_style(str(row["status"]))
 
 
+def _past_cell(sheet: Worksheet, i: int, j: int, rows: pd.DataFrame, as_of: pd.Timestamp, lang: str) -> int:
+    """The unit's past deadlines in one cell, one line each (newest last), coloured by the newest one's status;
+    returns the number of lines."""
+    from openpyxl.styles import Alignment
+
+    past = rows[pd.to_datetime(rows["deadline"]) <= as_of].sort_values(["deadline", "target"], kind="stable")
+    past = past.groupby("deadline", sort=False).tail(1)  # the stricter target of a date, as the index judges
+    if past.empty:
+        set_cell(sheet, i, j, _words(lang)["none"]).alignment = Alignment(horizontal="center")
+        return 1
+    lines = [_words(lang)["past_line"].format(date=format_date(r["deadline"], lang), target=int(r["target"]),
+                                              status=status_label(r["status"], lang)) for _, r in past.iterrows()]
+    cell = set_cell(sheet, i, j, "\n".join(lines))
+    cell.alignment = Alignment(wrap_text=True, vertical="top")
+    cell.fill, cell.font = status_style(str(past.iloc[-1]["status"]))
+    return len(lines)
+
+
 def _write_overview(sheet: Worksheet, table: pd.DataFrame, as_of: pd.Timestamp, lang: str, title: str,
                     caveat: str) -> None:
     from openpyxl.styles import Alignment, Font
 
-    fixed = [c for c in ("district_code", "district_name", "completed", "communes_total", "data_status")
-             if c in _present_columns(table)]
-    key_columns, keys = _deadline_groups(table)
-    error = "error" in _present_columns(table)
-    width = len(fixed) + len(GROUP) * len(keys) + (1 if error else 0)
+    present = _present_columns(table)
+    fixed = [c for c in UNIT_FIXED if c in present or (c == "current_pace" and "shortfall" in present)]
+    key_columns, keys = _deadline_groups(table, as_of)
+    error = "error" in present
+    past_column = len(fixed) + 1
+    width = past_column + len(GROUP) * len(keys) + (1 if error else 0)
     for j, column in enumerate(fixed, start=1):
         sheet.column_dimensions[column_letter(j)].width = COLUMNS[column][1] + (4 if column == "district_name" else 0)
+    sheet.column_dimensions[column_letter(past_column)].width = PAST_WIDTH
     for g in range(len(keys)):
         for k, size in enumerate(GROUP_WIDTHS):
-            sheet.column_dimensions[column_letter(len(fixed) + len(GROUP) * g + k + 1)].width = size
+            sheet.column_dimensions[column_letter(past_column + len(GROUP) * g + k + 1)].width = size
     if error:
         sheet.column_dimensions[column_letter(width)].width = COLUMNS["error"][1]
     title_rows(sheet, width, title, caveat)
-    _overview_header(sheet, fixed, keys, error, lang)
+    extra = [(past_column, _words(lang)["past"])] + ([(width, _header("error", lang))] if error else [])
+    _overview_header(sheet, fixed, keys, extra, lang)
 
     for i, (code, rows) in enumerate(table.groupby("district_code", sort=False), start=5):
         unit = rows.iloc[0]
         for j, column in enumerate(fixed, start=1):
             value = _unit_name(unit, lang) if column == "district_name" else _cell_value(column, unit[column], lang)
             cell = set_cell(sheet, i, j, value)
+            if COLUMNS[column][0] and column not in ("district_code",):
+                cell.number_format = COLUMNS[column][0]
+            if column == "latest_date" and code != PROVINCE_CODE and str(unit.get("freshness", "") or ""):
+                cell.font = Font(italic=True, color=STALE_COLOR)  # the round left it behind
             if column == "district_name" and str(unit.get("html", "") or ""):
-                cell.hyperlink = str(unit["html"])
-                cell.font = Font(color=HEADER_FILL, underline="single", bold=code == PROVINCE_CODE)
+                cell.hyperlink = str(unit["html"])  # a link that prints as plain text (no blue, no underline)
+                cell.font = Font(bold=code == PROVINCE_CODE, color="000000", underline=None)
             elif code == PROVINCE_CODE:
                 cell.font = Font(bold=True)
+        lines = _past_cell(sheet, i, past_column, rows, as_of, lang)
         for g, key in enumerate(keys):
             match = rows
             for column, value in zip(key_columns, key, strict=False):
                 match = match[match[column] == value]
-            _overview_group(sheet, i, len(fixed) + len(GROUP) * g + 1, None if match.empty else match.iloc[0],
+            _overview_group(sheet, i, past_column + len(GROUP) * g + 1, None if match.empty else match.iloc[0],
                             as_of, lang)
         if error and str(unit.get("error", "") or ""):
             message = f"{_words(lang)['report']['failed']}: {unit['error']}"
             set_cell(sheet, i, width, message).alignment = Alignment(wrap_text=True, vertical="top")
+            lines = max(lines, wrapped_lines(message, COLUMNS["error"][1]))
+        sheet.row_dimensions[i].height = LINE_HEIGHT * max(1, lines)  # wrapped cells print whole
     sheet.freeze_panes = sheet.cell(row=5, column=min(3, len(fixed) + 1))
     print_setup(sheet, "3:4", lang)
 
@@ -250,9 +299,8 @@ def _write_detail(sheet: Worksheet, table: pd.DataFrame, lang: str, title: str, 
             if column == "status":
                 cell.fill, cell.font = status_style(str(row["status"]))
             elif column == "html" and value:
-                cell.hyperlink = str(value)
-                cell.font = Font(color=HEADER_FILL, underline="single")
-            elif column == "error":
+                cell.hyperlink = str(value)  # prints as plain text
+            elif column in ("error", "freshness"):
                 cell.alignment = Alignment(wrap_text=True, vertical="top")
             if row["district_code"] == PROVINCE_CODE:
                 cell.font = Font(bold=True, color=cell.font.color, underline=cell.font.underline)
@@ -262,14 +310,22 @@ def _write_detail(sheet: Worksheet, table: pd.DataFrame, lang: str, title: str, 
 
 
 def _write_notes(sheet: Worksheet, lang: str) -> None:
+    """One note a row, wrapped in a column a page wide, each row as tall as its lines: the sheet prints whole."""
     from openpyxl.styles import Alignment
 
-    sheet.column_dimensions["A"].width = 120
+    sheet.column_dimensions["A"].width = NOTES_WIDTH
     on_track = format_percent(DEFAULT_THRESHOLDS.on_track, lang)
     at_risk = format_percent(DEFAULT_THRESHOLDS.at_risk, lang)
     for i, note in enumerate(words(lang)["workbook_notes"], start=1):
-        set_cell(sheet, i, 1, note.format(on_track=on_track, at_risk=at_risk)).alignment = Alignment(wrap_text=True)
+        text = note.format(on_track=on_track, at_risk=at_risk)
+        set_cell(sheet, i, 1, text).alignment = Alignment(wrap_text=True, vertical="top")
+        sheet.row_dimensions[i].height = LINE_HEIGHT * wrapped_lines(text, NOTES_WIDTH) + 4
     print_setup(sheet, "", lang)
+    sheet.page_setup.orientation = "portrait"
+
+
+NOTES_WIDTH = 100
+"""The notes' column, in character widths: an A4 portrait page's printable width at 11 points."""
 
 
 # ---- the entry points -------------------------------------------------------------------------
@@ -345,6 +401,6 @@ def _csv_value(column: str, row: dict, lang: str) -> object:
     if column == "district_name":
         return _unit_name(row, lang)
     value = _cell_value(column, row[column], lang)
-    if column == "deadline" and value is not None:
+    if column in DATE_COLUMNS and value is not None:
         return f"{value:%Y-%m-%d}"
     return "" if value is None else value

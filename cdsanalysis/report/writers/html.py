@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from cdsanalysis.report.content.district import DistrictReport
-from cdsanalysis.report.content.sections import PARTS, heading_context, notices, section_context
+from cdsanalysis.report.content.sections import heading_context, notices, report_parts, section_context
 from cdsanalysis.report.content.text import STATUS_COLORS
 from cdsanalysis.report.writers.display import table_text
 
@@ -82,6 +82,7 @@ def part(report: DistrictReport, name: str) -> HtmlPart:
 def report_page(report: DistrictReport, back: dict[str, str] | None = None) -> str:
     """The whole report as one offline page (the province page; districts come through their notebook)."""
     heading = heading_context(report)
+    sections = [section_context(report, name) for name in report_parts(report)[2:]]
     return render_template("report.html.j2", lang=report.lang, title=heading.title, heading=heading,
-                           notices=notices(report), sections=[section_context(report, name) for name in PARTS[2:]],
+                           notices=notices(report), sections=sections,
                            back=back)

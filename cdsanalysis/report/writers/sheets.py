@@ -27,6 +27,9 @@ CAVEAT_FILL = "FFF4E5"
 CAVEAT_INK = "7A3E00"
 CAVEAT_MARK = "⚠ "
 """A caveat row that starts with this mark is shaded like the warning box of the HTML pages."""
+LINE_HEIGHT = 15
+"""Points a line of 11-point text takes: wrapped cells get this times their lines (Excel and LibreOffice do
+not grow a row for wrapped text written by openpyxl, so a printed cell would be cut)."""
 
 
 def column_letter(column: int) -> str:
@@ -56,6 +59,23 @@ def title_rows(sheet: Worksheet, width: int, title: str, caveat: str) -> None:
     characters = sum(sheet.column_dimensions[column_letter(j)].width or 10 for j in range(1, width + 1))
     lines = -(-len(caveat) // max(20, int(characters * 1.1)))  # a bold line holds about 1.1 chars per unit
     sheet.row_dimensions[2].height = 16 * max(1, lines)
+
+
+def wrapped_lines(text: str, width: float) -> int:
+    """How many lines ``text`` takes wrapped at word boundaries in a column ``width`` characters wide (a line
+    of 11-point Calibri holds about 0.9 characters per width unit: a margin for wide letters)."""
+    room = max(10, int(width * 0.9))
+    lines = 0
+    for paragraph in text.split("\n"):
+        line = 0
+        lines += 1
+        for word in paragraph.split():
+            if line and line + 1 + len(word) > room:
+                lines += 1
+                line = len(word)
+            else:
+                line += (1 if line else 0) + len(word)
+    return max(1, lines)
 
 
 def header_cell(cell: Cell) -> Cell:
@@ -104,22 +124,30 @@ def plain_value(value: object) -> object:
     return value
 
 
+FRAME_WIDTH = 20
+"""Each column of a `write_frame` sheet, in character widths."""
+
+
 def write_frame(sheet: Worksheet, frame: pd.DataFrame, lang: str, title: str, caveat: str = "") -> None:
     """Any small table (headers as given) under the title rows, dates as dates, printed like the others."""
     from openpyxl.styles import Alignment
 
     width = max(1, len(frame.columns))
     for j in range(1, width + 1):
-        sheet.column_dimensions[column_letter(j)].width = 20
+        sheet.column_dimensions[column_letter(j)].width = FRAME_WIDTH
     title_rows(sheet, width, title, caveat)
     for j, column in enumerate(frame.columns, start=1):
         header_cell(set_cell(sheet, 3, j, str(column)))
     for i, row in enumerate(frame.itertuples(index=False), start=4):
+        lines = 1
         for j, value in enumerate(row, start=1):
             value = plain_value(value)
             cell = set_cell(sheet, i, j, value)
             cell.alignment = Alignment(wrap_text=True, vertical="top")
             if hasattr(value, "year"):
                 cell.number_format = words(lang)["sheet_date_format"]
+            elif isinstance(value, str):
+                lines = max(lines, wrapped_lines(value, FRAME_WIDTH))
+        sheet.row_dimensions[i].height = LINE_HEIGHT * lines  # wrapped cells print whole
     sheet.freeze_panes = "A4"
     print_setup(sheet, "3:3", lang)

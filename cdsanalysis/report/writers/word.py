@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 from cdsanalysis.data.io import atomic_write_bytes
 from cdsanalysis.report.content.charts import labels
-from cdsanalysis.report.content.sections import PARTS, heading_context, notices, section_context
+from cdsanalysis.report.content.sections import heading_context, notices, report_parts, section_context
 from cdsanalysis.report.content.text import STATUS_COLORS
 from cdsanalysis.wording import words
 from cdsanalysis.wording.formats import format_date
@@ -218,7 +218,7 @@ def report_document(report: DistrictReport, chart_png: bytes | None = None) -> D
     _paragraph(document, text=heading.as_of_line)
     for notice in notices(report):
         _notice(document, notice)
-    for name in PARTS:
+    for name in report_parts(report):
         if name not in ("heading", "provenance"):
             _section(document, report, name, chart_png)
     made_by = words(lang)["document"]["made_by"].format(date=format_date(report.as_of, lang))
