@@ -936,7 +936,7 @@ WORDS = {
             "({last:%Y-%m-%d}): choose a later date",
         "partial_mismatch": "{folder} holds reports made from other data or parameters (or no readable run.json): "
             "updating only some {groups} would mix two forecasts in one folder. Render every {group} (leave out "
-            "--districts), or write to another --out.",
+            "{option}), or write to another --out.",
         "until_too_far": "until ({until:%Y-%m-%d}) is more than {years} years after as_of ({as_of:%Y-%m-%d}); choose "
             "a nearer date",
     },

@@ -932,7 +932,7 @@ WORDS = {
             "một ngày muộn hơn",
         "partial_mismatch": "{folder} chứa báo cáo làm từ số liệu hoặc tham số khác (hoặc không đọc được run.json): "
             "chỉ cập nhật một số {group} sẽ trộn hai lần dự báo trong một thư mục. Hãy làm báo cáo cho mọi {group} "
-            "(bỏ --districts), hoặc ghi vào một --out khác.",
+            "(bỏ {option}), hoặc ghi vào một --out khác.",
         "until_too_far": "ngày kết thúc dự báo ({until:%d/%m/%Y}) cách ngày bắt đầu ({as_of:%d/%m/%Y}) hơn {years} "
             "năm; chọn một ngày gần hơn",
     },

@@ -419,7 +419,7 @@ class _Run:
         except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError):
             same, record = False, {}
         if not same:
-            raise RenderArgumentError(said("partial_mismatch", folder=final))
+            raise RenderArgumentError(said("partial_mismatch", folder=final, option="--districts"))
         listed = previous.get("districts")
         self.previous = {c for c in listed if isinstance(c, str)} if isinstance(listed, list) else set()
         entries = record.get("districts")
