@@ -337,7 +337,7 @@ def test_a_partial_render_over_other_parameters_is_refused_and_changes_nothing(r
     before = {p.name: p.read_bytes() for p in (copy / "2024-01-01").iterdir()}
     assert main(["render", "--data", str(data_dir), "--out", str(copy), "--districts", "902", "--jobs", "1",
                  "--draws", str(DRAWS), "--seed", "6", "--quiet"]) == 2
-    assert "mix two forecasts" in capsys.readouterr().err
+    assert said_in(capsys.readouterr().err, "vi", "errors", "partial_mismatch", option="--districts")
     assert {p.name: p.read_bytes() for p in (copy / "2024-01-01").iterdir()} == before
     assert [p.name for p in copy.iterdir()] == ["2024-01-01"]
 
