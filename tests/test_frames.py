@@ -249,7 +249,7 @@ def test_the_post_reform_example_is_reproduced_by_its_script(reform_script, tmp_
     monkeypatch.setattr(reform_script, "FOLDER", tmp_path)
     reform_script.main()
     folder = REPOSITORY_DATA.parent / "examples" / "thanhhoa-2025"
-    for name in ("units.csv", "progress.csv", "targets.csv"):
+    for name in ("units.csv", "progress.csv", "targets.csv", "levels.csv"):
         assert (tmp_path / name).read_bytes() == (folder / name).read_bytes(), name
     example = load_dataset(folder)
     assert len(example.units) == 166 and example.districts()["district_code"].tolist() == ["38"]
