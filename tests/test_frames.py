@@ -92,6 +92,8 @@ def test_the_province_chart_draws_the_total_as_steps(result):
         values = spec["datasets"][steps[0]["data"]["name"]]
         assert [v["completed"] for v in values] == [559, 558, 547, 547]
         assert [v["date"] for v in values[1:3]] == ["2024-02-01", "2024-12-01"]
+        labels = [v.get("label") for data in spec["datasets"].values() for v in data if "label" in v]
+        assert any(label and label.endswith("559 → 558 → 547") for label in labels), labels  # not "559" alone
     assert "step-after" not in json.dumps(unit_report(result, "399", "vi")._chart_specs[0])
 
 
