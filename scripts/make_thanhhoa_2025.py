@@ -13,7 +13,9 @@ became 166. This folder is the bundled data (data/) restated in that frame:
    from the (illustrative) recognition records: exact under the stated rule, a new commune counts once
    every commune it comes from is recognised (docs/assumptions.md, A9). Status ``illustrative``, since the
    records are.
-3. The one target that falls after the reform, Decision 969's 477 of 559 communes by end-2025, is
+3. ``levels.csv`` says what the levels are called in this frame (tỉnh / tỉnh / xã: the province is its
+   own only group), so no report of the folder speaks of districts.
+4. The one target that falls after the reform, Decision 969's 477 of 559 communes by end-2025, is
    restated as the same share of the 166 communes, rounded up (illustrative: not an official figure).
 
 Deterministic: no randomness is drawn (the seed is fixed for any future use). Run from the repository
@@ -38,6 +40,11 @@ SEED = 1686
 REFORM = "2025-07-01"
 LAST_OLD_DAY = "2025-06-30"
 GROUP, GROUP_NAME, GROUP_TYPE = "38", "Tỉnh Thanh Hóa", "tỉnh"
+LEVELS = pd.DataFrame([("top", "vi", "tỉnh", "tỉnh", "Toàn tỉnh"), ("group", "vi", "tỉnh", "tỉnh", ""),
+                       ("unit", "vi", "xã", "xã", ""), ("top", "en", "province", "provinces", "Whole province"),
+                       ("group", "en", "province", "provinces", ""), ("unit", "en", "commune", "communes", "")],
+                      columns=["level", "lang", "singular", "plural", "all_of"])
+"""The level words of the frame (levels.csv): no districts, the province is its own only group."""
 ACT = "Nghị quyết 1686/NQ-UBTVQH15 của Ủy ban Thường vụ Quốc hội (hiệu lực 01/07/2025)"
 CODE_LIST = "vietnam-provinces==2026.9.0 (GSO/NSO code list), via data/frames/thanhhoa_old_to_new_2025.csv"
 UNIT_COLUMNS = ["district_code", "district_name", "district_type", "commune_code", "commune_name", "commune_type",
@@ -96,7 +103,7 @@ def build(bundled: Dataset, mapping: pd.DataFrame) -> dict[str, pd.DataFrame]:
     targets = pd.DataFrame([row | dict(district_code="", district_name=""),
                             row | dict(district_code=GROUP, district_name=GROUP_NAME)])
     targets = targets[["district_code", "district_name", "deadline", "target", "kind", "source", "status", "note"]]
-    return {"units": units, "progress": progress, "targets": targets}
+    return {"units": units, "progress": progress, "targets": targets, "levels": LEVELS}
 
 
 def main() -> None:

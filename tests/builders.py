@@ -115,13 +115,13 @@ def write_levels(folder: Path, kind: str) -> Path:
     return folder / "levels.csv"
 
 
-def frame_folder(out: Path, kind: str) -> Path:
+def frame_folder(out: Path, kind: str, groups: int = 4) -> Path:
     """A synthetic data folder in a frame without districts: (b) "reformed", one group (the province) holding
-    every commune, or (c) "nation", four provinces. Groups are named "Tỉnh Mẫu …" and levels.csv says so."""
+    every commune, or (c) "nation", ``groups`` provinces. Groups are named "Tỉnh Mẫu …" and levels.csv says so."""
     from cdsanalysis.model.synthetic import write_synthetic
 
-    write_synthetic(out, districts=4 if kind == "nation" else 1, communes=60 if kind == "nation" else 40,
-                    periods=6, seed=3)
+    write_synthetic(out, districts=groups if kind == "nation" else 1,
+                    communes=15 * groups if kind == "nation" else 40, periods=6, seed=3)
     units = (out / "units.csv").read_text(encoding="utf-8")
     (out / "units.csv").write_text(units.replace("Huyện Mẫu", "Tỉnh Mẫu").replace(",huyện,", ",tỉnh,"),
                                    encoding="utf-8")

@@ -9,12 +9,12 @@ import pytest
 
 from cdsanalysis.data.dataset import load_dataset
 from cdsanalysis.data.freshness import no_figure_since
+from cdsanalysis.data.province_series import province_history
+from cdsanalysis.model.assessment import province_pace
 from cdsanalysis.report.content.current import (
     district_behind_lines,
     own_figure_dates,
     province_figure,
-    province_history,
-    province_pace,
     unit_figures,
     with_current_figures,
 )
@@ -92,8 +92,20 @@ def test_the_summary_rows_carry_each_figure_s_date_freshness_and_the_province_s_
     assert out.at[reporting[0], "freshness"] == "" and out.at[reporting[0], "latest_date"] == ROUND
     assert out.at["", "completed"] == 98 and out.at["", "latest_date"] == ROUND
     assert "95" in out.at["", "freshness"] and out.at["", "data_status"] == "illustrative"
-    assert math.isclose(out.at["", "current_pace"], province_pace(dataset))
-    assert math.isclose(out.at["", "pace_ratio"], province_pace(dataset) / 10.0)
+    assert math.isnan(out.at["", "current_pace"])  # the pace is assess's, not rewritten here
+
+
+def test_assess_gives_the_province_the_pace_of_its_own_series(partial):
+    """The API (and so the CLI) gives the province the pace of the one series its pages show, not a sum of
+    district paces (unknown as soon as a district has a single figure)."""
+    from cdsanalysis.model.assessment import assess
+    from cdsanalysis.model.projection import forecast
+
+    dataset, _ = partial
+    result = forecast(dataset, as_of=ROUND, draws=50, seed=0)
+    table = assess(result)
+    pace = float(table.loc[table["district_code"] == PROVINCE_CODE, "current_pace"].iloc[0])
+    assert math.isclose(pace, province_pace(dataset, ROUND)) and pace > 0
 
 
 def test_the_province_page_lists_each_unit_s_figure_date_and_freshness(partial):

@@ -92,6 +92,8 @@ def test_the_province_chart_draws_the_total_as_steps(result):
         values = spec["datasets"][steps[0]["data"]["name"]]
         assert [v["completed"] for v in values] == [559, 558, 547, 547]
         assert [v["date"] for v in values[1:3]] == ["2024-02-01", "2024-12-01"]
+        labels = [v.get("label") for data in spec["datasets"].values() for v in data if "label" in v]
+        assert any(label and label.endswith("559 → 558 → 547") for label in labels), labels  # not "559" alone
     assert "step-after" not in json.dumps(unit_report(result, "399", "vi")._chart_specs[0])
 
 
@@ -249,7 +251,7 @@ def test_the_post_reform_example_is_reproduced_by_its_script(reform_script, tmp_
     monkeypatch.setattr(reform_script, "FOLDER", tmp_path)
     reform_script.main()
     folder = REPOSITORY_DATA.parent / "examples" / "thanhhoa-2025"
-    for name in ("units.csv", "progress.csv", "targets.csv"):
+    for name in ("units.csv", "progress.csv", "targets.csv", "levels.csv"):
         assert (tmp_path / name).read_bytes() == (folder / name).read_bytes(), name
     example = load_dataset(folder)
     assert len(example.units) == 166 and example.districts()["district_code"].tolist() == ["38"]

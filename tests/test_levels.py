@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -19,6 +20,7 @@ from cdsanalysis.wording import LANGS, words
 from cdsanalysis.wording.levels import DEFAULT_LEVELS, using_levels
 from tests.builders import frame_folder, write_levels
 
+REPOSITORY = Path(__file__).resolve().parents[1]
 FORBIDDEN = re.compile(r"huyện|Huyện|HUYỆN|district|District")
 # Every line of the commands speaks the chosen language (issue 19 obs. 8): no entry is borrowed from the English
 # catalogue any more, so none may keep its plain words. Format names such as {district} are not words.
@@ -138,7 +140,15 @@ def _texts(path: Path):
 @pytest.mark.parametrize("kind, lang, whole", [("reformed", "vi", "Toàn tỉnh"), ("nation", "vi", "Cả nước"),
                                                ("reformed", "en", "Whole province"), ("nation", "en", "Whole nation")])
 def test_render_of_a_frame_without_districts_says_no_district(tmp_path, kind, lang, whole):
-    data = frame_folder(tmp_path / "data", kind)
+    """(b) Thanh Hóa after the 2025 reform as shipped (166 communes, the province its only group) and
+    (c) a national office's frame of 34 provinces: every output file, no district named."""
+    if kind == "reformed":
+        data = Path(shutil.copytree(REPOSITORY / "examples" / "thanhhoa-2025", tmp_path / "data"))
+        (data / "README.md").unlink()  # the folder's own description tells the reform's story (old districts)
+        assert len(load_dataset(data).units) == 166
+    else:
+        data = frame_folder(tmp_path / "data", kind, groups=34)
+        assert load_dataset(data).districts().shape[0] == 34
     run = subprocess.run([sys.executable, "-m", "cdsanalysis.cli", "render", "--data", str(data), "--out",
                           str(tmp_path / "out"), "--quiet", "--jobs", "2", "--lang", lang],
                          capture_output=True, text=True, timeout=900)

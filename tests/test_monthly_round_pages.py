@@ -29,8 +29,8 @@ from cdsanalysis.data.bundled import REPOSITORY_DATA
 from cdsanalysis.data.dataset import load_dataset
 from cdsanalysis.data.freshness import district_freshness, no_figure_since
 from cdsanalysis.data.names import display_name
+from cdsanalysis.data.province_series import province_history
 from cdsanalysis.model.store import load_forecast
-from cdsanalysis.report.content.current import province_history
 from cdsanalysis.report.run.layout import INDEX_PAGE, PROVINCE_PAGE, SUMMARY_CSV
 from cdsanalysis.wording import words
 from tests.test_progress_update import partial_form

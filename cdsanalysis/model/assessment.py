@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
+from cdsanalysis.data.province_series import province_history
 from cdsanalysis.exceptions import CdsAnalysisError
 from cdsanalysis.settings import (
     DAYS_PER_MONTH,
@@ -47,6 +48,7 @@ from cdsanalysis.wording import words
 from cdsanalysis.wording.formats import format_date
 
 if TYPE_CHECKING:  # pragma: no cover
+    from cdsanalysis.data.dataset import Dataset
     from cdsanalysis.model.projection import Forecast
 
 DISPLAY_DECIMALS = 2
@@ -109,6 +111,20 @@ def current_pace(progress: pd.DataFrame, district_codes: tuple[str, ...]) -> np.
         return np.where(months > 0, (last["count"].to_numpy() - reference_count) / months, np.nan)
 
 
+def province_pace(dataset: Dataset, as_of: object = None) -> float:
+    """Communes a month over the last 12 months of `province_history` (NaN with fewer than two points).
+
+    The districts' pace rule (`current_pace`) on the province's own series
+    (`cdsanalysis.data.province_series`): the sum of the district paces would be unknown as soon as
+    one district has a single figure, and after a partial return it would mix dates.
+    """
+    history = province_history(dataset, as_of)
+    if len(history) < 2:
+        return float("nan")
+    series = history.assign(district_code="province")
+    return float(current_pace(series, ("province",))[0])
+
+
 def _targets_frame(targets: pd.DataFrame) -> pd.DataFrame:
     """Targets in the canonical layout, typed; deadlines may be ISO strings or dates."""
     missing = [c for c in ("district_code", "deadline", "target") if c not in targets.columns]
@@ -154,7 +170,7 @@ def assess(forecast: Forecast, targets: pd.DataFrame | None = None, *,
     now = np.r_[forecast.start[forecast.has_data].sum(), forecast.start].astype(float)[unit]
     totals = np.r_[forecast.communes_total.sum(), forecast.communes_total][unit]
     pace = current_pace(forecast.dataset.progress, codes)
-    current = np.r_[pace.sum() if len(pace) else np.nan, pace][unit]  # province: NaN if any district's is
+    current = np.r_[province_pace(forecast.dataset, forecast.as_of), pace][unit]
 
     deadline = pd.DatetimeIndex(table["deadline"])
     target = table["target"].to_numpy(dtype=float)

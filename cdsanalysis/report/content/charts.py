@@ -174,6 +174,7 @@ def trajectory_chart(
     total = pd.DataFrame({"completed": [int(communes_total)], "label": [f"{text['total']}: {int(communes_total)}"]})
     if frame_totals is not None and len(frame_totals) > 1:  # issue 22: the total follows the frame
         counts = [int(n) for n in frame_totals["communes"]]
+        total["label"] = f"{text['total']}: " + " → ".join(str(n) for n in counts)  # 559 → 558 → 547
         steps = pd.DataFrame({"date": [first - pad if pd.isna(d) else d for d in frame_totals["valid_from"]]
                               + [last + pad], "completed": [*counts, counts[-1]]})
         layers.append(alt.Chart(_iso(steps, "date")).mark_line(interpolate="step-after", strokeDash=[2, 3],

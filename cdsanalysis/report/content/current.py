@@ -14,29 +14,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-import numpy as np
 import pandas as pd
 
 from cdsanalysis.data.freshness import district_freshness, no_figure_since
 from cdsanalysis.data.measures import measure_series
+from cdsanalysis.data.province_series import weakest_status
 from cdsanalysis.data.schema import RECOGNISED
-from cdsanalysis.model.assessment import current_pace
 from cdsanalysis.settings import PROVINCE_CODE
 from cdsanalysis.wording import words
 from cdsanalysis.wording.formats import format_date, format_percent
 
 if TYPE_CHECKING:  # pragma: no cover
     from cdsanalysis.data.dataset import Dataset
-
-STATUS_RANK = {"actual": 0, "derived": 1, "claim": 2, "illustrative": 3}
-"""The weaker of two figures' kinds names a sum of them (one illustrative term makes the sum illustrative)."""
-SUM_SOURCE = "sum of the districts' latest figures"
-
-
-def _worst(statuses: pd.Series) -> str:
-    ranks = statuses.map(STATUS_RANK).fillna(STATUS_RANK["derived"])
-    return {v: k for k, v in STATUS_RANK.items()}[int(ranks.max())] if len(ranks) else "derived"
-
 
 @dataclass(frozen=True)
 class ProvinceFigure:
@@ -132,59 +121,19 @@ def province_figure(dataset: Dataset, as_of: object = None) -> ProvinceFigure:
     return ProvinceFigure(
         total=int(known["latest_count"].sum()), communes_total=int(dataset.districts()["communes_total"].sum()),
         groups=tuple((pd.Timestamp(d), int(n)) for d, n in counts.items()), missing=int(len(fresh) - len(known)),
-        status=_worst(latest["status"]),
+        status=weakest_status(latest["status"]),
         official=None if official is None else int(official["completed"]),
         official_date=None if official is None else pd.Timestamp(official["as_of"]),
         official_status="" if official is None else str(official["status"]))
 
 
-def province_history(dataset: Dataset, as_of: object = None) -> pd.DataFrame:
-    """The province's observed points: its own rows, then the districts' sum on each later reporting date.
-
-    The sum on a date adds each district's latest recognised figure on or before it (on dates every
-    district has one), so the chart's observed line reaches the figure the forecast starts from
-    (111 after the partial return) instead of stopping at the last official total (95). A sum
-    below the province's own latest total is left out: the page never shows the province falling.
-    Columns ``as_of, completed, status, source``.
-    """
-    rows = measure_series(dataset.progress, RECOGNISED)
-    if as_of is not None:
-        rows = rows[rows["as_of"] <= pd.Timestamp(as_of)]
-    own = rows[rows["district_code"] == PROVINCE_CODE][["as_of", "completed", "status", "source"]]
-    districts = rows[rows["district_code"] != PROVINCE_CODE]
-    wide = districts.pivot_table(index="as_of", columns="district_code", values="completed", aggfunc="last")
-    wide = wide.reindex(columns=list(dataset.districts()["district_code"])).sort_index().ffill().dropna()
-    kinds = districts.pivot_table(index="as_of", columns="district_code", values="status", aggfunc="last")
-    kinds = kinds.reindex(index=wide.index, columns=wide.columns).ffill()
-    floor = int(own["completed"].iloc[-1]) if len(own) else 0
-    after = wide.index > own["as_of"].max() if len(own) else np.ones(len(wide), dtype=bool)
-    sums = pd.DataFrame({"as_of": wide.index, "completed": wide.sum(axis=1).astype(int).to_numpy(),
-                         "status": [_worst(kinds.loc[d].dropna()) for d in wide.index],
-                         "source": SUM_SOURCE})[after]
-    sums = sums[sums["completed"] >= floor]
-    return pd.concat([own, sums], ignore_index=True).sort_values("as_of", kind="stable").reset_index(drop=True)
-
-
-def province_pace(dataset: Dataset, as_of: object = None) -> float:
-    """Communes a month over the last 12 months of `province_history` (NaN with fewer than two points).
-
-    The model's pace rule (`cdsanalysis.model.assessment.current_pace`) on the province's own
-    series: the sum of the district paces is unknown as soon as one district has a single figure.
-    """
-    history = province_history(dataset, as_of)
-    if len(history) < 2:
-        return float("nan")
-    series = history.assign(district_code="province")
-    return float(current_pace(series, ("province",))[0])
-
-
 def with_current_figures(table: pd.DataFrame, dataset: Dataset, as_of: object, lang: str) -> pd.DataFrame:
-    """An `assess` table with each unit's latest figure date and freshness, and the province's pace.
+    """An `assess` table with each unit's latest figure date and freshness, and the province's one figure.
 
     Adds ``latest_date`` (the date of the figure in ``completed``; for the province, the newest
     district date) and ``freshness`` ("chưa có số liệu mới từ 30/06/2024" for a district the latest
     round left behind; for the province, what its figure sums). The province's ``completed`` is
-    `ProvinceFigure.figure`, its ``current_pace`` `province_pace` and ``pace_ratio`` follows; its
+    `ProvinceFigure.figure` (its ``current_pace`` is `assess`'s: the pace of `province_history`); its
     ``data_status``, when present, is the kind of the sum (illustrative when any term is).
     """
     out = table.copy()
@@ -201,10 +150,6 @@ def with_current_figures(table: pd.DataFrame, dataset: Dataset, as_of: object, l
         out.loc[at_province, "completed"] = province.figure
         if "data_status" in out and not province.same_as_official and province.figure == province.total:
             out.loc[at_province, "data_status"] = province.status  # a sum is as good as its weakest term
-        pace = province_pace(dataset, as_of)
-        out.loc[at_province, "current_pace"] = pace
-        required = out.loc[at_province, "required_pace"].astype(float)
-        out.loc[at_province, "pace_ratio"] = np.where(required > 0, pace / required.where(required > 0), np.nan)
     return out
 
 

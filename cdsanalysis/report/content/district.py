@@ -20,6 +20,7 @@ import pandas as pd
 
 from cdsanalysis.data.freshness import stale_data_note
 from cdsanalysis.data.provenance import illustrative_sources
+from cdsanalysis.data.province_series import province_history
 from cdsanalysis.data.schema import RECOGNISED
 from cdsanalysis.exceptions import CdsAnalysisError
 from cdsanalysis.model.assessment import assess, closed_note
@@ -29,7 +30,6 @@ from cdsanalysis.report.content.current import (
     district_behind_lines,
     own_figure_dates,
     province_figure,
-    province_history,
     unit_figures,
     with_current_figures,
 )
