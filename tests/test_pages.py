@@ -128,8 +128,9 @@ CHROMIUM = next((shutil.which(name) for name in ("chromium", "chromium-browser",
                  if shutil.which(name)), None)
 
 
-def _measure(pages: list[Path], width: int, folder: Path) -> dict[str, dict[str, int]]:
-    """Each page's layout width against its frame's, measured by headless Chromium after load.
+def _in_frames(pages: list[Path], width: int, folder: Path, name: str, per_frame: str) -> dict[str, dict]:
+    """Run ``per_frame`` (JavaScript setting ``out[f.name]`` from frame ``f`` after load) on each page in headless
+    Chromium; return its results by "index:page name".
 
     Each page goes into an iframe exactly ``width`` CSS pixels wide (headless windows are at
     least 500 px), through ``srcdoc`` so the wrapper may read the frame's layout.
@@ -137,21 +138,27 @@ def _measure(pages: list[Path], width: int, folder: Path) -> dict[str, dict[str,
     frames = "".join(f'<iframe name="{i}" style="width:{width}px;height:1500px;border:0" '
                      f'srcdoc="{html.escape(p.read_text(encoding="utf-8"), quote=True)}"></iframe>'
                      for i, p in enumerate(pages))
-    wrapper = folder / f"measure-{width}.html"
+    wrapper = folder / f"{name}-{width}.html"
     wrapper.write_text(
         f'<!DOCTYPE html><html><body style="margin:0">{frames}<script>'
         "const frames = [...document.querySelectorAll('iframe')]; const out = {};"
-        "frames.forEach(f => f.addEventListener('load', () => {"
-        " const d = f.contentDocument.documentElement; out[f.name] = {scroll: d.scrollWidth, client: d.clientWidth};"
-        " if (Object.keys(out).length === frames.length) document.body.dataset.measure = JSON.stringify(out);"
+        "frames.forEach(f => f.addEventListener('load', () => {" + per_frame +
+        " if (Object.keys(out).length === frames.length) document.body.dataset.result = JSON.stringify(out);"
         "}));</script></body></html>", encoding="utf-8")
     run = subprocess.run([CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
                           "--window-size=1400,1600", "--virtual-time-budget=10000", "--dump-dom", wrapper.as_uri()],
                          capture_output=True, text=True, timeout=180)
-    found = re.search(r'data-measure="([^"]*)"', run.stdout)
-    assert found, f"Chromium measured nothing: {run.stderr[-800:]}"
-    measured = json.loads(html.unescape(found.group(1)))
-    return {f"{i}:{p.name}": measured[str(i)] for i, p in enumerate(pages)}
+    found = re.search(r'data-result="([^"]*)"', run.stdout)
+    assert found, f"Chromium returned nothing ({name}): {run.stderr[-800:]}"
+    results = json.loads(html.unescape(found.group(1)))
+    return {f"{i}:{p.name}": results[str(i)] for i, p in enumerate(pages)}
+
+
+def _measure(pages: list[Path], width: int, folder: Path) -> dict[str, dict[str, int]]:
+    """Each page's layout width against its frame's, measured by headless Chromium after load."""
+    return _in_frames(pages, width, folder, "measure",
+                      " const d = f.contentDocument.documentElement;"
+                      " out[f.name] = {scroll: d.scrollWidth, client: d.clientWidth};")
 
 
 @pytest.mark.skipif(CHROMIUM is None, reason="headless Chromium is not installed (apt-get install -y chromium "
@@ -190,30 +197,16 @@ def _probe(pages: list[Path], width: int, folder: Path) -> dict[str, dict]:
     """For each page at ``width`` CSS pixels (as `_measure`): each status cell of its ranking or targets table
     (and the cell before it, the chance), whether it lies wholly inside the frame and has a size, and every
     ``.scroll`` box that still scrolls sideways."""
-    frames = "".join(f'<iframe name="{i}" style="width:{width}px;height:1500px;border:0" '
-                     f'srcdoc="{html.escape(p.read_text(encoding="utf-8"), quote=True)}"></iframe>'
-                     for i, p in enumerate(pages))
-    wrapper = folder / f"probe-{width}.html"
-    wrapper.write_text(
-        f'<!DOCTYPE html><html><body style="margin:0">{frames}<script>'
-        "const frames = [...document.querySelectorAll('iframe')]; const out = {};"
-        "frames.forEach(f => f.addEventListener('load', () => {"
-        " const d = f.contentDocument; const w = d.documentElement.clientWidth; const cells = [];"
-        " d.querySelectorAll('#cds-ranking td[data-status], #cds-targets td[data-status]').forEach(s => {"
-        "  [s, s.previousElementSibling].forEach(c => { const r = c.getBoundingClientRect();"
-        "   cells.push({text: c.textContent, inside: r.left >= -1 && r.right <= w + 1,"
-        "               seen: r.width > 0 && r.height > 0, label: c.dataset.label || ''}); }); });"
-        " const scrolling = [...d.querySelectorAll('.scroll')].filter(b => b.scrollWidth > b.clientWidth + 1).length;"
-        " out[f.name] = {cells, scrolling};"
-        " if (Object.keys(out).length === frames.length) document.body.dataset.probe = JSON.stringify(out);"
-        "}));</script></body></html>", encoding="utf-8")
-    run = subprocess.run([CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
-                          "--window-size=1400,1600", "--virtual-time-budget=10000", "--dump-dom", wrapper.as_uri()],
-                         capture_output=True, text=True, timeout=180)
-    found = re.search(r'data-probe="([^"]*)"', run.stdout)
-    assert found, f"Chromium probed nothing: {run.stderr[-800:]}"
-    probed = json.loads(html.unescape(found.group(1)))
-    return {f"{i}:{p.name}": probed[str(i)] for i, p in enumerate(pages)}
+    return _in_frames(pages, width, folder, "probe",
+                      " const d = f.contentDocument; const w = d.documentElement.clientWidth; const cells = [];"
+                      " d.querySelectorAll('#cds-ranking td[data-status], #cds-targets td[data-status]')"
+                      ".forEach(s => {"
+                      "  [s, s.previousElementSibling].forEach(c => { const r = c.getBoundingClientRect();"
+                      "   cells.push({text: c.textContent, inside: r.left >= -1 && r.right <= w + 1,"
+                      "               seen: r.width > 0 && r.height > 0, label: c.dataset.label || ''}); }); });"
+                      " const scrolling = [...d.querySelectorAll('.scroll')]"
+                      ".filter(b => b.scrollWidth > b.clientWidth + 1).length;"
+                      " out[f.name] = {cells, scrolling};")
 
 
 @pytest.mark.skipif(CHROMIUM is None, reason="headless Chromium is not installed: the phone layout is NOT checked")
