@@ -107,9 +107,12 @@ class ProvinceFigure:
         return line
 
 
-def province_figure(dataset: Dataset, as_of: object = None) -> ProvinceFigure:
-    """The province's current figure on ``as_of`` (default: every row): see `ProvinceFigure`."""
-    fresh = district_freshness(dataset, as_of)
+def province_figure(dataset: Dataset, as_of: object = None, fresh: pd.DataFrame | None = None) -> ProvinceFigure:
+    """The province's current figure on ``as_of`` (default: every row): see `ProvinceFigure`.
+
+    ``fresh``: `district_freshness` of the same dataset and date, when the caller has it already.
+    """
+    fresh = district_freshness(dataset, as_of) if fresh is None else fresh
     known = fresh[fresh["latest_date"].notna()]
     counts = known.groupby("latest_date").size().sort_index(ascending=False)
     rows = measure_series(dataset.progress, RECOGNISED)
@@ -127,7 +130,8 @@ def province_figure(dataset: Dataset, as_of: object = None) -> ProvinceFigure:
         official_status="" if official is None else str(official["status"]))
 
 
-def with_current_figures(table: pd.DataFrame, dataset: Dataset, as_of: object, lang: str) -> pd.DataFrame:
+def with_current_figures(table: pd.DataFrame, dataset: Dataset, as_of: object, lang: str,
+                         fresh: pd.DataFrame | None = None) -> pd.DataFrame:
     """An `assess` table with each unit's latest figure date and freshness, and the province's one figure.
 
     Adds ``latest_date`` (the date of the figure in ``completed``; for the province, the newest
@@ -137,8 +141,9 @@ def with_current_figures(table: pd.DataFrame, dataset: Dataset, as_of: object, l
     ``data_status``, when present, is the kind of the sum (illustrative when any term is).
     """
     out = table.copy()
-    fresh = district_freshness(dataset, as_of).set_index("district_code")
-    province = province_figure(dataset, as_of)
+    every = district_freshness(dataset, as_of) if fresh is None else fresh
+    fresh = every.set_index("district_code")
+    province = province_figure(dataset, as_of, every)
     codes = out["district_code"]
     out["latest_date"] = codes.map(fresh["latest_date"]).astype("datetime64[ns]")
     out["freshness"] = [no_figure_since(fresh.at[c, "latest_date"], lang) if c in fresh.index
@@ -157,12 +162,12 @@ UNIT_KEYS = ["district_name", "completed", "latest_date", "freshness"]
 """The columns of the province page's table of each unit's figure (headers: the catalogue's ``workbook_columns``)."""
 
 
-def unit_figures(dataset: Dataset, as_of: object, lang: str) -> pd.DataFrame:
+def unit_figures(dataset: Dataset, as_of: object, lang: str, fresh: pd.DataFrame | None = None) -> pd.DataFrame:
     """Each district's latest figure, its date and whether the latest round left it behind, for the province page.
 
     One row per district in the data's order: name, "done/total", the date, and "no figure since …" or "".
     """
-    fresh = district_freshness(dataset, as_of)
+    fresh = district_freshness(dataset, as_of) if fresh is None else fresh
     totals = dataset.districts().set_index("district_code")["communes_total"]
     heads = words(lang)["workbook_columns"]
     done = ["—" if pd.isna(n) else f"{int(n)}/{int(totals[c])}"
@@ -176,10 +181,11 @@ def unit_figures(dataset: Dataset, as_of: object, lang: str) -> pd.DataFrame:
     })
 
 
-def district_behind_lines(dataset: Dataset, code: str, as_of: object, lang: str) -> tuple[str, str]:
+def district_behind_lines(dataset: Dataset, code: str, as_of: object, lang: str,
+                          fresh: pd.DataFrame | None = None) -> tuple[str, str]:
     """For a district the latest round left behind: the notice ("Chưa có số liệu mới từ 30/06/2024 …")
     and the chart's note (its forecast starts from that figure); ("", "") otherwise."""
-    fresh = district_freshness(dataset, as_of).set_index("district_code")
+    fresh = (district_freshness(dataset, as_of) if fresh is None else fresh).set_index("district_code")
     if code not in fresh.index or not bool(fresh.at[code, "behind"]):
         return "", ""
     row = fresh.loc[code]

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
-from cdsanalysis.data.freshness import stale_data_note
+from cdsanalysis.data.freshness import district_freshness, stale_data_note
 from cdsanalysis.data.provenance import illustrative_sources
 from cdsanalysis.data.province_series import province_history
 from cdsanalysis.data.schema import RECOGNISED
@@ -335,8 +335,9 @@ def unit_report(result: Forecast, code: str, lang: str, *, forecast_file: str | 
     targets = targets[["deadline", "target", "kind", "status", "source"]].sort_values(
         ["deadline", "kind"], kind="stable").reset_index(drop=True)
 
+    fresh = district_freshness(dataset, result.as_of)  # read once: the table, the notices and the units list
     table = with_current_figures(assess(result, targets=dataset.targets[dataset.targets["district_code"] == code]),
-                                 dataset, result.as_of, lang)
+                                 dataset, result.as_of, lang, fresh)
     status_of = {(d, k, t): s for d, k, t, s in zip(targets["deadline"], targets["kind"], targets["target"],
                                                     targets["status"], strict=False)}
     table["target_status"] = [status_of.get((d, k, t), "target")
@@ -365,9 +366,9 @@ def unit_report(result: Forecast, code: str, lang: str, *, forecast_file: str | 
                                         pooled=result.model == "hazard")
     recognised = history[history["measure"] == RECOGNISED] if "measure" in history else history
     last = (recognised if len(recognised) else history).iloc[-1]
-    figure = province_figure(dataset, result.as_of) if code == PROVINCE_CODE else None
+    figure = province_figure(dataset, result.as_of, fresh) if code == PROVINCE_CODE else None
     behind, chart_note = ("", figure.chart_note(lang)) if figure else \
-        district_behind_lines(dataset, code, result.as_of, lang)
+        district_behind_lines(dataset, code, result.as_of, lang, fresh)
     return DistrictReport(
         district_code=code, district_name=name, short_name=short,
         communes_total=total, completed=figure.figure if figure else int(last["completed"]),
@@ -382,7 +383,7 @@ def unit_report(result: Forecast, code: str, lang: str, *, forecast_file: str | 
         own_periods=None if figure else own_figure_dates(dataset, code, result.as_of),
         standing=tuple(figure.sentences(lang)) if figure and not figure.same_as_official else (),
         behind=behind, chart_note=chart_note,
-        units=unit_figures(dataset, result.as_of, lang) if figure else None,
+        units=unit_figures(dataset, result.as_of, lang, fresh) if figure else None,
         frame_totals=dataset.province_totals() if code == PROVINCE_CODE else None,
         closed=_closed_text(dataset, table, lang),
     )
