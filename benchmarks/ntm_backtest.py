@@ -20,7 +20,7 @@ import pandas as pd
 
 ROOT = Path(__file__).resolve().parents[1]
 FOLDER = ROOT / "examples" / "ntm-vietnam"
-MODELS = ("hazard", "hazard_interval", "steady", "linear", "last")
+MODELS = ("hazard", "hazard_iid", "hazard_rw", "hazard_interval", "steady", "linear", "last")
 COLLAPSE_SHARE = 0.03
 
 

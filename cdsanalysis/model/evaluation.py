@@ -28,7 +28,8 @@ from cdsanalysis.model.metrics import randomised_coverage, reliability_table
 from cdsanalysis.model.projection import forecast
 from cdsanalysis.model.scenarios import FAMILIES, HORIZON_MONTHS, ORIGINS, make_scenario
 
-EVALUATED_MODELS: tuple[str, ...] = ("hazard", "hazard_interval", "steady", "ets", "linear", "last")
+EVALUATED_MODELS: tuple[str, ...] = ("hazard", "hazard_iid", "hazard_rw", "hazard_interval", "steady", "ets", "linear",
+                                     "last")
 GOALS = {"district_coverage": (0.72, 0.95), "province_coverage": 0.70, "brier_ratio": 0.8, "collapsed": 0.0}
 """Issues 8 and 17: coverage bounds per family (stall excepted), no collapsed province interval, and the
 Brier ratio to ``linear``.

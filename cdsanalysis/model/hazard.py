@@ -16,11 +16,14 @@ surge or a lull hits all districts at once. Two structures (``shocks``):
   last observed half-year; the future keeps walking, so its spread grows with the horizon;
 - ``None``: no shocks (the model of earlier versions; kept for tests and comparison).
 
+The default forecast (`simulate`) pools equal shares of paths from the iid and the rw fits
+(`COMBINED_SHOCKS`): neither reading wins on every process (docs/assumptions.md M10).
+
 Fitting (`hazard_fit`): for each (tau, sigma) on a grid, the posterior mode of
 [alpha, beta, e, u] by Newton, and the Laplace approximation of p(y | tau, sigma)
 integrating e, u and beta (N(0, 1) prior; alpha flat). The grid weights are that
-marginal times weakly informative priors (tau: half-normal; sigma: half-Cauchy(0.5), a
-typical half-year within a factor 1.65 of the trend and a heavy tail for real waves), so
+marginal times weakly informative priors (tau: half-normal; sigma: half-Cauchy(1.0), a heavy
+tail for real waves and the luck of the rounds; `SIGMA_PRIOR_SCALE`), so
 neither is fixed at an estimate:
 `HazardResults.sample` first draws a grid cell by weight, then the parameters from that
 cell's Gaussian approximation. With three or four half-years sigma is barely identified
@@ -49,7 +52,9 @@ if TYPE_CHECKING:  # pragma: no cover
 
 SHOCKS = ("iid", "rw")
 DEFAULT_SHOCKS = "iid"
-"""Structure of the period effects in the default model; chosen by docs/calibration.md."""
+"""Structure of the period effects of a fit when none is named (the fit the default forecast shows)."""
+COMBINED_SHOCKS = ("iid", "rw")
+"""The default forecast (`simulate`) pools equal shares of paths from fits with each structure."""
 
 BETA_PRIOR_SD = 1.0
 """sd of the N(0, sd^2) prior on the trend beta (log-hazard change per year)."""
@@ -73,8 +78,9 @@ multiplied by (share pending)^v, as under gamma-distributed readiness with varia
 go first, the hard core stays). 0.5: a district half done runs at 0.71 of its first pace, one nine
 tenths done at 0.32; docs/assumptions.md (M11) says why."""
 TAU_GRID = tuple(np.geomspace(0.05, 3.0, 9))
-SIGMA_GRID = tuple(np.geomspace(0.02, 2.0, 9))
-"""Grids of tau and sigma; the posterior over them is carried into the forecast."""
+SIGMA_GRID = tuple(np.geomspace(0.02, 3.0, 9))
+"""Grids of tau and sigma; the posterior over them is carried into the forecast. sigma reaches 3, so the
+half-Cauchy(1.0) prior is not cut where lumpy rounds put the posterior (docs/assumptions.md M8)."""
 TAU_SCREEN = 1e-3
 """tau values below this posterior weight at the middle sigma get no sigma grid (`HazardModel._screen_taus`)."""
 MIN_WEIGHT = 1e-4
@@ -187,7 +193,11 @@ class HazardModel:
         self.beta_prior_sd = beta_prior_sd
         self.tau_grid, self.sigma_grid = tuple(tau_grid), tuple(sigma_grid)
         self.periods, self._shares = period_shares(self.table["start"], self.table["end"])
-        if self.shocks == "rw" or not split_periods:  # one half-year per interval: its midpoint's
+        # a half-year not ended by the origin has no shock of its own: a few weeks of it (a round
+        # reported in January) would set it, and the forecast would carry that lump over its rest
+        ended = np.array([half_year_bounds(int(p))[1] <= self.reference_date for p in self.periods], dtype=bool)
+        self.periods, self._shares = self.periods[ended], self._shares[:, ended]
+        if not split_periods:  # one half-year per interval: its midpoint's
             self.periods = np.array(sorted(set(self.table["period"])), dtype=np.int64)
             self._shares = (self.table["period"].to_numpy()[:, None] == self.periods[None, :]).astype(float)
             if not split_periods:
@@ -234,8 +244,8 @@ class HazardModel:
             columns += [self._shares[:, j] for j in range(len(self.periods))]
             gaps += [1.0] * len(self.periods)
         elif self.shocks == "rw":
-            for j in range(1, len(self.periods)):
-                columns.append(-(period < self.periods[j]).astype(float))
+            for j in range(1, len(self.periods)):  # level of half-year k: minus the steps after it
+                columns.append(-self._shares[:, :j].sum(axis=1))
                 gaps.append(float(self.periods[j] - self.periods[j - 1]))
         return np.column_stack(columns), np.array(gaps)
 
@@ -378,9 +388,29 @@ def fit_hazard(dataset: Dataset, as_of: pd.Timestamp, *, shocks: str | None = DE
 
 
 def simulate(dataset: Dataset, state: StartState, dates: pd.DatetimeIndex, draws: int,
-             rng: np.random.Generator, *, hold_rate: bool = False,
-             shocks: str | None = DEFAULT_SHOCKS) -> tuple[np.ndarray, HazardResults]:
-    """Fit on ``dataset`` (already cut at the origin), then simulate ``draws`` paths by half-year.
+             rng: np.random.Generator, *, hold_rate: bool = False) -> tuple[np.ndarray, HazardResults]:
+    """The default forecast: equal shares of the paths from each reading of the shared shocks.
+
+    The iid reading (a half-year's luck passes) is right for rounds whose yield comes and goes;
+    the random walk (the latest pace persists and drifts) for a programme whose pace shifts for
+    good (new criteria, a stall). Neither wins everywhere (docs/calibration.md), so the forecast
+    pools them, as forecast combination does. The fit returned is the iid one (`DEFAULT_SHOCKS`).
+    """
+    parts, shown = [], None
+    for shocks, share in zip(COMBINED_SHOCKS, np.array_split(np.arange(int(draws)), len(COMBINED_SHOCKS)),
+                             strict=True):
+        if len(share) == 0:
+            continue
+        paths, results = simulate_shocks(dataset, state, dates, len(share), rng, hold_rate=hold_rate, shocks=shocks)
+        parts.append(paths)
+        shown = results if shown is None or shocks == DEFAULT_SHOCKS else shown
+    return np.concatenate(parts, axis=0), shown
+
+
+def simulate_shocks(dataset: Dataset, state: StartState, dates: pd.DatetimeIndex, draws: int,
+                    rng: np.random.Generator, *, hold_rate: bool = False,
+                    shocks: str | None = DEFAULT_SHOCKS) -> tuple[np.ndarray, HazardResults]:
+    """Fit with one structure of shocks on ``dataset`` (already cut at the origin), then simulate ``draws`` paths.
 
     Rates come from anchored intervals (`anchors`), what was recognised since the last anchor
     is conditioned on, and recognitions are timed within each half-year as the data's own
@@ -404,14 +434,20 @@ def simulate_steady(dataset: Dataset, state: StartState, dates: pd.DatetimeIndex
 
 def simulate_rw(dataset: Dataset, state: StartState, dates: pd.DatetimeIndex, draws: int,
                 rng: np.random.Generator) -> tuple[np.ndarray, HazardResults]:
-    """The default model with random-walk period shocks (compared with iid in docs/calibration.md)."""
-    return simulate(dataset, state, dates, draws, rng, shocks="rw")
+    """One reading of the default: random-walk period shocks alone (docs/calibration.md compares it)."""
+    return simulate_shocks(dataset, state, dates, draws, rng, shocks="rw")
+
+
+def simulate_iid(dataset: Dataset, state: StartState, dates: pd.DatetimeIndex, draws: int,
+                 rng: np.random.Generator) -> tuple[np.ndarray, HazardResults]:
+    """One reading of the default: iid period shocks alone (the default before the combination)."""
+    return simulate_shocks(dataset, state, dates, draws, rng, shocks="iid")
 
 
 def simulate_independent(dataset: Dataset, state: StartState, dates: pd.DatetimeIndex, draws: int,
                          rng: np.random.Generator) -> tuple[np.ndarray, HazardResults]:
     """The default model without period shocks, for comparison."""
-    return simulate(dataset, state, dates, draws, rng, shocks=None)
+    return simulate_shocks(dataset, state, dates, draws, rng, shocks=None)
 
 
 def simulate_interval(dataset: Dataset, state: StartState, dates: pd.DatetimeIndex, draws: int,
@@ -424,3 +460,4 @@ def simulate_interval(dataset: Dataset, state: StartState, dates: pd.DatetimeInd
     results = HazardModel(dataset, reference_date=state.as_of, anchored=False, season=False,
                           depletion=False, split_periods=False).fit()
     return simulate_paths(results.sample(draws, rng), state, dates, rng), results
+

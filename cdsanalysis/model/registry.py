@@ -29,6 +29,7 @@ if TYPE_CHECKING:  # pragma: no cover
 MODELS: dict[str, tuple[str, str]] = {
     "hazard": ("cdsanalysis.model.hazard", "simulate"),
     "steady": ("cdsanalysis.model.hazard", "simulate_steady"),
+    "hazard_iid": ("cdsanalysis.model.hazard", "simulate_iid"),
     "hazard_rw": ("cdsanalysis.model.hazard", "simulate_rw"),
     "hazard_indep": ("cdsanalysis.model.hazard", "simulate_independent"),
     "hazard_interval": ("cdsanalysis.model.hazard", "simulate_interval"),
