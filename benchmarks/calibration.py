@@ -129,8 +129,9 @@ intervals of width 0, so their coverage is the share of counts they hit exactly.
 
 {_markdown(goals)}
 
-{int(held.sum())} of {len(held)} goals hold on this seed.{_seeds_section(seeds)} The coverage goals are held against the *randomised*
-coverage: the share of the randomised PIT inside [0.1, 0.9], computed exactly (Czado, Gneiting and
+{int(held.sum())} of {len(held)} goals hold on this seed.{_seeds_section(seeds)}
+The coverage goals are held against the
+*randomised* coverage: the share of the randomised PIT inside [0.1, 0.9], computed exactly (Czado, Gneiting and
 Held 2009; `evaluation.randomised_coverage`). It is 0.80 in expectation for a calibrated forecast,
 whatever the counts' size. The closed interval the reports print, [q(0.1), q(0.9)] in whole
 communes, holds at least 80 % of the forecast's own probability and much more for a district with a

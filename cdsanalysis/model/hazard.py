@@ -239,7 +239,6 @@ class HazardModel:
                   "depletion": self.table["log_pending"].to_numpy(dtype=float)}
         fixed = self.fixed_effects()
         columns, gaps = [source[name] for name in fixed], [0.0] * len(fixed)
-        period = self.table["period"].to_numpy()
         if self.shocks == "iid":  # each half-year's shock, weighted by the interval's share of days in it
             columns += [self._shares[:, j] for j in range(len(self.periods))]
             gaps += [1.0] * len(self.periods)
