@@ -157,3 +157,55 @@ def test_decision_dates_tell_the_timing_that_half_yearly_reports_cannot(family, 
         assert from_records > 5 * DEFAULT_CONCENTRATION, from_records
     later = records.assign(decision_date=records["decision_date"] + pd.DateOffset(years=5))
     assert round_timing(half_yearly, later, origin) == from_reports  # decisions after the origin are not read
+
+
+def _irregular_at(origin: str) -> Dataset:
+    """An irregular-family province cut at ``origin`` (reports on days that are not month ends)."""
+    dataset = make_scenario("irregular", 100_023).dataset
+    progress = dataset.progress[dataset.progress["as_of"] <= pd.Timestamp(origin)].reset_index(drop=True)
+    return Dataset(dataset.units, progress, dataset.targets, source="test")
+
+
+def test_an_unfinished_half_year_has_no_shock_of_its_own():
+    from cdsanalysis.model.hazard import HazardModel, half_year_bounds
+
+    origin = pd.Timestamp("2024-03-31")
+    dataset = _irregular_at("2024-03-31")
+    model = HazardModel(dataset, reference_date=origin)
+    # some anchored interval reaches into January-March 2024 (a report a half-year after the last anchor) ...
+    assert (model.table["end"] > pd.Timestamp("2023-12-31")).any()
+    # ... yet the fit has no shock for that half-year: a few weeks of it would set it (a December round
+    # reported in January), and the forecast would carry that lump over the months left.
+    assert all(half_year_bounds(int(p))[1] <= origin for p in model.periods)
+    assert len(model.periods) >= 3
+
+
+@pytest.mark.parametrize("shocks", ["iid", "rw"])
+def test_an_interval_across_a_half_year_end_takes_each_half_years_shock_by_its_days(shocks):
+    from cdsanalysis.model.hazard import HazardModel
+
+    model = HazardModel(_irregular_at("2024-06-30"), reference_date="2024-06-30", shocks=shocks)
+    design, _ = model._design()
+    shock_columns = design[:, len(model.fixed_effects()):]
+    assert shock_columns.shape[1] > 0
+    fractional = (np.abs(shock_columns) > 1e-9) & (np.abs(np.abs(shock_columns) - 1) > 1e-9)
+    assert fractional.any(), "no interval straddles a half-year end in this case"
+    assert (np.abs(shock_columns) <= 1 + 1e-12).all()
+
+
+def test_the_default_pools_the_iid_and_the_random_walk_readings_in_equal_shares():
+    from cdsanalysis.model.hazard import COMBINED_SHOCKS, simulate, simulate_shocks
+    from cdsanalysis.model.registry import StartState
+
+    dataset = load_dataset()
+    state = StartState.from_dataset(dataset, pd.Timestamp("2024-06-30"))
+    dates = pd.DatetimeIndex(["2024-12-31", "2025-12-31"])
+    pooled, shown = simulate(dataset, state, dates, 101, np.random.default_rng(5))
+    rng = np.random.default_rng(5)
+    parts = [simulate_shocks(dataset, state, dates, n, rng, shocks=s)
+             for s, n in zip(COMBINED_SHOCKS, (51, 50), strict=True)]
+    assert COMBINED_SHOCKS == ("iid", "rw")
+    assert np.array_equal(pooled, np.concatenate([parts[0][0], parts[1][0]], axis=0))
+    assert shown.shocks == "iid"
+    # the two readings differ: pooling them is not a relabelling of one model
+    assert not np.array_equal(np.sort(parts[0][0][:50, :, -1].sum(axis=1)), np.sort(parts[1][0][:, :, -1].sum(axis=1)))
