@@ -149,7 +149,9 @@ WORDS = {
             "từng nửa năm (không đọc một tháng có đợt công nhận thành tốc độ đều); phần đã được công "
             "nhận từ đầu nửa năm đến nay được giữ nguyên, phần còn lại của nửa năm được mô phỏng. Tốc độ "
             "được ước lượng chung cho cả {top}, mỗi đơn vị có mức riêng được kéo về mức chung; mỗi nửa "
-            "năm có một mức dao động chung cho cả {top} (đợt công nhận nhiều hay ít); cuối năm thường "
+            "năm có một mức dao động chung cho cả {top} (đợt công nhận nhiều hay ít): một nửa số kịch bản "
+            "coi dao động đó là nhất thời, nửa còn lại coi nhịp của nửa năm gần nhất là kéo dài rồi tiếp "
+            "tục dao động; cuối năm thường "
             "dồn nhiều hơn; và những xã còn lại sau cùng thường là xã khó nhất, nên càng gần đích càng "
             "chậm.",
             "Xu hướng tăng hay giảm tốc của số liệu đã có được kéo dài, nhưng mỗi kịch bản dừng xu hướng "
