@@ -114,3 +114,15 @@ def test_forecast_writes_xlsx_with_vietnamese_headers(tmp_path):
     head = words("vi")["workbook_columns"]
     assert head["district_name"] in header and head["p_meet"] in header
     assert detail.max_row == 3 + 112
+
+
+def test_a_first_month_with_one_date_says_in_vietnamese_what_to_do(data_copy, edit_csv, capsys):
+    # a province's first monthly round: every figure on one date, so there is no pace to read yet
+    (data_copy / "recognitions.csv").unlink(missing_ok=True)
+    edit_csv(data_copy / "progress.csv", lambda rows: [r for r in rows if r["as_of"] == "2024-06-30"])
+    code = main(["forecast", "--data", str(data_copy), "--draws", "100"])
+    err = capsys.readouterr().err
+    assert code != 0 and "Traceback" not in err
+    assert "chưa dự báo được" in err and "--model last" in err, err
+    # the advice works: the simple method runs on the same folder
+    assert main(["forecast", "--data", str(data_copy), "--draws", "100", "--model", "last"]) == 0

@@ -10,6 +10,7 @@ from cdsanalysis.data.dataset import Dataset
 from cdsanalysis.exceptions import CdsAnalysisError
 from cdsanalysis.model.hazard import HazardModel, at_risk_table
 from cdsanalysis.model.hazard_results import HazardResults, ParameterDraws, half_year
+from cdsanalysis.wording.messages import error_text
 from tests.builders import make_dataset
 
 PLAIN = {"anchored": False, "season": False, "depletion": False, "split_periods": False}
@@ -206,13 +207,16 @@ def test_trend_with_one_interval_comes_from_its_prior_alone(shocks):
 
 
 @pytest.mark.parametrize("observations, message", [
-    (series("A", [0, 0, 0]) + series("B", [3, 3, 3]), "no commune completed"),
-    ([("A", "2024-06-30", 3), ("B", "2024-06-30", 1)], "observed twice"),
-    (series("A", [0, 10]) + series("B", [0, 10]), "every pending commune completed"),
+    (series("A", [0, 0, 0]) + series("B", [3, 3, 3]), "no commune was recognised in any of the 4 intervals"),
+    ([("A", "2024-06-30", 3), ("B", "2024-06-30", 1)], "figures on two different dates"),
+    (series("A", [0, 10]) + series("B", [0, 10]), "every pending commune was recognised"),
 ])
 def test_data_that_cannot_be_fitted_raise_a_clear_error(observations, message):
-    with pytest.raises(CdsAnalysisError, match=message):
+    with pytest.raises(CdsAnalysisError, match=message) as raised:
         HazardModel(make_dataset({"A": 10, "B": 10}, observations), **PLAIN).fit()
+    # the command line reads it in Vietnamese, with advice a command-line user can follow
+    vietnamese = error_text(raised.value, "vi")
+    assert vietnamese.startswith("chưa dự báo được") and "--model" in vietnamese
 
 
 def test_non_convergence_warns():

@@ -45,6 +45,7 @@ from cdsanalysis.model.halfyear_paths import half_year_bounds, simulate_half_yea
 from cdsanalysis.model.hazard_fit import ETA_RANGE, PenalisedCloglog
 from cdsanalysis.model.hazard_results import HazardResults, ParameterDraws, half_year
 from cdsanalysis.settings import DAYS_PER_YEAR
+from cdsanalysis.wording.messages import said
 
 if TYPE_CHECKING:  # pragma: no cover
     from cdsanalysis.data.dataset import Dataset
@@ -206,17 +207,11 @@ class HazardModel:
     def _check_estimable(self) -> None:
         table = self.table
         if table.empty:
-            raise CdsAnalysisError(
-                "the hazard model needs at least one district observed twice with communes still pending; "
-                "these data have none (use model='last' or 'linear')")
+            raise CdsAnalysisError(said("forecast_needs_two_figures"))
         if table["events"].sum() == 0:
-            raise CdsAnalysisError(
-                f"no commune completed in any of the {len(table)} observed intervals, so the completion "
-                "rate cannot be estimated (it would be zero); use model='last'")
+            raise CdsAnalysisError(said("forecast_nothing_recognised", intervals=len(table)))
         if (table["events"] == table["at_risk"]).all():
-            raise CdsAnalysisError(
-                "every pending commune completed within every observed interval, so the completion "
-                "rate has no finite estimate")
+            raise CdsAnalysisError(said("forecast_all_recognised_each_time"))
 
     def fixed_effects(self) -> tuple[str, ...]:
         """Names of the province-level effects before the shocks, in the order of ``f``."""

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from cdsanalysis.exceptions import CdsAnalysisError
+from cdsanalysis.wording.messages import said
 
 ETA_RANGE = (-50.0, 30.0)
 """Clip of the linear predictor: keeps exp() finite, far outside any fitted value."""
@@ -116,8 +117,7 @@ class PenalisedCloglog:
         try:
             step_f = np.linalg.solve(self._schur(c), rhs)
         except np.linalg.LinAlgError as err:
-            raise CdsAnalysisError("the hazard model's trend, level and period effects cannot be told apart "
-                                   "in these data (keep the priors)") from err
+            raise CdsAnalysisError(said("forecast_effects_confounded")) from err
         step_u = (c["score_u"] - c["h_fu"].T @ step_f) / c["h"]
         return step_f, step_u
 

@@ -838,6 +838,19 @@ WORDS = {
         "cannot_write": "{path}: không ghi được ({reason}); không có gì thay đổi: {where} vẫn như cũ. Giải phóng dung "
             "lượng hoặc cho phép ghi vào thư mục, rồi nhập lại",
         "no_progress_rows": "bảng tiến độ không có dòng nào, nên không có ngày số liệu mới nhất",
+        "forecast_needs_two_figures": "chưa dự báo được: mô hình cần ít nhất một {group} có số liệu ở hai ngày "
+            "khác nhau mà còn xã chưa hoàn thành, số liệu này chưa có. Cách xử lý: thêm số liệu của một ngày khác "
+            "(ví dụ tháng trước), hoặc chọn phương pháp đơn giản: --model last (giữ nguyên số hiện tại) hay "
+            "--model linear (xu hướng tuyến tính); trong Python: model='last'",
+        "forecast_nothing_recognised": "chưa dự báo được: không xã nào được công nhận trong {intervals} khoảng "
+            "giữa các ngày số liệu, nên không ước lượng được tốc độ (sẽ bằng 0). Kiểm tra cột số xã đã hoàn "
+            "thành, hoặc chọn --model last (trong Python: model='last')",
+        "forecast_all_recognised_each_time": "chưa dự báo được: trong mọi khoảng giữa các ngày số liệu, mọi xã "
+            "chưa hoàn thành đều được công nhận, nên tốc độ không có giá trị hữu hạn. Thêm số liệu của một "
+            "ngày ở giữa, hoặc chọn --model linear (trong Python: model='linear')",
+        "forecast_effects_confounded": "chưa dự báo được: trong số liệu này không tách được mức, xu hướng và "
+            "dao động từng nửa năm; thêm số liệu của các ngày khác, hoặc chọn --model linear (trong Python: "
+            "model='linear')",
         "no_recognitions": "{source}: không có {file}, nên chưa biết những xã nào đã được công nhận (chỉ biết số "
             "lượng); nhập danh sách của từng quyết định bằng 'cdsanalysis import-decision'",
         "no_data_directory": "{directory}: không có thư mục số liệu này (thư mục cần có {files})",
