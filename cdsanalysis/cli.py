@@ -16,7 +16,8 @@ import contextlib
 import os
 import re
 import sys
-from collections.abc import Sequence
+import warnings
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from cdsanalysis.data.dataset import bundled_data_dir, load_dataset
@@ -31,7 +32,7 @@ from cdsanalysis.data.progress_update import import_sheet
 from cdsanalysis.data.provenance import any_illustrative, illustrative_note
 from cdsanalysis.data.schema import MEASURES
 from cdsanalysis.data.snapshot import standing
-from cdsanalysis.exceptions import CdsAnalysisError, DataValidationError
+from cdsanalysis.exceptions import CdsAnalysisError, DataValidationError, ForecastWarning
 from cdsanalysis.model.assessment import assess
 from cdsanalysis.model.projection import forecast
 from cdsanalysis.model.registry import MODEL_NAMES  # light: names only
@@ -576,6 +577,26 @@ def main(argv: Sequence[str] | None = None) -> int:
         _LANG = before
 
 
+@contextlib.contextmanager
+def _forecast_warnings(args: argparse.Namespace) -> Iterator[None]:
+    """A `ForecastWarning` is said once, in the analyst's language, after the command's output, without the
+    source line Python prints; any other warning is shown as Python would."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", ForecastWarning)
+        try:
+            yield
+        finally:
+            said_once: list[str] = []
+            for record in caught:
+                if issubclass(record.category, ForecastWarning):
+                    text = in_lang(record.message.args[0] if record.message.args else record.message, args.lang)
+                    said_once += [text] if text not in said_once else []
+                else:
+                    warnings.showwarning(record.message, record.category, record.filename, record.lineno)
+            for text in said_once:
+                print(f"cdsanalysis {args.command}: {text}", file=sys.stderr)
+
+
 def _chosen_lang(argv: list[str]) -> str:
     """The language asked for, read before parsing so that help and parse errors use it too: the last valid
     ``--lang`` of ``argv``, else `LANG_VARIABLE`, else the default (a wrong value is the parser's to report)."""
@@ -607,7 +628,7 @@ def _main(argv: list[str]) -> int:
         levels = _levels_of_command(args)
     except CdsAnalysisError as err:  # a malformed levels.csv, named by file, row and column
         return _refused(err, args)
-    with using_levels(levels):  # "24 huyện không báo cáo", or the folder's own words, errors included
+    with using_levels(levels), _forecast_warnings(args):  # "24 huyện không báo cáo", or the folder's own words
         try:
             return args.run(args)
         except BrokenPipeError:

@@ -126,3 +126,20 @@ def test_a_first_month_with_one_date_says_in_vietnamese_what_to_do(data_copy, ed
     assert "chưa dự báo được" in err and "--model last" in err, err
     # the advice works: the simple method runs on the same folder
     assert main(["forecast", "--data", str(data_copy), "--draws", "100", "--model", "last"]) == 0
+
+
+def test_a_forecast_from_short_intervals_warns_once_in_vietnamese(data_copy, edit_csv, capsys):
+    # two monthly figures only (May and June 2024): no interval long enough to read a pace from
+    (data_copy / "recognitions.csv").unlink(missing_ok=True)
+
+    def may_and_june(rows):
+        june = [r for r in rows if r["as_of"] == "2024-06-30"]
+        may = [{**r, "as_of": "2024-05-31", "completed": str(max(int(r["completed"]) - 1, 0))}
+               for r in june if r["district_code"]]
+        return may + june
+
+    edit_csv(data_copy / "progress.csv", may_and_june)
+    assert main(["forecast", "--data", str(data_copy), "--draws", "100"]) == 0
+    err = capsys.readouterr().err
+    assert err.count("chắc chắn quá mức") == 1, err
+    assert "RuntimeWarning" not in err and "hazard.py" not in err

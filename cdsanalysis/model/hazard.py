@@ -39,7 +39,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
-from cdsanalysis.exceptions import CdsAnalysisError
+from cdsanalysis.exceptions import CdsAnalysisError, ForecastWarning
 from cdsanalysis.model.anchors import anchor_rows, open_segments, recognised_rows, round_timing
 from cdsanalysis.model.halfyear_paths import half_year_bounds, simulate_half_years
 from cdsanalysis.model.hazard_fit import ETA_RANGE, PenalisedCloglog
@@ -375,9 +375,7 @@ def fit_hazard(dataset: Dataset, as_of: pd.Timestamp, *, shocks: str | None = DE
         return HazardModel(dataset, reference_date=as_of, shocks=shocks).fit()
     except CdsAnalysisError:
         results = HazardModel(dataset, reference_date=as_of, shocks=shocks, anchored=False).fit()
-    warnings.warn("no district has two figures four months apart in half-years that have ended, so the "
-                  "completion rate is read from shorter intervals: a recognition round in one of them would "
-                  "be read as a steady pace, and the forecast may be too sure", RuntimeWarning, stacklevel=3)
+    warnings.warn(ForecastWarning(said("forecast_short_intervals")), stacklevel=3)
     return results
 
 

@@ -839,6 +839,9 @@ WORDS = {
         "cannot_write": "{path}: cannot write ({reason}); nothing was changed: {where} is as it was. Free some space "
             "or make the folder writable, then import again",
         "no_progress_rows": "the progress table has no rows, so there is no latest date",
+        "forecast_short_intervals": "note: no {group} has two figures four months apart in half-years that "
+            "have ended, so the pace is read from shorter intervals: a recognition round in one of them would be "
+            "read as a steady pace, and the forecast may be too sure",
         "forecast_needs_two_figures": "cannot forecast: the model needs at least one {group} with figures on two "
             "different dates and communes still pending, and these data have none. To fix: add the figures of "
             "another date (last month's, say), or choose a simple method: --model last (today's figure held) or "

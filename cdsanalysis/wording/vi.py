@@ -838,6 +838,9 @@ WORDS = {
         "cannot_write": "{path}: không ghi được ({reason}); không có gì thay đổi: {where} vẫn như cũ. Giải phóng dung "
             "lượng hoặc cho phép ghi vào thư mục, rồi nhập lại",
         "no_progress_rows": "bảng tiến độ không có dòng nào, nên không có ngày số liệu mới nhất",
+        "forecast_short_intervals": "lưu ý: không {group} nào có hai mốc số liệu cách nhau từ bốn tháng trong "
+            "các nửa năm đã qua, nên tốc độ được đọc từ các khoảng ngắn hơn: một đợt công nhận rơi vào một khoảng "
+            "như vậy sẽ bị đọc thành tốc độ đều, và dự báo có thể chắc chắn quá mức",
         "forecast_needs_two_figures": "chưa dự báo được: mô hình cần ít nhất một {group} có số liệu ở hai ngày "
             "khác nhau mà còn xã chưa hoàn thành, số liệu này chưa có. Cách xử lý: thêm số liệu của một ngày khác "
             "(ví dụ tháng trước), hoặc chọn phương pháp đơn giản: --model last (giữ nguyên số hiện tại) hay "
