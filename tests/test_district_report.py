@@ -300,11 +300,13 @@ def test_every_report_quotes_the_dates_the_pooled_model_rests_on(data_dir):
     # The province's own rows are fewer than the districts' dates; the sentence must quote the latter,
     # in the province page, in a district page and in the CLI's province line alike.
     from cdsanalysis.data.dataset import load_dataset
+    from cdsanalysis.model.anchors import half_year_end
     from cdsanalysis.report.content.district import fitted_periods, unit_report
     from cdsanalysis.report.content.text import interval_text
 
     dataset = load_dataset(data_dir)
-    district_dates = dataset.progress["as_of"].nunique()
+    district_dates = dataset.progress["as_of"].nunique()  # the bundled figures: one date a half-year
+    assert district_dates == half_year_end(dataset.progress["as_of"]).nunique()
     last = dataset.progress["as_of"].max()
     province_row = {"district_code": "", "district_name": "", "as_of": last, "source": "test", "status": "derived",
                     "note": "", "completed": int(dataset.progress.loc[dataset.progress["as_of"] == last,
@@ -335,3 +337,18 @@ def test_the_standing_shows_the_claim_beside_the_recognitions_and_the_communes_s
     assert lead in text and "10" in text
     assert len(left) > 0 and all(name in text for name in left["commune_name"])
     assert words("vi")["report"]["remaining_line"].split("{")[0] in text
+
+
+def test_monthly_figures_count_as_the_half_years_they_cover():
+    # the model reads its pace between half-years: six monthly figures are one point of the trend, and the
+    # sentence "the trend rests on only N half-yearly figures" must not count each month
+    from cdsanalysis.model.scenarios import make_scenario
+    from cdsanalysis.report.content.district import fitted_periods, unit_report
+
+    dataset = make_scenario("rounds", 3).dataset  # monthly reports from June 2022
+    result = forecast(dataset, as_of="2024-06-30", draws=DRAWS, seed=1)
+    monthly = dataset.progress.loc[dataset.progress["as_of"] <= "2024-06-30", "as_of"].nunique()
+    assert monthly > 20
+    assert fitted_periods(result) == 5  # the half-years ending June 2022 ... June 2024
+    code = result.district_codes[0]
+    assert unit_report(result, code, "vi").periods == 5

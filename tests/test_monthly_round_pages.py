@@ -128,7 +128,7 @@ def test_obs4_a_district_with_one_figure_counts_its_own(round_):
     page = page_text(next(round_["folder"].glob("391-*.html")))  # Thạch Thành: one figure, 13 at 31/12/2024
     assert "mốc số liệu nửa năm" not in page
     assert VI["report"]["wide_district_own"].format(own=1, periods=5).split("(")[0] in page
-    assert "1 trong 5 mốc báo cáo" in page
+    assert "1 trong 5 nửa năm có số liệu" in page
 
 
 def test_obs5_a_later_figure_of_one_district_explains_every_move(round_, tmp_path):
@@ -141,7 +141,7 @@ def test_obs5_a_later_figure_of_one_district_explains_every_move(round_, tmp_pat
     sheet = book.active
     sheet.append(["(Số liệu tính đến ngày 31/3/2025)"])
     sheet.append(["STT", "Đơn vị", "Số xã hoàn thành"])
-    sheet.append([1, "Hoằng Hóa", 20])
+    sheet.append([1, "Hoằng Hóa", 30])
     book.save(form)
     assert main(["import", str(form), "--out", str(data)]) == 0
     reports = tmp_path / "reports"

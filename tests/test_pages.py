@@ -104,9 +104,10 @@ def test_no_page_shows_a_certainty_for_an_uncertain_event(pages):
     table = result.table
     uncertain = table[~table["status"].isin(["achieved", "achieved_late", "missed"]) & table["p_meet"].notna()]
     # 902's target for March 2024 is far off: few simulated paths meet it, yet it is possible.
-    # (Since issue 8's province-wide shocks, "few" is about 1 %, no longer exactly none; the
-    # formatter's own tests cover a simulated 0 reading "<1 %".)
-    assert 0.0 < uncertain["p_meet"].min() < 0.05
+    # (Since issue 8's province-wide shocks, "few" is a few per cent, no longer exactly none; half the
+    # paths of the pooled default let the latest pace persist, so about 6 %; the formatter's own tests
+    # cover a simulated 0 reading "<1 %".)
+    assert 0.0 < uncertain["p_meet"].min() < 0.1
     for page in found:
         body = re.sub(r"<style>.*?</style>", " ", page.read_text(encoding="utf-8"), flags=re.S)
         text = re.sub(r"<[^>]+>", " ", body).replace("\u00a0", " ")

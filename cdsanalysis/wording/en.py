@@ -87,7 +87,7 @@ WORDS = {
         "and the trend rests on only {periods} half-yearly figures.",
         "wide_district_own": "The interval is wide because recognition comes in {top}-wide rounds (one "
         "round can add or miss dozens of communes across the {top}, and every {group} feels it) and this "
-        "unit has figures for only {own} of the {periods} reporting dates.",
+        "unit has figures for only {own} of the {periods} half-years with figures.",
         "province_place": "the {top}",
         "trajectory": "Trajectory and forecast",
         "targets": "Chances of meeting the targets",

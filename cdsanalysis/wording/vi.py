@@ -87,7 +87,7 @@ WORDS = {
         "hưởng) và xu hướng mới chỉ dựa trên {periods} mốc số liệu nửa năm.",
         "wide_district_own": "Khoảng này rộng vì việc công nhận diễn ra theo từng đợt chung của cả {top} (một "
         "đợt có thể thêm hoặc hụt hàng chục xã trong {all}, và đơn vị nào cũng chịu ảnh hưởng) và đơn vị này "
-        "mới có số liệu ở {own} trong {periods} mốc báo cáo.",
+        "mới có số liệu ở {own} trong {periods} nửa năm có số liệu.",
         "province_place": "{all}",
         "trajectory": "Quỹ đạo và dự báo",
         "targets": "Khả năng đạt mục tiêu",

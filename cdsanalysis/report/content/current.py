@@ -20,6 +20,7 @@ from cdsanalysis.data.freshness import district_freshness, no_figure_since
 from cdsanalysis.data.measures import measure_series
 from cdsanalysis.data.province_series import weakest_status
 from cdsanalysis.data.schema import RECOGNISED
+from cdsanalysis.model.anchors import half_year_end
 from cdsanalysis.settings import PROVINCE_CODE
 from cdsanalysis.wording import words
 from cdsanalysis.wording.formats import format_date, format_percent
@@ -199,7 +200,8 @@ def district_behind_lines(dataset: Dataset, code: str, as_of: object, lang: str,
 
 
 def own_figure_dates(dataset: Dataset, code: str, as_of: object) -> int:
-    """How many dates the district's own recognised figures cover, on or before ``as_of``."""
+    """How many half-years the district's own recognised figures cover, on or before ``as_of`` (as
+    `district.fitted_periods` counts the pooled model's)."""
     rows = measure_series(dataset.progress, RECOGNISED)
     rows = rows[(rows["district_code"] == code) & (rows["as_of"] <= pd.Timestamp(as_of))]
-    return int(rows["as_of"].nunique())
+    return int(half_year_end(rows["as_of"]).nunique()) if len(rows) else 0

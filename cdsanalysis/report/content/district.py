@@ -23,6 +23,7 @@ from cdsanalysis.data.provenance import illustrative_sources
 from cdsanalysis.data.province_series import province_history
 from cdsanalysis.data.schema import RECOGNISED
 from cdsanalysis.exceptions import CdsAnalysisError
+from cdsanalysis.model.anchors import half_year_end
 from cdsanalysis.model.assessment import assess, closed_note
 from cdsanalysis.model.store import load_forecast
 from cdsanalysis.report.content.charts import to_png, trajectory_specs
@@ -253,14 +254,15 @@ class DistrictReport:
 
 
 def fitted_periods(result: Forecast) -> int:
-    """How many observation dates the pooled model rests on: every district's dates up to ``as_of``.
+    """How many half-years of figures the pooled model rests on: every district's, up to ``as_of``.
 
-    The province's own rows can be fewer (here two against the districts' four), and a district's
+    The model reads its pace between half-years (monthly figures of one half-year are one point of
+    the trend, not six), the province's own rows can be fewer than the districts', and a district's
     own history is not what the pooled trend was fitted on, so every report quotes this number.
     """
     progress = result.dataset.progress
-    return int(progress.loc[(progress["district_code"] != PROVINCE_CODE) & (progress["as_of"] <= result.as_of),
-                            "as_of"].nunique())
+    dates = progress.loc[(progress["district_code"] != PROVINCE_CODE) & (progress["as_of"] <= result.as_of), "as_of"]
+    return int(half_year_end(dates).nunique()) if len(dates) else 0
 
 
 def forecast_band(result: Forecast, district_code: str) -> pd.DataFrame:
