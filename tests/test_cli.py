@@ -123,9 +123,10 @@ def test_a_first_month_with_one_date_says_in_vietnamese_what_to_do(data_copy, ed
     code = main(["forecast", "--data", str(data_copy), "--draws", "100"])
     err = capsys.readouterr().err
     assert code != 0 and "Traceback" not in err
-    assert "chưa dự báo được" in err and "--model last" in err, err
-    # the advice works: the simple method runs on the same folder
+    assert "chưa dự báo được" in err and "cdsanalysis forecast --model last" in err, err
+    # the advice works: both commands it names run on the same folder
     assert main(["forecast", "--data", str(data_copy), "--draws", "100", "--model", "last"]) == 0
+    assert main(["progress", "--data", str(data_copy)]) == 0
 
 
 def test_a_forecast_from_short_intervals_warns_once_in_vietnamese(data_copy, edit_csv, capsys):

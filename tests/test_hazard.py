@@ -216,7 +216,7 @@ def test_data_that_cannot_be_fitted_raise_a_clear_error(observations, message):
         HazardModel(make_dataset({"A": 10, "B": 10}, observations), **PLAIN).fit()
     # the command line reads it in Vietnamese, with advice a command-line user can follow
     vietnamese = error_text(raised.value, "vi")
-    assert vietnamese.startswith("chưa dự báo được") and "--model" in vietnamese
+    assert vietnamese.startswith("chưa dự báo được") and "cdsanalysis forecast --model" in vietnamese
 
 
 def test_non_convergence_warns():

@@ -844,17 +844,20 @@ WORDS = {
             "read as a steady pace, and the forecast may be too sure",
         "forecast_needs_two_figures": "cannot forecast: the model needs at least one {group} with figures on two "
             "different dates and communes still pending, and these data have none. To fix: add the figures of "
-            "another date (last month's, say), or choose a simple method: --model last (today's figure held) or "
-            "--model linear (a straight-line trend); in Python: model='last'",
+            "another date (last month's, say). Meanwhile, cdsanalysis progress shows where things stand, and "
+            "cdsanalysis forecast --model last gives the assessment with today's figures held (in Python: "
+            "model='last')",
         "forecast_nothing_recognised": "cannot forecast: no commune was recognised in any of the {intervals} "
             "intervals between dates, so the pace cannot be estimated (it would be zero). Check the column of "
-            "communes completed, or choose --model last (in Python: model='last')",
+            "communes completed; if it is right, cdsanalysis forecast --model last gives the assessment with "
+            "today's figures held (in Python: model='last')",
         "forecast_all_recognised_each_time": "cannot forecast: in every interval between dates every pending "
-            "commune was recognised, so the pace has no finite estimate. Add the figures of a date in between, "
-            "or choose --model linear (in Python: model='linear')",
+            "commune was recognised, so the pace has no finite estimate. Add the figures of a date in between; "
+            "meanwhile, cdsanalysis forecast --model linear gives the assessment on a straight-line trend (in "
+            "Python: model='linear')",
         "forecast_effects_confounded": "cannot forecast: the level, the trend and the half-years' swings cannot "
-            "be told apart in these data; add the figures of other dates, or choose --model linear (in Python: "
-            "model='linear')",
+            "be told apart in these data; add the figures of other dates. Meanwhile, cdsanalysis forecast "
+            "--model linear gives the assessment on a straight-line trend (in Python: model='linear')",
         "no_recognitions": "{source}: no {file}, so which communes were recognised is not known (only counts are); "
             "bring each decision's list in with 'cdsanalysis import-decision'",
         "no_data_directory": "{directory}: no such data directory (it should hold {files})",

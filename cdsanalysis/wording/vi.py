@@ -843,17 +843,19 @@ WORDS = {
             "như vậy sẽ bị đọc thành tốc độ đều, và dự báo có thể chắc chắn quá mức",
         "forecast_needs_two_figures": "chưa dự báo được: mô hình cần ít nhất một {group} có số liệu ở hai ngày "
             "khác nhau mà còn xã chưa hoàn thành, số liệu này chưa có. Cách xử lý: thêm số liệu của một ngày khác "
-            "(ví dụ tháng trước), hoặc chọn phương pháp đơn giản: --model last (giữ nguyên số hiện tại) hay "
-            "--model linear (xu hướng tuyến tính); trong Python: model='last'",
+            "(ví dụ tháng trước). Trong lúc chờ: cdsanalysis progress cho biết tiến độ hiện tại, và cdsanalysis "
+            "forecast --model last cho bảng đánh giá với số hiện tại giữ nguyên (trong Python: model='last')",
         "forecast_nothing_recognised": "chưa dự báo được: không xã nào được công nhận trong {intervals} khoảng "
             "giữa các ngày số liệu, nên không ước lượng được tốc độ (sẽ bằng 0). Kiểm tra cột số xã đã hoàn "
-            "thành, hoặc chọn --model last (trong Python: model='last')",
+            "thành; nếu số liệu đúng, cdsanalysis forecast --model last cho bảng đánh giá với số hiện tại giữ "
+            "nguyên (trong Python: model='last')",
         "forecast_all_recognised_each_time": "chưa dự báo được: trong mọi khoảng giữa các ngày số liệu, mọi xã "
             "chưa hoàn thành đều được công nhận, nên tốc độ không có giá trị hữu hạn. Thêm số liệu của một "
-            "ngày ở giữa, hoặc chọn --model linear (trong Python: model='linear')",
+            "ngày ở giữa; trong lúc chờ, cdsanalysis forecast --model linear cho bảng đánh giá theo xu hướng "
+            "tuyến tính (trong Python: model='linear')",
         "forecast_effects_confounded": "chưa dự báo được: trong số liệu này không tách được mức, xu hướng và "
-            "dao động từng nửa năm; thêm số liệu của các ngày khác, hoặc chọn --model linear (trong Python: "
-            "model='linear')",
+            "dao động từng nửa năm; thêm số liệu của các ngày khác. Trong lúc chờ, cdsanalysis forecast "
+            "--model linear cho bảng đánh giá theo xu hướng tuyến tính (trong Python: model='linear')",
         "no_recognitions": "{source}: không có {file}, nên chưa biết những xã nào đã được công nhận (chỉ biết số "
             "lượng); nhập danh sách của từng quyết định bằng 'cdsanalysis import-decision'",
         "no_data_directory": "{directory}: không có thư mục số liệu này (thư mục cần có {files})",
