@@ -201,8 +201,7 @@ class HazardModel:
         if not split_periods:  # one half-year per interval: its midpoint's
             self.periods = np.array(sorted(set(self.table["period"])), dtype=np.int64)
             self._shares = (self.table["period"].to_numpy()[:, None] == self.periods[None, :]).astype(float)
-            if not split_periods:
-                self.table["second_half"] = (self.table["period"] % 2).astype(float)
+            self.table["second_half"] = (self.table["period"] % 2).astype(float)
 
     def _check_estimable(self) -> None:
         table = self.table
