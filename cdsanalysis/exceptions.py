@@ -19,17 +19,17 @@ MAX_LISTED_PROBLEMS = 50
 class CdsAnalysisError(Exception):
     """Base class of the errors cdsanalysis raises on purpose."""
 
-
-class ForecastWarning(RuntimeWarning):
-    """A forecast that runs but may mislead (too few long intervals); its text may be a catalogue message,
-    so the command line prints it once, in the analyst's language, without a source line."""
-
     def _render_traceback_(self) -> list[str]:
         """What IPython (a notebook, papermill) shows instead of a traceback: the message, no frames.
 
         These errors are written for the reader; the frames of the package's code are not.
         """
         return f"{type(self).__name__}: {self}".splitlines()
+
+
+class ForecastWarning(RuntimeWarning):
+    """A forecast that runs but may mislead (too few long intervals); its text may be a catalogue message,
+    so the command line prints it once, in the analyst's language, without a source line."""
 
 
 class FailureCollector:
