@@ -234,3 +234,21 @@ def test_a_fifo_as_previous_snapshot_is_a_warning_not_a_hang(tmp_path):
     os.mkfifo(folder / SNAPSHOT_FILE)
     changes = compare_runs(_state(), folder)
     assert changes.problem and "not a regular file" in changes.problem
+
+
+def test_a_run_of_another_model_says_the_model_moved_the_chances(tmp_path):
+    from cdsanalysis.model.registry import MODEL_REVISION
+    from cdsanalysis.report.run.index import movement_reason
+
+    moved = dict(progress=[("1", "2024-06-30", 4, "actual")], targets=[("1", "2024-12-31", 8, 0.5, "at_risk"),
+                                                                        ("2", "2024-12-31", 8, 0.5, "at_risk")])
+    after = {**_state(**moved), "model": {"name": "hazard", "revision": MODEL_REVISION}}
+    after["targets"][1]["p_meet"] = 0.7  # unit 2 has no new figure, yet its chance moved
+    older = _state(**moved)  # a snapshot from before revisions were kept
+    table = compare_runs(after, _save(tmp_path / "old", older)).to_frame()
+    row = table[table["change"] == "chance"].iloc[0]
+    assert row["reason"] == "model"
+    assert f"→ hazard {MODEL_REVISION}" in movement_reason(row["reason"], row["sources"], "vi")
+    same = {**older, "model": after["model"]}  # the same model and the same figures: not the model's doing
+    table = compare_runs(after, _save(tmp_path / "same", same)).to_frame()
+    assert table.loc[table["change"] == "chance", "reason"].tolist() == ["none"]

@@ -97,3 +97,22 @@ def test_a_partial_render_keeps_the_horizon_of_the_folder_it_updates(late_data, 
         render(late_data, districts=["399"], jobs=1, out=tmp_path / "out", draws=50, seed=1, progress=False,
                until="2027-12-31")
     assert _render(late_data, tmp_path / "out", until="2027-06-30").rendered == ("399",)  # the same horizon
+
+
+def test_a_partial_render_never_mixes_pages_of_two_model_revisions(late_data, tmp_path):
+    """A run made by an earlier revision of the model (before this one pooled its readings) is not updated
+    district by district: its pages and the new ones would disagree with no visible cause."""
+    from cdsanalysis.model.registry import MODEL_REVISION
+
+    first = _render(late_data, tmp_path / "out")
+    record_file = first.out_dir / "run.json"
+    record = json.loads(record_file.read_text(encoding="utf-8"))
+    assert record["parameters"]["model_revision"] == MODEL_REVISION
+    record["parameters"]["model_revision"] = "2026-11-30"  # as an earlier version would have written it
+    record_file.write_text(json.dumps(record), encoding="utf-8")
+    with pytest.raises(RenderArgumentError, match="other data or parameters"):
+        _render(late_data, tmp_path / "out")
+    del record["parameters"]["model_revision"]  # a run from before revisions were recorded
+    record_file.write_text(json.dumps(record), encoding="utf-8")
+    with pytest.raises(RenderArgumentError, match="other data or parameters"):
+        _render(late_data, tmp_path / "out")

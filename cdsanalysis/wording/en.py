@@ -386,6 +386,8 @@ WORDS = {
         "others": "no new figure; the {top}-wide pace changed with the new figures of {sources}",
         "province": "the units' sum changed with the new figures of {sources}",
         "as_of": "no new figure; the as-of date moved from {before} to {after}",
+        "model": "the forecast model differs from the previous run's ({before} → {after}): chances may move "
+        "with no new figure",
         "none": "no new figure; the forecast settings (draws, model) differ from the previous run",
         "source": "{name} ({date})",
         "more": "and {n} other units",

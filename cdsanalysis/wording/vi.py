@@ -384,6 +384,8 @@ WORDS = {
         "others": "không có số liệu mới; tốc độ chung của {top} thay đổi do số liệu mới của {sources}",
         "province": "tổng của các đơn vị thay đổi do số liệu mới của {sources}",
         "as_of": "không có số liệu mới; ngày tính đổi từ {before} sang {after}",
+        "model": "mô hình dự báo khác lần trước ({before} → {after}): xác suất có thể đổi cả khi số liệu "
+        "không đổi",
         "none": "không có số liệu mới; cách tính (số kịch bản, mô hình) khác lần trước",
         "source": "{name} ({date})",
         "more": "và {n} đơn vị khác",

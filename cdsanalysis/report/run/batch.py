@@ -31,7 +31,7 @@ from cdsanalysis.data.dates import parse_date
 from cdsanalysis.data.io import atomic_write_bytes, atomic_write_text, read_bounded
 from cdsanalysis.exceptions import CdsAnalysisError
 from cdsanalysis.model.projection import forecast
-from cdsanalysis.model.registry import MODEL_NAMES
+from cdsanalysis.model.registry import MODEL_NAMES, MODEL_REVISION
 from cdsanalysis.model.store import save_forecast
 from cdsanalysis.report.run.changes import check_compare
 from cdsanalysis.report.run.cluster import DaskCluster
@@ -307,7 +307,7 @@ class _Run:
         table = summary_table(result, ordered_codes, outcomes, self.plan.lang)
         changes = write_summaries(layout.folder, table, ordered, dataset, result.as_of, self.plan.lang,
                                   forecast_file=layout.forecast, compare=self.plan.compare, root=self.root.root,
-                                  province=province.result())
+                                  province=province.result(), model=result.model)
         timings = {"fit_seconds": round(fitted - self.clock, 3),
                    "render_seconds": round(rendered - fitted, 3),
                    "total_seconds": round(time.perf_counter() - self.clock, 3)}
@@ -315,7 +315,8 @@ class _Run:
         parameters = {"data_dir": portable_path(data_dir, final) if data_dir else None,
                       "as_of": f"{result.as_of:%Y-%m-%d}", "districts": ordered_codes, "rendered": codes,
                       "jobs": plan.jobs, "lang": plan.lang, "draws": int(plan.draws), "seed": int(plan.seed),
-                      "model": result.model, "until": f"{result.dates[-1]:%Y-%m-%d}",
+                      "model": result.model, "model_revision": MODEL_REVISION,
+                      "until": f"{result.dates[-1]:%Y-%m-%d}",
                       "template": portable_path(plan.template, final),
                       "executor": self.executor_record}
         write_run_record(layout.folder, parameters, replace(dataset, source=source), timings, ordered)
@@ -415,7 +416,8 @@ class _Run:
             same = is_run_folder(final) and record["data"]["hash"] == dataset.data_hash and all(
                 str(previous.get(k)) == str(v) for k, v in zip(_COMPARED, (
                     f"{result.as_of:%Y-%m-%d}", self.plan.draws, self.plan.seed, self.plan.lang, result.model),
-                    strict=True)) and previous.get("until") in (None, f"{result.dates[-1]:%Y-%m-%d}")
+                    strict=True)) and previous.get("until") in (None, f"{result.dates[-1]:%Y-%m-%d}") \
+                and previous.get("model_revision") == MODEL_REVISION  # pages of two models never mix
         except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError):
             same, record = False, {}
         if not same:

@@ -20,6 +20,7 @@ import pandas as pd
 
 from cdsanalysis.data.io import read_bounded
 from cdsanalysis.exceptions import CdsAnalysisError
+from cdsanalysis.model.registry import MODEL_REVISION
 from cdsanalysis.report.run.layout import SNAPSHOT_FILE
 from cdsanalysis.wording import words
 from cdsanalysis.wording.messages import said
@@ -33,7 +34,7 @@ SETTLED = ("achieved", "achieved_late", "missed", "no_figure")
 CHANGE_KINDS = ("data_new", "data_changed", "data_removed", "status", "chance")
 CHANGE_COLUMNS = ["change", "district_code", "district_name", "date", "kind", "target", "before", "after", "reason",
                   "sources"]
-REASONS = ("own", "others", "province", "as_of", "none")
+REASONS = ("own", "others", "province", "as_of", "model", "none")
 """Why a status or chance moved (issue 19, obs. 5): the unit's own new figures; no new figure of its own
 but new figures elsewhere moved the province-wide pace (``others``; for the province, its sum moved);
 only the as-of date moved; nothing in the data (the forecast's settings differ). Data rows have ""."""
@@ -44,13 +45,15 @@ TARGET_STATUSES = frozenset(words("en")["status"])
 _RUN_FOLDER = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
-def snapshot(dataset, table: pd.DataFrame, as_of: pd.Timestamp) -> dict[str, Any]:
-    """What the next render needs to compare itself with this one (JSON-ready)."""
+def snapshot(dataset, table: pd.DataFrame, as_of: pd.Timestamp, model: str | None = None) -> dict[str, Any]:
+    """What the next render needs to compare itself with this one (JSON-ready); ``model``: the forecast's
+    model name, kept with `MODEL_REVISION` so that a later run can tell a new model from new figures."""
     names = dict(zip(dataset.units["district_code"], dataset.units["district_name"], strict=False))
     progress = dataset.progress.sort_values(["district_code", "as_of"], kind="stable")
     return {
         "format": SNAPSHOT_FORMAT,
         "as_of": f"{pd.Timestamp(as_of):%Y-%m-%d}",
+        "model": None if model is None else {"name": str(model), "revision": MODEL_REVISION},
         "progress": [{"district_code": str(c), "district_name": names.get(c, ""),
                       "as_of": f"{pd.Timestamp(d):%Y-%m-%d}", "completed": int(n), "status": str(s)}
                      for c, d, n, s in zip(progress["district_code"], progress["as_of"], progress["completed"],
@@ -136,7 +139,8 @@ def compare_runs(current: dict[str, Any], previous_folder: Path | None) -> RunCh
         before = _load(previous_folder)
         data = _data_changes(before["progress"], current["progress"])
         moves = _target_changes(before["targets"], current["targets"])
-        rows = data + _with_reasons(moves, data, str(before.get("as_of", "")), str(current.get("as_of", "")))
+        rows = data + _with_reasons(moves, data, str(before.get("as_of", "")), str(current.get("as_of", "")),
+                                    model_change(before, current))
     except (CdsAnalysisError, KeyError, TypeError, ValueError) as err:
         problem = str(err) if isinstance(err, CdsAnalysisError) else f"{previous_folder / SNAPSHOT_FILE}: {err!r}"
         return RunChanges(empty, previous=str(previous_folder), problem=problem)
@@ -181,7 +185,25 @@ def _target_changes(before: list[dict], after: list[dict]) -> list[dict]:
     return rows
 
 
-def _with_reasons(moves: list[dict], data: list[dict], before_as_of: str, after_as_of: str) -> list[dict]:
+def model_change(before: dict[str, Any], current: dict[str, Any]) -> tuple[str, str] | None:
+    """(previous, current) model revision when the two runs' models differ, else None.
+
+    A snapshot written before revisions were kept has none: it reads as "earlier". A snapshot that
+    does not say its model (a caller without one) is not compared."""
+    now = current.get("model")
+    if not isinstance(now, dict):
+        return None
+    then = before.get("model")
+    then = then if isinstance(then, dict) else {}
+    old = (str(then.get("name", "")), str(then.get("revision", "")))
+    new = (str(now.get("name", "")), str(now.get("revision", "")))
+    if old == new:
+        return None
+    return " ".join(part for part in old if part) or "—", " ".join(part for part in new if part)
+
+
+def _with_reasons(moves: list[dict], data: list[dict], before_as_of: str, after_as_of: str,
+                  model: tuple[str, str] | None = None) -> list[dict]:
     """Each moved status or chance with why it moved (`REASONS`) and the new figures behind it.
 
     ``sources`` are (unit code, unit name, date) of the figures that changed: the unit's own for
@@ -197,7 +219,9 @@ def _with_reasons(moves: list[dict], data: list[dict], before_as_of: str, after_
     out = []
     for move in moves:
         code = move["district_code"]
-        if code in changed and code != "":
+        if model is not None:  # another model: its numbers differ even where no figure did
+            reason, sources = "model", (("", model[0], pd.NaT), ("", model[1], pd.NaT))
+        elif code in changed and code != "":
             reason, sources = "own", (changed[code],)
         elif every:
             reason, sources = ("province" if code == "" else "others"), every

@@ -183,6 +183,8 @@ def movement_reason(reason: str, sources: tuple, lang: str) -> str:
     text = words(lang)["movement"]
     if reason == "none":
         return text["none"]
+    if reason == "model":
+        return text["model"].format(before=sources[0][1], after=sources[1][1])
     if reason == "as_of":
         return text["as_of"].format(before=format_date(sources[0][2], lang), after=format_date(sources[1][2], lang))
     names = [text["source"].format(name=words(lang)["index"]["province"] if code == PROVINCE_CODE

@@ -131,7 +131,7 @@ def _versions() -> dict[str, str]:
 def write_summaries(folder: Path, table: pd.DataFrame, outcomes: Sequence[DistrictOutcome], dataset: Dataset,
                     as_of: pd.Timestamp, lang: str, *, forecast_file: str | Path | None = None,
                     compare: str | Path | None = None, root: Path | None = None,
-                    province: tuple[dict | None, str] | None = None) -> RunChanges:
+                    province: tuple[dict | None, str] | None = None, model: str | None = None) -> RunChanges:
     """Write the summaries, the province report, snapshot.json and ``index.html`` of a run into ``folder``.
 
     The run is compared with `previous_run` (``compare``, else the run it replaces or the latest
@@ -144,7 +144,7 @@ def write_summaries(folder: Path, table: pd.DataFrame, outcomes: Sequence[Distri
     """
 
     folder = Path(folder)
-    state = snapshot(dataset, table, as_of)
+    state = snapshot(dataset, table, as_of, model)
     changes = compare_runs(state, previous_run(Path(root) if root is not None else folder.parent, as_of, compare))
     atomic_write_text(folder / SNAPSHOT_FILE, json.dumps(state, ensure_ascii=False, indent=1) + "\n")
     stale = stale_warning(dataset, as_of, lang)
