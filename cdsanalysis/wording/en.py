@@ -150,7 +150,7 @@ WORDS = {
             "steady pace); what has been recognised since the half-year began is kept, and the rest of "
             "the half-year is simulated. The pace is estimated for the {all}, each unit with "
             "its own level drawn toward the common one; each half-year has a swing shared by the whole "
-            "province (a large or a small round): half the simulated paths take that swing as passing, the "
+            "{top} (a large or a small round): half the simulated paths take that swing as passing, the "
             "other half take the latest half-year's pace as lasting and drifting on; the year-end often "
             "holds more; and the communes left "
             "last are usually the hardest, so progress slows near the end.",
