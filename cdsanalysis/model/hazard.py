@@ -387,31 +387,37 @@ def simulate(dataset: Dataset, state: StartState, dates: pd.DatetimeIndex, draws
     good (new criteria, a stall). Neither wins everywhere (docs/calibration.md), so the forecast
     pools them, as forecast combination does. The fit returned is the iid one (`DEFAULT_SHOCKS`).
     """
-    parts, shown = [], None
-    for shocks, share in zip(COMBINED_SHOCKS, np.array_split(np.arange(int(draws)), len(COMBINED_SHOCKS)),
-                             strict=True):
-        if len(share) == 0:
-            continue
-        paths, results = simulate_shocks(dataset, state, dates, len(share), rng, hold_rate=hold_rate, shocks=shocks)
-        parts.append(paths)
-        shown = results if shown is None or shocks == DEFAULT_SHOCKS else shown
-    return np.concatenate(parts, axis=0), shown
+    start = _segments_and_timing(dataset, state)  # the same for both readings: read once
+    whole, extra = divmod(int(draws), len(COMBINED_SHOCKS))
+    parts, fits = [], {}
+    for i, shocks in enumerate(COMBINED_SHOCKS):
+        size = whole + (i < extra)
+        if size:
+            paths, fits[shocks] = simulate_shocks(dataset, state, dates, size, rng, hold_rate=hold_rate,
+                                                  shocks=shocks, start=start)
+            parts.append(paths)
+    return np.concatenate(parts, axis=0), fits.get(DEFAULT_SHOCKS) or next(iter(fits.values()))
+
+
+def _segments_and_timing(dataset: Dataset, state: StartState) -> tuple[pd.DataFrame, float]:
+    """Each district's open segment (`anchors.open_segments`) and the timing concentration within a half-year."""
+    return (open_segments(dataset.progress, state.district_codes, state.as_of),
+            round_timing(dataset.progress, dataset.recognitions, state.as_of))
 
 
 def simulate_shocks(dataset: Dataset, state: StartState, dates: pd.DatetimeIndex, draws: int,
-                    rng: np.random.Generator, *, hold_rate: bool = False,
-                    shocks: str | None = DEFAULT_SHOCKS) -> tuple[np.ndarray, HazardResults]:
+                    rng: np.random.Generator, *, hold_rate: bool = False, shocks: str | None = DEFAULT_SHOCKS,
+                    start: tuple[pd.DataFrame, float] | None = None) -> tuple[np.ndarray, HazardResults]:
     """Fit with one structure of shocks on ``dataset`` (already cut at the origin), then simulate ``draws`` paths.
 
     Rates come from anchored intervals (`anchors`), what was recognised since the last anchor
     is conditioned on, and recognitions are timed within each half-year as the data's own
-    lumpiness says (`halfyear_paths`).
+    lumpiness says (`halfyear_paths`). ``start``: `_segments_and_timing`, when the caller has it.
     """
     results = fit_hazard(dataset, state.as_of, shocks=shocks)
     if results.district_codes != state.district_codes:  # pragma: no cover - both from dataset.districts()
         raise CdsAnalysisError("internal error: district order differs between fit and simulation")
-    segments = open_segments(dataset.progress, results.district_codes, state.as_of)
-    concentration = round_timing(dataset.progress, dataset.recognitions, state.as_of)
+    segments, concentration = start if start is not None else _segments_and_timing(dataset, state)
     paths = simulate_half_years(results.sample(draws, rng), segments, state.communes_total, state.as_of, dates,
                                 rng, concentration=concentration, hold_rate=hold_rate)
     return paths, results
