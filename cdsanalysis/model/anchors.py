@@ -52,6 +52,11 @@ def half_year_end(dates: pd.DatetimeIndex | pd.Series) -> pd.DatetimeIndex:
     return pd.to_datetime(pd.DataFrame({"year": index.year, "month": month, "day": day}))
 
 
+def half_years_covered(dates: pd.Series | pd.DatetimeIndex) -> int:
+    """How many calendar half-years hold at least one of ``dates``: the points a half-yearly trend rests on."""
+    return int(half_year_end(dates).nunique()) if len(dates) else 0
+
+
 def recognised_rows(progress: pd.DataFrame) -> pd.DataFrame:
     """District rows the model may read: claims (a district's own statement) are not recognitions."""
     rows = progress[progress["district_code"] != ""]

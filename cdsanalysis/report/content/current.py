@@ -20,7 +20,7 @@ from cdsanalysis.data.freshness import district_freshness, no_figure_since
 from cdsanalysis.data.measures import measure_series
 from cdsanalysis.data.province_series import weakest_status
 from cdsanalysis.data.schema import RECOGNISED
-from cdsanalysis.model.anchors import half_year_end
+from cdsanalysis.model.anchors import half_years_covered
 from cdsanalysis.settings import PROVINCE_CODE
 from cdsanalysis.wording import words
 from cdsanalysis.wording.formats import format_date, format_percent
@@ -204,4 +204,4 @@ def own_figure_dates(dataset: Dataset, code: str, as_of: object) -> int:
     `district.fitted_periods` counts the pooled model's)."""
     rows = measure_series(dataset.progress, RECOGNISED)
     rows = rows[(rows["district_code"] == code) & (rows["as_of"] <= pd.Timestamp(as_of))]
-    return int(half_year_end(rows["as_of"]).nunique()) if len(rows) else 0
+    return half_years_covered(rows["as_of"])

@@ -23,7 +23,7 @@ from cdsanalysis.data.provenance import illustrative_sources
 from cdsanalysis.data.province_series import province_history
 from cdsanalysis.data.schema import RECOGNISED
 from cdsanalysis.exceptions import CdsAnalysisError
-from cdsanalysis.model.anchors import half_year_end
+from cdsanalysis.model.anchors import half_years_covered
 from cdsanalysis.model.assessment import assess, closed_note
 from cdsanalysis.model.store import load_forecast
 from cdsanalysis.report.content.charts import to_png, trajectory_specs
@@ -262,7 +262,7 @@ def fitted_periods(result: Forecast) -> int:
     """
     progress = result.dataset.progress
     dates = progress.loc[(progress["district_code"] != PROVINCE_CODE) & (progress["as_of"] <= result.as_of), "as_of"]
-    return int(half_year_end(dates).nunique()) if len(dates) else 0
+    return half_years_covered(dates)
 
 
 def forecast_band(result: Forecast, district_code: str) -> pd.DataFrame:
