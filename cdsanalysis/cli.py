@@ -580,21 +580,23 @@ def main(argv: Sequence[str] | None = None) -> int:
 @contextlib.contextmanager
 def _forecast_warnings(args: argparse.Namespace) -> Iterator[None]:
     """A `ForecastWarning` is said once, in the analyst's language, after the command's output, without the
-    source line Python prints; any other warning is shown as Python would."""
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always", ForecastWarning)
-        try:
+    source line Python prints; any other warning is shown as Python would (once the recording has ended:
+    shown while recording, it would be recorded again, for ever)."""
+    caught: list[warnings.WarningMessage] = []
+    try:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always", ForecastWarning)
             yield
-        finally:
-            said_once: list[str] = []
-            for record in caught:
-                if issubclass(record.category, ForecastWarning):
-                    text = in_lang(record.message.args[0] if record.message.args else record.message, args.lang)
-                    said_once += [text] if text not in said_once else []
-                else:
-                    warnings.showwarning(record.message, record.category, record.filename, record.lineno)
-            for text in said_once:
-                print(f"cdsanalysis {args.command}: {text}", file=sys.stderr)
+    finally:
+        said_once: list[str] = []
+        for record in caught:
+            if issubclass(record.category, ForecastWarning):
+                text = in_lang(record.message.args[0] if record.message.args else record.message, args.lang)
+                said_once += [text] if text not in said_once else []
+            else:
+                warnings.showwarning(record.message, record.category, record.filename, record.lineno)
+        for text in said_once:
+            print(f"cdsanalysis {args.command}: {text}", file=sys.stderr)
 
 
 def _chosen_lang(argv: list[str]) -> str:

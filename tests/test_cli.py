@@ -144,3 +144,22 @@ def test_a_forecast_from_short_intervals_warns_once_in_vietnamese(data_copy, edi
     err = capsys.readouterr().err
     assert err.count("chắc chắn quá mức") == 1, err
     assert "RuntimeWarning" not in err and "hazard.py" not in err
+
+
+def test_another_warning_during_a_command_is_passed_on_once_not_recorded_for_ever(monkeypatch, capsys):
+    # the command line says a ForecastWarning in words; any other warning goes on as Python shows it. Shown
+    # while the command's warnings were still being recorded, it was recorded again, without end.
+    import warnings as python_warnings
+
+    import cdsanalysis.cli as cli
+
+    original = cli.load_dataset
+
+    def load_and_warn(*args, **kwargs):
+        python_warnings.warn("a library's own warning", UserWarning, stacklevel=2)
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(cli, "load_dataset", load_and_warn)
+    with pytest.warns(UserWarning, match="a library's own warning") as shown:
+        assert main(["progress"]) == 0
+    assert len([w for w in shown if "library's own" in str(w.message)]) == 1
