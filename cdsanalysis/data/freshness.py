@@ -57,11 +57,12 @@ def stale_data_note(dataset, as_of: object = None, lang: str = DEFAULT_LANG) -> 
     return staleness(dataset, as_of).note(lang)
 
 
-FRESHNESS_COLUMNS = ["district_code", "district_name", "latest_date", "latest_count", "round_date", "behind"]
+FRESHNESS_COLUMNS = ["district_code", "district_name", "latest_date", "latest_count", "latest_status", "round_date",
+                     "behind"]
 
 
 def district_freshness(dataset, as_of: object = None) -> pd.DataFrame:
-    """Each district's latest recognised figure and its date, on or before ``as_of`` (default: all rows).
+    """Each district's latest recognised figure, its date and status, on or before ``as_of`` (default: all rows).
 
     One row per district of the frame (``dataset.districts()``), in its order. ``round_date`` is the
     latest date any district reported (the folder's current round); ``behind`` is True when the
@@ -76,9 +77,11 @@ def district_freshness(dataset, as_of: object = None) -> pd.DataFrame:
     latest = rows.groupby("district_code", sort=False).tail(1).set_index("district_code")
     round_date = rows["as_of"].max() if len(rows) else pd.NaT
     frame = dataset.districts()[["district_code", "district_name"]].reset_index(drop=True)
+    statuses = latest["status"].astype(str).to_dict()
     # mapped through dicts: an empty Series (no figure on or before as_of) would map as float64, not as dates
     out = frame.assign(latest_date=pd.to_datetime(frame["district_code"].map(latest["as_of"].to_dict())),
                        latest_count=frame["district_code"].map(latest["completed"].to_dict()).astype("Int64"),
+                       latest_status=frame["district_code"].map(lambda code: statuses.get(code, "")),
                        round_date=round_date)
     out["behind"] = out["latest_date"].isna() | (out["latest_date"] < out["round_date"])
     return out[FRESHNESS_COLUMNS]

@@ -117,15 +117,14 @@ def province_figure(dataset: Dataset, as_of: object = None, fresh: pd.DataFrame 
     known = fresh[fresh["latest_date"].notna()]
     counts = known.groupby("latest_date").size().sort_index(ascending=False)
     rows = measure_series(dataset.progress, RECOGNISED)
-    if as_of is not None:
-        rows = rows[rows["as_of"] <= pd.Timestamp(as_of)]
-    latest = rows[rows["district_code"] != PROVINCE_CODE].groupby("district_code", sort=False).tail(1)
     own = rows[rows["district_code"] == PROVINCE_CODE]
+    if as_of is not None:
+        own = own[own["as_of"] <= pd.Timestamp(as_of)]
     official = own.iloc[-1] if len(own) else None
     return ProvinceFigure(
         total=int(known["latest_count"].sum()), communes_total=int(dataset.districts()["communes_total"].sum()),
         groups=tuple((pd.Timestamp(d), int(n)) for d, n in counts.items()), missing=int(len(fresh) - len(known)),
-        status=weakest_status(latest["status"]),
+        status=weakest_status(known["latest_status"]),  # the statuses of the figures summed
         official=None if official is None else int(official["completed"]),
         official_date=None if official is None else pd.Timestamp(official["as_of"]),
         official_status="" if official is None else str(official["status"]))
