@@ -209,3 +209,41 @@ def test_the_default_pools_the_iid_and_the_random_walk_readings_in_equal_shares(
     assert shown.shocks == "iid"
     # the two readings differ: pooling them is not a relabelling of one model
     assert not np.array_equal(np.sort(parts[0][0][:50, :, -1].sum(axis=1)), np.sort(parts[1][0][:, :, -1].sum(axis=1)))
+
+
+def _bundled_then_quiet() -> Dataset:
+    """The bundled data (rises at 30/6/2024) then six monthly reports without a single recognition."""
+    dataset = load_dataset()
+    june = dataset.progress[(dataset.progress["district_code"] != "")
+                            & (dataset.progress["as_of"] == "2024-06-30")]
+    months = pd.date_range("2024-07-31", "2024-12-31", freq="ME")
+    return _with_rows(dataset, [june.assign(as_of=month, status="illustrative") for month in months])
+
+
+def test_a_quiet_stretch_after_the_last_round_is_a_backlog_for_the_next(monkeypatch):
+    from cdsanalysis.model import anchors
+
+    quiet = _bundled_then_quiet()
+    codes = tuple(quiet.districts()["district_code"])
+    segments = open_segments(quiet.progress, codes)
+    assert (segments["anchor_date"] == pd.Timestamp("2024-12-31")).all()
+    assert (segments["backlog_from"] == pd.Timestamp("2024-06-30")).all()  # the last rise anywhere
+    with_backlog = forecast(quiet, until="2025-06-30", draws=2000, seed=0)
+    monkeypatch.setattr(anchors, "last_round_date", lambda rows: None)  # as before: the quiet months count
+    without = forecast(quiet, until="2025-06-30", draws=2000, seed=0)
+    gain = {name: result.paths[:, :, -1].sum(axis=1).mean() - result.start.sum()
+            for name, result in (("with", with_backlog), ("without", without))}
+    # Communes made ready since the June round wait for the next one: more of them come in 2025's first half.
+    assert gain["with"] > 1.08 * gain["without"], gain
+
+
+def test_no_quiet_stretch_no_backlog(monkeypatch):
+    from cdsanalysis.model import anchors
+
+    dataset = load_dataset()  # every district's last figure is a rise or sits on its last anchor
+    segments = open_segments(dataset.progress, tuple(dataset.districts()["district_code"]))
+    assert (segments["backlog_from"] == segments["anchor_date"]).all()
+    a = forecast(dataset, draws=300, seed=3)
+    monkeypatch.setattr(anchors, "last_round_date", lambda rows: None)
+    b = forecast(dataset, draws=300, seed=3)
+    assert np.array_equal(a.paths, b.paths)

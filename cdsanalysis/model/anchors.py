@@ -125,6 +125,8 @@ def open_segments(progress: pd.DataFrame, codes: tuple[str, ...], as_of: object 
 
     Columns ``anchor_date, anchor_count, last_date, last_count``; NaT and 0 for a district
     with no recognised observation. Between the two lies what the forecast conditions on.
+    ``backlog_from``: the province's last round (`last_round_date`) when it came before the
+    district's anchor, else the anchor: communes made ready since the last round wait for the next.
     """
     rows = sorted_rows(progress)
     anchors = rows[anchor_mask(rows, as_of)].groupby("district_code").tail(1).set_index("district_code")
@@ -135,7 +137,21 @@ def open_segments(progress: pd.DataFrame, codes: tuple[str, ...], as_of: object 
         "last_date": last["as_of"].reindex(list(codes)).to_numpy(dtype="datetime64[ns]"),
         "last_count": last["completed"].reindex(list(codes)).fillna(0).to_numpy(dtype=np.int64),
     }, index=pd.Index(list(codes), name="district_code"))
+    last_round = last_round_date(rows)
+    frame["backlog_from"] = (frame["anchor_date"] if last_round is None
+                             else frame["anchor_date"].where(frame["anchor_date"] <= last_round, last_round))
     return frame
+
+
+def last_round_date(rows: pd.DataFrame) -> pd.Timestamp | None:
+    """The latest report date on which any district's recognised count rose (`sorted_rows`); None if none rose.
+
+    Under rounds a quiet stretch after it is a backlog building up, not a stop: the communes
+    made ready since wait for the next decision. The report date is the latest the round can
+    have been, so the backlog is never overstated.
+    """
+    rose = rows["completed"].diff().gt(0) & rows["district_code"].eq(rows["district_code"].shift())
+    return pd.Timestamp(rows.loc[rose, "as_of"].max()) if rose.any() else None
 
 
 def timing_concentration(progress: pd.DataFrame) -> float:

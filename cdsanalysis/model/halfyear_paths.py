@@ -8,6 +8,8 @@ half-year (`hazard`); this module turns parameter draws into paths:
    report (count x on that date). Its recognitions H over the segment are Binomial(pending,
    p) *given H >= x - c*: a round already held shows up as a large x - c and leaves little to
    come; a quiet first months leaves the whole half-year's chance. Nothing is read as a pace.
+   When the province's last round came before the anchor (`anchors.last_round_date`), the months
+   since it are a backlog the next round brings: the segment also counts them, at the trend's pace.
 2. **Each later half-year** draws Binomial(pending, p_k) with that half-year's shared shock,
    season and depletion (the pending share at its start); within a step the pending communes'
    readiness is unequal (`completion_chance`), so no step finishes a district for certain.
@@ -142,19 +144,35 @@ def simulate_half_years(draws: ParameterDraws, segments: pd.DataFrame, communes_
         trend_stop = rng.exponential(TREND_PERSISTENCE_YEARS, size=n_draws)
     base = draws.alpha[:, None] + draws.u
 
-    def log_hazard(period: int, pending: np.ndarray) -> np.ndarray:
-        """draws x districts log hazard per year in ``period`` with ``pending`` communes (draws x districts)."""
+    def log_hazard(period: int, pending: np.ndarray, *, shocked: bool = True) -> np.ndarray:
+        """draws x districts log hazard per year in ``period`` with ``pending`` communes (draws x districts).
+
+        ``shocked=False``: the trend's level, without the half-year's shock (the backlog's pace)."""
         start, end = half_year_bounds(period)
         middle = ((start - as_of).days + (end - as_of).days) / 2 / DAYS_PER_YEAR
         moved = np.where(middle > 0, np.minimum(middle, trend_stop), middle)  # the past keeps its trend
         share = np.log(np.maximum(pending, 1) / np.maximum(totals, 1)[None, :])
-        eta = (base + (draws.beta * moved + season * (period % 2) + shock[:, period - offset])[:, None]
+        level = shock[:, period - offset] if shocked else 0.0
+        eta = (base + (draws.beta * moved + season * (period % 2) + level)[:, None]
                + depletion[:, None] * share)
         return np.minimum(eta, ETA_RANGE[1])
 
-    # 1. the open segment: cumulative hazard from the anchor to the closing half-year's end
+    # 1. the open segment: cumulative hazard from the anchor to the closing half-year's end, plus the
+    # backlog since the province's last round at the trend's pace (its quiet half-year's shock was timing)
     pending_at_anchor = np.where(has_data, totals - anchor_count, 0)
     cumulative = np.zeros((n_draws, n_districts))
+    backlog_day = np.minimum(_days(segments["backlog_from"], as_of), anchor_day) if "backlog_from" in segments \
+        else anchor_day
+    if has_data.any() and (backlog_day < anchor_day).any():
+        first_backlog = int(half_year(as_of + pd.to_timedelta(int(backlog_day[has_data].min()) + 1, unit="D"))[0])
+        for period in range(first_backlog, int(opening[has_data].max()) + 1):
+            start, end = half_year_bounds(period)
+            low = np.maximum((start - as_of).days, backlog_day)
+            high = np.minimum((end - as_of).days, anchor_day)
+            overlap = np.where(has_data, np.maximum(high - low, 0), 0) / DAYS_PER_YEAR
+            if overlap.any():
+                eta = log_hazard(period, np.broadcast_to(pending_at_anchor, cumulative.shape), shocked=False)
+                cumulative += np.exp(eta) * overlap[None, :]
     for period in range(first_period, int(closing[has_data].max()) + 1):
         start, end = half_year_bounds(period)
         low = np.maximum((start - as_of).days, anchor_day)

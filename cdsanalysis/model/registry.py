@@ -41,9 +41,10 @@ MODELS: dict[str, tuple[str, str]] = {
 today's completion rate held constant (a sensitivity); ``linear`` and ``last`` are baselines."""
 
 MODEL_NAMES: tuple[str, ...] = tuple(MODELS)
-MODEL_REVISION = "2026-12-04"
-"""Changed whenever a model gives other numbers for the same data, seed and draws (here: the default
-pools the iid and the random-walk readings). A partial render updates only a run of the same revision,
+MODEL_REVISION = "2026-12-04b"
+"""Changed whenever a model gives other numbers for the same data, seed and draws (here: a quiet stretch
+after the last round is a backlog for the next; "2026-12-04": the default pools the iid and the random-walk
+readings). A partial render updates only a run of the same revision,
 and "what changed" says so when the previous run was made by another one."""
 
 
