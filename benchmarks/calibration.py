@@ -49,6 +49,28 @@ def _pit_table(evaluation, model: str) -> pd.DataFrame:
     return pit.reset_index()
 
 
+def _narrow_section(scores: pd.DataFrame, model: str) -> str:
+    """How many of the default's province intervals are narrow, and how many of those miss (the stall aside)."""
+    from cdsanalysis.model.evaluation import UNSCORED_FOR_COVERAGE
+
+    mine = scores[(scores["model"] == model) & ~scores["family"].isin(UNSCORED_FOR_COVERAGE)]
+    narrow = (mine["narrow"] * mine["n_province"]).round().astype(int)
+    missed = (mine["collapsed"] * mine["n_province"]).round().astype(int)
+    rows = pd.DataFrame({"family": mine["family"], "province intervals": mine["n_province"],
+                         "narrow": narrow, "narrow and missed": missed})
+    total = rows[["province intervals", "narrow", "narrow and missed"]].sum()
+    rows.loc[len(rows)] = ["all", *total.tolist()]
+    said = (f"{total['narrow and missed'] / total['narrow']:.0%} of the default's narrow province intervals "
+            "(the stall aside) missed" if total["narrow"] else "none of the default's province intervals was narrow")
+    return f"""
+Narrow intervals are not all failures: a slow province, or one next to its commune total, has an honest
+interval narrower than 3 % of its communes, and a calibrated 80 % interval misses about one time in five,
+narrow or not; {said}:
+
+{_markdown(rows)}
+"""
+
+
 def _seeds_section(seeds: pd.DataFrame | None) -> str:
     """Goals missed by the default on other seeds: one seed's goal table hides the tails' luck."""
     if seeds is None or seeds.empty:
@@ -138,13 +160,15 @@ communes, holds at least 80 % of the forecast's own probability and much more fo
 few communes left, so its coverage (`coverage` below) sits above 0.80 even for a perfect forecast:
 even for a calibrated forecast. `collapsed`: the share of province intervals narrower than 3 % of the
 communes that miss the truth (the failure of issue 17: certainty from one lumpy month).
+{_narrow_section(scores, evaluation.models[0])}
 
 ## Scores per family and model
 
 `coverage`: share of held-out district counts inside the closed 80 % interval; `randomised`: the
 randomised coverage of the same (0.80 for a calibrated forecast); `province_coverage`,
 `province_randomised`: the same for the province total; `width`, `province_width`: mean interval width in communes
-(sharpness); `collapsed`: share of province intervals narrower than 3 % of the communes that miss the truth;
+(sharpness); `narrow`: share of province intervals narrower than 3 % of the communes; `collapsed`: share of
+province intervals that are narrow and miss the truth;
 `brier`: Brier score of P(meet) over district targets (`province_brier`: province
 targets); `rps`: ranked probability score of district counts (communes); `n`, `n_province`,
 `n_brier`: numbers of cases.

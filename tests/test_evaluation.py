@@ -71,6 +71,9 @@ def test_scores_table_has_every_family_and_model(small_evaluation):
     assert (scores["n"] > 0).all() and (scores["n_brier"] > 0).all()
     linear = scores[scores["model"] == "linear"]
     assert (linear["width"] == 0).all()  # deterministic: an interval of one value
+    assert (linear["narrow"] == 1).all()  # ... so narrow, and collapsed whenever it misses
+    assert linear["collapsed"].to_numpy() == pytest.approx(1 - linear["province_coverage"].to_numpy())
+    assert (scores["collapsed"] <= scores["narrow"]).all()  # a collapsed interval is a narrow one that missed
     pit = small_evaluation.pit()
     shares = pit.groupby(["family", "model"])["share"].sum()
     assert shares.to_numpy() == pytest.approx(np.ones(len(shares)))
