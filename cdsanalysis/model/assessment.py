@@ -46,6 +46,7 @@ from cdsanalysis.settings import (
 )
 from cdsanalysis.wording import words
 from cdsanalysis.wording.formats import format_date
+from cdsanalysis.wording.messages import said
 
 if TYPE_CHECKING:  # pragma: no cover
     from cdsanalysis.data.dataset import Dataset
@@ -129,8 +130,8 @@ def _targets_frame(targets: pd.DataFrame) -> pd.DataFrame:
     """Targets in the canonical layout, typed; deadlines may be ISO strings or dates."""
     missing = [c for c in ("district_code", "deadline", "target") if c not in targets.columns]
     if missing:
-        raise CdsAnalysisError(f"targets lack the column(s) {', '.join(missing)}; "
-                               "expected district_code, deadline, target, kind")
+        raise CdsAnalysisError(said("targets_lack_columns", missing=", ".join(missing),
+                                    expected="district_code, deadline, target, kind"))
     out = pd.DataFrame({
         "district_code": targets["district_code"].astype(object).where(targets["district_code"].notna(), "")
         .astype(str).str.strip().to_numpy(dtype=object),
@@ -141,8 +142,7 @@ def _targets_frame(targets: pd.DataFrame) -> pd.DataFrame:
         out.insert(1, "deadline", pd.to_datetime(targets["deadline"]).dt.normalize().to_numpy())
         out.insert(2, "target", pd.to_numeric(targets["target"], errors="raise").to_numpy(dtype=np.int64))
     except (TypeError, ValueError) as err:
-        raise CdsAnalysisError(f"targets: deadlines must be dates (YYYY-MM-DD) and targets whole numbers ({err})"
-                               ) from err
+        raise CdsAnalysisError(said("targets_types", why=str(err))) from err
     return out
 
 
@@ -161,7 +161,7 @@ def assess(forecast: Forecast, targets: pd.DataFrame | None = None, *,
     codes = forecast.district_codes
     unknown = sorted(set(table["district_code"]) - set(codes) - {""})
     if unknown:
-        raise CdsAnalysisError(f"targets name unknown district codes: {', '.join(unknown)}")
+        raise CdsAnalysisError(said("targets_unknown_codes", codes=", ".join(unknown)))
 
     # Unit 0 is the province, unit j + 1 district j: the province is the sum of the districts.
     unit_of = {"": 0} | {code: j + 1 for j, code in enumerate(codes)}
@@ -180,8 +180,7 @@ def assess(forecast: Forecast, targets: pd.DataFrame | None = None, *,
     off_grid = ~passed & ~beyond & (position < 0)
     if off_grid.any():
         dates = ", ".join(sorted({f"{d:%Y-%m-%d}" for d in deadline[off_grid]}))
-        raise CdsAnalysisError(f"deadlines {dates} are not forecast dates; pass them to forecast() "
-                               "as extra_dates=")
+        raise CdsAnalysisError(said("deadlines_not_forecast_dates", dates=dates))
     on_grid = ~passed & ~beyond & has_data
     p_meet, expected, lower, upper = _at_deadlines(forecast, unit, position, target, on_grid,
                                                    thresholds.interval_level)
@@ -240,7 +239,7 @@ def closed_note(dataset, code: str, completed: object, total: object, lang: str 
     """Why a closed target is closed, in ``lang``: the reform, its act and date, the district's last state."""
     ends = dataset.group_ends().set_index("district_code")
     if code not in ends.index:
-        raise CdsAnalysisError(f"district {code} did not cease: its targets are not closed")
+        raise CdsAnalysisError(said("group_not_ceased", code=code))
     end = ends.loc[code]
     into = dataset.groups_at(end["effective"]).set_index("district_code")["district_name"].get(end["into"], end["into"])
     return words(lang)["frames"]["closed_note"].format(

@@ -34,6 +34,7 @@ from cdsanalysis.model.metrics import ranked_probability_scores, reliability_tab
 from cdsanalysis.model.projection import forecast
 from cdsanalysis.model.registry import get_simulator
 from cdsanalysis.settings import DEFAULT_THRESHOLDS
+from cdsanalysis.wording.messages import said
 
 if TYPE_CHECKING:  # pragma: no cover
     from cdsanalysis.data.dataset import Dataset
@@ -70,9 +71,8 @@ def default_origins(dataset: Dataset) -> pd.DatetimeIndex:
     """Observed dates with an earlier one (an interval to fit) and a later one (something to score)."""
     dates = observed_dates(dataset)
     if len(dates) < 3:
-        listed = ", ".join(f"{d:%Y-%m-%d}" for d in dates) or "none"
-        raise CdsAnalysisError(f"a backtest needs district observations on at least 3 dates; these data have "
-                               f"{len(dates)} ({listed})")
+        listed = ", ".join(f"{d:%Y-%m-%d}" for d in dates) or said("none_listed")
+        raise CdsAnalysisError(said("backtest_few_dates", n=len(dates), dates=listed))
     return dates[1:-1]
 
 
@@ -197,7 +197,8 @@ class Backtest:
         ratio to 0 says nothing about how much worse the other model is.
         """
         if reference not in self.models:
-            raise CdsAnalysisError(f"reference model {reference!r} is not in this backtest ({', '.join(self.models)})")
+            raise CdsAnalysisError(said("reference_not_in_backtest", reference=reference,
+                                        models=", ".join(self.models)))
         scores = self.scores(province=province).set_index("model")[["brier", "rps", "mae"]]
         base = scores.loc[reference]
         skill = 1 - scores / base.where(base > 0)
@@ -213,7 +214,7 @@ class Backtest:
         frames = []
         for level in levels:
             if not 0.0 < level < 1.0:
-                raise CdsAnalysisError(f"levels must be between 0 and 1; got {level}")
+                raise CdsAnalysisError(said("levels_between", level=level))
             inside = (forecasts["cdf_at"] >= (1 - level) / 2 - 1e-12) & (forecasts["cdf_below"] < (1 + level) / 2
                                                                           - 1e-12)
             frames.append(inside.groupby(forecasts["model"], sort=False).agg(["mean", "size"])
@@ -284,13 +285,13 @@ def backtest(
     """
     models = tuple(models)
     if not models:
-        raise CdsAnalysisError("name at least one model to backtest")
+        raise CdsAnalysisError(said("backtest_needs_model"))
     for name in models:
         get_simulator(name)  # an unknown name fails now, with the list of models
     if not 0.0 < level < 1.0:
-        raise CdsAnalysisError(f"level must be between 0 and 1; got {level}")
+        raise CdsAnalysisError(said("level_between", level=level))
     if int(draws) != draws or draws < 1:
-        raise CdsAnalysisError(f"draws must be a whole number >= 1; got {draws}")
+        raise CdsAnalysisError(said("whole_at_least", name="draws", low=1, value=draws))
     dates = observed_dates(dataset)
     if origins is None:
         origin_index = default_origins(dataset)
@@ -298,7 +299,7 @@ def backtest(
         origin_index = pd.DatetimeIndex(sorted({parse_date(o, "origin") for o in origins}))
         late = [f"{o:%Y-%m-%d}" for o in origin_index if len(dates) == 0 or o >= dates[-1]]
         if late:
-            raise CdsAnalysisError(f"origins {', '.join(late)} leave no later observation to score")
+            raise CdsAnalysisError(said("origins_too_late", origins=", ".join(late)))
     origin_index = origin_index.astype("datetime64[ns]").rename("origin")
 
     actuals = _actuals(dataset)
@@ -322,8 +323,7 @@ def backtest(
         warnings.warn("backtest: could not fit " + "; ".join(f"{m} at {o:%Y-%m-%d} ({r})" for m, o, r in failures)
                       + "; those origins are left out of every model's scores", RuntimeWarning, stacklevel=2)
     if not rows:
-        raise CdsAnalysisError("no forecast to score: no model could be fitted at any origin, or no district "
-                               "had data at the origins")
+        raise CdsAnalysisError(said("nothing_to_score"))
     table = pd.concat(rows, ignore_index=True)[TABLE_COLUMNS]
     return Backtest(table=table, models=models, origins=origin_index, level=float(level), draws=int(draws),
                     seed=int(seed), failures=failure_frame)

@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 
 from cdsanalysis.exceptions import CdsAnalysisError
+from cdsanalysis.wording.messages import said
 
 
 def ranked_probability_scores(paths: np.ndarray, actual: np.ndarray) -> tuple[np.ndarray, ...]:
@@ -28,7 +29,7 @@ def ranked_probability_scores(paths: np.ndarray, actual: np.ndarray) -> tuple[np
     if n == 0:
         return np.empty(0), np.empty(0), np.empty(0)
     if paths.min() < 0 or actual.min() < 0:
-        raise CdsAnalysisError("counts in a backtest cannot be negative")
+        raise CdsAnalysisError(said("negative_counts"))
     width = int(max(paths.max(), actual.max())) + 1
     offsets = np.arange(n, dtype=np.int64) * width
     histogram = np.bincount((paths + offsets).ravel(), minlength=n * width).reshape(n, width)
@@ -74,7 +75,7 @@ def reliability_table(events: pd.DataFrame, bins: int = 10, models: Sequence[str
     come in the order of ``models`` (others after, by name).
     """
     if int(bins) != bins or bins < 1:
-        raise CdsAnalysisError(f"bins must be a whole number >= 1; got {bins}")
+        raise CdsAnalysisError(said("whole_at_least", name="bins", low=1, value=bins))
     events = events[events["p_meet"].notna()]
     edges = np.linspace(0.0, 1.0, int(bins) + 1)
     index = np.clip(np.searchsorted(edges, events["p_meet"].to_numpy(), side="right") - 1, 0, int(bins) - 1)

@@ -100,8 +100,7 @@ class Forecast:
         position = self.dates.get_indexer([stamp])[0]
         if position < 0:
             listed = ", ".join(f"{d:%Y-%m-%d}" for d in self.dates)
-            raise CdsAnalysisError(f"{stamp:%Y-%m-%d} is not a forecast date; the dates are {listed} "
-                                   "(pass extra_dates= to forecast() to add one)")
+            raise CdsAnalysisError(said("not_forecast_date", date=stamp, dates=listed))
         return int(position)
 
     def province_paths(self) -> np.ndarray:
@@ -123,7 +122,7 @@ class Forecast:
     def summary(self, level: float = DEFAULT_THRESHOLDS.interval_level) -> pd.DataFrame:
         """Mean, median and central ``level`` interval per district and date; province first ("")."""
         if not 0.0 < level < 1.0:
-            raise CdsAnalysisError(f"level must be between 0 and 1; got {level}")
+            raise CdsAnalysisError(said("level_between", level=level))
         probabilities = [(1 - level) / 2, 0.5, (1 + level) / 2]
         stacked = np.concatenate([self.province_paths()[:, None, :], self.paths], axis=1)
         quantiles = np.quantile(stacked, probabilities, axis=0, method=QUANTILE_METHOD).astype(float)
@@ -209,12 +208,11 @@ def forecast(
     from cdsanalysis.data.dataset import Dataset  # noqa: F811 - the class itself, for the check
 
     if not isinstance(dataset, Dataset):
-        raise CdsAnalysisError(f"forecast needs a Dataset (from load_dataset(folder) or Dataset.from_frames(units, "
-                               f"progress, targets)), not a {type(dataset).__name__}")
+        raise CdsAnalysisError(said("forecast_needs_dataset", kind=type(dataset).__name__))
     draws = check_draws(draws)
     if not (seed is None or isinstance(seed, np.random.Generator)
             or (isinstance(seed, Integral) and not isinstance(seed, bool) and 0 <= seed < 2**128)):
-        raise CdsAnalysisError(f"seed must be a whole number >= 0 or a numpy Generator; got {seed!r}")
+        raise CdsAnalysisError(said("seed_kind", value=seed))
     simulate = get_simulator(model)
     origin = dataset.latest_date() if as_of is None else parse_date(as_of, "as_of")
     known = dataset.until(origin)

@@ -22,6 +22,7 @@ import pandas as pd
 
 from cdsanalysis.exceptions import CdsAnalysisError
 from cdsanalysis.model.anchors import recognised_rows
+from cdsanalysis.wording.messages import said
 
 if TYPE_CHECKING:  # pragma: no cover
     from cdsanalysis.data.dataset import Dataset
@@ -93,5 +94,5 @@ def get_simulator(name: str) -> Simulator:
     try:
         module, function = MODELS[name]
     except (KeyError, TypeError):
-        raise CdsAnalysisError(f"unknown model {name!r}; choose one of: {', '.join(MODEL_NAMES)}") from None
+        raise CdsAnalysisError(said("unknown_model", name=name, models=", ".join(MODEL_NAMES))) from None
     return getattr(import_module(module), function)

@@ -34,6 +34,7 @@ import numpy as np
 import pandas as pd
 
 from cdsanalysis.exceptions import CdsAnalysisError
+from cdsanalysis.wording.messages import said
 
 if TYPE_CHECKING:  # pragma: no cover
     from cdsanalysis.data.dataset import Dataset
@@ -249,7 +250,7 @@ def make_scenario(family: str, seed: int, *, validate: bool = False) -> Scenario
     from cdsanalysis.data.dataset import Dataset
 
     if family not in FAMILIES:
-        raise CdsAnalysisError(f"unknown scenario family {family!r}; choose one of: {', '.join(FAMILIES)}")
+        raise CdsAnalysisError(said("unknown_family", family=family, families=", ".join(FAMILIES)))
     rng = np.random.default_rng([FAMILIES.index(family), int(seed)])
     sizes = rng.integers(SIZE_RANGE[0], SIZE_RANGE[1] + 1, size=rng.integers(*DISTRICT_RANGE, endpoint=True))
     counts = _counts(family, sizes, rng)

@@ -19,6 +19,7 @@ import pandas as pd
 from cdsanalysis.data.frames import history_of
 from cdsanalysis.exceptions import CdsAnalysisError
 from cdsanalysis.wording.levels import DEFAULT_LEVELS, LevelNames, Levels, levels_of
+from cdsanalysis.wording.messages import said
 
 if TYPE_CHECKING:  # pragma: no cover
     from cdsanalysis.model.projection import Forecast
@@ -86,7 +87,7 @@ def save_forecast(result: Forecast, path: str | os.PathLike, data_dir: str | os.
     arrays = {"paths": result.paths}
     if steady is not None:
         if not (steady.dates.equals(result.dates) and steady.district_codes == result.district_codes):
-            raise CdsAnalysisError("the steady forecast must cover the same dates and districts")
+            raise CdsAnalysisError(said("steady_mismatch"))
         arrays["steady_paths"] = steady.paths
         meta["steady_seed"] = steady.seed
     buffer = io.BytesIO()
@@ -105,8 +106,7 @@ def load_forecast(path: str | os.PathLike, model: str | None = None) -> Forecast
 
     path = Path(path)
     if not path.is_file():
-        raise CdsAnalysisError(f"{path}: no such forecast file (write one with cdsanalysis render, "
-                               "or leave forecast_file empty to fit the model in the notebook)")
+        raise CdsAnalysisError(said("no_forecast_file", path=path))
     try:
         with np.load(path, allow_pickle=False) as archive:
             meta = json.loads(archive["meta"].tobytes().decode("utf-8"))
@@ -115,10 +115,10 @@ def load_forecast(path: str | os.PathLike, model: str | None = None) -> Forecast
                 return None
             paths, totals, start = archive[key], archive["communes_total"], archive["start"]
     except (OSError, ValueError, KeyError) as err:
-        raise CdsAnalysisError(f"{path}: not a forecast file written by cdsanalysis ({err})") from err
+        raise CdsAnalysisError(said("not_forecast_file", path=path, why=str(err))) from err
     if meta.get("format") != FORMAT_VERSION:
-        raise CdsAnalysisError(f"{path}: forecast file format {meta.get('format')!r}; this version reads "
-                               f"{FORMAT_VERSION}. Render again.")
+        raise CdsAnalysisError(said("forecast_file_format", path=path, found=meta.get("format"),
+                                    expected=FORMAT_VERSION))
     tables = {name: frame_from_json(meta["tables"][name]) for name in _TABLES}
     records = meta["tables"].get("recognitions")
     history = None
@@ -148,8 +148,7 @@ def saved_levels(meta: dict) -> Levels:
 def forecast_file_info(path: str | os.PathLike) -> dict:
     """The metadata of a saved forecast (no tables): as_of, model, seed, data_dir, data_hash."""
     if not Path(path).is_file():
-        raise CdsAnalysisError(f"{path}: no such forecast file (write one with cdsanalysis render, "
-                               "or leave forecast_file empty to fit the model in the notebook)")
+        raise CdsAnalysisError(said("no_forecast_file", path=path))
     with np.load(Path(path), allow_pickle=False) as archive:
         meta = json.loads(archive["meta"].tobytes().decode("utf-8"))
     meta.pop("tables", None)

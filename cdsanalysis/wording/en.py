@@ -962,6 +962,36 @@ WORDS = {
             "{option}), or write to another --out.",
         "until_too_far": "until ({until:%Y-%m-%d}) is more than {years} years after as_of ({as_of:%Y-%m-%d}); choose "
             "a nearer date",
+        "targets_lack_columns": "targets lack the column(s) {missing}; expected {expected}",
+        "targets_types": "targets: deadlines must be dates (YYYY-MM-DD) and targets whole numbers ({why})",
+        "targets_unknown_codes": "targets name unknown {group} codes: {codes}",
+        "deadlines_not_forecast_dates": "deadlines {dates} are not forecast dates; pass them to forecast() as "
+            "extra_dates=",
+        "group_not_ceased": "{group} {code} did not cease: its targets are not closed",
+        "none_listed": "none",
+        "backtest_few_dates": "a backtest needs {group} observations on at least 3 dates; these data have {n} "
+            "({dates})",
+        "reference_not_in_backtest": "reference model {reference!r} is not in this backtest ({models})",
+        "levels_between": "levels must be between 0 and 1; got {level}",
+        "level_between": "level must be between 0 and 1; got {level}",
+        "backtest_needs_model": "name at least one model to backtest",
+        "whole_at_least": "{name} must be a whole number >= {low}; got {value}",
+        "origins_too_late": "origins {origins} leave no later observation to score",
+        "nothing_to_score": "no forecast to score: no model could be fitted at any origin, or no {group} had data at "
+            "the origins",
+        "negative_counts": "counts in a backtest cannot be negative",
+        "not_forecast_date": "{date:%Y-%m-%d} is not a forecast date; the dates are {dates} (pass extra_dates= to "
+            "forecast() to add one)",
+        "forecast_needs_dataset": "forecast needs a Dataset (from load_dataset(folder) or Dataset.from_frames(units, "
+            "progress, targets)), not a {kind}",
+        "seed_kind": "seed must be a whole number >= 0 or a numpy Generator; got {value!r}",
+        "unknown_model": "unknown model {name!r}; choose one of: {models}",
+        "unknown_family": "unknown scenario family {family!r}; choose one of: {families}",
+        "no_forecast_file": "{path}: no such forecast file (write one with cdsanalysis render, or leave forecast_file "
+            "empty to fit the model in the notebook)",
+        "not_forecast_file": "{path}: not a forecast file written by cdsanalysis ({why})",
+        "forecast_file_format": "{path}: forecast file format {found!r}; this version reads {expected}. Render again.",
+        "steady_mismatch": "the steady forecast must cover the same dates and {groups}",
     },
     "frames": {
         "closed_note": "Closed by the {year} merger ({act}): {name} merged into {into} from {date}; last state "

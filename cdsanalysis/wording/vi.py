@@ -957,6 +957,39 @@ WORDS = {
             "(bỏ {option}), hoặc ghi vào một --out khác.",
         "until_too_far": "ngày kết thúc dự báo ({until:%d/%m/%Y}) cách ngày bắt đầu ({as_of:%d/%m/%Y}) hơn {years} "
             "năm; chọn một ngày gần hơn",
+        "targets_lack_columns": "bảng mục tiêu thiếu (các) cột {missing}; cần các cột {expected}",
+        "targets_types": "bảng mục tiêu: thời hạn (deadline) phải là ngày dạng YYYY-MM-DD và mục tiêu (target) phải "
+            "là số nguyên ({why})",
+        "targets_unknown_codes": "bảng mục tiêu có mã {group} không tồn tại: {codes}",
+        "deadlines_not_forecast_dates": "các thời hạn {dates} không phải ngày dự báo. Cách xử lý: truyền các ngày "
+            "này cho forecast() qua tham số extra_dates=",
+        "group_not_ceased": "{group} {code} không bị sáp nhập hay giải thể: các mục tiêu của {group} này không bị "
+            "đóng",
+        "none_listed": "không có",
+        "backtest_few_dates": "kiểm định dự báo trên số liệu cũ (backtest) cần số liệu của các {group} ở ít nhất 3 "
+            "ngày; số liệu này có {n} ngày ({dates})",
+        "reference_not_in_backtest": "mô hình tham chiếu {reference!r} không có trong lần kiểm định này ({models})",
+        "levels_between": "các mức (levels) phải lớn hơn 0 và nhỏ hơn 1; nhận được {level}",
+        "level_between": "mức (level) phải lớn hơn 0 và nhỏ hơn 1; nhận được {level}",
+        "backtest_needs_model": "hãy nêu ít nhất một mô hình để kiểm định (backtest)",
+        "whole_at_least": "{name} phải là số nguyên lớn hơn hoặc bằng {low}; nhận được {value}",
+        "origins_too_late": "sau các mốc bắt đầu {origins} không còn số liệu nào để chấm điểm dự báo",
+        "nothing_to_score": "không có dự báo nào để chấm điểm: không ước lượng được mô hình nào ở mốc bắt đầu nào, "
+            "hoặc không {group} nào có số liệu ở các mốc bắt đầu",
+        "negative_counts": "số đếm trong kiểm định (backtest) không thể là số âm",
+        "not_forecast_date": "{date:%Y-%m-%d} không phải ngày dự báo; các ngày dự báo là {dates} (truyền "
+            "extra_dates= cho forecast() để thêm ngày)",
+        "forecast_needs_dataset": "forecast cần một Dataset (từ load_dataset(folder) hoặc Dataset.from_frames(units, "
+            "progress, targets)), không phải một {kind}",
+        "seed_kind": "seed phải là số nguyên lớn hơn hoặc bằng 0, hoặc một numpy Generator; nhận được {value!r}",
+        "unknown_model": "không có mô hình {name!r}; chọn một trong: {models}",
+        "unknown_family": "không có họ kịch bản {family!r}; chọn một trong: {families}",
+        "no_forecast_file": "{path}: không có tệp dự báo này (tạo tệp bằng cdsanalysis render, hoặc để trống "
+            "forecast_file để ước lượng mô hình ngay trong notebook)",
+        "not_forecast_file": "{path}: không phải tệp dự báo do cdsanalysis ghi ra ({why})",
+        "forecast_file_format": "{path}: tệp dự báo có định dạng {found!r}; phiên bản này đọc định dạng {expected}. "
+            "Cách xử lý: chạy lại cdsanalysis render.",
+        "steady_mismatch": "dự báo giữ nguyên tốc độ (steady) phải có cùng các ngày và các {group} với dự báo chính",
     },
     "frames": {
         "closed_note": "Đã đóng do sáp nhập năm {year} ({act}): {name} nhập vào {into} từ ngày {date}; trạng thái "
