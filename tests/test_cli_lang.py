@@ -17,7 +17,9 @@ from cdsanalysis.cli import LANG_VARIABLE, main
 from cdsanalysis.data.dataset import load_dataset
 from cdsanalysis.data.freshness import district_freshness, no_figure_since
 from cdsanalysis.data.schema import validate
-from cdsanalysis.exceptions import DataValidationError
+from cdsanalysis.exceptions import CdsAnalysisError, DataValidationError
+from cdsanalysis.model.registry import get_simulator
+from cdsanalysis.model.store import load_forecast
 from cdsanalysis.model.synthetic import write_synthetic
 from cdsanalysis.wording import status_label, words
 from cdsanalysis.wording.messages import Message, error_text, said
@@ -241,6 +243,21 @@ def test_a_validation_error_reads_the_same_in_english_from_python_and_from_the_c
     assert vietnamese != str(caught.value) and words("vi")["errors"]["invalid_data"] in vietnamese
     again = pickle.loads(pickle.dumps(caught.value))
     assert error_text(again, "vi") == vietnamese
+
+
+@pytest.mark.parametrize("key, call", [
+    ("unknown_model", lambda tmp_path: get_simulator("nope")),
+    ("no_forecast_file", lambda tmp_path: load_forecast(tmp_path / "missing.npz")),
+])
+def test_a_model_layer_error_reads_in_english_from_python_and_in_vietnamese_on_request(key, call, tmp_path):
+    """The model's errors are catalogue messages too: English for Python, the analyst's language on the CLI."""
+    with pytest.raises(CdsAnalysisError) as caught:
+        call(tmp_path)
+    english, vietnamese = str(caught.value), error_text(caught.value, "vi")
+    assert error_text(caught.value, "en") == english and said_in(english, "en", "errors", key)
+    assert vietnamese != english and said_in(vietnamese, "vi", "errors", key)
+    assert not said_in(vietnamese, "en", "errors", key)
+    assert error_text(pickle.loads(pickle.dumps(caught.value)), "vi") == vietnamese
 
 
 @pytest.mark.parametrize("lang, flag", LANGS)
