@@ -247,3 +247,19 @@ def test_no_quiet_stretch_no_backlog(monkeypatch):
     monkeypatch.setattr(anchors, "last_round_date", lambda rows: None)
     b = forecast(dataset, draws=300, seed=3)
     assert np.array_equal(a.paths, b.paths)
+
+
+@pytest.mark.parametrize("lang, words", [("vi", "chưa có xã nào được công nhận thêm"),
+                                         ("en", "no commune has been recognised")])
+def test_the_reports_name_the_quiet_stretch_the_forecast_counts_as_a_backlog(lang, words):
+    from cdsanalysis.report.content.district import unit_report
+
+    quiet = forecast(_bundled_then_quiet(), draws=300, seed=0)
+    page = unit_report(quiet, "", lang)
+    assert page.quiet_since == pd.Timestamp("2024-06-30")
+    line = page.interval_line()
+    assert words in line.lower() and "6" in line, line
+    district = unit_report(quiet, quiet.district_codes[0], lang)  # every page: the rounds are the province's
+    assert words in district.interval_line().lower()
+    plain = unit_report(forecast(load_dataset(), draws=300, seed=0), "", lang)
+    assert plain.quiet_since is None and words not in plain.interval_line().lower()

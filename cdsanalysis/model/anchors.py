@@ -143,6 +143,22 @@ def open_segments(progress: pd.DataFrame, codes: tuple[str, ...], as_of: object 
     return frame
 
 
+def backlog_since(progress: pd.DataFrame, as_of: object = None) -> pd.Timestamp | None:
+    """The province's last round when the forecast counts a backlog since it (`open_segments`), else None.
+
+    That is when some district's last anchor is later than the last rise anywhere: a quiet stretch
+    the reports should name, since half the default's paths expect the next round to bring it.
+    """
+    rows = sorted_rows(progress)
+    if as_of is not None:
+        rows = rows[rows["as_of"] <= pd.Timestamp(as_of)].reset_index(drop=True)
+    last_round = last_round_date(rows)
+    if last_round is None:
+        return None
+    anchors = rows.loc[anchor_mask(rows, as_of), "as_of"]
+    return last_round if (anchors > last_round).any() else None
+
+
 def last_round_date(rows: pd.DataFrame) -> pd.Timestamp | None:
     """The latest report date on which any district's recognised count rose (`sorted_rows`); None if none rose.
 

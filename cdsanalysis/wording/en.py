@@ -88,6 +88,9 @@ WORDS = {
         "wide_district_own": "The interval is wide because recognition comes in {top}-wide rounds (one "
         "round can add or miss dozens of communes across the {top}, and every {group} feels it) and this "
         "unit has figures for only {own} of the {periods} half-years with figures.",
+        "backlog_line": "No commune has been recognised since {date} ({months} months): half of the scenarios take "
+        "the communes made ready meanwhile to come in the next round, the other half take this slower pace as the "
+        "new one.",
         "province_place": "the {top}",
         "trajectory": "Trajectory and forecast",
         "targets": "Chances of meeting the targets",

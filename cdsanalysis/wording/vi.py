@@ -88,6 +88,9 @@ WORDS = {
         "wide_district_own": "Khoảng này rộng vì việc công nhận diễn ra theo từng đợt chung của cả {top} (một "
         "đợt có thể thêm hoặc hụt hàng chục xã trong {all}, và đơn vị nào cũng chịu ảnh hưởng) và đơn vị này "
         "mới có số liệu ở {own} trong {periods} nửa năm có số liệu.",
+        "backlog_line": "Từ {date} đến nay ({months} tháng) chưa có xã nào được công nhận thêm: một nửa số kịch "
+        "bản coi các xã đã sẵn sàng trong thời gian này sẽ được công nhận ở đợt tới, nửa kia coi nhịp chậm này là "
+        "nhịp mới.",
         "province_place": "{all}",
         "trajectory": "Quỹ đạo và dự báo",
         "targets": "Khả năng đạt mục tiêu",

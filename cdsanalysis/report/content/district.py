@@ -23,8 +23,9 @@ from cdsanalysis.data.provenance import illustrative_sources
 from cdsanalysis.data.province_series import province_history
 from cdsanalysis.data.schema import RECOGNISED
 from cdsanalysis.exceptions import CdsAnalysisError
-from cdsanalysis.model.anchors import half_years_covered
+from cdsanalysis.model.anchors import backlog_since, half_years_covered
 from cdsanalysis.model.assessment import assess, closed_note
+from cdsanalysis.model.hazard import POOLED_MODELS
 from cdsanalysis.model.store import load_forecast
 from cdsanalysis.report.content.charts import to_png, trajectory_specs
 from cdsanalysis.report.content.current import (
@@ -95,6 +96,9 @@ class DistrictReport:
     own_periods: int | None = None
     """Dates the district's own recognised figures cover (None for the province): the "how sure" sentence
     of a district with one figure must not quote the pooled model's five dates as its own."""
+    quiet_since: pd.Timestamp | None = None
+    """The province's last round when no commune has been recognised since and the forecast counts the
+    communes made ready meanwhile as a backlog for the next round (`anchors.backlog_since`); None otherwise."""
     standing: tuple[str, ...] = ()
     """The province's standing in words when its current figure is the sum of the districts' latest figures
     (`cdsanalysis.report.content.current`); empty: `standing_line` says it."""
@@ -141,8 +145,13 @@ class DistrictReport:
                 for d in deadlines if d in band.index]
         province = self.district_code == PROVINCE_CODE
         place = self.text["province_place"] if province else self.short_name
-        return interval_text(self.lang, place=place, rows=rows, pending=self.communes_total - self.completed,
+        text = interval_text(self.lang, place=place, rows=rows, pending=self.communes_total - self.completed,
                              periods=self.periods, province=province, own=self.own_periods)
+        if text and self.quiet_since is not None:
+            months = (self.as_of.year - self.quiet_since.year) * 12 + self.as_of.month - self.quiet_since.month
+            text += " " + self.text["backlog_line"].format(date=format_date(self.quiet_since, self.lang),
+                                                            months=months)
+        return text
 
     def method_note_list(self) -> list[str]:
         """The method notes, one sentence group each, in the report's language."""
@@ -383,6 +392,7 @@ def unit_report(result: Forecast, code: str, lang: str, *, forecast_file: str | 
         records=records_lines(dataset, code, result.as_of, lang),
         periods=fitted_periods(result),
         own_periods=None if figure else own_figure_dates(dataset, code, result.as_of),
+        quiet_since=backlog_since(dataset.progress, result.as_of) if result.model in POOLED_MODELS else None,
         standing=tuple(figure.sentences(lang)) if figure and not figure.same_as_official else (),
         behind=behind, chart_note=chart_note,
         units=unit_figures(dataset, result.as_of, lang, fresh) if figure else None,
