@@ -149,14 +149,11 @@ def backlog_since(progress: pd.DataFrame, as_of: object = None) -> pd.Timestamp 
     That is when some district's last anchor is later than the last rise anywhere: a quiet stretch
     the reports should name, since half the default's paths expect the next round to bring it.
     """
-    rows = sorted_rows(progress)
     if as_of is not None:
-        rows = rows[rows["as_of"] <= pd.Timestamp(as_of)].reset_index(drop=True)
-    last_round = last_round_date(rows)
-    if last_round is None:
-        return None
-    anchors = rows.loc[anchor_mask(rows, as_of), "as_of"]
-    return last_round if (anchors > last_round).any() else None
+        progress = progress[progress["as_of"] <= pd.Timestamp(as_of)]
+    segments = open_segments(progress, tuple(recognised_rows(progress)["district_code"].unique()), as_of)
+    waiting = segments.loc[segments["backlog_from"] < segments["anchor_date"], "backlog_from"]
+    return pd.Timestamp(waiting.iloc[0]) if len(waiting) else None
 
 
 def last_round_date(rows: pd.DataFrame) -> pd.Timestamp | None:

@@ -159,30 +159,23 @@ def simulate_half_years(draws: ParameterDraws, segments: pd.DataFrame, communes_
 
     # 1. the open segment: cumulative hazard from the anchor to the closing half-year's end, plus the
     # backlog since the province's last round at the trend's pace (its quiet half-year's shock was timing)
-    pending_at_anchor = np.where(has_data, totals - anchor_count, 0)
+    pending_at_anchor = np.broadcast_to(np.where(has_data, totals - anchor_count, 0), (n_draws, n_districts))
+    backlog_day = np.minimum(_days(segments["backlog_from"], as_of), anchor_day)
+    first_day = int(np.where(has_data, backlog_day, anchor_day)[has_data].min())
     cumulative = np.zeros((n_draws, n_districts))
-    backlog_day = np.minimum(_days(segments["backlog_from"], as_of), anchor_day) if "backlog_from" in segments \
-        else anchor_day
-    if has_data.any() and (backlog_day < anchor_day).any():
-        first_backlog = int(half_year(as_of + pd.to_timedelta(int(backlog_day[has_data].min()) + 1, unit="D"))[0])
-        for period in range(first_backlog, int(opening[has_data].max()) + 1):
-            start, end = half_year_bounds(period)
-            low = np.maximum((start - as_of).days, backlog_day)
-            high = np.minimum((end - as_of).days, anchor_day)
-            overlap = np.where(has_data, np.maximum(high - low, 0), 0) / DAYS_PER_YEAR
+    periods = range(int(half_year(as_of + pd.Timedelta(days=first_day + 1))[0]), int(closing[has_data].max()) + 1)
+    for shocked in (False, True):  # the backlog before the anchor, then the segment after it
+        for period in periods:
+            start, end = ((day - as_of).days for day in half_year_bounds(period))
+            if shocked:
+                days = np.where(period <= closing, end, start) - np.maximum(start, anchor_day)
+            else:
+                days = np.minimum(end, anchor_day) - np.maximum(start, backlog_day)
+            overlap = np.where(has_data, np.maximum(days, 0), 0) / DAYS_PER_YEAR
             if overlap.any():
-                eta = log_hazard(period, np.broadcast_to(pending_at_anchor, cumulative.shape), shocked=False)
-                cumulative += np.exp(eta) * overlap[None, :]
-    for period in range(first_period, int(closing[has_data].max()) + 1):
-        start, end = half_year_bounds(period)
-        low = np.maximum((start - as_of).days, anchor_day)
-        high = np.where(period <= closing, (end - as_of).days, low)
-        overlap = np.where(has_data, np.maximum(high - low, 0), 0) / DAYS_PER_YEAR
-        if overlap.any():
-            eta = log_hazard(period, np.broadcast_to(pending_at_anchor, cumulative.shape))
-            cumulative += np.exp(eta) * overlap[None, :]
+                cumulative += np.exp(log_hazard(period, pending_at_anchor, shocked=shocked)) * overlap[None, :]
     already = np.where(has_data, last_count - anchor_count, 0)
-    segment_total = truncated_binomial(rng, np.broadcast_to(pending_at_anchor, cumulative.shape),
+    segment_total = truncated_binomial(rng, pending_at_anchor,
                                        completion_chance(cumulative, depletion),
                                        np.broadcast_to(already, cumulative.shape))
     remainder = segment_total - already[None, :]

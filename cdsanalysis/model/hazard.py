@@ -56,9 +56,6 @@ DEFAULT_SHOCKS = "iid"
 """Structure of the period effects of a fit when none is named (the fit the default forecast shows)."""
 COMBINED_SHOCKS = ("iid", "rw")
 """The default forecast (`simulate`) pools equal shares of paths from fits with each structure."""
-POOLED_MODELS = ("hazard", "steady")
-"""Registered models whose paths pool both readings (`simulate`): half of them expect a backlog since the
-province's last round to come in the next one (`halfyear_paths`), as the reports say."""
 
 BETA_PRIOR_SD = 1.0
 """sd of the N(0, sd^2) prior on the trend beta (log-hazard change per year)."""

@@ -23,9 +23,8 @@ from cdsanalysis.data.provenance import illustrative_sources
 from cdsanalysis.data.province_series import province_history
 from cdsanalysis.data.schema import RECOGNISED
 from cdsanalysis.exceptions import CdsAnalysisError
-from cdsanalysis.model.anchors import backlog_since, half_years_covered
+from cdsanalysis.model.anchors import half_years_covered
 from cdsanalysis.model.assessment import assess, closed_note
-from cdsanalysis.model.hazard import POOLED_MODELS
 from cdsanalysis.model.store import load_forecast
 from cdsanalysis.report.content.charts import to_png, trajectory_specs
 from cdsanalysis.report.content.current import (
@@ -148,7 +147,7 @@ class DistrictReport:
         text = interval_text(self.lang, place=place, rows=rows, pending=self.communes_total - self.completed,
                              periods=self.periods, province=province, own=self.own_periods)
         if text and self.quiet_since is not None:
-            months = (self.as_of.year - self.quiet_since.year) * 12 + self.as_of.month - self.quiet_since.month
+            months = (self.as_of.to_period("M") - self.quiet_since.to_period("M")).n
             text += " " + self.text["backlog_line"].format(date=format_date(self.quiet_since, self.lang),
                                                             months=months)
         return text
@@ -392,7 +391,7 @@ def unit_report(result: Forecast, code: str, lang: str, *, forecast_file: str | 
         records=records_lines(dataset, code, result.as_of, lang),
         periods=fitted_periods(result),
         own_periods=None if figure else own_figure_dates(dataset, code, result.as_of),
-        quiet_since=backlog_since(dataset.progress, result.as_of) if result.model in POOLED_MODELS else None,
+        quiet_since=shared.quiet_since,
         standing=tuple(figure.sentences(lang)) if figure and not figure.same_as_official else (),
         behind=behind, chart_note=chart_note,
         units=unit_figures(dataset, result.as_of, lang, fresh) if figure else None,

@@ -17,7 +17,9 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from cdsanalysis.model.anchors import backlog_since
 from cdsanalysis.model.projection import forecast
+from cdsanalysis.model.registry import POOLED_MODELS
 from cdsanalysis.model.store import load_forecast
 from cdsanalysis.settings import DEFAULT_THRESHOLDS
 
@@ -38,6 +40,9 @@ class SharedForecasts:
     simple: dict[str, Forecast]
     wide: pd.DataFrame
     narrow: pd.DataFrame
+    quiet_since: pd.Timestamp | None = None
+    """The province's last round when the forecast counts a backlog since it (`anchors.backlog_since`; pooled
+    models only): the same for every page, so read once."""
 
 
 def shared_forecasts(result: Forecast, steady: Forecast | None) -> SharedForecasts:
@@ -49,8 +54,9 @@ def shared_forecasts(result: Forecast, steady: Forecast | None) -> SharedForecas
                           seed=result.seed if result.seed is not None else 0)
     simple = {model: forecast(dataset, as_of=result.as_of, until=until, model=model, draws=1, seed=0)
               for model in BASELINES}
+    quiet_since = backlog_since(dataset.progress, result.as_of) if result.model in POOLED_MODELS else None
     return SharedForecasts(result, steady, simple, result.summary(DEFAULT_THRESHOLDS.interval_level),
-                           result.summary(0.5))
+                           result.summary(0.5), quiet_since)
 
 
 @functools.lru_cache(maxsize=2)
