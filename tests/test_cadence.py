@@ -263,3 +263,22 @@ def test_the_reports_name_the_quiet_stretch_the_forecast_counts_as_a_backlog(lan
     assert words in district.interval_line().lower()
     plain = unit_report(forecast(load_dataset(), draws=300, seed=0), "", lang)
     assert plain.quiet_since is None and words not in plain.interval_line().lower()
+
+
+def test_a_first_figure_after_the_last_round_shows_no_quiet_stretch():
+    """A partial return whose districts' illustrative history was replaced: their first figure cannot show
+    a rise, so it cannot show the months since the last round quiet either (no backlog, no sentence)."""
+    from cdsanalysis.report.content.district import unit_report
+
+    dataset = load_dataset()
+    progress = dataset.progress
+    codes = list(dataset.districts()["district_code"][:3])
+    june = progress[progress["district_code"].isin(codes) & (progress["as_of"] == "2024-06-30")]
+    july = june.assign(as_of=pd.Timestamp("2024-07-31"), completed=june["completed"] + 2, status="actual")
+    kept = progress[~progress["district_code"].isin(codes)]
+    partial = Dataset(dataset.units, pd.concat([kept, july], ignore_index=True), dataset.targets, source="test")
+    segments = open_segments(partial.progress, tuple(partial.districts()["district_code"]))
+    assert (segments.loc[codes, "anchor_date"] == pd.Timestamp("2024-07-31")).all()
+    assert (segments["backlog_from"] == segments["anchor_date"]).all()
+    page = unit_report(forecast(partial, draws=300, seed=0), "", "vi")
+    assert page.quiet_since is None and "chưa có xã nào được công nhận thêm" not in page.interval_line()

@@ -126,7 +126,8 @@ def open_segments(progress: pd.DataFrame, codes: tuple[str, ...], as_of: object 
     Columns ``anchor_date, anchor_count, last_date, last_count``; NaT and 0 for a district
     with no recognised observation. Between the two lies what the forecast conditions on.
     ``backlog_from``: the province's last round (`last_round_date`) when it came before the
-    district's anchor, else the anchor: communes made ready since the last round wait for the next.
+    district's anchor and reports seen quiet reach that anchor (`quiet_until`), else the anchor:
+    communes made ready since the last round wait for the next.
     """
     rows = sorted_rows(progress)
     anchors = rows[anchor_mask(rows, as_of)].groupby("district_code").tail(1).set_index("district_code")
@@ -138,9 +139,21 @@ def open_segments(progress: pd.DataFrame, codes: tuple[str, ...], as_of: object 
         "last_count": last["completed"].reindex(list(codes)).fillna(0).to_numpy(dtype=np.int64),
     }, index=pd.Index(list(codes), name="district_code"))
     last_round = last_round_date(rows)
-    frame["backlog_from"] = (frame["anchor_date"] if last_round is None
-                             else frame["anchor_date"].where(frame["anchor_date"] <= last_round, last_round))
+    waiting = (frame["anchor_date"] > last_round) & (frame["anchor_date"] <= quiet_until(rows)) \
+        if last_round is not None else pd.Series(False, index=frame.index)
+    frame["backlog_from"] = frame["anchor_date"].mask(waiting, last_round)
     return frame
+
+
+def quiet_until(rows: pd.DataFrame) -> pd.Timestamp:
+    """The latest date a district's report, after one of its own, showed its count (`sorted_rows`); NaT if none.
+
+    After the last round nothing rose, so such a report shows the months before it quiet. A district's
+    first figure shows nothing of the kind (a partial return whose history was illustrative): the
+    stretch is quiet only as far as reports that can show a rise reach.
+    """
+    follows = rows["district_code"].eq(rows["district_code"].shift())
+    return pd.Timestamp(rows.loc[follows, "as_of"].max()) if follows.any() else pd.NaT
 
 
 def backlog_since(progress: pd.DataFrame, as_of: object = None) -> pd.Timestamp | None:
