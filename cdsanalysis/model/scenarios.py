@@ -105,8 +105,33 @@ def _step(sizes: np.ndarray, hazard: np.ndarray, rng: np.random.Generator) -> np
     return counts
 
 
+@dataclass(frozen=True, eq=False)
+class HiddenProcess:
+    """What a hazard or rounds truth was drawn from before any commune moved (`hidden_process`).
+
+    ``trend``: hazard per commune-year by district and month without the shocks; ``shocks``: the log
+    shock of each half-year (month m has ``shocks[m // 6]``); ``rounds``: the months (0-based) holding a
+    round (None: recognition flows month by month). The oracle forecast (`oracle`) draws the future
+    from these; the generator uses them for the past and the future alike.
+    """
+
+    sizes: np.ndarray
+    trend: np.ndarray
+    shocks: np.ndarray
+    shock_sd: float
+    rounds: frozenset[int] | None
+
+
+def _hazard_process(sizes, rng, shock_sd=0.0, *, rounds=False) -> HiddenProcess:
+    trend = _trend_hazard(sizes, rng)
+    shocks = rng.normal(0.0, shock_sd, size=MONTHS // 6 + 1)
+    schedule = frozenset(_round_months(rng).tolist()) if rounds else None
+    return HiddenProcess(sizes, trend, shocks, float(shock_sd), schedule)
+
+
 def _hazard_counts(sizes, rng, *, shock_sd=0.0, stall=False):
-    hazard = _trend_hazard(sizes, rng) * np.exp(_half_year_shocks(rng, shock_sd))[None, :]
+    process = _hazard_process(sizes, rng, shock_sd)
+    hazard = process.trend * np.exp(process.shocks[np.arange(MONTHS) // 6])[None, :]
     if stall:
         month = int(np.flatnonzero(month_ends()[1:] == ORIGINS[0])[0]) + int(rng.integers(0, 12))
         hazard[:, month:] *= rng.uniform(0.0, 0.15)
@@ -162,11 +187,12 @@ def _round_months(rng: np.random.Generator) -> np.ndarray:
 
 def _rounds_counts(sizes, rng, *, shock_sd=0.0):
     """Readiness accrues month by month; a round recognises what has accrued since the last one."""
-    hazard = _trend_hazard(sizes, rng) * np.exp(_half_year_shocks(rng, shock_sd))[None, :]
+    process = _hazard_process(sizes, rng, shock_sd, rounds=True)
+    hazard = process.trend * np.exp(process.shocks[np.arange(MONTHS) // 6])[None, :]
     counts = np.zeros((len(sizes), MONTHS + 1), dtype=np.int64)
     done = np.zeros(len(sizes), dtype=np.int64)
     accrued = np.zeros(len(sizes))
-    rounds = set(_round_months(rng).tolist())
+    rounds = process.rounds
     for m in range(MONTHS):
         accrued += hazard[:, m] * DT
         if m in rounds:
@@ -197,6 +223,28 @@ def _hardcore_counts(sizes, rng):
         completed_at[now] = m + 1
     return np.stack([np.bincount(district[completed_at <= m], minlength=len(sizes)) for m in range(MONTHS + 1)],
                     axis=1)
+
+
+ORACLE_FAMILIES = ("hazard", "shock", "rounds", "irregular")
+"""Families whose hidden process `hidden_process` can give back (the others keep state the generator does not)."""
+
+
+def _province(family: str, seed: int) -> tuple[np.random.Generator, np.ndarray]:
+    """The family's generator, seeded, and the province's district sizes (the first draws of every scenario)."""
+    rng = np.random.default_rng([FAMILIES.index(family), int(seed)])
+    return rng, rng.integers(SIZE_RANGE[0], SIZE_RANGE[1] + 1, size=rng.integers(*DISTRICT_RANGE, endpoint=True))
+
+
+def hidden_process(family: str, seed: int) -> HiddenProcess:
+    """The process behind `make_scenario`'s truth, replayed from the same seed (`ORACLE_FAMILIES` only)."""
+    if family not in ORACLE_FAMILIES:
+        raise CdsAnalysisError(said("unknown_family", family=family, families=", ".join(ORACLE_FAMILIES)))
+    rng, sizes = _province(family, seed)
+    if family == "hazard":
+        return _hazard_process(sizes, rng)
+    if family == "shock":
+        return _hazard_process(sizes, rng, rng.uniform(0.3, 0.9))
+    return _hazard_process(sizes, rng, 0.0 if family == "rounds" else rng.uniform(0.2, 0.6), rounds=True)
 
 
 def _counts(family: str, sizes: np.ndarray, rng: np.random.Generator) -> np.ndarray:
@@ -251,8 +299,7 @@ def make_scenario(family: str, seed: int, *, validate: bool = False) -> Scenario
 
     if family not in FAMILIES:
         raise CdsAnalysisError(said("unknown_family", family=family, families=", ".join(FAMILIES)))
-    rng = np.random.default_rng([FAMILIES.index(family), int(seed)])
-    sizes = rng.integers(SIZE_RANGE[0], SIZE_RANGE[1] + 1, size=rng.integers(*DISTRICT_RANGE, endpoint=True))
+    rng, sizes = _province(family, seed)
     counts = _counts(family, sizes, rng)
     codes = [f"{i + 1:03d}" for i in range(len(sizes))]
     units = pd.DataFrame({
