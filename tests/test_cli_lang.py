@@ -18,10 +18,12 @@ from cdsanalysis.data.dataset import load_dataset
 from cdsanalysis.data.freshness import district_freshness, no_figure_since
 from cdsanalysis.data.schema import validate
 from cdsanalysis.exceptions import CdsAnalysisError, DataValidationError
+from cdsanalysis.model.evaluation import evaluate
 from cdsanalysis.model.registry import get_simulator
 from cdsanalysis.model.store import load_forecast
-from cdsanalysis.model.synthetic import write_synthetic
-from cdsanalysis.wording import status_label, words
+from cdsanalysis.model.synthetic import half_year_ends, synthetic_tables, write_synthetic
+from cdsanalysis.report.run.notebook import build_district_report
+from cdsanalysis.wording import check_lang, status_label, words
 from cdsanalysis.wording.messages import Message, error_text, said
 from tests.builders import break_four_rules
 from tests.catalogue import said_in
@@ -251,6 +253,10 @@ def test_a_validation_error_reads_the_same_in_english_from_python_and_from_the_c
 ])
 def test_a_model_layer_error_reads_in_english_from_python_and_in_vietnamese_on_request(key, call, tmp_path):
     """The model's errors are catalogue messages too: English for Python, the analyst's language on the CLI."""
+    _reads_in_both_languages(key, call, tmp_path)
+
+
+def _reads_in_both_languages(key, call, tmp_path):
     with pytest.raises(CdsAnalysisError) as caught:
         call(tmp_path)
     english, vietnamese = str(caught.value), error_text(caught.value, "vi")
@@ -258,6 +264,31 @@ def test_a_model_layer_error_reads_in_english_from_python_and_in_vietnamese_on_r
     assert vietnamese != english and said_in(vietnamese, "vi", "errors", key)
     assert not said_in(vietnamese, "en", "errors", key)
     assert error_text(pickle.loads(pickle.dumps(caught.value)), "vi") == vietnamese
+
+
+def _not_a_forecast(tmp_path):
+    path = tmp_path / "forecast.npz"
+    path.write_text("not a forecast", encoding="utf-8")
+    return build_district_report("399", forecast_file=path)
+
+
+def _folder_with_data(tmp_path):
+    (tmp_path / "units.csv").write_text("", encoding="utf-8")
+    return write_synthetic(tmp_path, districts=1)
+
+
+@pytest.mark.parametrize("key, call", [
+    ("unknown_lang", lambda tmp_path: check_lang("fr")),
+    ("unknown_families", lambda tmp_path: evaluate(families=["nope"])),
+    ("too_few_units", lambda tmp_path: synthetic_tables(districts=3, communes=2)),
+    ("start_not_half_year_end", lambda tmp_path: half_year_ends("2021-01-01", 2)),
+    ("folder_holds_data", _folder_with_data),
+    ("not_forecast_file_hint", _not_a_forecast),
+])
+def test_wording_synthetic_evaluation_and_notebook_errors_read_in_both_languages(key, call, tmp_path):
+    """The last English-only raises (language, scenario evaluation, synthetic data, the notebook's forecast file)
+    are catalogue messages: English for Python, Vietnamese on request, also after pickling."""
+    _reads_in_both_languages(key, call, tmp_path)
 
 
 @pytest.mark.parametrize("lang, flag", LANGS)

@@ -27,6 +27,7 @@ from cdsanalysis.model.backtesting import _score_forecast
 from cdsanalysis.model.metrics import randomised_coverage, reliability_table
 from cdsanalysis.model.projection import forecast
 from cdsanalysis.model.scenarios import FAMILIES, HORIZON_MONTHS, ORIGINS, make_scenario
+from cdsanalysis.wording.messages import said
 
 EVALUATED_MODELS: tuple[str, ...] = ("hazard", "hazard_iid", "hazard_rw", "hazard_interval", "steady", "ets", "linear",
                                      "last")
@@ -200,9 +201,9 @@ def evaluate(families: Sequence[str] = FAMILIES, models: Sequence[str] = EVALUAT
     """
     unknown = sorted(set(families) - set(FAMILIES))
     if unknown:
-        raise CdsAnalysisError(f"unknown scenario families: {', '.join(unknown)}")
+        raise CdsAnalysisError(said("unknown_families", families=", ".join(unknown)))
     if replicates < 1:
-        raise CdsAnalysisError(f"replicates must be at least 1; got {replicates}")
+        raise CdsAnalysisError(said("at_least_one", name="replicates", value=replicates))
     tasks = [(family, replicate, tuple(models), int(draws), int(seed), float(level))
              for family in families for replicate in range(int(replicates))]
     if jobs > 1:
@@ -212,6 +213,6 @@ def evaluate(families: Sequence[str] = FAMILIES, models: Sequence[str] = EVALUAT
         results = [_run(task) for task in tasks]
     tables = [table for table in results if table is not None]
     if not tables:
-        raise CdsAnalysisError("no scenario could be forecast")
+        raise CdsAnalysisError(said("no_scenario_forecast"))
     return Evaluation(table=pd.concat(tables, ignore_index=True), families=tuple(families), models=tuple(models),
                       replicates=int(replicates), draws=int(draws), level=float(level))

@@ -180,7 +180,7 @@ class HazardModel:
                  tau_grid: tuple[float, ...] = TAU_GRID, sigma_grid: tuple[float, ...] = SIGMA_GRID,
                  anchored: bool = True, season: bool = True, depletion: bool = True, split_periods: bool = True):
         if shocks not in (*SHOCKS, None):
-            raise CdsAnalysisError(f"shocks must be one of {', '.join(SHOCKS)} or None; got {shocks!r}")
+            raise CdsAnalysisError(said("shocks_choice", choices=", ".join(SHOCKS), value=repr(shocks)))
         self.dataset = dataset
         self.reference_date = (dataset.latest_date() if reference_date is None
                                else pd.Timestamp(reference_date).normalize())
@@ -265,7 +265,7 @@ class HazardModel:
         self._check_estimable()
         for name, value in (("tau", tau), ("sigma", sigma)):
             if value is not None and not (np.isfinite(value) and value > 0):
-                raise CdsAnalysisError(f"{name} must be a positive finite number; got {value}")
+                raise CdsAnalysisError(said("positive_finite", name=name, value=value))
         codes = {code: i for i, code in enumerate(self.district_codes)}
         design, gaps = self._design()
         problem = PenalisedCloglog(

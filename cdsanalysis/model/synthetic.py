@@ -32,7 +32,7 @@ def half_year_ends(start: object, periods: int) -> pd.DatetimeIndex:
     """``periods`` consecutive 30 June / 31 December dates from ``start`` (itself one of them)."""
     first = pd.Timestamp(start).normalize()
     if (first.month, first.day) not in ((6, 30), (12, 31)):
-        raise CdsAnalysisError(f"start must be a 30 June or a 31 December; got {first:%Y-%m-%d}")
+        raise CdsAnalysisError(said("start_not_half_year_end", date=first))
     return pd.DatetimeIndex([first + pd.offsets.MonthEnd(6 * i) for i in range(periods)], name="as_of")
 
 
@@ -70,10 +70,12 @@ def synthetic_tables(
     output made from them says the figures are made up.
     """
     if districts < 1 or periods < 1 or hazard <= 0 or heterogeneity < 0 or lead_years < 0:
-        raise CdsAnalysisError("need districts >= 1, periods >= 1, hazard > 0, heterogeneity >= 0, lead_years >= 0")
+        raise CdsAnalysisError(said("synthetic_bounds",
+                                    bounds="districts >= 1, periods >= 1, hazard > 0, heterogeneity >= 0, "
+                                    "lead_years >= 0"))
     communes = 25 * districts if communes is None else int(communes)
     if communes < districts:
-        raise CdsAnalysisError(f"{communes} communes cannot fill {districts} districts (one at least each)")
+        raise CdsAnalysisError(said("too_few_units", n_units=communes, n_groups=districts))
     rng = np.random.default_rng(seed)
     sizes = _district_sizes(districts, communes, rng)
     effects = rng.normal(0.0, heterogeneity, size=districts)
@@ -157,7 +159,7 @@ def with_reform(tables: dict[str, pd.DataFrame], reform: object, merge: int = 3)
     if day <= last:
         raise CdsAnalysisError(said("reform_too_early", reform=day, last=last))
     if merge < 1:
-        raise CdsAnalysisError("merge must be 1 or more communes")
+        raise CdsAnalysisError(said("merge_at_least_one"))
     old = tables["units"].assign(valid_from="", valid_to=f"{day - pd.Timedelta(days=1):%Y-%m-%d}")
     position = old.groupby("district_code", sort=False).cumcount() // merge
     key = old["district_code"] + "-" + position.astype(str)
@@ -234,8 +236,7 @@ def write_synthetic(out: str | os.PathLike, districts: int = 700, communes: int 
     folder = Path(out)
     present = [name for name in TABLE_FILES.values() if (folder / name).exists()]
     if present:
-        raise CdsAnalysisError(f"{folder} already holds {', '.join(present)}: choose an empty or new folder "
-                               "(existing data are never overwritten)")
+        raise CdsAnalysisError(said("folder_holds_data", folder=folder, files=", ".join(present)))
     tables = synthetic_tables(districts, communes, periods, seed)
     if reform is not None:
         tables = with_reform(tables, reform)

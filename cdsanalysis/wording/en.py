@@ -995,6 +995,33 @@ WORDS = {
         "not_forecast_file": "{path}: not a forecast file written by cdsanalysis ({why})",
         "forecast_file_format": "{path}: forecast file format {found!r}; this version reads {expected}. Render again.",
         "steady_mismatch": "the steady forecast must cover the same dates and {groups}",
+        "unknown_lang": "lang must be one of {langs}; got {value}",
+        "no_status_label": "no label for status {status} in language {lang}",
+        "shocks_choice": "shocks must be one of {choices} or None; got {value}",
+        "positive_finite": "{name} must be a positive finite number; got {value}",
+        "unknown_families": "unknown scenario families: {families}",
+        "at_least_one": "{name} must be at least 1; got {value}",
+        "no_scenario_forecast": "no scenario could be forecast",
+        "start_not_half_year_end": "start must be a 30 June or a 31 December; got {date:%Y-%m-%d}",
+        "synthetic_bounds": "need {bounds}",
+        "too_few_units": "{n_units} {units} cannot fill {n_groups} {groups} (one at least each)",
+        "merge_at_least_one": "merge must be 1 or more {units}",
+        "folder_holds_data": "{folder} already holds {files}: choose an empty or new folder (existing data are never "
+            "overwritten)",
+        "not_forecast_file_hint": "{path}: not a forecast file (write one with cdsanalysis render, or leave "
+            "forecast_file empty to fit the model in the notebook)",
+        "not_forecast_file_kind": "{path}: not a forecast file ({kind}); write one with cdsanalysis render, or leave "
+            "forecast_file empty",
+        "forecast_other_data": "{path} was made from {made_from}, not {given}",
+        "forecast_other_date": "{path} is a forecast as of {made_on}, not {given}",
+        "no_group_given": "{parameter} is empty: give a {group} code or name",
+        "no_figure_to_forecast": "{name} ({code}) has no progress figure on or before {date:%Y-%m-%d}: nothing to "
+            "forecast from. Add its counts to progress.csv.",
+        "scheduler_needs_dask": "--scheduler needs dask.distributed: pip install 'dask[distributed]'",
+        "group_list_arg": "{parameter} must be a non-empty list of codes or names (or None for every {group}); got "
+            "{value}",
+        "model_choice": "model must be one of {models}; got {value}",
+        "template_not_found": "{path}: template notebook not found",
     },
     "frames": {
         "closed_note": "Closed by the {year} merger ({act}): {name} merged into {into} from {date}; last state "

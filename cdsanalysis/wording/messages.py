@@ -4,21 +4,52 @@ The data layer raises errors long before anyone knows who reads them, and Python
 a test) expect ``str(err)`` to be a sentence. So a message is a `Message`: a ``str`` that reads in
 English (the API's default), and that remembers its key of the catalogue's ``errors`` section and its
 parameters, so the command line can print it in the language the analyst chose (`error_text`).
+
+The catalogues themselves (`words`, `check_lang`, `LANGS`) live here too, and `cdsanalysis.wording` hands
+them on: a message is read from a catalogue, and a language no catalogue has is refused with a message, so
+the two need each other and share one module (the package imports this one, never the other way round).
 """
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from typing import Any
 
 import pandas as pd
 
-from cdsanalysis.exceptions import MAX_LISTED_PROBLEMS, DataValidationError, NameLookupError
-from cdsanalysis.wording import words
-from cdsanalysis.wording.levels import LEVEL_PLACEHOLDER
+from cdsanalysis.exceptions import MAX_LISTED_PROBLEMS, CdsAnalysisError, DataValidationError, NameLookupError
+from cdsanalysis.wording.en import WORDS as EN_WORDS
+from cdsanalysis.wording.levels import LEVEL_PLACEHOLDER, Levels, active_levels, fill
+from cdsanalysis.wording.vi import WORDS as VI_WORDS
+
+LANGS = ("vi", "en")
+"""The languages of the catalogue; the first is the default everywhere."""
+
+DEFAULT_LANG = LANGS[0]
 
 API_LANG = "en"
 """The language of ``str()`` of a message and of an error raised from the package."""
+
+_CATALOGUES: dict[str, Mapping[str, Any]] = {"vi": VI_WORDS, "en": EN_WORDS}
+
+
+def check_lang(lang: object) -> str:
+    """``lang`` if the catalogue has it; a `CdsAnalysisError` naming the languages otherwise."""
+    if not isinstance(lang, str) or lang not in _CATALOGUES:
+        raise CdsAnalysisError(said("unknown_lang", langs=", ".join(LANGS), value=repr(lang)))
+    return lang
+
+
+def words(lang: str) -> Mapping[str, Any]:
+    """The catalogue of ``lang`` (checked): ``words("en")["index"]["title"]``, its level words ("{group}":
+    huyện, district) filled in with the levels in force (`cdsanalysis.wording.levels`)."""
+    return _filled(check_lang(lang), active_levels())
+
+
+@functools.lru_cache(maxsize=16)
+def _filled(lang: str, levels: Levels) -> Mapping[str, Any]:
+    return fill(_CATALOGUES[lang], levels.placeholders(lang))
 
 
 class Listed(tuple):

@@ -993,6 +993,33 @@ WORDS = {
         "forecast_file_format": "{path}: tệp dự báo có định dạng {found!r}; phiên bản này đọc định dạng {expected}. "
             "Cách xử lý: chạy lại cdsanalysis render.",
         "steady_mismatch": "dự báo giữ nguyên tốc độ (steady) phải có cùng các ngày và các {group} với dự báo chính",
+        "unknown_lang": "lang phải là một trong {langs}; nhận được {value}",
+        "no_status_label": "không có nhãn cho trạng thái {status} trong ngôn ngữ {lang}",
+        "shocks_choice": "shocks phải là một trong {choices} hoặc None; nhận được {value}",
+        "positive_finite": "{name} phải là một số dương hữu hạn; nhận được {value}",
+        "unknown_families": "không có các họ kịch bản: {families}",
+        "at_least_one": "{name} phải lớn hơn hoặc bằng 1; nhận được {value}",
+        "no_scenario_forecast": "không dự báo được kịch bản nào",
+        "start_not_half_year_end": "start phải là ngày 30/6 hoặc 31/12; nhận được {date:%d/%m/%Y}",
+        "synthetic_bounds": "các tham số phải thỏa mãn: {bounds}",
+        "too_few_units": "{n_units} {unit} không đủ cho {n_groups} {group} (mỗi {group} ít nhất một {unit})",
+        "merge_at_least_one": "merge phải từ 1 {unit} trở lên",
+        "folder_holds_data": "{folder} đã có {files}: chọn một thư mục trống hoặc thư mục mới (số liệu đã có không "
+            "bao giờ bị ghi đè)",
+        "not_forecast_file_hint": "{path}: không phải tệp dự báo (tạo tệp bằng cdsanalysis render, hoặc để trống "
+            "forecast_file để ước lượng mô hình ngay trong notebook)",
+        "not_forecast_file_kind": "{path}: không phải tệp dự báo ({kind}); tạo tệp bằng cdsanalysis render, hoặc để "
+            "trống forecast_file",
+        "forecast_other_data": "{path} được làm từ số liệu {made_from}, không phải {given}",
+        "forecast_other_date": "{path} là dự báo tính đến ngày {made_on}, không phải {given}",
+        "no_group_given": "{parameter} đang để trống: ghi mã hoặc tên của một {group}",
+        "no_figure_to_forecast": "{name} ({code}) không có số liệu tiến độ nào vào hoặc trước ngày {date:%d/%m/%Y}: "
+            "không có gì để dự báo. Cách xử lý: thêm số liệu của đơn vị này vào progress.csv.",
+        "scheduler_needs_dask": "--scheduler cần gói dask.distributed: cài bằng pip install 'dask[distributed]'",
+        "group_list_arg": "{parameter} phải là một danh sách mã hoặc tên không rỗng (hoặc None để lấy mọi {group}); "
+            "nhận được {value}",
+        "model_choice": "model phải là một trong {models}; nhận được {value}",
+        "template_not_found": "{path}: không tìm thấy notebook mẫu",
     },
     "frames": {
         "closed_note": "Đã đóng do sáp nhập năm {year} ({act}): {name} nhập vào {into} từ ngày {date}; trạng thái "

@@ -39,6 +39,7 @@ from cdsanalysis.report.content.text import interval_text, ratio_label
 from cdsanalysis.settings import DEFAULT_THRESHOLDS, PROVINCE_CODE
 from cdsanalysis.wording import status_label, words
 from cdsanalysis.wording.formats import format_chance, format_date, format_number, format_percent
+from cdsanalysis.wording.messages import said
 
 if TYPE_CHECKING:  # pragma: no cover
 
@@ -339,8 +340,7 @@ def unit_report(result: Forecast, code: str, lang: str, *, forecast_file: str | 
         total = int(names.at[code, "communes_total"])
         history = _district_history(dataset, code)
     if history.empty:
-        raise CdsAnalysisError(f"{name} ({code}) has no progress figure on or before {result.as_of:%Y-%m-%d}: "
-                               "nothing to forecast from. Add its counts to progress.csv.")
+        raise CdsAnalysisError(said("no_figure_to_forecast", name=name, code=code, date=result.as_of))
     targets = dataset.targets[dataset.targets["district_code"] == code]
     targets = targets[["deadline", "target", "kind", "status", "source"]].sort_values(
         ["deadline", "kind"], kind="stable").reset_index(drop=True)

@@ -89,8 +89,7 @@ def check_arguments(lang: str, draws: object, seed: object, jobs: object, distri
     if jobs is not None and (isinstance(jobs, bool) or not isinstance(jobs, int) or not 1 <= jobs <= MAX_JOBS):
         raise RenderArgumentError(said("whole_from_to", name="jobs", low=1, high=MAX_JOBS, value=jobs))
     if districts is not None and (isinstance(districts, str) or not [d for d in districts if str(d).strip()]):
-        raise RenderArgumentError("districts must be a non-empty list of codes or names "
-                                  f"(or None for every district); got {districts!r}")
+        raise RenderArgumentError(said("group_list_arg", parameter="districts", value=repr(districts)))
 
 
 def render(
@@ -134,7 +133,7 @@ def render(
         except CdsAnalysisError as err:
             raise RenderArgumentError(*err.args) from None
     if model not in MODEL_NAMES:  # the hazard model's own errors suggest another model: --model must exist
-        raise RenderArgumentError(f"model must be one of {', '.join(MODEL_NAMES)}; got {model!r}")
+        raise RenderArgumentError(said("model_choice", models=", ".join(MODEL_NAMES), value=repr(model)))
     if compare is not None:
         try:
             check_compare(compare)
@@ -142,7 +141,7 @@ def render(
             raise RenderArgumentError(*err.args) from None
     template = Path(template).resolve() if template is not None else template_path()
     if not template.is_file():
-        raise RenderArgumentError(f"{template}: template notebook not found")
+        raise RenderArgumentError(said("template_not_found", path=template))
     jobs = jobs or min(os.cpu_count() or 1, MAX_JOBS)
     ensure_file_handles(jobs if districts is None else min(jobs, len(districts)), lang)
     clock = time.perf_counter()

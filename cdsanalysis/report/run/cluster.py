@@ -179,8 +179,7 @@ class DaskCluster:
         try:
             from distributed import Client, LocalCluster
         except ImportError as err:  # pragma: no cover - a dependency
-            raise CdsAnalysisError("--scheduler needs dask.distributed: "
-                                   "pip install 'dask[distributed]'") from err
+            raise CdsAnalysisError(said("scheduler_needs_dask")) from err
         try:
             if self.address == "local":
                 self.cluster = LocalCluster(n_workers=self.workers or os.cpu_count() or 1,

@@ -30,6 +30,7 @@ from cdsanalysis.report.writers.html import HtmlPart, part
 from cdsanalysis.settings import DEFAULT_DRAWS
 from cdsanalysis.wording import DEFAULT_LANG, check_lang
 from cdsanalysis.wording.levels import set_levels
+from cdsanalysis.wording.messages import said
 
 
 @dataclass(frozen=True, eq=False)
@@ -85,13 +86,11 @@ def _forecast_info(forecast_file: str | os.PathLike) -> dict:
 
     path = Path(forecast_file)
     if path.is_file() and not zipfile.is_zipfile(path):
-        raise CdsAnalysisError(f"{forecast_file}: not a forecast file (write one with cdsanalysis render, or leave "
-                               "forecast_file empty to fit the model in the notebook)")
+        raise CdsAnalysisError(said("not_forecast_file_hint", path=forecast_file))
     try:
         return forecast_file_info(path)
     except (ValueError, KeyError, OSError, zipfile.BadZipFile) as err:
-        raise CdsAnalysisError(f"{forecast_file}: not a forecast file ({type(err).__name__}); write one with "
-                               "cdsanalysis render, or leave forecast_file empty") from None
+        raise CdsAnalysisError(said("not_forecast_file_kind", path=forecast_file, kind=type(err).__name__)) from None
 
 
 def build_district_report(
@@ -116,9 +115,10 @@ def build_district_report(
         info = _forecast_info(forecast_file)
         set_levels(saved_levels(info))  # this process (a render's kernel or worker) reports on this dataset
         if data_dir and info.get("data_dir") and Path(data_dir).resolve() != Path(info["data_dir"]):
-            raise CdsAnalysisError(f"{forecast_file} was made from {info['data_dir']}, not {data_dir}")
+            raise CdsAnalysisError(said("forecast_other_data", path=forecast_file, made_from=info["data_dir"],
+                                        given=data_dir))
         if as_of is not None and pd.Timestamp(as_of).normalize() != pd.Timestamp(info["as_of"]):
-            raise CdsAnalysisError(f"{forecast_file} is a forecast as of {info['as_of']}, not {as_of}")
+            raise CdsAnalysisError(said("forecast_other_date", path=forecast_file, made_on=info["as_of"], given=as_of))
         prepared = _load_prepared(forecast_file, district, lang)
         if prepared is not None:
             return prepared
@@ -132,7 +132,7 @@ def build_district_report(
         shared = shared_forecasts(forecast(load_dataset(data_dir), as_of=as_of, draws=draws, seed=seed), None)
         source = "fitted"
     if district is None or str(district).strip() == "":
-        raise CdsAnalysisError("district is empty: give a district code or name")
+        raise CdsAnalysisError(said("no_group_given", parameter="district"))
     result = shared.result
     set_levels(result.dataset.levels)
     return NotebookReport.of(unit_report(result, result.dataset.district_code(district), lang,
