@@ -85,6 +85,11 @@ def oracle_table(scores: pd.DataFrame, model: str, seeds: tuple[int, ...], repli
         "default narrow": mine["narrow"].to_numpy(), "default collapsed": mine["collapsed"].to_numpy()})
     for seed in seeds[1:]:
         table[f"oracle collapsed, seed {seed}"] = runs[seed]["collapsed"].reindex(first.index).to_numpy()
+    linear = scores[scores["model"] == "linear"].set_index("family")["brier"].reindex(first.index).to_numpy()
+    table["oracle Brier"] = first["brier"].to_numpy()
+    table["default Brier"] = mine["brier"].to_numpy()
+    table["linear Brier"] = linear
+    table["gap closed"] = (linear - table["default Brier"]) / (linear - table["oracle Brier"])
     return table
 
 
@@ -107,6 +112,10 @@ commune total, or one whose flow has no shared shock. So a calibrated forecast h
 too: the goal of none in every family holds only for a forecast wider than the process itself. A model
 must estimate what the oracle knows, so it is wider and its collapsed share is lower; what it must not do is
 miss with narrow intervals more often than the oracle (too sure from thin evidence). {verdict}
+
+The oracle's Brier score of P(meet) (the same district targets) is the floor of the Brier goal: `gap
+closed` is the share of the way from the linear baseline to the oracle that the default goes (1: as good
+as knowing the process).
 
 {_markdown(oracle)}
 """

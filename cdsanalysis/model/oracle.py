@@ -58,8 +58,8 @@ def _year_rounds(year: int, held: set[int], first_unseen: int, draws: int, rng: 
 
 def oracle_paths(process: HiddenProcess, counts: np.ndarray, origin_month: int, months_ahead: int, draws: int,
                  rng: np.random.Generator) -> np.ndarray:
-    """Province totals (draws x months_ahead) at the month ends after ``origin_month``, given the true ``counts``
-    (districts x month ends) up to it."""
+    """Counts (draws x districts x months_ahead) at the month ends after ``origin_month``, given the true
+    ``counts`` (districts x month ends) up to it."""
     m0, last = origin_month, origin_month + months_ahead
     sizes = np.asarray(process.sizes, dtype=np.int64)
     shocks = np.broadcast_to(process.shocks, (draws, len(process.shocks))).copy()
@@ -72,7 +72,7 @@ def oracle_paths(process: HiddenProcess, counts: np.ndarray, origin_month: int, 
         since = max([m for m in process.rounds if m < m0], default=-1) + 1
         known = process.trend[:, since:m0] * np.exp(process.shocks[np.arange(since, m0) // 6])[None, :]
         accrued = np.broadcast_to(known.sum(axis=1) * DT, (draws, len(sizes))).copy()
-    totals = np.zeros((draws, months_ahead), dtype=np.int64)
+    paths = np.zeros((draws, len(sizes), months_ahead), dtype=np.int64)
     for m in range(m0, last):
         hazard = process.trend[None, :, m] * np.exp(shocks[:, m // 6])[:, None]
         if process.rounds is None:
@@ -83,8 +83,8 @@ def oracle_paths(process: HiddenProcess, counts: np.ndarray, origin_month: int, 
             yields = np.exp(rng.normal(0.0, YIELD_SD, size=(int(held.sum()), 1)))
             done[held] += rng.binomial(sizes - done[held], -np.expm1(-accrued[held] * yields))
             accrued[held] = 0.0
-        totals[:, m - m0] = done.sum(axis=1)
-    return totals
+        paths[:, :, m - m0] = done
+    return paths
 
 
 def _truth_counts(scenario: Scenario) -> np.ndarray:
@@ -95,24 +95,31 @@ def _truth_counts(scenario: Scenario) -> np.ndarray:
 
 def oracle_scores(families: Sequence[str] = ORACLE_FAMILIES, *, replicates: int = 30, draws: int = 1000,
                   seed: int = 0, level: float = 0.8) -> pd.DataFrame:
-    """Per family, the oracle's province intervals scored as `evaluation.Evaluation.scores` scores a model's:
-    the same provinces, origins and horizons. Columns: ``family, province_randomised, province_coverage,
-    narrow, collapsed, n_province`` (shares of ``n_province`` intervals)."""
+    """Per family, the oracle's province intervals and P(meet) scored as `evaluation.Evaluation.scores` scores a
+    model's: the same provinces, origins, horizons and district targets. Columns: ``family, province_randomised,
+    province_coverage, narrow, collapsed, n_province`` (shares of ``n_province`` intervals), ``brier`` (of P(meet)
+    over the district targets due by the last horizon) and ``n_brier``."""
     ends = month_ends()
     lower_q, upper_q = (1 - level) / 2, (1 + level) / 2
-    rows = []
+    rows, events = [], []
     for family in families:
         for replicate in range(int(replicates)):
             scenario_seed = seed * 100_003 + replicate
             scenario, process = make_scenario(family, scenario_seed), hidden_process(family, scenario_seed)
             counts = _truth_counts(scenario)
             communes = int(np.sum(process.sizes))
+            targets = _district_targets(scenario)
             for origin in scenario_origins(replicate):
                 m0 = int(np.flatnonzero(ends == origin)[0])
                 rng = np.random.default_rng([seed, replicate, origin.toordinal(), 17])
                 paths = oracle_paths(process, counts, m0, max(HORIZON_MONTHS), draws, rng)
+                due = targets[(targets["month"] > m0) & (targets["month"] <= m0 + max(HORIZON_MONTHS))]
+                chance = (paths[:, due["unit"], due["month"] - m0 - 1] >= due["target"].to_numpy()).mean(axis=0)
+                met = counts[due["unit"], due["month"]] >= due["target"].to_numpy()
+                events += [(family, float(p), bool(m)) for p, m in zip(chance, met, strict=True)]
                 columns = np.array(HORIZON_MONTHS) - 1
-                sample, actual = paths[:, columns], counts.sum(axis=0)[m0 + np.array(HORIZON_MONTHS)]
+                sample = paths[:, :, columns].sum(axis=1)
+                actual = counts.sum(axis=0)[m0 + np.array(HORIZON_MONTHS)]
                 lower = np.quantile(sample, lower_q, axis=0, method="inverted_cdf")
                 upper = np.quantile(sample, upper_q, axis=0, method="inverted_cdf")
                 _, below, at = ranked_probability_scores(sample, actual)
@@ -122,6 +129,23 @@ def oracle_scores(families: Sequence[str] = ORACLE_FAMILIES, *, replicates: int 
     table = pd.DataFrame(rows, columns=["family", "cdf_below", "cdf_at", "covered", "narrow"])
     table["randomised"] = randomised_coverage(table["cdf_below"], table["cdf_at"], level)
     table["collapsed"] = table["narrow"] & ~table["covered"]
-    return table.groupby("family", sort=False).agg(
+    scores = table.groupby("family", sort=False).agg(
         province_randomised=("randomised", "mean"), province_coverage=("covered", "mean"),
-        narrow=("narrow", "mean"), collapsed=("collapsed", "mean"), n_province=("covered", "size")).reset_index()
+        narrow=("narrow", "mean"), collapsed=("collapsed", "mean"), n_province=("covered", "size"))
+    chances = pd.DataFrame(events, columns=["family", "p_meet", "met"])
+    chances["squared"] = (chances["p_meet"] - chances["met"].astype(float)) ** 2
+    scores = scores.join(chances.groupby("family", sort=False).agg(brier=("squared", "mean"),
+                                                                   n_brier=("squared", "size")))
+    return scores.reset_index()
+
+
+def _district_targets(scenario: Scenario) -> pd.DataFrame:
+    """The scenario's district targets as ``unit`` (row of the truth's counts), ``month`` (index of the deadline
+    among the month ends) and ``target``."""
+    codes = scenario.truth.loc[scenario.truth["district_code"] != "", "district_code"].unique()
+    targets = scenario.dataset.targets
+    targets = targets[targets["district_code"] != ""]
+    return pd.DataFrame({
+        "unit": pd.Index(codes).get_indexer(targets["district_code"]),
+        "month": month_ends().get_indexer(pd.DatetimeIndex(targets["deadline"])),
+        "target": targets["target"].to_numpy(dtype=np.int64)})

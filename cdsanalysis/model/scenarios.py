@@ -122,7 +122,9 @@ class HiddenProcess:
     rounds: frozenset[int] | None
 
 
-def _hazard_process(sizes, rng, shock_sd=0.0, *, rounds=False) -> HiddenProcess:
+def _hazard_process(sizes: np.ndarray, rng: np.random.Generator, shock_sd: float = 0.0, *,
+                    rounds: bool = False) -> HiddenProcess:
+    """Trend, half-year shocks and (``rounds``) the round schedule, in the order the generator has always drawn them."""
     trend = _trend_hazard(sizes, rng)
     shocks = rng.normal(0.0, shock_sd, size=MONTHS // 6 + 1)
     schedule = frozenset(_round_months(rng).tolist()) if rounds else None
