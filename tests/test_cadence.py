@@ -80,6 +80,21 @@ def test_the_months_since_the_last_anchor_are_conditioned_on_not_read_as_a_pace(
     assert (np.diff(result.paths, axis=2) >= 0).all()
 
 
+def test_a_year_end_round_reported_in_january_closes_the_year_it_was_held_in():
+    # One district reports on days that are not month ends: 14/12 (before the December round), 15/1 (after it).
+    # 2023-H2 is closed by 15/1, which holds the round, not by 14/12; 2024-H1 by 20/7; 2024-H2 by 10/12, since
+    # nothing came in the month after its end.
+    code = load_dataset().districts()["district_code"].iloc[0]
+    dates = ["2023-07-12", "2023-12-14", "2024-01-15", "2024-06-10", "2024-07-20", "2024-12-10", "2025-03-02"]
+    rows = pd.DataFrame({"district_code": code, "as_of": pd.to_datetime(dates), "completed": [2, 2, 9, 9, 9, 9, 9],
+                         "status": "actual"})
+    anchors = anchor_rows(rows, as_of="2025-03-02")
+    assert list(anchors["as_of"].dt.strftime("%Y-%m-%d")) == ["2023-07-12", "2024-01-15", "2024-07-20", "2024-12-10"]
+    # a report on the half-year end itself keeps it, whatever comes in January
+    rows.loc[1, "as_of"] = pd.Timestamp("2023-12-31")
+    assert pd.Timestamp("2023-12-31") in set(anchor_rows(rows, as_of="2025-03-02")["as_of"])
+
+
 @pytest.mark.parametrize("family", ["rounds", "hardcore"])
 def test_the_answer_does_not_depend_on_the_cadence_of_the_reports(family):
     scenario = make_scenario(family, 11)

@@ -6,8 +6,9 @@ that held a round reads it as a pace twelve times a half-year's, so the fitted i
 must be long enough for the rounds to average out, and the same whatever the cadence of the
 reports. The model therefore reads rates only between **anchors**: per district, its first
 observation and then the last observation of each calendar half-year that has ended by the
-origin (`ANCHOR_WINDOW_DAYS` before its end at most) that is at least `MIN_INTERVAL_DAYS` after
-the previous anchor, or any observation `LONG_INTERVAL_DAYS` after it. Monthly, quarterly and
+origin (`ANCHOR_WINDOW_DAYS` before its end at most; the first one after the end when it comes
+within `GRACE_DAYS`) that is at least `MIN_INTERVAL_DAYS` after the previous anchor, or any
+observation `LONG_INTERVAL_DAYS` after it. Monthly, quarterly and
 half-yearly reports of the same process give the
 same anchors at the half-year ends.
 
@@ -33,6 +34,12 @@ LONG_INTERVAL_DAYS = 183
 """An observation a half-year or more after the previous anchor is one too, even inside the current
 half-year: an interval that long is read as a rate anyway, and leaving it open would turn two years
 of slow progress into a mere lower bound (the real case, origin 23/7/2021)."""
+GRACE_DAYS = 31
+"""A half-year whose last report came before its end is closed by the first report after the end instead, when
+that one comes within a month: a decision of late December (the year-end round) reaches the reports of
+January, and closing the half-year on a report of mid-December read that round as the next half-year's
+(the irregular family's fitted season went to -1.5). Reports on the half-year end itself are unaffected,
+so monthly, quarterly and half-yearly reports keep their anchors (docs/assumptions.md M12)."""
 MIN_INTERVAL_DAYS = 120
 """Shortest interval read as a rate (about four months): shorter ones are too lumpy."""
 DEFAULT_CONCENTRATION = 1.0
@@ -72,14 +79,19 @@ def _district_anchor_mask(dates: np.ndarray, ends: np.ndarray, origin: int) -> n
     keep = np.zeros(len(dates), dtype=bool)
     if len(dates) == 0:
         return keep
+    closes = np.zeros(len(dates), dtype=bool)
+    for i in range(len(dates)):
+        is_last_of_half = i == len(dates) - 1 or ends[i + 1] != ends[i]
+        if not is_last_of_half or ends[i] > origin or ends[i] - dates[i] > ANCHOR_WINDOW_DAYS:
+            continue
+        after = i + 1 < len(dates) and dates[i] < ends[i] and dates[i + 1] - ends[i] <= GRACE_DAYS \
+            and dates[i + 1] <= origin
+        closes[i + 1 if after else i] = True
     keep[0] = True
     last = dates[0]
     for i in range(1, len(dates)):
-        is_last_of_half = i == len(dates) - 1 or ends[i + 1] != ends[i]
-        near_end = ends[i] - dates[i] <= ANCHOR_WINDOW_DAYS
-        closes_a_half = is_last_of_half and near_end and ends[i] <= origin
         long_enough = dates[i] - last >= MIN_INTERVAL_DAYS
-        if long_enough and (closes_a_half or dates[i] - last >= LONG_INTERVAL_DAYS):
+        if long_enough and (closes[i] or dates[i] - last >= LONG_INTERVAL_DAYS):
             keep[i] = True
             last = dates[i]
     return keep

@@ -45,8 +45,9 @@ MODEL_NAMES: tuple[str, ...] = tuple(MODELS)
 POOLED_MODELS = ("hazard", "steady")
 """Models whose paths pool the iid and random-walk readings (`hazard.simulate`): half of them expect a backlog
 since the province's last round to come in the next one (`halfyear_paths`), as the reports say."""
-MODEL_REVISION = "2026-12-05"
-"""Changed whenever a model gives other numbers for the same data, seed and draws (here: a district's first
+MODEL_REVISION = "2026-12-05b"
+"""Changed whenever a model gives other numbers for the same data, seed and draws (here: a half-year whose
+last report came before its end is closed by a report within a month after it; "2026-12-05": a district's first
 figure does not show a quiet stretch; "2026-12-04b": a quiet stretch after the last round is a backlog for
 the next; "2026-12-04": the default pools the iid and the random-walk
 readings). A partial render updates only a run of the same revision,
