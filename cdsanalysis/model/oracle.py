@@ -12,7 +12,7 @@ narrow intervals, and they miss as often as any other.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 from math import comb
 
 import numpy as np
@@ -21,10 +21,13 @@ import pandas as pd
 from cdsanalysis.model.evaluation import COLLAPSE_SHARE, scenario_origins
 from cdsanalysis.model.metrics import randomised_coverage, ranked_probability_scores
 from cdsanalysis.model.scenarios import (
+    DECEMBER_ROUND,
     DT,
+    EXTRA_ROUNDS,
     HORIZON_MONTHS,
     MONTHS,
     ORACLE_FAMILIES,
+    YIELD_SD,
     HiddenProcess,
     Scenario,
     hidden_process,
@@ -32,14 +35,8 @@ from cdsanalysis.model.scenarios import (
     month_ends,
 )
 
-EXTRA_ROUNDS = (1, 2)
-"""How many rounds besides December a year holds, equally likely (`scenarios._round_months`)."""
-DECEMBER_ROUND = 0.85
-YIELD_SD = 0.5
-"""The rule of the rounds families' schedules and yields, as `scenarios` draws them."""
 
-
-def _year_rounds(year: int, held: set[int], first_unseen: int, draws: int, rng: np.random.Generator) -> np.ndarray:
+def _year_rounds(year: int, held: Set[int], first_unseen: int, draws: int, rng: np.random.Generator) -> np.ndarray:
     """Per path, 0/1 over the year's 12 months: the rounds held before ``first_unseen`` (month of the year) and a
     draw of the rest from the schedule's rule given them (December with 0.85; one or two more rounds at months
     0-10, a subset drawn uniformly)."""
@@ -67,11 +64,10 @@ def oracle_paths(process: HiddenProcess, counts: np.ndarray, origin_month: int, 
     shocks[:, begun:] = rng.normal(0.0, process.shock_sd, size=(draws, len(process.shocks) - begun))
     done = np.broadcast_to(counts[:, m0], (draws, len(sizes))).copy()
     if process.rounds is not None:
-        schedule = np.concatenate([_year_rounds(year, set(process.rounds), max(m0 - 12 * year, 0), draws, rng)
+        schedule = np.concatenate([_year_rounds(year, process.rounds, max(m0 - 12 * year, 0), draws, rng)
                                    for year in range(MONTHS // 12 + 1)], axis=1)
         since = max([m for m in process.rounds if m < m0], default=-1) + 1
-        known = process.trend[:, since:m0] * np.exp(process.shocks[np.arange(since, m0) // 6])[None, :]
-        accrued = np.broadcast_to(known.sum(axis=1) * DT, (draws, len(sizes))).copy()
+        accrued = np.broadcast_to(process.hazard()[:, since:m0].sum(axis=1) * DT, (draws, len(sizes))).copy()
     paths = np.zeros((draws, len(sizes), months_ahead), dtype=np.int64)
     for m in range(m0, last):
         hazard = process.trend[None, :, m] * np.exp(shocks[:, m // 6])[:, None]

@@ -58,6 +58,12 @@ SIZE_RANGE = (5, 40)
 DISTRICT_RANGE = (6, 30)
 SOURCE = "synthetic: cdsanalysis.model.scenarios"
 DT = 1.0 / 12
+DECEMBER_ROUND = 0.85
+EXTRA_ROUNDS = (1, 2)
+"""The rounds families' schedule: a December round with this chance each year, and one or two more (equally
+likely) at other months; `oracle` draws the rounds still to come by the same rule."""
+YIELD_SD = 0.5
+"""sd of a round's log yield, shared by every district (lognormal)."""
 
 
 @dataclass(frozen=True, eq=False)
@@ -121,6 +127,10 @@ class HiddenProcess:
     shock_sd: float
     rounds: frozenset[int] | None
 
+    def hazard(self) -> np.ndarray:
+        """districts x months: the hazard per commune-year of each month, its half-year's shock included."""
+        return self.trend * np.exp(self.shocks[np.arange(self.trend.shape[1]) // 6])[None, :]
+
 
 def _hazard_process(sizes: np.ndarray, rng: np.random.Generator, shock_sd: float = 0.0, *,
                     rounds: bool = False) -> HiddenProcess:
@@ -131,9 +141,8 @@ def _hazard_process(sizes: np.ndarray, rng: np.random.Generator, shock_sd: float
     return HiddenProcess(sizes, trend, shocks, float(shock_sd), schedule)
 
 
-def _hazard_counts(sizes, rng, *, shock_sd=0.0, stall=False):
-    process = _hazard_process(sizes, rng, shock_sd)
-    hazard = process.trend * np.exp(process.shocks[np.arange(MONTHS) // 6])[None, :]
+def _hazard_counts(process: HiddenProcess, rng: np.random.Generator, *, stall: bool = False) -> np.ndarray:
+    sizes, hazard = process.sizes, process.hazard()
     if stall:
         month = int(np.flatnonzero(month_ends()[1:] == ORIGINS[0])[0]) + int(rng.integers(0, 12))
         hazard[:, month:] *= rng.uniform(0.0, 0.15)
@@ -180,17 +189,16 @@ def _round_months(rng: np.random.Generator) -> np.ndarray:
     """Months (0-based, into the truth) holding a recognition round: December mostly, and 1-2 more a year."""
     rounds = []
     for year in range(MONTHS // 12 + 1):
-        if rng.random() < 0.85:
+        if rng.random() < DECEMBER_ROUND:
             rounds.append(12 * year + 11)
-        extra = rng.choice(11, size=int(rng.integers(1, 3)), replace=False)
+        extra = rng.choice(11, size=int(rng.integers(EXTRA_ROUNDS[0], EXTRA_ROUNDS[-1] + 1)), replace=False)
         rounds += [12 * year + int(m) for m in extra]
     return np.array(sorted(m for m in rounds if m < MONTHS))
 
 
-def _rounds_counts(sizes, rng, *, shock_sd=0.0):
+def _rounds_counts(process: HiddenProcess, rng: np.random.Generator) -> np.ndarray:
     """Readiness accrues month by month; a round recognises what has accrued since the last one."""
-    process = _hazard_process(sizes, rng, shock_sd, rounds=True)
-    hazard = process.trend * np.exp(process.shocks[np.arange(MONTHS) // 6])[None, :]
+    sizes, hazard = process.sizes, process.hazard()
     counts = np.zeros((len(sizes), MONTHS + 1), dtype=np.int64)
     done = np.zeros(len(sizes), dtype=np.int64)
     accrued = np.zeros(len(sizes))
@@ -198,7 +206,7 @@ def _rounds_counts(sizes, rng, *, shock_sd=0.0):
     for m in range(MONTHS):
         accrued += hazard[:, m] * DT
         if m in rounds:
-            yield_factor = np.exp(rng.normal(0.0, 0.5))
+            yield_factor = np.exp(rng.normal(0.0, YIELD_SD))
             done = done + rng.binomial(sizes - done, -np.expm1(-accrued * yield_factor))
             accrued[:] = 0.0
         counts[:, m + 1] = done
@@ -242,21 +250,25 @@ def hidden_process(family: str, seed: int) -> HiddenProcess:
     if family not in ORACLE_FAMILIES:
         raise CdsAnalysisError(said("unknown_family", family=family, families=", ".join(ORACLE_FAMILIES)))
     rng, sizes = _province(family, seed)
+    return _family_process(family, sizes, rng)
+
+
+def _family_process(family: str, sizes: np.ndarray, rng: np.random.Generator) -> HiddenProcess:
+    """The hazard or rounds process of ``family`` (and the stall's before it stops), drawn in the generator's order."""
     if family == "hazard":
         return _hazard_process(sizes, rng)
-    if family == "shock":
+    if family in ("shock", "stall"):
         return _hazard_process(sizes, rng, rng.uniform(0.3, 0.9))
     return _hazard_process(sizes, rng, 0.0 if family == "rounds" else rng.uniform(0.2, 0.6), rounds=True)
 
 
 def _counts(family: str, sizes: np.ndarray, rng: np.random.Generator) -> np.ndarray:
     if family in ("hazard", "shock", "stall"):
-        return _hazard_counts(sizes, rng, shock_sd=0.0 if family == "hazard" else rng.uniform(0.3, 0.9),
-                              stall=family == "stall")
-    if family == "irregular":
-        return _rounds_counts(sizes, rng, shock_sd=rng.uniform(0.2, 0.6))
+        return _hazard_counts(_family_process(family, sizes, rng), rng, stall=family == "stall")
+    if family in ("rounds", "irregular"):
+        return _rounds_counts(_family_process(family, sizes, rng), rng)
     return {"readiness": _readiness_counts, "capacity": _capacity_counts, "scurve": _scurve_counts,
-            "rounds": _rounds_counts, "yearend": _yearend_counts, "hardcore": _hardcore_counts}[family](sizes, rng)
+            "yearend": _yearend_counts, "hardcore": _hardcore_counts}[family](sizes, rng)
 
 
 def _reports(family: str, counts: np.ndarray, codes: list[str], rng: np.random.Generator) -> pd.DataFrame:
